@@ -1,0 +1,59 @@
+// Copyright the tenure authors.
+// config.h — HeapConfig: every knob of a Heap, fixed at construction.
+#ifndef TENURE_CONFIG_H_
+#define TENURE_CONFIG_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+#include "tenure/value.h"
+
+namespace tenure {
+
+inline constexpr size_t KB = 1024;
+inline constexpr size_t MB = 1024 * KB;
+
+struct HeapConfig {
+  // Young generation (V8 §1.2): each semispace starts at initial_semi_space_size and doubles when
+  // scavenge survivors exceed its capacity, up to max_semi_space_size. Both are rounded up to whole
+  // 256 KiB pages; max is at least initial.
+  size_t initial_semi_space_size = 1 * MB;
+  size_t max_semi_space_size = 16 * MB;
+
+  // Old generation hard limit (objects in old space + large objects). 0 = derive from physical
+  // memory like V8 (§5.1): physical/2, clamped to [256 MiB, 2048 MiB] (4096 MiB on hosts with
+  // >= 15 GiB). heap_size_limit = max_old_space_size + 3 * max_semi_space_size.
+  size_t max_old_space_size = 0;
+  // Old-generation size that triggers the first full GC; afterwards the growing policy decides.
+  // 0 = min(max_old_space_size, 8 MiB)... never larger than max_old_space_size.
+  size_t initial_old_generation_limit = 0;
+
+  // Stress: a GC after every gc_interval allocations (0 = off). Every stress GC is a scavenge,
+  // except every 4th which is a full GC (so both collectors get exercised).
+  int gc_interval = 0;
+  // Every full GC compacts, and every old page is an evacuation candidate.
+  bool stress_compaction = false;
+  // Run the heap verifier (src/heap/verifier.h) before and after every GC; violations abort.
+  bool verify_heap = false;
+
+  // --trace-gc: one V8-format line per GC on trace_stream (stdout when null).
+  bool trace_gc = false;
+  // --trace-gc-nvp: one name=value line per GC (node-compatible keys).
+  bool trace_gc_nvp = false;
+  FILE* trace_stream = nullptr;
+
+  // What a full GC writes into weak slots / ephemeron entries whose target died.
+  Value cleared_weak_value = Value();
+
+  // V8's "Ineffective mark-compacts near heap limit" detection (§5.2).
+  bool detect_ineffective_gcs_near_heap_limit = true;
+  // Last-resort full GCs before the fatal OOM (V8: 2–7).
+  int max_last_resort_gcs = 2;
+  // Soft external-memory limit above the post-GC baseline (V8 kExternalAllocationSoftLimit).
+  int64_t external_memory_soft_limit = 64 * static_cast<int64_t>(MB);
+};
+
+}  // namespace tenure
+
+#endif  // TENURE_CONFIG_H_

@@ -1,0 +1,335 @@
+// Copyright the tenure authors.
+// heap.h — the Heap: allocation, collection, roots, callbacks, limits, statistics.
+//
+// INVARIANTS (checked by the heap verifier before and after every GC):
+//  * Spaces. Every object lives in exactly one of: new space (the to-space semispace pages), old
+//    space (256 KiB pages), new_large_object_space or large_object_space (one object per chunk,
+//    objects > kMaxRegularObjectSize). From-space holds no live object outside a scavenge.
+//  * Every pointer Value in a root or in a slot of a live object points to the header of an object
+//    in a live space: never into from-space, a free-list gap, a filler, or past a page's top.
+//  * Pages iterate: walking objects from a page's area start by Size() reaches exactly its top
+//    (new space: the allocation top; old space: the end of the area, gaps are filler objects).
+//  * Free-list entries are filler objects inside old pages; they never overlap live objects.
+//  * Fresh memory returned by Allocate() reads as zero apart from the header.
+//  * No object has its mark or forwarding bit set outside a GC.
+//  * Single-threaded, stop-the-world: a GC can only happen inside Allocate()/AllocateSlow(),
+//    CollectGarbage(), AdjustExternalMemory() — never concurrently with the mutator. Raw
+//    HeapObject* held in C++ locals across any of those calls are invalid afterwards (objects
+//    move); hold them in Local<>/Global<> handles (handles.h) or registered roots instead.
+//  * Weak-global callbacks and GC epilogue callbacks run after the GC has finished, never during it.
+#ifndef TENURE_HEAP_H_
+#define TENURE_HEAP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tenure/config.h"
+#include "tenure/object.h"
+#include "tenure/stats.h"
+#include "tenure/value.h"
+#include "tenure/write-barrier.h"
+
+namespace tenure {
+
+class Heap;
+
+namespace internal {
+class NewSpace;
+class OldSpace;
+class LargeObjectSpace;
+class GlobalHandles;
+class Scavenger;
+class MarkCompactCollector;
+class HeapVerifier;
+class GCTracer;
+class HandleBlocks;
+struct GlobalNode;
+
+// The current linear allocation area: [top, limit) is free, zeroed memory.
+struct LinearAllocationArea {
+  uintptr_t top = 0;
+  uintptr_t limit = 0;
+};
+
+// HandleScope bookkeeping (handles.h). Slots [block start, next) of the current blocks are roots.
+struct HandleScopeData {
+  Value* next = nullptr;
+  Value* limit = nullptr;
+  int level = 0;
+};
+}  // namespace internal
+
+// Objects larger than this go to a large-object space (V8 kMaxRegularHeapObjectSize).
+inline constexpr size_t kMaxRegularObjectSize = 128 * KB;
+
+enum class AllocationType : uint8_t { kYoung, kOld };
+enum class GCType : uint8_t { kScavenge, kMarkCompact };
+
+// GC reasons; strings match V8's GarbageCollectionReasonToString.
+enum class GCReason : uint8_t {
+  kAllocationFailure,       // "allocation failure"
+  kAllocationLimit,         // "allocation limit"
+  kExternalMemoryPressure,  // "external memory pressure"
+  kTesting,                 // "testing"
+  kRuntime,                 // "runtime"
+  kLastResort,              // "last resort"
+  kLowMemoryNotification,   // "low memory notification"
+  kHeapProfiler,            // "heap profiler"
+  kStress,                  // "stress" (gc_interval)
+};
+const char* GCReasonToString(GCReason reason);
+
+// What kind of root holds a slot (heap snapshots show it).
+enum class RootKind : uint8_t {
+  kStack,        // embedder stack / interpreter registers
+  kHandles,      // HandleScope / Local<>
+  kGlobals,      // strong Global<>
+  kWeakGlobals,  // weak Global<> (reported by IterateRoots only; not strong roots)
+  kRuntime,      // embedder runtime tables
+  kBuiltins,     // embedder builtins / immortal objects
+  kOther,
+};
+const char* RootKindToString(RootKind kind);
+
+// Receives every root slot with its kind (IterateRoots). `name` is the registration name of the
+// root visitor (or "handles"/"globals"/"weak globals").
+class RootVisitor {
+ public:
+  virtual ~RootVisitor() = default;
+  virtual void VisitRoot(RootKind kind, const char* name, Value* slot) = 0;
+};
+
+// Embedder root provider: report every root slot with visitor.VisitSlot(&slot). Called at every GC
+// (slots may be updated when objects move) and from IterateRoots.
+using RootCallback = std::function<void(ObjectVisitor& visitor)>;
+
+using GCCallback = void (*)(Heap& heap, GCType type, void* data);
+
+// V8 NearHeapLimitCallback semantics (§5.2): return a value > current_heap_limit to raise the
+// limit (heap_size_limit units); otherwise the heap proceeds to last-resort GCs and the fatal OOM.
+using NearHeapLimitCallback = size_t (*)(void* data, size_t current_heap_limit,
+                                         size_t initial_heap_limit);
+
+// Prints the embedder's stack (e.g. the JS stack) into the OOM report.
+using StackTracePrinter = void (*)(FILE* out, void* data);
+
+// Told about every object move (scavenge copy, promotion, compaction). Zero cost when unset.
+class ObjectMoveListener {
+ public:
+  virtual ~ObjectMoveListener() = default;
+  virtual void OnObjectMoved(HeapObject* from, HeapObject* to, size_t size) = 0;
+};
+
+// Called for every allocation when set (forces the slow path). Used by allocation profilers.
+using AllocationObserver = std::function<void(HeapObject* object, size_t size)>;
+
+class Heap {
+ public:
+  explicit Heap(const HeapConfig& config = HeapConfig());
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // The heap that owns `object`.
+  static Heap* FromObject(const HeapObject* object) { return internal::ChunkOf(object)->heap; }
+
+  // ---- Allocation ----------------------------------------------------------------------------
+  // Allocates AllocationSize(size_in_bytes) bytes, writes `type` into the header; the body reads as
+  // zero. May run a GC first. Never returns null: on heap exhaustion it reports OOM and aborts.
+  inline HeapObject* Allocate(const TypeInfo* type, size_t size_in_bytes,
+                              AllocationType where = AllocationType::kYoung);
+  template <typename T>
+  T* New(const TypeInfo* type, size_t size_in_bytes = sizeof(T),
+         AllocationType where = AllocationType::kYoung) {
+    return static_cast<T*>(Allocate(type, size_in_bytes, where));
+  }
+  // The one slow path (counts bytes, triggers GCs, stress/observer hooks, old/large allocation).
+  // `bytes` is already AllocationSize()d.
+  HeapObject* AllocateSlow(const TypeInfo* type, size_t bytes, AllocationType where);
+
+  // ---- Collection ----------------------------------------------------------------------------
+  void CollectGarbage(GCType type, GCReason reason = GCReason::kTesting);
+  // Full GCs until the object count stops shrinking (at most 7), like V8's kLastResort sequence.
+  void CollectAllAvailableGarbage(GCReason reason = GCReason::kLowMemoryNotification);
+  bool InGC() const { return in_gc_; }
+
+  // ---- Roots ---------------------------------------------------------------------------------
+  // Returns an id for RemoveRootVisitor.
+  int AddRootVisitor(RootKind kind, const char* name, RootCallback callback);
+  void RemoveRootVisitor(int id);
+  // Every root slot with its kind: handles, strong globals, weak globals (kWeakGlobals), and the
+  // registered root visitors.
+  void IterateRoots(RootVisitor& visitor);
+  // Every object in every space (after a full GC these are exactly the live objects; between GCs
+  // unreachable objects not yet collected are included). Fillers are skipped. Must not allocate.
+  void IterateObjects(const std::function<void(HeapObject*)>& callback);
+
+  // ---- Callbacks -----------------------------------------------------------------------------
+  void AddGCPrologueCallback(GCCallback callback, void* data);
+  void AddGCEpilogueCallback(GCCallback callback, void* data);
+  void RemoveGCPrologueCallback(GCCallback callback, void* data);
+  void RemoveGCEpilogueCallback(GCCallback callback, void* data);
+  void SetObjectMoveListener(ObjectMoveListener* listener) { move_listener_ = listener; }
+  ObjectMoveListener* object_move_listener() const { return move_listener_; }
+  void SetAllocationObserver(AllocationObserver observer);
+  // Only the latest callback is used (V8). Remove restores `heap_limit` if non-zero.
+  void AddNearHeapLimitCallback(NearHeapLimitCallback callback, void* data);
+  void RemoveNearHeapLimitCallback(NearHeapLimitCallback callback, size_t heap_limit);
+  void SetStackTracePrinter(StackTracePrinter printer, void* data);
+
+  // ---- External memory (V8 §4) -----------------------------------------------------------------
+  // Adds delta to the external-memory counter and returns the new value. Growing it more than
+  // config.external_memory_soft_limit above the value after the last full GC triggers a full GC
+  // (reason "external memory pressure").
+  int64_t AdjustExternalMemory(int64_t delta);
+  int64_t external_memory() const { return external_memory_; }
+
+  // ---- Statistics ------------------------------------------------------------------------------
+  MemoryUsage GetMemoryUsage();
+  HeapStatistics GetHeapStatistics();
+  // new_space, old_space, large_object_space, new_large_object_space (in that order).
+  std::vector<SpaceStatistics> GetHeapSpaceStatistics();
+  const GCStatistics& gc_statistics() const { return gc_stats_; }
+  size_t SizeOfObjects();         // heapUsed
+  size_t CommittedMemory();       // heapTotal
+  size_t OldGenerationSizeOfObjects();
+  size_t heap_size_limit() const;
+  size_t max_old_space_size() const { return max_old_space_size_; }
+  size_t old_generation_allocation_limit() const { return old_generation_allocation_limit_; }
+  size_t semi_space_capacity() const;
+
+  // ---- Queries -------------------------------------------------------------------------------
+  static bool InYoungGeneration(const HeapObject* object) {
+    return (internal::ChunkFlags(object) & internal::kPageYoung) != 0;
+  }
+  static bool InOldGeneration(const HeapObject* object) {
+    return (internal::ChunkFlags(object) & internal::kPageOld) != 0;
+  }
+  static bool InLargeObjectSpace(const HeapObject* object) {
+    return (internal::ChunkFlags(object) & internal::kPageLarge) != 0;
+  }
+  // True iff `object` is an object start in a live space of this heap (slow: walks the page).
+  bool IsValidObjectForTesting(const HeapObject* object);
+  const HeapConfig& config() const { return config_; }
+  Value cleared_weak_value() const { return config_.cleared_weak_value; }
+  FILE* trace_stream() const { return config_.trace_stream ? config_.trace_stream : stdout; }
+
+  // ---- Tracing -------------------------------------------------------------------------------
+  // The ring of recent trace-gc lines (what the OOM report prints), oldest first.
+  std::vector<std::string> RecentTraceLinesForReport() const;
+  // Milliseconds since the heap was created (the trace-gc timestamp).
+  double MillisecondsSinceInit() const;
+
+  // ---- Testing hooks ---------------------------------------------------------------------------
+  // Stores without the write barrier (to plant a missing-barrier bug for verifier death tests).
+  static void StoreWithoutBarrierForTesting(Value* slot, Value value) { *slot = value; }
+  // Runs the heap verifier now; aborts with a message on the first violation.
+  void VerifyHeapForTesting();
+  // Forces the next full GC to evacuate the page holding `object` (if old, not large).
+  void ForceEvacuationCandidateForTesting(HeapObject* object);
+  // Overrides gc_interval at run time (0 = off).
+  void SetGCIntervalForTesting(int interval);
+  // Sets the old-generation hard limit directly (bytes); heap_size_limit follows.
+  void SetMaxOldSpaceSizeForTesting(size_t bytes);
+
+  // ---- Internal (used by handles.h and the collectors) ----------------------------------------
+  internal::HandleScopeData* handle_scope_data() { return &handle_scope_data_; }
+  Value* ExtendHandleScope();  // allocates a new 1022-slot block; returns its first slot
+  void DeleteHandleBlocksAbove(Value* limit);
+  internal::GlobalNode* CreateGlobal(Value value);
+  void DestroyGlobal(internal::GlobalNode* node);
+  internal::NewSpace* new_space() { return new_space_.get(); }
+  internal::OldSpace* old_space() { return old_space_.get(); }
+  internal::LargeObjectSpace* lo_space() { return lo_space_.get(); }
+  internal::LargeObjectSpace* new_lo_space() { return new_lo_space_.get(); }
+  internal::GlobalHandles* global_handles() { return global_handles_.get(); }
+  internal::LinearAllocationArea* new_allocation_area() { return &new_lab_; }
+  // Visits the strong roots (handles, strong globals, root visitors) with `visitor`.
+  void VisitStrongRoots(ObjectVisitor& visitor);
+  void NotifyObjectMoved(HeapObject* from, HeapObject* to, size_t size) {
+    if (move_listener_ != nullptr) move_listener_->OnObjectMoved(from, to, size);
+  }
+  [[noreturn]] void FatalOutOfMemory(const char* location);
+
+ private:
+  struct RootEntry;
+  struct CallbackEntry {
+    GCCallback callback;
+    void* data;
+  };
+
+  void RefreshAllocationLimit();
+  HeapObject* AllocateYoungSlow(size_t bytes);
+  HeapObject* AllocateOld(size_t bytes);
+  HeapObject* AllocateLarge(size_t bytes, AllocationType where);
+  bool OnStressAllocation();
+  void PerformGC(GCType type, GCReason reason, const char* collector_reason);
+  void CheckHeapLimitAfterFullGC();
+  void CheckIneffectiveMarkCompact(double mutator_utilization);
+  void UpdateOldGenerationLimit(size_t live_old_bytes, double gc_ms);
+  void InvokeCallbacks(const std::vector<CallbackEntry>& list, GCType type);
+  void RunPendingWeakCallbacks();
+  size_t ComputeDefaultMaxOldSpaceSize() const;
+
+  // Fast-path state first (keep on one cache line).
+  internal::LinearAllocationArea new_lab_;
+  uintptr_t new_lab_real_limit_ = 0;  // differs from new_lab_.limit when stress/observers are on
+  internal::HandleScopeData handle_scope_data_;
+
+  HeapConfig config_;
+  std::unique_ptr<internal::NewSpace> new_space_;
+  std::unique_ptr<internal::OldSpace> old_space_;
+  std::unique_ptr<internal::LargeObjectSpace> lo_space_;
+  std::unique_ptr<internal::LargeObjectSpace> new_lo_space_;
+  std::unique_ptr<internal::GlobalHandles> global_handles_;
+  std::unique_ptr<internal::HandleBlocks> handle_blocks_;
+  std::unique_ptr<internal::GCTracer> tracer_;
+  std::vector<std::unique_ptr<RootEntry>> root_entries_;
+  int next_root_id_ = 1;
+  std::vector<CallbackEntry> prologue_callbacks_;
+  std::vector<CallbackEntry> epilogue_callbacks_;
+  ObjectMoveListener* move_listener_ = nullptr;
+  AllocationObserver allocation_observer_;
+  NearHeapLimitCallback near_heap_limit_callback_ = nullptr;
+  void* near_heap_limit_data_ = nullptr;
+  StackTracePrinter stack_trace_printer_ = nullptr;
+  void* stack_trace_printer_data_ = nullptr;
+
+  size_t max_old_space_size_ = 0;
+  size_t initial_max_old_space_size_ = 0;
+  size_t old_generation_allocation_limit_ = 0;
+  int64_t external_memory_ = 0;
+  int64_t external_memory_at_last_mark_compact_ = 0;
+  int gc_interval_ = 0;
+  int allocations_until_stress_gc_ = 0;
+  uint64_t stress_gc_count_ = 0;
+  int consecutive_ineffective_mark_compacts_ = 0;
+  bool in_gc_ = false;
+  bool force_full_gc_next_ = false;
+  GCStatistics gc_stats_;
+};
+
+// ---- Inline fast path ------------------------------------------------------------------------
+inline HeapObject* Heap::Allocate(const TypeInfo* type, size_t size_in_bytes,
+                                  AllocationType where) {
+  const size_t bytes = AllocationSize(size_in_bytes);
+  if (where == AllocationType::kYoung && bytes <= kMaxRegularObjectSize) {
+    const uintptr_t top = new_lab_.top;
+    if (new_lab_.limit - top >= bytes) {
+      new_lab_.top = top + bytes;
+      HeapObject* object = reinterpret_cast<HeapObject*>(top);
+      object->set_type(type);
+      return object;
+    }
+  }
+  return AllocateSlow(type, bytes, where);
+}
+
+}  // namespace tenure
+
+#endif  // TENURE_HEAP_H_
