@@ -1,0 +1,68 @@
+// The allocator abstraction every C++ workload in bench/cpp is written against.
+//
+// A workload (gcbench.h, binary_trees.h) is written once as a template over a Policy and compiled
+// into one executable per allocator (policy_select.h picks the Policy from a BENCH_ALLOC_* macro).
+//
+// Contract of a Policy P (checked by the AllocatorPolicy concept below):
+//   - `P::Context` owns the allocator/heap for one run. `Init()` sets it up (heap reservation,
+//     pre-touch, GC_INIT); the workload times it separately as start-up.
+//   - `P::NodeRef` is a reference to a tree node that stays valid across later allocations, even
+//     when the collector moves objects (a raw pointer for non-moving allocators, a handle for tenure).
+//     A null NodeRef is `P::Null()`; `P::IsNull(ref)` tests it.
+//   - `P::Scope` is an RAII root scope: every NodeRef created while it is alive stays alive until it
+//     ends; `scope.Escape(ref)` hands one ref to the enclosing scope. Workloads open one Scope per
+//     recursion level so the number of live roots stays proportional to tree depth.
+//   - `NewNode(ctx, left, right)` allocates a node whose children are `left`/`right`.
+//     `SetLeft/SetRight(ctx, parent, child)` are stores into a possibly older object: tenure runs
+//     its write barrier there.
+//   - `DropTree(ctx, root)` is called when the workload is done with a tree. Explicit-free
+//     allocators free every node (that cost is part of what they are measured on); collectors do
+//     nothing, the tree simply becomes unreachable.
+//   - `NewDoubleArray(ctx, n)` allocates a pointer-free array of n doubles (GC_MALLOC_ATOMIC for
+//     Boehm); SetDouble/GetDouble access it; DropArray frees it (explicit-free allocators only).
+//   - `Stats(ctx)` returns collector statistics; `has_gc == false` means "n/a" (malloc variants).
+#ifndef TENURE_BENCH_CPP_ALLOCATOR_POLICY_H_
+#define TENURE_BENCH_CPP_ALLOCATOR_POLICY_H_
+
+#include <concepts>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+// Collector statistics reported by a policy. Pauses are stop-the-world durations in milliseconds.
+struct GcStats {
+  bool has_gc = false;
+  std::vector<double> pauses_ms;  // One entry per collection, in order.
+  std::string detail;             // Free-form extra facts (e.g. heap size), printed verbatim.
+};
+
+template <class P>
+concept AllocatorPolicy = requires(typename P::Context& ctx, typename P::NodeRef ref,
+                                   typename P::ArrayRef array, std::size_t n, double v) {
+  { P::kName } -> std::convertible_to<const char*>;
+  { P::Version() } -> std::convertible_to<std::string>;
+  { P::Init(ctx) } -> std::same_as<void>;
+  { P::Null() } -> std::same_as<typename P::NodeRef>;
+  { P::IsNull(ref) } -> std::same_as<bool>;
+  { P::NewNode(ctx, ref, ref) } -> std::same_as<typename P::NodeRef>;
+  { P::Left(ref) } -> std::same_as<typename P::NodeRef>;
+  { P::Right(ref) } -> std::same_as<typename P::NodeRef>;
+  { P::SetLeft(ctx, ref, ref) } -> std::same_as<void>;
+  { P::SetRight(ctx, ref, ref) } -> std::same_as<void>;
+  { P::DropTree(ctx, ref) } -> std::same_as<void>;
+  { P::NewDoubleArray(ctx, n) } -> std::same_as<typename P::ArrayRef>;
+  { P::SetDouble(array, n, v) } -> std::same_as<void>;
+  { P::GetDouble(array, n) } -> std::same_as<double>;
+  { P::DropArray(ctx, array) } -> std::same_as<void>;
+  { P::Stats(ctx) } -> std::same_as<GcStats>;
+  requires std::constructible_from<typename P::Scope, typename P::Context&>;
+  requires requires(typename P::Scope& scope) {
+    { scope.Escape(ref) } -> std::same_as<typename P::NodeRef>;
+  };
+};
+
+}  // namespace bench
+
+#endif  // TENURE_BENCH_CPP_ALLOCATOR_POLICY_H_

@@ -1,0 +1,140 @@
+// GCBench, implemented from its published parameters (Ellis/Kovac, modified by Boehm; parameters
+// and phase order as described at hboehm.info/gc/gc_bench.html and in
+// /work/shared/reference/benchmarks.md §1). This is an independent implementation, not a copy.
+//
+// Phases: (1) build and drop a stretch tree of depth 18 bottom-up; (2) build a long-lived tree of
+// depth 16 top-down (Populate); (3) allocate a pointer-free array of 500000 doubles, fill half;
+// (4) for depth d = 4, 6, ..., 16: NumIters(d) = 2·TreeSize(18)/TreeSize(d) trees top-down
+// (Populate: each child is stored into an already-allocated, possibly promoted parent — the
+// write-barrier path), then NumIters(d) trees bottom-up (MakeTree: children allocated before their
+// parent, young→young stores only). Finally the long-lived tree and the array are checked, so a
+// collector that loses or corrupts them fails the run (non-zero exit).
+//
+// TreeSize(d) = 2^(d+1) − 1 nodes. Peak live ≈ 2·TreeSize(16)·24 B + 8·500000 B ≈ 10.3 MB.
+#ifndef TENURE_BENCH_CPP_GCBENCH_H_
+#define TENURE_BENCH_CPP_GCBENCH_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "allocator_policy.h"
+#include "run_report.h"
+
+namespace bench {
+
+struct GcBenchConfig {
+  int stretch_depth = 18;
+  int long_lived_depth = 16;
+  std::size_t array_size = 500000;
+  int min_depth = 4;
+  int max_depth = 16;
+};
+
+inline std::int64_t TreeSize(int depth) { return (std::int64_t{1} << (depth + 1)) - 1; }
+
+template <AllocatorPolicy P>
+class GcBench {
+ public:
+  using NodeRef = typename P::NodeRef;
+
+  GcBench(typename P::Context& ctx, const GcBenchConfig& config) : ctx_(ctx), config_(config) {}
+
+  // Runs all phases, printing a PHASE line for each. Returns false if the final check fails.
+  bool Run();
+
+ private:
+  // Gives `node` two fresh children and recurses, `depth` levels deep (top-down construction).
+  void Populate(int depth, NodeRef node) {
+    if (depth <= 0) return;
+    typename P::Scope scope(ctx_);
+    --depth;
+    NodeRef left = P::NewNode(ctx_, P::Null(), P::Null());
+    P::SetLeft(ctx_, node, left);
+    NodeRef right = P::NewNode(ctx_, P::Null(), P::Null());
+    P::SetRight(ctx_, node, right);
+    Populate(depth, left);
+    Populate(depth, right);
+  }
+
+  // Builds a complete tree of the given depth bottom-up: both subtrees exist before their parent.
+  NodeRef MakeTree(int depth) {
+    typename P::Scope scope(ctx_);
+    if (depth <= 0) return scope.Escape(P::NewNode(ctx_, P::Null(), P::Null()));
+    NodeRef left = MakeTree(depth - 1);
+    NodeRef right = MakeTree(depth - 1);
+    return scope.Escape(P::NewNode(ctx_, left, right));
+  }
+
+  std::int64_t CountNodes(NodeRef node) {
+    if (P::IsNull(node)) return 0;
+    return 1 + CountNodes(P::Left(node)) + CountNodes(P::Right(node));
+  }
+
+  void TimeConstruction(int depth);
+
+  typename P::Context& ctx_;
+  GcBenchConfig config_;
+};
+
+// Times NumIters(depth) top-down trees, then as many bottom-up trees.
+template <AllocatorPolicy P>
+void GcBench<P>::TimeConstruction(int depth) {
+  std::int64_t iters = 2 * TreeSize(config_.stretch_depth) / TreeSize(depth);
+  std::string suffix = "_d" + std::to_string(depth);
+  {
+    Stopwatch watch;
+    for (std::int64_t i = 0; i < iters; ++i) {
+      typename P::Scope scope(ctx_);
+      NodeRef tree = P::NewNode(ctx_, P::Null(), P::Null());
+      Populate(depth, tree);
+      P::DropTree(ctx_, tree);
+    }
+    PrintPhase("top_down" + suffix, watch.ElapsedMs());
+  }
+  {
+    Stopwatch watch;
+    for (std::int64_t i = 0; i < iters; ++i) {
+      typename P::Scope scope(ctx_);
+      NodeRef tree = MakeTree(depth);
+      P::DropTree(ctx_, tree);
+    }
+    PrintPhase("bottom_up" + suffix, watch.ElapsedMs());
+  }
+}
+
+template <AllocatorPolicy P>
+bool GcBench<P>::Run() {
+  typename P::Scope scope(ctx_);
+  {
+    Stopwatch watch;
+    typename P::Scope stretch_scope(ctx_);
+    NodeRef stretch = MakeTree(config_.stretch_depth);
+    P::DropTree(ctx_, stretch);
+    PrintPhase("stretch", watch.ElapsedMs());
+  }
+  Stopwatch watch;
+  NodeRef long_lived = P::NewNode(ctx_, P::Null(), P::Null());
+  Populate(config_.long_lived_depth, long_lived);
+  typename P::ArrayRef array = P::NewDoubleArray(ctx_, config_.array_size);
+  for (std::size_t i = 0; i < config_.array_size / 2; ++i) {
+    P::SetDouble(array, i, 1.0 / static_cast<double>(i));
+  }
+  PrintPhase("long_lived", watch.ElapsedMs());
+
+  for (int depth = config_.min_depth; depth <= config_.max_depth; depth += 2) {
+    TimeConstruction(depth);
+  }
+
+  std::size_t probe = config_.array_size / 4;
+  bool ok = CountNodes(long_lived) == TreeSize(config_.long_lived_depth) &&
+            P::GetDouble(array, probe) == 1.0 / static_cast<double>(probe);
+  if (!ok) std::fprintf(stderr, "error: long-lived tree or array was corrupted\n");
+  P::DropTree(ctx_, long_lived);
+  P::DropArray(ctx_, array);
+  return ok;
+}
+
+}  // namespace bench
+
+#endif  // TENURE_BENCH_CPP_GCBENCH_H_
