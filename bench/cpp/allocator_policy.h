@@ -12,6 +12,8 @@
 //   - `P::Scope` is an RAII root scope: every NodeRef created while it is alive stays alive until it
 //     ends; `scope.Escape(ref)` hands one ref to the enclosing scope. Workloads open one Scope per
 //     recursion level so the number of live roots stays proportional to tree depth.
+//   - `P::RawNode` is a plain pointer for read-only traversal (checksums). It is valid only until the
+//     next allocation, so code holding one must not allocate. Raw(ref), RawLeft/RawRight, RawIsNull.
 //   - `NewNode(ctx, left, right)` allocates a node whose children are `left`/`right`.
 //     `SetLeft/SetRight(ctx, parent, child)` are stores into a possibly older object: tenure runs
 //     its write barrier there.
@@ -47,8 +49,10 @@ concept AllocatorPolicy = requires(typename P::Context& ctx, typename P::NodeRef
   { P::Null() } -> std::same_as<typename P::NodeRef>;
   { P::IsNull(ref) } -> std::same_as<bool>;
   { P::NewNode(ctx, ref, ref) } -> std::same_as<typename P::NodeRef>;
-  { P::Left(ref) } -> std::same_as<typename P::NodeRef>;
-  { P::Right(ref) } -> std::same_as<typename P::NodeRef>;
+  { P::Raw(ref) } -> std::same_as<typename P::RawNode>;
+  { P::RawLeft(P::Raw(ref)) } -> std::same_as<typename P::RawNode>;
+  { P::RawRight(P::Raw(ref)) } -> std::same_as<typename P::RawNode>;
+  { P::RawIsNull(P::Raw(ref)) } -> std::same_as<bool>;
   { P::SetLeft(ctx, ref, ref) } -> std::same_as<void>;
   { P::SetRight(ctx, ref, ref) } -> std::same_as<void>;
   { P::DropTree(ctx, ref) } -> std::same_as<void>;

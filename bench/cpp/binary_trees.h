@@ -40,10 +40,11 @@ class BinaryTrees {
     return scope.Escape(P::NewNode(ctx_, left, right));
   }
 
-  static std::int64_t Check(NodeRef node) {
-    NodeRef left = P::Left(node);
-    if (P::IsNull(left)) return 1;
-    return 1 + Check(left) + Check(P::Right(node));
+  // itemCheck: counts nodes. Read-only walk: must not allocate (RawNode contract).
+  static std::int64_t Check(typename P::RawNode node) {
+    typename P::RawNode left = P::RawLeft(node);
+    if (P::RawIsNull(left)) return 1;
+    return 1 + Check(left) + Check(P::RawRight(node));
   }
 
   static std::int64_t Expected(int depth) { return (std::int64_t{1} << (depth + 1)) - 1; }
@@ -68,7 +69,7 @@ bool BinaryTrees<P>::Run() {
     Stopwatch watch;
     typename P::Scope stretch_scope(ctx_);
     NodeRef stretch = BottomUpTree(stretch_depth);
-    std::int64_t check = Check(stretch);
+    std::int64_t check = Check(P::Raw(stretch));
     P::DropTree(ctx_, stretch);
     std::printf("stretch tree of depth %d\t check: %lld\n", stretch_depth,
                 static_cast<long long>(check));
@@ -83,7 +84,7 @@ bool BinaryTrees<P>::Run() {
     for (std::int64_t i = 0; i < iterations; ++i) {
       typename P::Scope tree_scope(ctx_);
       NodeRef tree = BottomUpTree(depth);
-      check += Check(tree);
+      check += Check(P::Raw(tree));
       P::DropTree(ctx_, tree);
     }
     std::printf("%lld\t trees of depth %d\t check: %lld\n", static_cast<long long>(iterations),
@@ -91,7 +92,7 @@ bool BinaryTrees<P>::Run() {
     ok &= Verify("depth", check, iterations * Expected(depth));
     PrintPhase("depth_" + std::to_string(depth), watch.ElapsedMs());
   }
-  std::int64_t long_check = Check(long_lived);
+  std::int64_t long_check = Check(P::Raw(long_lived));
   std::printf("long lived tree of depth %d\t check: %lld\n", max_depth_,
               static_cast<long long>(long_check));
   ok &= Verify("long lived", long_check, Expected(max_depth_));

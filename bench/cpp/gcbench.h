@@ -66,9 +66,10 @@ class GcBench {
     return scope.Escape(P::NewNode(ctx_, left, right));
   }
 
-  std::int64_t CountNodes(NodeRef node) {
-    if (P::IsNull(node)) return 0;
-    return 1 + CountNodes(P::Left(node)) + CountNodes(P::Right(node));
+  // Read-only walk: must not allocate (RawNode contract).
+  static std::int64_t CountNodes(typename P::RawNode node) {
+    if (P::RawIsNull(node)) return 0;
+    return 1 + CountNodes(P::RawLeft(node)) + CountNodes(P::RawRight(node));
   }
 
   void TimeConstruction(int depth);
@@ -127,7 +128,7 @@ bool GcBench<P>::Run() {
   }
 
   std::size_t probe = config_.array_size / 4;
-  bool ok = CountNodes(long_lived) == TreeSize(config_.long_lived_depth) &&
+  bool ok = CountNodes(P::Raw(long_lived)) == TreeSize(config_.long_lived_depth) &&
             P::GetDouble(array, probe) == 1.0 / static_cast<double>(probe);
   if (!ok) std::fprintf(stderr, "error: long-lived tree or array was corrupted\n");
   P::DropTree(ctx_, long_lived);

@@ -100,8 +100,11 @@ struct MallocPolicy {
     node->j = 0;
     return node;
   }
-  static NodeRef Left(NodeRef n) { return n->left; }
-  static NodeRef Right(NodeRef n) { return n->right; }
+  using RawNode = Node*;
+  static RawNode Raw(NodeRef n) { return n; }
+  static RawNode RawLeft(RawNode n) { return n->left; }
+  static RawNode RawRight(RawNode n) { return n->right; }
+  static bool RawIsNull(RawNode n) { return n == nullptr; }
   static void SetLeft(Context&, NodeRef parent, NodeRef child) { parent->left = child; }
   static void SetRight(Context&, NodeRef parent, NodeRef child) { parent->right = child; }
 

@@ -1,0 +1,157 @@
+// tenure policy: the workloads on libtenure's precise, moving, generational heap
+// (include/tenure/*.h).
+//
+// - Node: header word + `left`, `right` (Value slots, kTaggedPrefix of 2) + one untagged word for
+//   GCBench's two ints: 32 bytes, versus 24 for the C struct the malloc policies use. So the live
+//   size of GCBench on tenure is 2·TreeSize(16)·32 B + 4 MB ≈ 12.4 MB (malloc/Boehm: ≈ 10.3 MB).
+// - DoubleArray: header + length word + doubles, kNoPointers; 500000 doubles is larger than
+//   kMaxRegularObjectSize, so it lives in the (young, then old) large-object space.
+// - Roots: NodeRef/ArrayRef are Local<> handles; Scope is an EscapableHandleScope, so one extra
+//   handle per scope level. RawNode is a bare Node*, used only by non-allocating walks.
+// - Stores into an existing node go through tenure::Store (the write barrier). NewNode writes its
+//   children without the barrier, which write-barrier.h allows for a freshly allocated young
+//   object before the next allocation.
+// - Pauses: a GC prologue and an epilogue callback bracket every collection; the interval is the
+//   stop-the-world pause (the heap is single-threaded and stop-the-world, heap.h). The heap's own
+//   GCStatistics totals are printed next to them as a cross-check.
+#ifndef TENURE_BENCH_CPP_TENURE_POLICY_H_
+#define TENURE_BENCH_CPP_TENURE_POLICY_H_
+
+#include <tenure/tenure.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "allocator_policy.h"
+
+namespace bench {
+
+struct TenurePolicy {
+  struct Node : tenure::HeapObject {
+    tenure::Value left;
+    tenure::Value right;
+    std::int32_t i;
+    std::int32_t j;
+  };
+  // Followed in memory by `length` doubles.
+  struct DoubleArray : tenure::HeapObject {
+    std::uint64_t length;
+    double* data() { return reinterpret_cast<double*>(this + 1); }
+  };
+  static_assert(sizeof(Node) == 32);
+  static_assert(sizeof(DoubleArray) == 16);
+
+  static size_t SizeOfDoubleArray(const tenure::HeapObject* object) {
+    return sizeof(DoubleArray) + static_cast<const DoubleArray*>(object)->length * sizeof(double);
+  }
+  static constexpr tenure::TypeInfo kNodeType{.class_name = "BenchNode",
+                                              .layout = tenure::LayoutKind::kTaggedPrefix,
+                                              .size = sizeof(Node),
+                                              .tagged_prefix_words = 2};
+  static constexpr tenure::TypeInfo kDoubleArrayType{.class_name = "BenchDoubleArray",
+                                                     .layout = tenure::LayoutKind::kNoPointers,
+                                                     .size_of = &SizeOfDoubleArray};
+
+  struct Context {
+    std::unique_ptr<tenure::Heap> heap;
+    std::chrono::steady_clock::time_point gc_start;
+    std::vector<double> pauses_ms;
+    double startup_ms = 0;
+  };
+  using NodeRef = tenure::Local<Node>;
+  using ArrayRef = tenure::Local<DoubleArray>;
+  using RawNode = Node*;
+
+  class Scope {
+   public:
+    explicit Scope(Context& ctx) : scope_(*ctx.heap) {}
+    NodeRef Escape(NodeRef ref) { return scope_.Escape(ref); }
+
+   private:
+    tenure::EscapableHandleScope scope_;
+  };
+
+  static constexpr const char* kName = "tenure";
+  static std::string Version() { return "tenure"; }
+
+  // Creates the heap (start-up: reserving and touching the semispaces) with default HeapConfig;
+  // TENURE_BENCH_SEMI_SPACE_MB sets initial = max semispace size for experiments.
+  static void Init(Context& ctx) {
+    tenure::HeapConfig config;
+    if (const char* mb = std::getenv("TENURE_BENCH_SEMI_SPACE_MB")) {
+      config.initial_semi_space_size = config.max_semi_space_size =
+          static_cast<size_t>(std::atoi(mb)) * tenure::MB;
+    }
+    ctx.heap = std::make_unique<tenure::Heap>(config);
+    ctx.pauses_ms.reserve(1 << 16);
+    ctx.heap->AddGCPrologueCallback(&OnGcStart, &ctx);
+    ctx.heap->AddGCEpilogueCallback(&OnGcEnd, &ctx);
+  }
+
+  static NodeRef Null() { return NodeRef(); }
+  static bool IsNull(NodeRef ref) { return ref.IsEmpty(); }
+  static tenure::Value ValueOf(NodeRef ref) { return ref.IsEmpty() ? tenure::Value() : ref.value(); }
+
+  static NodeRef NewNode(Context& ctx, NodeRef left, NodeRef right) {
+    Node* node = ctx.heap->New<Node>(&kNodeType);
+    node->left = ValueOf(left);  // Fresh young object: no barrier needed (write-barrier.h).
+    node->right = ValueOf(right);
+    return NodeRef::New(*ctx.heap, node);
+  }
+  static void SetLeft(Context&, NodeRef parent, NodeRef child) {
+    tenure::Store(parent.get(), &parent->left, ValueOf(child));
+  }
+  static void SetRight(Context&, NodeRef parent, NodeRef child) {
+    tenure::Store(parent.get(), &parent->right, ValueOf(child));
+  }
+  static void DropTree(Context&, NodeRef) {}
+
+  static RawNode Raw(NodeRef ref) { return ref.IsEmpty() ? nullptr : ref.get(); }
+  static RawNode RawLeft(RawNode n) { return n->left.IsEmpty() ? nullptr : n->left.As<Node>(); }
+  static RawNode RawRight(RawNode n) { return n->right.IsEmpty() ? nullptr : n->right.As<Node>(); }
+  static bool RawIsNull(RawNode n) { return n == nullptr; }
+
+  static ArrayRef NewDoubleArray(Context& ctx, std::size_t n) {
+    // The length must be written before the next allocation (object.h, size_of contract).
+    auto* array = ctx.heap->New<DoubleArray>(&kDoubleArrayType,
+                                             sizeof(DoubleArray) + n * sizeof(double));
+    array->length = n;
+    return ArrayRef::New(*ctx.heap, array);
+  }
+  static void SetDouble(ArrayRef a, std::size_t i, double v) { a->data()[i] = v; }
+  static double GetDouble(ArrayRef a, std::size_t i) { return a->data()[i]; }
+  static void DropArray(Context&, ArrayRef) {}
+
+  static GcStats Stats(Context& ctx) {
+    const tenure::GCStatistics& s = ctx.heap->gc_statistics();
+    GcStats stats;
+    stats.has_gc = true;
+    stats.pauses_ms = ctx.pauses_ms;
+    stats.detail = "scavenges=" + std::to_string(s.scavenge_count) +
+                   " mark_compacts=" + std::to_string(s.mark_compact_count) +
+                   " heap_total_pause_ms=" + std::to_string(s.total_pause_ms) +
+                   " heap_max_pause_ms=" + std::to_string(s.max_pause_ms) +
+                   " heap_startup_ms=" + std::to_string(s.startup_ms) +
+                   " allocated_bytes=" + std::to_string(s.total_allocated_bytes) +
+                   " promoted_bytes=" + std::to_string(s.total_promoted_bytes);
+    return stats;
+  }
+
+ private:
+  static void OnGcStart(tenure::Heap&, tenure::GCType, void* data) {
+    static_cast<Context*>(data)->gc_start = std::chrono::steady_clock::now();
+  }
+  static void OnGcEnd(tenure::Heap&, tenure::GCType, void* data) {
+    auto* ctx = static_cast<Context*>(data);
+    ctx->pauses_ms.push_back(std::chrono::duration<double, std::milli>(
+                                 std::chrono::steady_clock::now() - ctx->gc_start)
+                                 .count());
+  }
+};
+
+}  // namespace bench
+
+#endif  // TENURE_BENCH_CPP_TENURE_POLICY_H_
