@@ -1,0 +1,349 @@
+#include "lexer.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace tenure::js {
+
+namespace {
+
+bool IsIdStart(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+}
+bool IsIdPart(unsigned char c) { return IsIdStart(c) || (c >= '0' && c <= '9'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+const std::unordered_map<std::string_view, Tok>& KeywordTable() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, Tok>();
+    for (int k = static_cast<int>(kFirstKeyword); k < static_cast<int>(Tok::kCount); ++k) {
+      (*t)[TokenText(static_cast<Tok>(k))] = static_cast<Tok>(k);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+void AppendUtf8(std::string* out, uint32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+Lexer::Lexer(const SourceFile& source, Arena& arena) : text_(source.text()), arena_(arena) {
+  if (text_.size() >= 2 && text_[0] == '#' && text_[1] == '!') {  // hashbang line
+    while (!AtEnd() && Peek() != '\n') ++pos_;
+  }
+}
+
+void Lexer::Fail(const char* message, uint32_t start, uint32_t end) {
+  throw SyntaxError{message, start, end};
+}
+
+void Lexer::SkipWhitespaceAndComments(bool* newline) {
+  while (!AtEnd()) {
+    char c = Peek();
+    if (c == '\n' || c == '\r') {
+      *newline = true;
+      ++pos_;
+    } else if (c == ' ' || c == '\t' || c == '\v' || c == '\f') {
+      ++pos_;
+    } else if (static_cast<unsigned char>(c) == 0xC2 && static_cast<unsigned char>(Peek(1)) == 0xA0) {
+      pos_ += 2;  // U+00A0 no-break space
+    } else if (static_cast<unsigned char>(c) == 0xE2 && static_cast<unsigned char>(Peek(1)) == 0x80 &&
+               (static_cast<unsigned char>(Peek(2)) == 0xA8 || static_cast<unsigned char>(Peek(2)) == 0xA9)) {
+      *newline = true;  // U+2028 / U+2029 line separators
+      pos_ += 3;
+    } else if (static_cast<unsigned char>(c) == 0xEF && static_cast<unsigned char>(Peek(1)) == 0xBB &&
+               static_cast<unsigned char>(Peek(2)) == 0xBF) {
+      pos_ += 3;  // byte-order mark
+    } else if (c == '/' && Peek(1) == '/') {
+      while (!AtEnd() && Peek() != '\n' && Peek() != '\r') ++pos_;
+    } else if (c == '/' && Peek(1) == '*') {
+      uint32_t start = static_cast<uint32_t>(pos_);
+      pos_ += 2;
+      while (!(Peek() == '*' && Peek(1) == '/')) {
+        if (AtEnd()) Fail("Invalid or unexpected token", start, static_cast<uint32_t>(pos_));
+        if (Peek() == '\n' || Peek() == '\r') *newline = true;
+        ++pos_;
+      }
+      pos_ += 2;
+    } else {
+      return;
+    }
+  }
+}
+
+Token Lexer::Next() {
+  bool newline = false;
+  SkipWhitespaceAndComments(&newline);
+  uint32_t start = static_cast<uint32_t>(pos_);
+  Token tok;
+  if (AtEnd()) {
+    tok.kind = Tok::kEof;
+    tok.start = tok.end = start;
+  } else {
+    char c = Peek();
+    if (IsDigit(c) || (c == '.' && IsDigit(Peek(1)))) {
+      tok = LexNumber(start);
+    } else if (c == '"' || c == '\'') {
+      tok = LexString(start, c);
+    } else if (c == '`') {
+      ++pos_;
+      tok = LexTemplatePart(start, true);
+    } else if (c == '}' && !brace_stack_.empty() && brace_stack_.back()) {
+      brace_stack_.pop_back();
+      ++pos_;
+      tok = LexTemplatePart(start, false);
+    } else if (IsIdStart(static_cast<unsigned char>(c)) || c == '\\') {
+      tok = LexIdentifierOrKeyword(start);
+    } else {
+      tok = LexPunctuator(start);
+    }
+  }
+  tok.newline_before = newline;
+  return tok;
+}
+
+Token Lexer::LexNumber(uint32_t start) {
+  Token tok;
+  tok.kind = Tok::kNumber;
+  char c = Peek();
+  int radix = 0;
+  if (c == '0' && (Peek(1) == 'x' || Peek(1) == 'X')) radix = 16;
+  if (c == '0' && (Peek(1) == 'o' || Peek(1) == 'O')) radix = 8;
+  if (c == '0' && (Peek(1) == 'b' || Peek(1) == 'B')) radix = 2;
+  if (radix != 0) {
+    pos_ += 2;
+    double value = 0;
+    int digits = 0;
+    while (!AtEnd()) {
+      if (Peek() == '_') { ++pos_; continue; }
+      int d = HexValue(Peek());
+      if (d < 0 || d >= radix) break;
+      value = value * radix + d;
+      ++digits;
+      ++pos_;
+    }
+    if (digits == 0) Fail("Invalid or unexpected token", start, static_cast<uint32_t>(pos_));
+    tok.number = value;
+  } else {
+    std::string digits;
+    auto take_digits = [&] {
+      while (IsDigit(Peek()) || Peek() == '_') {
+        if (Peek() != '_') digits.push_back(Peek());
+        ++pos_;
+      }
+    };
+    take_digits();
+    if (Peek() == '.') { digits.push_back('.'); ++pos_; take_digits(); }
+    if (Peek() == 'e' || Peek() == 'E') {
+      digits.push_back('e');
+      ++pos_;
+      if (Peek() == '+' || Peek() == '-') { digits.push_back(Peek()); ++pos_; }
+      if (!IsDigit(Peek())) Fail("Invalid or unexpected token", start, static_cast<uint32_t>(pos_));
+      take_digits();
+    }
+    tok.number = std::strtod(digits.c_str(), nullptr);
+  }
+  if (IsIdStart(static_cast<unsigned char>(Peek())) || IsDigit(Peek())) {
+    Fail("Invalid or unexpected token", start, static_cast<uint32_t>(pos_ + 1));
+  }
+  tok.start = start;
+  tok.end = static_cast<uint32_t>(pos_);
+  return tok;
+}
+
+// Escape semantics: ECMA-262 §12.9.4 (String Literals) — \n \t \r \b \f \v \0, \xHH, \uHHHH,
+// \u{H..}, line continuations, and identity escapes for everything else.
+void Lexer::ReadEscape(std::string* out, uint32_t token_start, bool in_template) {
+  uint32_t esc_start = static_cast<uint32_t>(pos_ - 1);
+  if (AtEnd()) return;
+  char c = Peek();
+  ++pos_;
+  auto read_hex = [&](int count) -> uint32_t {
+    uint32_t v = 0;
+    for (int i = 0; i < count; ++i) {
+      int d = HexValue(Peek());
+      if (d < 0) Fail("Invalid hexadecimal escape sequence", esc_start, static_cast<uint32_t>(pos_));
+      v = v * 16 + d;
+      ++pos_;
+    }
+    return v;
+  };
+  switch (c) {
+    case 'n': out->push_back('\n'); return;
+    case 't': out->push_back('\t'); return;
+    case 'r': out->push_back('\r'); return;
+    case 'b': out->push_back('\b'); return;
+    case 'f': out->push_back('\f'); return;
+    case 'v': out->push_back('\v'); return;
+    case '\r': if (Peek() == '\n') ++pos_; return;
+    case '\n': return;
+    case 'x': AppendUtf8(out, read_hex(2)); return;
+    case 'u': {
+      uint32_t cp;
+      if (Peek() == '{') {
+        ++pos_;
+        cp = 0;
+        int n = 0;
+        while (Peek() != '}') {
+          int d = HexValue(Peek());
+          if (d < 0 || cp > 0x10FFFF) Fail("Invalid Unicode escape sequence", esc_start, static_cast<uint32_t>(pos_));
+          cp = cp * 16 + d;
+          ++pos_;
+          ++n;
+        }
+        ++pos_;
+        if (n == 0 || cp > 0x10FFFF) Fail("Undefined Unicode code-point", esc_start, static_cast<uint32_t>(pos_));
+      } else {
+        cp = read_hex(4);
+        // Combine a surrogate pair written as two escapes.
+        if (cp >= 0xD800 && cp <= 0xDBFF && Peek() == '\\' && Peek(1) == 'u' && HexValue(Peek(2)) >= 0) {
+          size_t save = pos_;
+          pos_ += 2;
+          uint32_t low = read_hex(4);
+          if (low >= 0xDC00 && low <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          } else {
+            pos_ = save;
+          }
+        }
+      }
+      AppendUtf8(out, cp);
+      return;
+    }
+    case '0':
+      if (!IsDigit(Peek())) { out->push_back('\0'); return; }
+      [[fallthrough]];
+    case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+      if (in_template) Fail("Octal escape sequences are not allowed in template strings", esc_start, static_cast<uint32_t>(pos_));
+      Fail("Octal escape sequences are not allowed in strict mode.", esc_start, static_cast<uint32_t>(pos_));
+    default:
+      out->push_back(c);  // identity escape (multi-byte UTF-8 chars copy byte by byte below)
+      return;
+  }
+}
+
+Token Lexer::LexString(uint32_t start, char quote) {
+  ++pos_;
+  std::string value;
+  while (true) {
+    if (AtEnd() || Peek() == '\n' || Peek() == '\r') {
+      Fail("Invalid or unexpected token", start, static_cast<uint32_t>(pos_));
+    }
+    char c = Peek();
+    ++pos_;
+    if (c == quote) break;
+    if (c == '\\') {
+      ReadEscape(&value, start, false);
+    } else {
+      value.push_back(c);
+    }
+  }
+  Token tok;
+  tok.kind = Tok::kString;
+  tok.start = start;
+  tok.end = static_cast<uint32_t>(pos_);
+  tok.value = arena_.CopyString(value);
+  return tok;
+}
+
+Token Lexer::LexTemplatePart(uint32_t start, bool is_head_position) {
+  std::string value;
+  Token tok;
+  while (true) {
+    if (AtEnd()) Fail("Unexpected end of input", static_cast<uint32_t>(pos_), static_cast<uint32_t>(pos_));
+    char c = Peek();
+    ++pos_;
+    if (c == '`') {
+      tok.kind = is_head_position ? Tok::kTemplateFull : Tok::kTemplateTail;
+      break;
+    }
+    if (c == '$' && Peek() == '{') {
+      ++pos_;
+      brace_stack_.push_back(true);
+      tok.kind = is_head_position ? Tok::kTemplateHead : Tok::kTemplateMiddle;
+      break;
+    }
+    if (c == '\\') {
+      ReadEscape(&value, start, true);
+    } else if (c == '\r') {
+      if (Peek() == '\n') ++pos_;
+      value.push_back('\n');  // template line terminators normalize to LF
+    } else {
+      value.push_back(c);
+    }
+  }
+  tok.start = start;
+  tok.end = static_cast<uint32_t>(pos_);
+  tok.value = arena_.CopyString(value);
+  return tok;
+}
+
+Token Lexer::LexIdentifierOrKeyword(uint32_t start) {
+  if (Peek() == '\\') Fail("Invalid or unexpected token", start, start + 1);  // no escaped names
+  while (!AtEnd() && IsIdPart(static_cast<unsigned char>(Peek()))) ++pos_;
+  Token tok;
+  tok.start = start;
+  tok.end = static_cast<uint32_t>(pos_);
+  std::string_view name = text_.substr(start, pos_ - start);
+  auto it = KeywordTable().find(name);
+  tok.kind = it == KeywordTable().end() ? Tok::kIdentifier : it->second;
+  tok.value = arena_.CopyString(name);
+  return tok;
+}
+
+Token Lexer::LexPunctuator(uint32_t start) {
+  // Longest match first: every punctuator of the subset, 4 characters down to 1.
+  static constexpr Tok kByLength[] = {
+      Tok::kShrAssign, Tok::kEllipsis, Tok::kStrictEq, Tok::kStrictNe, Tok::kExpAssign,
+      Tok::kShlAssign, Tok::kSarAssign, Tok::kShr, Tok::kLogicalAndAssign, Tok::kLogicalOrAssign,
+      Tok::kNullishAssign, Tok::kArrow, Tok::kEq, Tok::kNe, Tok::kLe, Tok::kGe, Tok::kShl,
+      Tok::kSar, Tok::kAnd, Tok::kOr, Tok::kNullish, Tok::kInc, Tok::kDec, Tok::kAddAssign,
+      Tok::kSubAssign, Tok::kMulAssign, Tok::kDivAssign, Tok::kModAssign, Tok::kAndAssign,
+      Tok::kOrAssign, Tok::kXorAssign, Tok::kExp, Tok::kQuestionDot, Tok::kLParen, Tok::kRParen,
+      Tok::kLBrace, Tok::kRBrace, Tok::kLBrack, Tok::kRBrack, Tok::kSemicolon, Tok::kComma,
+      Tok::kColon, Tok::kDot, Tok::kQuestion, Tok::kAssign, Tok::kLt, Tok::kGt, Tok::kAdd,
+      Tok::kSub, Tok::kMul, Tok::kDiv, Tok::kMod, Tok::kBitOr, Tok::kBitXor, Tok::kBitAnd,
+      Tok::kNot, Tok::kBitNot};
+  std::string_view rest = text_.substr(pos_);
+  for (Tok kind : kByLength) {
+    std::string_view t = TokenText(kind);
+    if (rest.substr(0, t.size()) != t) continue;
+    // `a?.5:b` is a conditional, not optional chaining (ECMA-262 OptionalChainingPunctuator).
+    if (kind == Tok::kQuestionDot && IsDigit(Peek(2))) continue;
+    pos_ += t.size();
+    if (kind == Tok::kLBrace) brace_stack_.push_back(false);
+    if (kind == Tok::kRBrace && !brace_stack_.empty()) brace_stack_.pop_back();
+    Token tok;
+    tok.kind = kind;
+    tok.start = start;
+    tok.end = static_cast<uint32_t>(pos_);
+    return tok;
+  }
+  Fail("Invalid or unexpected token", start, start + 1);
+}
+
+}  // namespace tenure::js

@@ -1,0 +1,53 @@
+// Lexer: turns a SourceFile into Tokens on demand.
+//
+// The subset has no regular-expression literals, so tokenization is context-free except for
+// template literals: a '}' closes a `${` substitution when the innermost open brace was one. The
+// lexer tracks that with brace_stack_ (true = template substitution). Errors throw SyntaxError
+// with node's messages ("Invalid or unexpected token", "Unterminated template literal", ...).
+// Cooked string values and identifier names are copied into the arena, so tokens outlive nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "arena.h"
+#include "source.h"
+#include "syntax_error.h"
+#include "token.h"
+
+namespace tenure::js {
+
+class Lexer {
+ public:
+  Lexer(const SourceFile& source, Arena& arena);
+
+  // Returns the next token; kEof forever at the end. Throws SyntaxError on a bad character.
+  Token Next();
+
+ private:
+  void SkipWhitespaceAndComments(bool* newline);
+  Token LexNumber(uint32_t start);
+  Token LexString(uint32_t start, char quote);
+  // Scans template characters after '`' or '}' up to '`' or '${'.
+  Token LexTemplatePart(uint32_t start, bool is_head_position);
+  Token LexIdentifierOrKeyword(uint32_t start);
+  Token LexPunctuator(uint32_t start);
+  // Reads an escape after '\' into `out` (UTF-8). `in_template` rejects legacy octal.
+  void ReadEscape(std::string* out, uint32_t token_start, bool in_template);
+  [[noreturn]] void Fail(const char* message, uint32_t start, uint32_t end);
+
+  char Peek(size_t ahead = 0) const {
+    return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
+  }
+  bool AtEnd() const { return pos_ >= text_.size(); }
+
+  std::string_view text_;
+  Arena& arena_;
+  size_t pos_ = 0;
+  std::vector<bool> brace_stack_;
+};
+
+// UTF-8 encodes `code_point` (surrogates encode as 3 bytes, WTF-8 style) onto `out`.
+void AppendUtf8(std::string* out, uint32_t code_point);
+
+}  // namespace tenure::js

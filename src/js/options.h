@@ -1,0 +1,45 @@
+// RuntimeOptions: the command line of `tenure`, parsed like node's.
+//
+// Contract of ParseCommandLine: flags come before the script; the first non-flag argument is the
+// script and everything after it goes to the script (process.argv). Errors produce node's texts
+// ("tenure: bad option: --x", "tenure: -e requires an argument") and exit code 9.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tenure::js {
+
+struct RuntimeOptions {
+  std::string script_path;           // empty with -e or when no script is given
+  std::string eval_source;           // -e / --eval
+  bool has_eval = false;
+  std::vector<std::string> script_args;
+  bool check_only = false;           // -c / --check: syntax check only
+  bool print_ast = false;            // --print-ast (tenure debugging aid)
+  bool print_scopes = false;         // --print-ast=refs: with resolved identifier locations
+  bool show_version = false;
+  bool show_help = false;
+  // Heap and GC flags (consumed by the runtime once it runs on libtenure).
+  uint64_t max_old_space_mb = 0;     // 0 = default
+  uint64_t max_semi_space_mb = 0;
+  bool trace_gc = false;
+  bool trace_gc_nvp = false;
+  bool expose_gc = false;
+  uint64_t stack_size_kb = 984;      // node's default --stack-size
+  uint64_t gc_interval = 0;          // 0 = off
+  bool verify_heap = false;
+  bool stress_compaction = false;
+};
+
+struct ParseOutcome {
+  bool ok = true;
+  int exit_code = 0;
+  std::string error;  // already formatted, without trailing newline
+};
+
+ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptions* options);
+std::string UsageText();
+
+}  // namespace tenure::js

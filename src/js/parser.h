@@ -1,0 +1,136 @@
+// Parser: recursive descent for statements, precedence climbing for binary operators.
+//
+// Produces an arena-allocated AST (ast.h) for one script, or throws SyntaxError with node's
+// message and the offending token's range. Contracts:
+//  - Sloppy-mode CommonJS semantics like node's module wrapper: top-level `return` is legal.
+//  - ASI follows ECMA-262 §12.10: a missing ';' is accepted before '}', at end of input, or when
+//    a line terminator precedes the offending token; `return`/`break`/`continue`/`throw` and
+//    postfix ++/-- are restricted productions.
+//  - Arrow parameters are parsed with the cover grammar: a parenthesized expression is converted
+//    to a parameter list when '=>' follows.
+//  - Nesting is bounded by kMaxDepth (recursion and left-deep chains such as a.b.c… or 1+1+…),
+//    so neither the parser nor any later tree walker can overflow the C++ stack.
+//  - Labels, break and continue are validated here (per function), declarations in the scope
+//    analyzer.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "arena.h"
+#include "ast.h"
+#include "lexer.h"
+#include "source.h"
+
+namespace tenure::js {
+
+class Parser {
+ public:
+  static constexpr int kMaxDepth = 400;
+
+  Parser(const SourceFile& source, Arena& arena);
+  // Parses the whole script. Throws SyntaxError.
+  Node* ParseProgram();
+
+ private:
+  struct Label {
+    std::string_view name;
+    bool is_loop;
+  };
+  // Break/continue targets of the function being parsed; saved and reset per function.
+  struct JumpContext {
+    std::vector<Label> labels;
+    int loop_depth = 0;
+    int breakable_depth = 0;  // loops + switches
+  };
+  // Counts one level of nesting while alive; throws SyntaxError past kMaxDepth.
+  class DepthGuard {
+   public:
+    explicit DepthGuard(Parser* parser);
+    ~DepthGuard() { --parser_->depth_; }
+
+   private:
+    Parser* parser_;
+  };
+
+  // Tokens.
+  void Advance();
+  const Token& PeekToken();
+  bool At(Tok kind) const { return cur_.kind == kind; }
+  bool AtIdentifier(std::string_view name) const {
+    return cur_.kind == Tok::kIdentifier && cur_.value == name;
+  }
+  bool Eat(Tok kind);
+  void Expect(Tok kind);
+  void ConsumeSemicolon();
+  [[noreturn]] void Unexpected(const Token& tok);
+  [[noreturn]] void Fail(std::string message, uint32_t start, uint32_t end);
+  [[noreturn]] void FailAt(std::string message, const Node* node);
+
+  // Nodes.
+  Node* NewNode(NodeKind kind, uint32_t offset);
+  Node* Finish(Node* node);
+  NodeList MakeList(const std::vector<Node*>& items) { return arena_.CopySpan(items); }
+  Node* NewIdentifier(const Token& tok);
+
+  // Statements.
+  std::vector<Node*> ParseStatementList(Tok terminator);
+  Node* ParseStatementListItem();
+  Node* ParseStatement();
+  Node* ParseBlock();
+  Node* ParseVarDecl(bool in_for);
+  Node* ParseBindingIdentifier(Tok decl_kind);
+  Node* ParseIf();
+  Node* ParseFor();
+  Node* ParseForInOf(Node* stmt, Node* left);
+  Node* ParseWhile();
+  Node* ParseDoWhile();
+  Node* ParseBreakContinue();
+  Node* ParseReturn();
+  Node* ParseThrow();
+  Node* ParseSwitch();
+  Node* ParseTry();
+  Node* ParseLabeled();
+  Node* ParseLoopBody();
+
+  // Expressions.
+  Node* ParseExpression(bool allow_in);
+  Node* ParseAssignment(bool allow_in);
+  Node* ParseConditional(bool allow_in);
+  Node* ParseBinary(int min_precedence, bool allow_in);
+  Node* ParseUnary();
+  Node* ParsePostfix();
+  Node* ParseLeftHandSide();
+  Node* ParseCallTail(Node* expr, bool allow_call);
+  Node* ParseNew();
+  Node* ParsePrimary();
+  Node* ParseParenOrArrow();
+  Node* ParseArrowBody(Node* fn);
+  Node* ParseArrayLiteral();
+  Node* ParseObjectLiteral();
+  Node* ParsePropertyKey(Node* prop);
+  Node* ParseTemplate();
+  std::vector<Node*> ParseArguments();
+  Node* ParseFunction(bool is_declaration, uint32_t flags);
+  void ParseParams(Node* fn);
+  Node* ParseFunctionBody();
+  Node* ParseMethod(uint32_t offset, uint32_t flags);
+  Node* ParseClass(bool is_declaration);
+  void CheckAssignmentTarget(Node* target, const char* message);
+
+  const SourceFile& source_;
+  Arena& arena_;
+  Lexer lexer_;
+  Token cur_;
+  Token next_;
+  bool has_next_ = false;
+  uint32_t prev_start_ = 0;
+  uint32_t prev_end_ = 0;
+  int depth_ = 0;
+  JumpContext jumps_;
+};
+
+// Convenience: parses `source` into `arena`. Throws SyntaxError.
+Node* ParseScript(const SourceFile& source, Arena& arena);
+
+}  // namespace tenure::js

@@ -1,0 +1,7 @@
+# The `tenure` executable: run a JavaScript file on libtenure (owned by the runtime component).
+if(TARGET tenure_js)
+  add_executable(tenure_cli ${CMAKE_CURRENT_LIST_DIR}/tenure_main.cc)
+  set_target_properties(tenure_cli PROPERTIES OUTPUT_NAME tenure)
+  target_link_libraries(tenure_cli PRIVATE tenure_js)
+  install(TARGETS tenure_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
