@@ -1,5 +1,6 @@
 #include "ast_dump.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -40,11 +41,14 @@ class Dumper {
       out_ += ")";
       return;
     }
+    int positional = PositionalSlots(n);
+    int slot = 0;
     for (const Node* child : {n->a, n->b, n->c, n->d}) {
-      if (child != nullptr || HasPositionalSlots(n)) {
+      if (child != nullptr || slot < positional) {
         out_ += " ";
         Dump(child);
       }
+      ++slot;
     }
     for (const Node* item : n->list) {
       out_ += " ";
@@ -57,9 +61,13 @@ class Dumper {
 
  private:
   // Kinds whose optional children print as `_` so their position stays readable.
-  static bool HasPositionalSlots(const Node* n) {
-    return n->kind == NodeKind::kFor || n->kind == NodeKind::kTry || n->kind == NodeKind::kIf ||
-           n->kind == NodeKind::kClass;
+  static int PositionalSlots(const Node* n) {
+    switch (n->kind) {
+      case NodeKind::kFor: case NodeKind::kTry: return 4;
+      case NodeKind::kIf: return 3;
+      case NodeKind::kClass: return 2;
+      default: return 0;
+    }
   }
 
   void DumpHeader(const Node* n) {
@@ -118,6 +126,11 @@ class Dumper {
 
   void DumpNumber(double v) {
     char buf[32];
+    if (v == static_cast<double>(static_cast<int64_t>(v)) && v > -1e15 && v < 1e15) {
+      std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+      out_ += buf;
+      return;
+    }
     for (int precision = 1; precision <= 17; ++precision) {
       std::snprintf(buf, sizeof buf, "%.*g", precision, v);
       if (std::strtod(buf, nullptr) == v) break;

@@ -445,8 +445,8 @@ Node* Parser::ParseTry() {
   }
   if (Eat(Tok::kFinally)) node->d = ParseBlock();
   if (node->c == nullptr && node->d == nullptr) {
-    if (At(Tok::kEof)) Unexpected(cur_);
-    Fail("Missing catch or finally after try", cur_.start, cur_.end);
+    Fail("Missing catch or finally after try", prev_start_, prev_end_);  // V8 marks the block's '}'
+
   }
   return Finish(node);
 }

@@ -244,9 +244,8 @@ std::vector<Node*> Parser::ParseArguments() {
     }
     if (At(Tok::kRParen)) break;
     if (!At(Tok::kComma)) {
-      // V8 underlines the last argument's final token at end of input, else the stray token.
-      if (At(Tok::kEof)) Fail("missing ) after argument list", prev_start_, prev_end_);
-      Fail("missing ) after argument list", cur_.start, cur_.end);
+      // V8 underlines the last token of the argument before the stray token (node 20).
+      Fail("missing ) after argument list", prev_start_, prev_end_);
     }
     Advance();
   }

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Runs tests/js/**/*.js through `tenure` and checks inline expectations.
+
+Expectations (comments anywhere in the file, in order):
+  // expect: <line>          the next line of stdout must equal <line>
+  // expect error: <line>    stderr must contain <line> as a whole line (in order); the exit code
+                             must be non-zero
+  // expect exit: <n>        the exit code must be <n>
+A file with no `expect error` must exit 0 and print exactly the expected stdout lines.
+
+Modes:
+  run        tenure [flags] file.js                         (default)
+  check      tenure --check file.js                         (front end only: syntax tests)
+  node-diff  node file.js vs tenure file.js: same stdout and same exit status
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+EXPECT = re.compile(r"//\s*expect( error| exit)?: ?(.*)$")
+
+
+def parse_expectations(path):
+    out, err, exit_code = [], [], None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = EXPECT.search(line.rstrip("\n"))
+            if not m:
+                continue
+            kind, text = m.group(1), m.group(2)
+            if kind is None:
+                out.append(text)
+            elif kind == " error":
+                err.append(text)
+            else:
+                exit_code = int(text)
+    return out, err, exit_code
+
+
+def run(cmd, timeout):
+    try:
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return (p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
+
+
+def check_file(args, path):
+    """Returns a failure message, or None when the file passes."""
+    if args.mode == "node-diff":
+        ours = run([args.tenure] + args.flag + [path], args.timeout)
+        theirs = run([args.node, path], args.timeout)
+        if ours is None or theirs is None:
+            return "timed out"
+        if (ours[0] == 0) != (theirs[0] == 0):
+            return f"exit status differs: tenure {ours[0]}, node {theirs[0]}\n{ours[2]}"
+        if ours[1] != theirs[1]:
+            return f"stdout differs\n--- node\n{theirs[1]}--- tenure\n{ours[1]}"
+        return None
+    out, err, exit_code = parse_expectations(path)
+    cmd = [args.tenure] + args.flag + (["--check"] if args.mode == "check" else []) + [path]
+    result = run(cmd, args.timeout)
+    if result is None:
+        return "timed out"
+    code, stdout, stderr = result
+    if code < 0:
+        return f"crashed with signal {-code}\n{stderr}"
+    if exit_code is not None and code != exit_code:
+        return f"exit code {code}, expected {exit_code}\n{stderr}"
+    if err:
+        if code == 0:
+            return "expected an error, but exit code was 0"
+        lines = stderr.splitlines()
+        pos = 0
+        for want in err:
+            while pos < len(lines) and lines[pos] != want:
+                pos += 1
+            if pos == len(lines):
+                return f"stderr lacks line {want!r}\n--- stderr\n{stderr}"
+            pos += 1
+    elif exit_code is None and code != 0:
+        return f"exit code {code}\n--- stderr\n{stderr}"
+    got = stdout.splitlines()
+    if got != out:
+        return ("stdout differs\n--- expected\n" + "\n".join(out) + "\n--- got\n" + "\n".join(got))
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tenure", required=True)
+    ap.add_argument("--node", default="node")
+    ap.add_argument("--mode", choices=["run", "check", "node-diff"], default="run")
+    ap.add_argument("--flag", action="append", default=[], help="extra tenure flag (repeatable)")
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("paths", nargs="+")
+    args = ap.parse_args()
+    files = []
+    for p in args.paths:
+        if os.path.isdir(p):
+            for root, _, names in os.walk(p):
+                files += [os.path.join(root, n) for n in names if n.endswith(".js")]
+        else:
+            files.append(p)
+    files.sort()
+    if not files:
+        print("no test files found", file=sys.stderr)
+        return 1
+    failures = 0
+    for f in files:
+        msg = check_file(args, f)
+        if msg:
+            failures += 1
+            print(f"FAIL {f}: {msg}")
+        else:
+            print(f"ok   {f}")
+    print(f"{len(files) - failures}/{len(files)} passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

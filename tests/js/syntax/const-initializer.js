@@ -1,0 +1,2 @@
+// expect error: SyntaxError: Missing initializer in const declaration
+const limit;

@@ -1,0 +1,3 @@
+// expect error: SyntaxError: Unexpected end of input
+function f() {
+  return 1 +

@@ -1,0 +1,2 @@
+// expect error: SyntaxError: missing ) after argument list
+console.log('a' 'b');

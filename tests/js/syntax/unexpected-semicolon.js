@@ -1,0 +1,4 @@
+// expect error: let x = ;
+// expect error:         ^
+// expect error: SyntaxError: Unexpected token ';'
+let x = ;

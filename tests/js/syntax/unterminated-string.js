@@ -1,0 +1,3 @@
+// expect error: SyntaxError: Invalid or unexpected token
+let s = 'abc
+
