@@ -59,7 +59,7 @@ void BM_RawBumpAlloc32(benchmark::State& state) {
   state.counters["ns_per_object"] = benchmark::Counter(
       kBatch, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(BM_RawBumpAlloc32);
+BENCHMARK(BM_RawBumpAlloc32)->UseRealTime();
 
 // Builds a complete tree of `depth` levels in `space` bottom-up; returns its root.
 Object* BuildTree(char*& top, int depth) {
@@ -110,6 +110,6 @@ void BM_RawCheneyCopyTree(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(copied));
   state.counters["objects"] = static_cast<double>(copied / kObjectBytes / state.iterations());
 }
-BENCHMARK(BM_RawCheneyCopyTree)->Arg(18)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RawCheneyCopyTree)->Arg(18)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

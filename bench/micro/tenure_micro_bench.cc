@@ -40,7 +40,7 @@ void BM_TenureAlloc32(benchmark::State& state) {
   state.counters["scavenges"] =
       static_cast<double>(heap.gc_statistics().scavenge_count - scavenges_before);
 }
-BENCHMARK(BM_TenureAlloc32);
+BENCHMARK(BM_TenureAlloc32)->UseRealTime();
 
 // Builds a complete tree of `depth` levels bottom-up; returns it in a handle of the caller's scope.
 tenure::Local<Node> BuildTree(tenure::Heap& heap, int depth) {
@@ -85,6 +85,6 @@ void BM_TenureScavengeTree(benchmark::State& state) {
   state.counters["promoted_MB"] =
       static_cast<double>(heap.gc_statistics().total_promoted_bytes - promoted_before) / 1e6;
 }
-BENCHMARK(BM_TenureScavengeTree)->Arg(18)->Unit(benchmark::kMillisecond)->Iterations(10);
+BENCHMARK(BM_TenureScavengeTree)->Arg(18)->Unit(benchmark::kMillisecond)->Iterations(10)->UseRealTime();
 
 }  // namespace
