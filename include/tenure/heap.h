@@ -26,6 +26,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "tenure/config.h"
@@ -48,7 +49,9 @@ class MarkCompactCollector;
 class HeapVerifier;
 class GCTracer;
 class HandleBlocks;
+class Page;
 struct GlobalNode;
+struct GCEvent;
 
 // The current linear allocation area: [top, limit) is free, zeroed memory.
 struct LinearAllocationArea {
@@ -202,6 +205,8 @@ class Heap {
   size_t max_old_space_size() const { return max_old_space_size_; }
   size_t old_generation_allocation_limit() const { return old_generation_allocation_limit_; }
   size_t semi_space_capacity() const;
+  // The growing factor chosen by the last full GC (V8 heap controller, §2.5).
+  double last_growing_factor() const { return last_growing_factor_; }
 
   // ---- Queries -------------------------------------------------------------------------------
   static bool InYoungGeneration(const HeapObject* object) {
@@ -264,16 +269,19 @@ class Heap {
   };
 
   void RefreshAllocationLimit();
+  void MakeHeapIterable();
   HeapObject* AllocateYoungSlow(size_t bytes);
   HeapObject* AllocateOld(size_t bytes);
   HeapObject* AllocateLarge(size_t bytes, AllocationType where);
-  bool OnStressAllocation();
   void PerformGC(GCType type, GCReason reason, const char* collector_reason);
-  void CheckHeapLimitAfterFullGC();
+  void RunScavenge(internal::GCEvent* event);
+  void RunMarkCompact(internal::GCEvent* event);
+  void RecordPause(GCType type, double ms);
+  void CheckHeapLimit(size_t pending_bytes);
+  bool InvokeNearHeapLimitCallback();
   void CheckIneffectiveMarkCompact(double mutator_utilization);
-  void UpdateOldGenerationLimit(size_t live_old_bytes, double gc_ms);
+  void UpdateOldGenerationLimit(size_t live_old_bytes, double gc_ms, size_t marked_bytes);
   void InvokeCallbacks(const std::vector<CallbackEntry>& list, GCType type);
-  void RunPendingWeakCallbacks();
   size_t ComputeDefaultMaxOldSpaceSize() const;
 
   // Fast-path state first (keep on one cache line).
@@ -310,7 +318,13 @@ class Heap {
   uint64_t stress_gc_count_ = 0;
   int consecutive_ineffective_mark_compacts_ = 0;
   bool in_gc_ = false;
-  bool force_full_gc_next_ = false;
+  bool handling_heap_limit_ = false;
+  size_t new_space_size_after_last_gc_ = 0;
+  size_t survived_since_last_expansion_ = 0;
+  double last_mark_compact_end_ms_ = 0;
+  uint64_t allocated_at_last_mark_compact_ = 0;
+  double last_growing_factor_ = 0;
+  std::unordered_set<internal::Page*> forced_evacuation_candidates_;
   GCStatistics gc_stats_;
 };
 

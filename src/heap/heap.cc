@@ -1,0 +1,626 @@
+// Copyright the tenure authors.
+// heap.cc — Heap: the one allocation slow path, GC orchestration, roots, callbacks, limits.
+#include "tenure/heap.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "filler.h"
+#include "gc-tracer.h"
+#include "global-handles.h"
+#include "large-object-space.h"
+#include "mark-compact.h"
+#include "new-space.h"
+#include "old-space.h"
+#include "page.h"
+#include "scavenger.h"
+#include "verifier.h"
+
+namespace tenure {
+
+using internal::GlobalNode;
+using internal::Page;
+
+struct Heap::RootEntry {
+  int id;
+  RootKind kind;
+  const char* name;
+  RootCallback callback;
+};
+
+const char* GCReasonToString(GCReason reason) {
+  switch (reason) {
+    case GCReason::kAllocationFailure: return "allocation failure";
+    case GCReason::kAllocationLimit: return "allocation limit";
+    case GCReason::kExternalMemoryPressure: return "external memory pressure";
+    case GCReason::kTesting: return "testing";
+    case GCReason::kRuntime: return "runtime";
+    case GCReason::kLastResort: return "last resort";
+    case GCReason::kLowMemoryNotification: return "low memory notification";
+    case GCReason::kHeapProfiler: return "heap profiler";
+    case GCReason::kStress: return "stress";
+  }
+  return "unknown";
+}
+
+const char* RootKindToString(RootKind kind) {
+  switch (kind) {
+    case RootKind::kStack: return "Stack";
+    case RootKind::kHandles: return "Handles";
+    case RootKind::kGlobals: return "Globals";
+    case RootKind::kWeakGlobals: return "WeakGlobals";
+    case RootKind::kRuntime: return "Runtime";
+    case RootKind::kBuiltins: return "Builtins";
+    case RootKind::kOther: return "Other";
+  }
+  return "Other";
+}
+
+namespace {
+size_t RoundUpToPages(size_t bytes) {
+  return std::max(internal::kPageSize,
+                  (bytes + internal::kPageSize - 1) & ~internal::kPageAlignmentMask);
+}
+}  // namespace
+
+// V8 HeapSizeFromPhysicalMemory (§5.1), simplified: old = physical / 2, clamped to
+// [256 MiB, 2048 MiB], or up to 4096 MiB on 64-bit hosts with >= 15 GiB. cgroup limits are not read.
+size_t Heap::ComputeDefaultMaxOldSpaceSize() const {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGE_SIZE);
+  const size_t physical = pages > 0 && page_size > 0 ? static_cast<size_t>(pages) * page_size
+                                                     : 4096 * MB;
+  const size_t max = physical >= 15 * 1024 * MB ? 4096 * MB : 2048 * MB;
+  return std::clamp(physical / 2, 256 * MB, max);
+}
+
+Heap::Heap(const HeapConfig& config) : config_(config) {
+  const auto start = std::chrono::steady_clock::now();
+  config_.initial_semi_space_size = RoundUpToPages(config_.initial_semi_space_size);
+  config_.max_semi_space_size =
+      std::max(config_.initial_semi_space_size, RoundUpToPages(config_.max_semi_space_size));
+  max_old_space_size_ = config_.max_old_space_size != 0 ? config_.max_old_space_size
+                                                        : ComputeDefaultMaxOldSpaceSize();
+  initial_max_old_space_size_ = max_old_space_size_;
+  old_generation_allocation_limit_ =
+      config_.initial_old_generation_limit != 0 ? config_.initial_old_generation_limit : 8 * MB;
+  old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, max_old_space_size_);
+
+  tracer_ = std::make_unique<internal::GCTracer>(this);
+  new_space_ = std::make_unique<internal::NewSpace>(this, config_.initial_semi_space_size,
+                                                    config_.max_semi_space_size);
+  old_space_ = std::make_unique<internal::OldSpace>(this);
+  lo_space_ = std::make_unique<internal::LargeObjectSpace>(this, /*young=*/false);
+  new_lo_space_ = std::make_unique<internal::LargeObjectSpace>(this, /*young=*/true);
+  global_handles_ = std::make_unique<internal::GlobalHandles>();
+  handle_blocks_ = std::make_unique<internal::HandleBlocks>();
+  new_space_->ResetAllocationArea(&new_lab_);
+  new_lab_real_limit_ = new_lab_.limit;
+  gc_interval_ = config_.gc_interval;
+  allocations_until_stress_gc_ = gc_interval_;
+  RefreshAllocationLimit();
+  gc_stats_.startup_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+Heap::~Heap() = default;
+
+size_t Heap::heap_size_limit() const { return max_old_space_size_ + 3 * config_.max_semi_space_size; }
+size_t Heap::semi_space_capacity() const { return new_space_->capacity(); }
+
+// The fast path falls through on every allocation while stress GCs or an allocation observer are
+// active (V8 allocation observers work the same way).
+void Heap::RefreshAllocationLimit() {
+  const bool slow = gc_interval_ > 0 || allocation_observer_ != nullptr;
+  new_lab_.limit = slow ? new_lab_.top : new_lab_real_limit_;
+}
+
+// ---- Allocation ----------------------------------------------------------------------------------
+
+HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationType where) {
+  if (in_gc_) {
+    fprintf(stderr, "tenure: allocation during a garbage collection\n");
+    abort();
+  }
+  if (gc_interval_ > 0 && --allocations_until_stress_gc_ <= 0) {
+    allocations_until_stress_gc_ = gc_interval_;
+    ++stress_gc_count_;
+    PerformGC(stress_gc_count_ % 4 == 0 ? GCType::kMarkCompact : GCType::kScavenge,
+              GCReason::kStress, "");
+  }
+  HeapObject* object;
+  if (bytes > kMaxRegularObjectSize) {
+    object = AllocateLarge(bytes, where);
+  } else if (where == AllocationType::kOld) {
+    object = AllocateOld(bytes);
+  } else {
+    object = AllocateYoungSlow(bytes);
+  }
+  object->set_type(type);
+  if (allocation_observer_) allocation_observer_(object, bytes);
+  return object;
+}
+
+HeapObject* Heap::AllocateYoungSlow(size_t bytes) {
+  new_lab_.limit = new_lab_real_limit_;
+  for (int attempt = 0;; ++attempt) {
+    if (new_lab_.limit - new_lab_.top >= bytes) break;
+    if (new_space_->AdvancePage(&new_lab_)) continue;
+    if (attempt > 4) FatalOutOfMemory("Scavenger: semi-space copy");
+    GCType type = GCType::kScavenge;
+    const char* collector_reason = "";
+    if (OldGenerationSizeOfObjects() + new_space_->Size() > max_old_space_size_) {
+      type = GCType::kMarkCompact;
+      collector_reason = "scavenge might not succeed";
+    }
+    PerformGC(type, GCReason::kAllocationFailure, collector_reason);
+    new_lab_.limit = new_lab_real_limit_;
+  }
+  HeapObject* object = reinterpret_cast<HeapObject*>(new_lab_.top);
+  new_lab_.top += bytes;
+  new_lab_real_limit_ = new_lab_.limit;
+  RefreshAllocationLimit();
+  return object;
+}
+
+HeapObject* Heap::AllocateOld(size_t bytes) {
+  if (OldGenerationSizeOfObjects() + bytes > old_generation_allocation_limit_) {
+    PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "GC in old space requested");
+  }
+  CheckHeapLimit(bytes);
+  gc_stats_.total_allocated_bytes += bytes;
+  return reinterpret_cast<HeapObject*>(old_space_->Allocate(bytes));
+}
+
+HeapObject* Heap::AllocateLarge(size_t bytes, AllocationType where) {
+  if (where == AllocationType::kYoung &&
+      new_lo_space_->size_of_objects() + bytes > new_space_->capacity()) {
+    PerformGC(GCType::kScavenge, GCReason::kAllocationFailure, "");
+  }
+  if (OldGenerationSizeOfObjects() + bytes > old_generation_allocation_limit_) {
+    PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "GC in old space requested");
+  }
+  CheckHeapLimit(bytes);
+  gc_stats_.total_allocated_bytes += bytes;
+  internal::LargeObjectSpace* space =
+      where == AllocationType::kYoung ? new_lo_space_.get() : lo_space_.get();
+  return reinterpret_cast<HeapObject*>(space->Allocate(bytes));
+}
+
+// ---- Collection ----------------------------------------------------------------------------------
+
+void Heap::CollectGarbage(GCType type, GCReason reason) {
+  PerformGC(type, reason, type == GCType::kMarkCompact ? "GC in old space requested" : "");
+}
+
+void Heap::CollectAllAvailableGarbage(GCReason reason) {
+  size_t previous = SIZE_MAX;
+  for (int i = 0; i < 7; ++i) {
+    PerformGC(GCType::kMarkCompact, reason, "GC in old space requested");
+    const size_t now = SizeOfObjects();
+    if (now >= previous) break;
+    previous = now;
+  }
+}
+
+void Heap::MakeHeapIterable() {
+  new_space_->SyncTop(new_lab_.top);
+  old_space_->MakeIterable();
+}
+
+void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason) {
+  if (in_gc_) {
+    fprintf(stderr, "tenure: recursive garbage collection\n");
+    abort();
+  }
+  InvokeCallbacks(prologue_callbacks_, type);
+  in_gc_ = true;
+  new_lab_.limit = new_lab_real_limit_;
+  MakeHeapIterable();
+  if (config_.verify_heap) internal::HeapVerifier::Verify(this, "before GC");
+
+  internal::GCEvent event;
+  event.type = type;
+  event.reason = reason;
+  event.collector_reason = collector_reason;
+  event.start_ms = tracer_->ElapsedMs();
+  event.used_before = SizeOfObjects();
+  event.committed_before = CommittedMemory();
+  const size_t young_size = new_space_->Size();
+  event.allocated = young_size > new_space_size_after_last_gc_ ? young_size - new_space_size_after_last_gc_ : 0;
+  gc_stats_.total_allocated_bytes += event.allocated;
+
+  if (type == GCType::kScavenge) {
+    RunScavenge(&event);
+  } else {
+    RunMarkCompact(&event);
+  }
+
+  new_lab_real_limit_ = new_lab_.limit;
+  MakeHeapIterable();
+  new_space_size_after_last_gc_ = new_space_->Size();
+  if (config_.verify_heap) internal::HeapVerifier::Verify(this, "after GC");
+  event.end_ms = tracer_->ElapsedMs();
+  event.used_after = SizeOfObjects();
+  event.committed_after = CommittedMemory();
+  event.new_space_capacity = new_space_->capacity();
+  RecordPause(type, event.end_ms - event.start_ms);
+  tracer_->Record(event, config_.trace_gc, config_.trace_gc_nvp, trace_stream());
+  RefreshAllocationLimit();
+  in_gc_ = false;
+
+  InvokeCallbacks(epilogue_callbacks_, type);
+  global_handles_->RunPendingCallbacks(this);
+  if (type == GCType::kMarkCompact) {
+    CheckIneffectiveMarkCompact(tracer_->current_mu());
+    CheckHeapLimit(0);
+  } else if (OldGenerationSizeOfObjects() > old_generation_allocation_limit_) {
+    PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "");
+  }
+}
+
+void Heap::RunScavenge(internal::GCEvent* event) {
+  internal::Scavenger scavenger(this);
+  const internal::ScavengeResult r = scavenger.Run();
+  event->promoted = r.promoted_bytes;
+  event->new_space_survived = r.survived_bytes;
+  event->copied_objects = r.copied_objects;
+  event->promoted_objects = r.promoted_objects;
+  gc_stats_.total_promoted_bytes += r.promoted_bytes;
+  ++gc_stats_.scavenge_count;
+  // V8 §1.3: grow when the survivors since the last expansion exceed the capacity.
+  survived_since_last_expansion_ += r.survived_bytes + r.promoted_bytes;
+  if (survived_since_last_expansion_ > new_space_->capacity()) {
+    if (new_space_->Grow()) new_space_->ResetAllocationArea(&new_lab_);
+    survived_since_last_expansion_ = 0;
+  }
+}
+
+void Heap::RunMarkCompact(internal::GCEvent* event) {
+  internal::MarkCompactCollector collector(this);
+  const internal::MarkCompactResult r = collector.Run(forced_evacuation_candidates_);
+  forced_evacuation_candidates_.clear();
+  event->mark_ms = r.mark_ms;
+  event->clear_ms = r.clear_ms;
+  event->sweep_ms = r.sweep_ms;
+  event->evacuate_ms = r.evacuate_ms;
+  event->marked_bytes = r.marked_bytes;
+  event->evacuated_bytes = r.evacuated_bytes;
+  ++gc_stats_.mark_compact_count;
+  gc_stats_.total_compacted_bytes += r.evacuated_bytes;
+  gc_stats_.evacuated_pages += r.evacuated_pages;
+  external_memory_at_last_mark_compact_ = external_memory_;
+  UpdateOldGenerationLimit(OldGenerationSizeOfObjects(), r.mark_ms + r.sweep_ms + r.evacuate_ms,
+                           r.marked_bytes);
+}
+
+void Heap::RecordPause(GCType type, double ms) {
+  gc_stats_.total_pause_ms += ms;
+  gc_stats_.max_pause_ms = std::max(gc_stats_.max_pause_ms, ms);
+  (type == GCType::kScavenge ? gc_stats_.scavenge_pause_ms : gc_stats_.mark_compact_pause_ms) += ms;
+}
+
+// Heap growing (V8 heap-controller §2.5, simplified): factor F from the ratio of GC speed to
+// mutator allocation speed at target mutator utilization 0.97, clamped to [1.1, max], where max is
+// 4.0 for heaps >= 2 GiB and interpolated 1.3..2.0 below; limit = max(live*F, live + 8 MiB),
+// at most halfway from live to max_old_space_size, at least the initial limit.
+void Heap::UpdateOldGenerationLimit(size_t live, double gc_ms, size_t marked_bytes) {
+  constexpr double kMinFactor = 1.1;
+  constexpr double kTargetMU = 0.97;
+  const double max_size = static_cast<double>(max_old_space_size_);
+  double max_factor = 4.0;
+  if (max_old_space_size_ < 2048 * MB) {
+    const double t = std::clamp((max_size - 256.0 * MB) / ((2048.0 - 256.0) * MB), 0.0, 1.0);
+    max_factor = 1.3 + t * (2.0 - 1.3);
+  }
+  const double now = tracer_->ElapsedMs();
+  const double mutator_ms = std::max(1e-3, now - last_mark_compact_end_ms_ - gc_ms);
+  const double mutator_speed = (gc_stats_.total_allocated_bytes - allocated_at_last_mark_compact_) / mutator_ms;
+  const double gc_speed = gc_ms > 0 ? marked_bytes / gc_ms : 0;
+  double factor = max_factor;
+  if (gc_speed > 0 && mutator_speed > 0) {
+    const double r = gc_speed / mutator_speed;
+    const double a = r * (1 - kTargetMU);
+    const double f = a / (a - kTargetMU);
+    if (f > 0 && f < max_factor) factor = std::max(kMinFactor, f);
+  }
+  last_mark_compact_end_ms_ = now;
+  allocated_at_last_mark_compact_ = gc_stats_.total_allocated_bytes;
+  const size_t initial = config_.initial_old_generation_limit != 0 ? config_.initial_old_generation_limit
+                                                                   : 8 * MB;
+  size_t limit = std::max(static_cast<size_t>(live * factor), live + 8 * MB);
+  limit = std::min(limit, (live + max_old_space_size_) / 2);
+  limit = std::max(limit, std::min(initial, max_old_space_size_));
+  old_generation_allocation_limit_ = std::min(limit, max_old_space_size_);
+  last_growing_factor_ = factor;
+}
+
+// After four consecutive full GCs that leave the old generation >= 80% of its maximum with a
+// mutator utilization below 0.4, the heap is "ineffective" (V8 CheckIneffectiveMarkCompact).
+void Heap::CheckIneffectiveMarkCompact(double mutator_utilization) {
+  if (!config_.detect_ineffective_gcs_near_heap_limit) return;
+  if (OldGenerationSizeOfObjects() < 0.8 * max_old_space_size_ || mutator_utilization >= 0.4) {
+    consecutive_ineffective_mark_compacts_ = 0;
+    return;
+  }
+  if (++consecutive_ineffective_mark_compacts_ < 4) return;
+  consecutive_ineffective_mark_compacts_ = 0;
+  if (InvokeNearHeapLimitCallback()) return;
+  FatalOutOfMemory("Ineffective mark-compacts near heap limit");
+}
+
+bool Heap::InvokeNearHeapLimitCallback() {
+  if (near_heap_limit_callback_ == nullptr) return false;
+  const size_t current = heap_size_limit();
+  const size_t initial = initial_max_old_space_size_ + 3 * config_.max_semi_space_size;
+  const size_t requested = near_heap_limit_callback_(near_heap_limit_data_, current, initial);
+  if (requested <= current) return false;
+  max_old_space_size_ += requested - current;
+  return true;
+}
+
+// Contract: returns only if old generation + `pending` fits under max_old_space_size (possibly
+// after the near-heap-limit callback raised it, or after last-resort GCs); otherwise reports the
+// fatal OOM ("Reached heap limit") and aborts.
+void Heap::CheckHeapLimit(size_t pending) {
+  if (handling_heap_limit_ || OldGenerationSizeOfObjects() + pending <= max_old_space_size_) return;
+  handling_heap_limit_ = true;
+  InvokeNearHeapLimitCallback();
+  for (int i = 0; i < config_.max_last_resort_gcs &&
+                  OldGenerationSizeOfObjects() + pending > max_old_space_size_;
+       ++i) {
+    PerformGC(GCType::kMarkCompact, GCReason::kLastResort, "");
+  }
+  handling_heap_limit_ = false;
+  if (OldGenerationSizeOfObjects() + pending > max_old_space_size_) {
+    FatalOutOfMemory("Reached heap limit");
+  }
+}
+
+// Node's OOMErrorHandler output (v8-memory.md §5.3), then abort() -> SIGABRT, exit status 134.
+void Heap::FatalOutOfMemory(const char* location) {
+  FILE* out = stderr;
+  fprintf(out, "\n<--- Last few GCs --->\n\n%s\n", tracer_->RingBufferContents().c_str());
+  fprintf(out, "\n<--- JS stacktrace --->\n\n");
+  if (stack_trace_printer_ != nullptr) stack_trace_printer_(out, stack_trace_printer_data_);
+  fprintf(out, "FATAL ERROR: %s Allocation failed - JavaScript heap out of memory\n", location);
+  fflush(out);
+  abort();
+}
+
+void Heap::InvokeCallbacks(const std::vector<CallbackEntry>& list, GCType type) {
+  const std::vector<CallbackEntry> copy = list;  // callbacks may add/remove callbacks
+  for (const CallbackEntry& e : copy) e.callback(*this, type, e.data);
+}
+
+// ---- Roots ---------------------------------------------------------------------------------------
+
+int Heap::AddRootVisitor(RootKind kind, const char* name, RootCallback callback) {
+  auto entry = std::make_unique<RootEntry>(RootEntry{next_root_id_++, kind, name, std::move(callback)});
+  root_entries_.push_back(std::move(entry));
+  return root_entries_.back()->id;
+}
+
+void Heap::RemoveRootVisitor(int id) {
+  std::erase_if(root_entries_, [id](const std::unique_ptr<RootEntry>& e) { return e->id == id; });
+}
+
+void Heap::VisitStrongRoots(ObjectVisitor& visitor) {
+  handle_blocks_->Iterate(handle_scope_data_.next, [&visitor](Value* slot) { visitor.VisitSlot(slot); });
+  global_handles_->IterateStrong([&visitor](Value* slot) { visitor.VisitSlot(slot); });
+  for (const auto& entry : root_entries_) entry->callback(visitor);
+}
+
+namespace {
+class RootKindAdapter final : public ObjectVisitor {
+ public:
+  RootKindAdapter(RootVisitor* visitor, RootKind kind, const char* name)
+      : visitor_(visitor), kind_(kind), name_(name) {}
+  void VisitSlot(Value* slot) override { visitor_->VisitRoot(kind_, name_, slot); }
+
+ private:
+  RootVisitor* visitor_;
+  RootKind kind_;
+  const char* name_;
+};
+}  // namespace
+
+void Heap::IterateRoots(RootVisitor& visitor) {
+  handle_blocks_->Iterate(handle_scope_data_.next, [&visitor](Value* slot) {
+    visitor.VisitRoot(RootKind::kHandles, "handles", slot);
+  });
+  global_handles_->IterateStrong(
+      [&visitor](Value* slot) { visitor.VisitRoot(RootKind::kGlobals, "globals", slot); });
+  global_handles_->IterateWeak(
+      [&visitor](Value* slot) { visitor.VisitRoot(RootKind::kWeakGlobals, "weak globals", slot); });
+  for (const auto& entry : root_entries_) {
+    RootKindAdapter adapter(&visitor, entry->kind, entry->name);
+    entry->callback(adapter);
+  }
+}
+
+void Heap::IterateObjects(const std::function<void(HeapObject*)>& callback) {
+  MakeHeapIterable();
+  auto visit = [&callback](HeapObject* object) {
+    if (!internal::IsFiller(object)) callback(object);
+  };
+  new_space_->ForEachObject(visit);
+  old_space_->ForEachObject(visit);
+  lo_space_->ForEachObject(visit);
+  new_lo_space_->ForEachObject(visit);
+}
+
+// ---- Callbacks -----------------------------------------------------------------------------------
+
+void Heap::AddGCPrologueCallback(GCCallback callback, void* data) {
+  prologue_callbacks_.push_back({callback, data});
+}
+void Heap::AddGCEpilogueCallback(GCCallback callback, void* data) {
+  epilogue_callbacks_.push_back({callback, data});
+}
+void Heap::RemoveGCPrologueCallback(GCCallback callback, void* data) {
+  std::erase_if(prologue_callbacks_,
+                [&](const CallbackEntry& e) { return e.callback == callback && e.data == data; });
+}
+void Heap::RemoveGCEpilogueCallback(GCCallback callback, void* data) {
+  std::erase_if(epilogue_callbacks_,
+                [&](const CallbackEntry& e) { return e.callback == callback && e.data == data; });
+}
+void Heap::SetAllocationObserver(AllocationObserver observer) {
+  new_lab_.limit = new_lab_real_limit_;
+  allocation_observer_ = std::move(observer);
+  RefreshAllocationLimit();
+}
+void Heap::AddNearHeapLimitCallback(NearHeapLimitCallback callback, void* data) {
+  near_heap_limit_callback_ = callback;
+  near_heap_limit_data_ = data;
+}
+void Heap::RemoveNearHeapLimitCallback(NearHeapLimitCallback callback, size_t heap_limit) {
+  if (near_heap_limit_callback_ != callback) return;
+  near_heap_limit_callback_ = nullptr;
+  near_heap_limit_data_ = nullptr;
+  if (heap_limit != 0 && heap_limit > 3 * config_.max_semi_space_size) {
+    max_old_space_size_ = heap_limit - 3 * config_.max_semi_space_size;
+  }
+}
+void Heap::SetStackTracePrinter(StackTracePrinter printer, void* data) {
+  stack_trace_printer_ = printer;
+  stack_trace_printer_data_ = data;
+}
+
+// ---- External memory -----------------------------------------------------------------------------
+
+int64_t Heap::AdjustExternalMemory(int64_t delta) {
+  external_memory_ += delta;
+  if (delta > 0 && !in_gc_ &&
+      external_memory_ - external_memory_at_last_mark_compact_ > config_.external_memory_soft_limit) {
+    PerformGC(GCType::kMarkCompact, GCReason::kExternalMemoryPressure, "");
+  }
+  return external_memory_;
+}
+
+// ---- Handles -------------------------------------------------------------------------------------
+
+Value* Heap::ExtendHandleScope() {
+  if (handle_scope_data_.level == 0) {
+    fprintf(stderr, "tenure: Local created without an open HandleScope\n");
+    abort();
+  }
+  Value* block = handle_blocks_->NewBlock();
+  handle_scope_data_.next = block;
+  handle_scope_data_.limit = block + kHandleBlockSize;
+  return block;
+}
+
+void Heap::DeleteHandleBlocksAbove(Value* limit) { handle_blocks_->DeleteAbove(limit); }
+
+GlobalNode* Heap::CreateGlobal(Value value) { return global_handles_->Create(value); }
+void Heap::DestroyGlobal(GlobalNode* node) { global_handles_->Destroy(node); }
+
+// ---- Statistics ----------------------------------------------------------------------------------
+
+size_t Heap::OldGenerationSizeOfObjects() {
+  return old_space_->size_of_objects() + lo_space_->size_of_objects();
+}
+
+size_t Heap::SizeOfObjects() {
+  new_space_->SyncTop(new_lab_.top);
+  return new_space_->Size() + OldGenerationSizeOfObjects() + new_lo_space_->size_of_objects();
+}
+
+size_t Heap::CommittedMemory() {
+  return new_space_->committed() + old_space_->committed() + lo_space_->committed() +
+         new_lo_space_->committed();
+}
+
+std::vector<SpaceStatistics> Heap::GetHeapSpaceStatistics() {
+  new_space_->SyncTop(new_lab_.top);
+  std::vector<SpaceStatistics> spaces(kNumberOfSpaces);
+  spaces[0] = {"new_space", new_space_->committed(), new_space_->Size(), new_space_->Available(),
+               new_space_->committed()};
+  spaces[1] = {"old_space", old_space_->committed(), old_space_->size_of_objects(),
+               old_space_->Available(), old_space_->committed()};
+  spaces[2] = {"large_object_space", lo_space_->committed(), lo_space_->size_of_objects(), 0,
+               lo_space_->committed()};
+  spaces[3] = {"new_large_object_space", new_lo_space_->committed(),
+               new_lo_space_->size_of_objects(),
+               new_space_->capacity() > new_lo_space_->size_of_objects()
+                   ? new_space_->capacity() - new_lo_space_->size_of_objects()
+                   : 0,
+               new_lo_space_->committed()};
+  return spaces;
+}
+
+HeapStatistics Heap::GetHeapStatistics() {
+  HeapStatistics s;
+  s.total_heap_size = CommittedMemory();
+  s.total_physical_size = s.total_heap_size;
+  s.used_heap_size = SizeOfObjects();
+  s.heap_size_limit = heap_size_limit();
+  s.total_available_size = s.heap_size_limit > s.used_heap_size ? s.heap_size_limit - s.used_heap_size : 0;
+  s.malloced_memory = handle_blocks_->memory() + global_handles_->total_size();
+  s.peak_malloced_memory = s.malloced_memory;
+  s.total_global_handles_size = global_handles_->total_size();
+  s.used_global_handles_size = global_handles_->used_size();
+  s.external_memory = external_memory_ > 0 ? static_cast<size_t>(external_memory_) : 0;
+  return s;
+}
+
+MemoryUsage Heap::GetMemoryUsage() {
+  MemoryUsage m;
+  long resident_pages = 0;
+  if (FILE* f = fopen("/proc/self/statm", "r")) {
+    long size_pages = 0;
+    if (fscanf(f, "%ld %ld", &size_pages, &resident_pages) != 2) resident_pages = 0;
+    fclose(f);
+  }
+  m.rss = static_cast<size_t>(resident_pages) * static_cast<size_t>(sysconf(_SC_PAGE_SIZE));
+  m.heap_total = CommittedMemory();
+  m.heap_used = SizeOfObjects();
+  m.external = external_memory_ > 0 ? static_cast<size_t>(external_memory_) : 0;
+  return m;
+}
+
+std::vector<std::string> Heap::RecentTraceLinesForReport() const { return tracer_->RecentLines(); }
+double Heap::MillisecondsSinceInit() const { return tracer_->ElapsedMs(); }
+
+// ---- Testing -------------------------------------------------------------------------------------
+
+void Heap::VerifyHeapForTesting() {
+  MakeHeapIterable();
+  internal::HeapVerifier::Verify(this, "on request");
+}
+
+void Heap::ForceEvacuationCandidateForTesting(HeapObject* object) {
+  Page* page = Page::FromAddress(object);
+  if (page->IsFlagSet(internal::kPageOld) && !page->IsFlagSet(internal::kPageLarge)) {
+    forced_evacuation_candidates_.insert(page);
+  }
+}
+
+void Heap::SetGCIntervalForTesting(int interval) {
+  new_lab_.limit = new_lab_real_limit_;
+  gc_interval_ = interval;
+  allocations_until_stress_gc_ = interval;
+  RefreshAllocationLimit();
+}
+
+void Heap::SetMaxOldSpaceSizeForTesting(size_t bytes) {
+  max_old_space_size_ = bytes;
+  initial_max_old_space_size_ = bytes;
+  old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, bytes);
+}
+
+bool Heap::IsValidObjectForTesting(const HeapObject* object) {
+  MakeHeapIterable();
+  bool found = false;
+  IterateObjects([&](HeapObject* o) { found |= o == object; });
+  return found;
+}
+
+}  // namespace tenure

@@ -1,0 +1,121 @@
+// Copyright the tenure authors.
+#include "new-space.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "sanitizer.h"
+
+namespace tenure::internal {
+
+namespace {
+size_t PagesFor(size_t bytes) {
+  return std::max<size_t>(1, (bytes + kPageSize - 1) / kPageSize);
+}
+}  // namespace
+
+NewSpace::NewSpace(Heap* heap, size_t initial_semi_space_size, size_t max_semi_space_size)
+    : heap_(heap) {
+  const size_t initial = PagesFor(initial_semi_space_size);
+  max_pages_ = std::max(initial, PagesFor(max_semi_space_size));
+  for (size_t i = 0; i < initial; ++i) {
+    to_pages_.push_back(NewSemiSpacePage(kPageToSpace));
+    from_pages_.push_back(NewSemiSpacePage(kPageFromSpace));
+  }
+}
+
+NewSpace::~NewSpace() {
+  for (Page* p : to_pages_) Page::Free(p);
+  for (Page* p : from_pages_) Page::Free(p);
+}
+
+Page* NewSpace::NewSemiSpacePage(uintptr_t space_flag) {
+  Page* page = Page::Allocate(heap_, kPageSize, kPageYoung | space_flag, /*touch=*/true);
+  if (space_flag == kPageFromSpace) {
+    PoisonMemory(reinterpret_cast<void*>(page->area_start()), page->area_size());
+  }
+  return page;
+}
+
+void NewSpace::ResetAllocationArea(LinearAllocationArea* lab) {
+  Page* page = to_pages_[current_page_];
+  lab->top = page->top();
+  lab->limit = page->area_end();
+}
+
+bool NewSpace::AdvancePage(LinearAllocationArea* lab) {
+  to_pages_[current_page_]->set_top(lab->top);
+  if (current_page_ + 1 >= to_pages_.size()) return false;
+  ++current_page_;
+  Page* page = to_pages_[current_page_];
+  lab->top = page->area_start();
+  lab->limit = page->area_end();
+  return true;
+}
+
+void NewSpace::Flip() {
+  std::swap(to_pages_, from_pages_);
+  for (Page* p : from_pages_) {
+    p->ClearFlags(kPageToSpace);
+    p->SetFlags(kPageFromSpace);
+  }
+  for (Page* p : to_pages_) {
+    p->ClearFlags(kPageFromSpace);
+    p->SetFlags(kPageToSpace);
+    UnpoisonMemory(reinterpret_cast<void*>(p->area_start()), p->area_size());
+    p->set_top(p->area_start());
+    p->set_age_mark(p->area_start());
+  }
+  current_page_ = 0;
+}
+
+void NewSpace::ZapFromSpace() {
+  for (Page* p : from_pages_) {
+    memset(reinterpret_cast<void*>(p->area_start()), 0, p->top() - p->area_start());
+    p->set_top(p->area_start());
+    p->set_age_mark(p->area_start());
+    PoisonMemory(reinterpret_cast<void*>(p->area_start()), p->area_size());
+  }
+}
+
+uintptr_t NewSpace::AllocateForScavenge(size_t bytes, LinearAllocationArea* lab) {
+  while (lab->limit - lab->top < bytes) {
+    if (!AdvancePage(lab)) return 0;
+  }
+  const uintptr_t result = lab->top;
+  lab->top += bytes;
+  return result;
+}
+
+void NewSpace::SetAgeMark(uintptr_t top) {
+  for (size_t i = 0; i < to_pages_.size(); ++i) {
+    Page* p = to_pages_[i];
+    if (i < current_page_) {
+      p->set_age_mark(p->area_end());
+    } else if (i == current_page_) {
+      p->set_age_mark(top);
+    } else {
+      p->set_age_mark(p->area_start());
+    }
+  }
+}
+
+bool NewSpace::Grow() {
+  const size_t target = std::min(max_pages_, 2 * to_pages_.size());
+  if (target <= to_pages_.size()) return false;
+  while (to_pages_.size() < target) {
+    to_pages_.push_back(NewSemiSpacePage(kPageToSpace));
+    from_pages_.push_back(NewSemiSpacePage(kPageFromSpace));
+  }
+  return true;
+}
+
+size_t NewSpace::Size() const {
+  size_t size = 0;
+  for (size_t i = 0; i <= current_page_ && i < to_pages_.size(); ++i) {
+    size += to_pages_[i]->top() - to_pages_[i]->area_start();
+  }
+  return size;
+}
+
+}  // namespace tenure::internal

@@ -1,0 +1,55 @@
+// Copyright the tenure authors.
+#include "old-space.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "filler.h"
+
+namespace tenure::internal {
+
+OldSpace::~OldSpace() {
+  for (Page* p : pages_) Page::Free(p);
+}
+
+uintptr_t OldSpace::Allocate(size_t bytes) {
+  const size_t remaining = lab_.limit - lab_.top;
+  if (!(remaining == bytes || remaining >= bytes + kMinObjectSize)) {
+    MakeIterable();
+    RefillLab(bytes);
+  }
+  const uintptr_t result = lab_.top;
+  lab_.top += bytes;
+  size_of_objects_ += bytes;
+  return result;
+}
+
+// Contract: on return the LAB can hold `bytes` with a remainder of 0 or >= 16 bytes; its memory
+// is zero. Takes a free-list block or maps a fresh page (fresh mmap memory is already zero).
+bool OldSpace::RefillLab(size_t bytes) {
+  size_t block_size = 0;
+  uintptr_t block = free_list_.Allocate(bytes, &block_size);
+  if (block != 0) {
+    memset(reinterpret_cast<void*>(block), 0, block_size);
+    lab_.top = block;
+    lab_.limit = block + block_size;
+    return true;
+  }
+  Page* page = Page::Allocate(heap_, kPageSize, kPageOld, /*touch=*/false);
+  page->set_top(page->area_end());
+  pages_.push_back(page);
+  lab_.top = page->area_start();
+  lab_.limit = page->area_end();
+  return true;
+}
+
+void OldSpace::MakeIterable() {
+  if (lab_.limit > lab_.top) free_list_.Free(lab_.top, lab_.limit - lab_.top);
+  lab_.top = lab_.limit = 0;
+}
+
+void OldSpace::RemovePage(Page* page) {
+  pages_.erase(std::find(pages_.begin(), pages_.end(), page));
+}
+
+}  // namespace tenure::internal

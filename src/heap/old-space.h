@@ -1,0 +1,64 @@
+// Copyright the tenure authors.
+// old-space.h — the old generation's paged space.
+//
+// INVARIANTS:
+//  * Pages are regular 256 KiB pages flagged kPageOld; each is iterable from area_start to area_end
+//    (top == area_end): every byte belongs to a live object, not-yet-collected garbage, or a filler.
+//  * The linear allocation area [lab.top, lab.limit) is zeroed memory inside one page. It is not
+//    formatted; MakeIterable() turns the unused rest into a free-list entry and empties the LAB. Every
+//    GC and every heap walk calls MakeIterable() first.
+//  * A LAB never leaves an 8-byte remainder (allocation requires remainder 0 or >= 16).
+//  * size_of_objects() = bytes handed out by Allocate() since the last sweep + live bytes found by
+//    that sweep.
+#ifndef TENURE_SRC_HEAP_OLD_SPACE_H_
+#define TENURE_SRC_HEAP_OLD_SPACE_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "free-list.h"
+#include "page.h"
+#include "tenure/heap.h"
+
+namespace tenure::internal {
+
+class OldSpace {
+ public:
+  explicit OldSpace(Heap* heap) : heap_(heap) {}
+  ~OldSpace();
+
+  // Allocates `bytes` (AllocationSize()d) zeroed bytes; adds a page when the free list is empty.
+  // Never fails (limits are enforced by Heap, not here).
+  uintptr_t Allocate(size_t bytes);
+  // Returns the rest of the LAB to the free list so the space can be walked.
+  void MakeIterable();
+
+  // Sweeping support (mark-compact): rebuilds free lists from scratch.
+  void ResetFreeList() { free_list_.Reset(); }
+  FreeList& free_list() { return free_list_; }
+  void RemovePage(Page* page);  // unlinks (does not free) a page
+  void set_size_of_objects(size_t bytes) { size_of_objects_ = bytes; }
+
+  const std::vector<Page*>& pages() const { return pages_; }
+  size_t size_of_objects() const { return size_of_objects_; }
+  size_t committed() const { return pages_.size() * kPageSize; }
+  size_t Available() const { return free_list_.available() + (lab_.limit - lab_.top); }
+
+  template <typename F>
+  void ForEachObject(F&& f) {
+    for (Page* p : pages_) p->ForEachObject(f);
+  }
+
+ private:
+  bool RefillLab(size_t bytes);
+
+  Heap* heap_;
+  std::vector<Page*> pages_;
+  FreeList free_list_;
+  LinearAllocationArea lab_;
+  size_t size_of_objects_ = 0;
+};
+
+}  // namespace tenure::internal
+
+#endif  // TENURE_SRC_HEAP_OLD_SPACE_H_

@@ -1,0 +1,63 @@
+// Copyright the tenure authors.
+// scavenger.h — Cheney-style copying collection of the young generation.
+//
+// Algorithm (V8 §1.4–1.5, single-threaded):
+//  1. Flip the semispaces. Roots: handles, strong globals, root visitors, and every slot recorded in
+//     the old->new remembered sets (each page's set is taken out and rebuilt while scavenging).
+//  2. A from-space object reached for the first time is copied to to-space, or promoted to old
+//     space if it is below the age mark (it already survived one scavenge) or to-space is full.
+//     Its header becomes a forwarding pointer (address | kForwardedBit).
+//  3. Cheney scan: to-space objects are scanned in allocation order; promoted objects and surviving
+//     young large objects go through a worklist and are scanned as OLD hosts, so their slots that
+//     still point into to-space are recorded in their page's remembered set.
+//  4. Weak globals whose young target was not copied are cleared (callbacks run after the GC).
+//     Weak slots and ephemerons inside objects are treated as strong (see object.h).
+//  5. Surviving young large objects move (whole chunk) to large_object_space; dead ones are freed.
+//  6. Age mark = to-space top; from-space is zeroed (and poisoned under ASan).
+#ifndef TENURE_SRC_HEAP_SCAVENGER_H_
+#define TENURE_SRC_HEAP_SCAVENGER_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "tenure/heap.h"
+
+namespace tenure::internal {
+
+class Page;
+
+struct ScavengeResult {
+  size_t survived_bytes = 0;  // copied within new space
+  size_t promoted_bytes = 0;  // promoted to old space (incl. young large objects)
+  size_t copied_objects = 0;
+  size_t promoted_objects = 0;
+};
+
+class Scavenger {
+ public:
+  explicit Scavenger(Heap* heap);
+  ScavengeResult Run();
+
+  // Updates *slot if it points into from-space or young LO space; records it in `record_page`'s
+  // remembered set if the (updated) target is still young. `record_page` is null for young hosts
+  // and roots.
+  void ScavengeSlot(Value* slot, Page* record_page);
+
+ private:
+  HeapObject* Evacuate(HeapObject* object);
+  void ProcessRememberedSets();
+  void DrainWorklists();
+  void ProcessWeakGlobals();
+  void FinalizeLargeObjects();
+
+  Heap* heap_;
+  LinearAllocationArea copy_lab_;
+  std::vector<HeapObject*> promoted_worklist_;
+  ScavengeResult result_;
+  size_t scan_page_ = 0;
+  uintptr_t scan_ = 0;
+};
+
+}  // namespace tenure::internal
+
+#endif  // TENURE_SRC_HEAP_SCAVENGER_H_

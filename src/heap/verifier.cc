@@ -1,0 +1,188 @@
+// Copyright the tenure authors.
+#include "verifier.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "filler.h"
+#include "global-handles.h"
+#include "large-object-space.h"
+#include "new-space.h"
+#include "old-space.h"
+#include "page.h"
+
+namespace tenure::internal {
+
+namespace {
+
+class Verification {
+ public:
+  Verification(Heap* heap, const char* phase) : heap_(heap), phase_(phase) {}
+
+  [[noreturn]] void Fail(const char* format, ...) __attribute__((format(printf, 2, 3))) {
+    char message[512];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof(message), format, args);
+    va_end(args);
+    fprintf(stderr, "tenure: heap verification failed (%s): %s\n", phase_, message);
+    fflush(stderr);
+    abort();
+  }
+
+  // Check 1: walks one page, recording object starts.
+  void WalkPage(Page* page, uintptr_t expected_end, const char* space) {
+    uintptr_t a = page->area_start();
+    if (page->top() != expected_end) {
+      Fail("%s page %p: top %p != expected end %p", space, (void*)page, (void*)page->top(),
+           (void*)expected_end);
+    }
+    while (a < page->top()) {
+      HeapObject* object = reinterpret_cast<HeapObject*>(a);
+      const uintptr_t header = object->raw_header();
+      if (header == 0) Fail("%s object %p has an empty header", space, (void*)object);
+      if (header & HeapObject::kHeaderTagMask) {
+        Fail("%s object %p has a stale mark/forwarding bit (header %#lx)", space, (void*)object,
+             (unsigned long)header);
+      }
+      const size_t size = object->Size();
+      if (size < kMinObjectSize || size % kObjectAlignment != 0 || a + size > page->top()) {
+        Fail("%s object %p (%s) has bad size %zu", space, (void*)object,
+             object->type()->class_name, size);
+      }
+      (IsFiller(object) ? fillers_ : objects_).insert(a);
+      a += size;
+    }
+    if (a != page->top()) Fail("%s page %p: walk overshoots top", space, (void*)page);
+  }
+
+  void WalkAllPages() {
+    NewSpace* ns = heap_->new_space();
+    for (size_t i = 0; i < ns->to_pages().size(); ++i) {
+      Page* p = ns->to_pages()[i];
+      if (!p->IsFlagSet(kPageToSpace) || !p->IsFlagSet(kPageYoung) || p->IsFlagSet(kPageFromSpace)) {
+        Fail("to-space page %p has wrong flags %#lx", (void*)p, (unsigned long)p->flags());
+      }
+      if (i > ns->current_page_index() && p->top() != p->area_start()) {
+        Fail("to-space page %p after the current page is not empty", (void*)p);
+      }
+      WalkPage(p, p->top(), "new_space");
+    }
+    for (Page* p : ns->from_pages()) {
+      if (!p->IsFlagSet(kPageFromSpace)) Fail("from-space page %p lacks its flag", (void*)p);
+      if (p->top() != p->area_start()) Fail("from-space page %p is not empty", (void*)p);
+    }
+    for (Page* p : heap_->old_space()->pages()) {
+      if (!p->IsFlagSet(kPageOld) || p->IsFlagSet(kPageYoung | kPageEvacuationCandidate)) {
+        Fail("old page %p has wrong flags %#lx", (void*)p, (unsigned long)p->flags());
+      }
+      WalkPage(p, p->area_end(), "old_space");
+    }
+    for (Page* p : heap_->lo_space()->pages()) {
+      if (!p->IsFlagSet(kPageOld | kPageLarge)) Fail("large page %p has wrong flags", (void*)p);
+      WalkPage(p, p->area_start() + p->FirstObject()->Size(), "large_object_space");
+    }
+    for (Page* p : heap_->new_lo_space()->pages()) {
+      if (!p->IsFlagSet(kPageYoung) || !p->IsFlagSet(kPageLarge)) {
+        Fail("young large page %p has wrong flags", (void*)p);
+      }
+      WalkPage(p, p->area_start() + p->FirstObject()->Size(), "new_large_object_space");
+    }
+  }
+
+  // Check 2 for one slot; `where` describes the holder for the message.
+  void CheckPointer(const Value* slot, const char* where, const HeapObject* host) {
+    if (!slot->IsHeapObject()) return;
+    const uintptr_t target = slot->raw();
+    if (objects_.count(target)) return;
+    const char* what = fillers_.count(target)     ? "a filler / free-list gap"
+                       : IsInFromSpace(target)     ? "from-space"
+                                                   : "no object start (dangling)";
+    Fail("%s slot %p (host %p %s) points to %p: %s", where, (void*)slot, (void*)host,
+         host ? host->type()->class_name : "-", (void*)target, what);
+  }
+
+  bool IsInFromSpace(uintptr_t address) {
+    for (Page* p : heap_->new_space()->from_pages()) {
+      if (p->ContainsAddress(address)) return true;
+    }
+    return false;
+  }
+
+  // Checks 2 and 3 for every slot of every object.
+  void CheckObjects() {
+    class SlotChecker final : public ObjectVisitor {
+     public:
+      SlotChecker(Verification* v, HeapObject* host) : v_(v), host_(host) {}
+      void VisitSlot(Value* slot) override {
+        v_->CheckPointer(slot, "object", host_);
+        if (!slot->IsHeapObject() || !Heap::InOldGeneration(host_)) return;
+        if (!Heap::InYoungGeneration(slot->ToObject())) return;
+        Page* page = Page::FromAddress(host_);
+        if (!page->slot_set().Contains(page->address(), slot)) {
+          v_->Fail("old->new slot %p in %p (%s) -> %p is missing from the remembered set "
+                   "(missing write barrier?)",
+                   (void*)slot, (void*)host_, host_->type()->class_name, (void*)slot->raw());
+        }
+      }
+
+     private:
+      Verification* v_;
+      HeapObject* host_;
+    };
+    for (uintptr_t a : objects_) {
+      HeapObject* object = reinterpret_cast<HeapObject*>(a);
+      SlotChecker checker(this, object);
+      object->VisitSlots(checker);
+    }
+  }
+
+  void CheckRoots() {
+    class RootChecker final : public RootVisitor {
+     public:
+      explicit RootChecker(Verification* v) : v_(v) {}
+      void VisitRoot(RootKind kind, const char* name, Value* slot) override {
+        v_->CheckPointer(slot, RootKindToString(kind), nullptr);
+      }
+
+     private:
+      Verification* v_;
+    };
+    RootChecker checker(this);
+    heap_->IterateRoots(checker);
+  }
+
+  // Check 4.
+  void CheckFreeList() {
+    heap_->old_space()->free_list().ForEachEntry([this](uintptr_t start, size_t size) {
+      if (!fillers_.count(start)) Fail("free-list entry %p is not a filler object start", (void*)start);
+      const HeapObject* entry = reinterpret_cast<const HeapObject*>(start);
+      if (entry->Size() != size) Fail("free-list entry %p size mismatch", (void*)start);
+      Page* page = Page::FromAddress(entry);
+      if (!page->IsFlagSet(kPageOld) || page->IsFlagSet(kPageLarge)) {
+        Fail("free-list entry %p is not in an old page", (void*)start);
+      }
+    });
+  }
+
+ private:
+  Heap* heap_;
+  const char* phase_;
+  std::unordered_set<uintptr_t> objects_;
+  std::unordered_set<uintptr_t> fillers_;
+};
+
+}  // namespace
+
+void HeapVerifier::Verify(Heap* heap, const char* phase) {
+  Verification v(heap, phase);
+  v.WalkAllPages();
+  v.CheckRoots();
+  v.CheckObjects();
+  v.CheckFreeList();
+}
+
+}  // namespace tenure::internal
