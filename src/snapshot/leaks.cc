@@ -1,0 +1,94 @@
+#include "snapshot/leaks.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "snapshot/retainer_path.h"
+
+namespace tenure::snapshot {
+
+std::vector<uint32_t> SortedIds(const Snapshot& s) {
+  std::vector<uint32_t> ids = s.node_id;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+namespace {
+
+bool Contains(const std::vector<uint32_t>& sorted, uint32_t id) {
+  return std::binary_search(sorted.begin(), sorted.end(), id);
+}
+
+bool IsHeadKind(const Snapshot& s, uint32_t k) {
+  const int t = s.node_type[k];
+  const NodeTypeCodes& c = s.node_types;
+  return !(t == c.hidden || t == c.array || t == c.code || t == c.object_shape || t == c.number ||
+           t == c.synthetic);
+}
+
+}  // namespace
+
+LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& classes,
+                     const std::vector<uint32_t>& baseline_ids, const std::vector<uint32_t>& target_ids,
+                     const LeakOptions& options) {
+  LeakReport report;
+  const uint32_t n = s.node_count();
+  std::vector<uint8_t> head(n, 0);
+  for (uint32_t k = 0; k < n; ++k) {
+    if (k == s.root_ordinal || a.distance[k] == kNoDistance) continue;
+    const uint32_t id = s.node_id[k];
+    if (Contains(baseline_ids, id)) continue;
+    if (!target_ids.empty() && !Contains(target_ids, id)) continue;
+    ++report.new_objects;
+    head[k] = IsHeadKind(s, k) ? 1 : 0;
+  }
+  // covered[k]: some dominator-tree ancestor of k is a head. dfs_order lists dominators first.
+  std::vector<uint8_t> covered(n, 0);
+  for (uint32_t k : a.dfs_order) {
+    if (k == s.root_ordinal) continue;
+    uint32_t d = a.dominator[k];
+    covered[k] = covered[d] || (head[d] && d != k);
+  }
+  std::unordered_map<std::string, size_t> group_index;
+  std::vector<LeakGroup> groups;
+  std::vector<int32_t> best_distance;
+  PathFormat signature_format{PathStyle::kCompact, false, true};
+  PathFormat display_format{PathStyle::kCompact, false, false};
+  for (uint32_t k = 0; k < n; ++k) {
+    if (!head[k] || covered[k]) continue;
+    ++report.leak_heads;
+    report.new_retained_size += a.retained_size[k];
+    RetainerPath path = ShortestRetainerPath(s, a, k);
+    const std::string& cls = classes.names[classes.class_of_node[k]];
+    std::string key = cls + '\n' + FormatRetainerPath(s, path, signature_format);
+    auto [it, inserted] = group_index.emplace(key, groups.size());
+    if (inserted) {
+      groups.emplace_back();
+      groups.back().class_name = cls;
+      best_distance.push_back(INT32_MAX);
+    }
+    LeakGroup& g = groups[it->second];
+    ++g.count;
+    g.retained_size += a.retained_size[k];
+    g.self_size += a.self_size[k];
+    if (g.sample_ids.size() < 5) g.sample_ids.push_back(s.node_id[k]);
+    if (a.distance[k] < best_distance[it->second]) {
+      best_distance[it->second] = a.distance[k];
+      g.path = FormatRetainerPath(s, path, display_format);
+    }
+  }
+  std::sort(groups.begin(), groups.end(), [](const LeakGroup& x, const LeakGroup& y) {
+    return x.retained_size != y.retained_size ? x.retained_size > y.retained_size : x.count > y.count;
+  });
+  for (LeakGroup& g : groups) {
+    if (g.retained_size < options.min_retained_bytes || report.groups.size() >= options.max_groups) {
+      ++report.dropped_groups;
+      continue;
+    }
+    report.groups.push_back(std::move(g));
+  }
+  return report;
+}
+
+}  // namespace tenure::snapshot

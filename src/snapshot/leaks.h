@@ -1,0 +1,54 @@
+// Leak finding, memlab's three-snapshot method:
+//   candidates = objects whose id is in TARGET but not in BASELINE (allocated in between) and that
+//   are still alive in FINAL.
+// With two snapshots (BEFORE, AFTER) TARGET is AFTER itself: new objects alive in AFTER.
+//
+// Only "leak heads" are reported: candidates of user-visible kinds (not V8-internal hidden/array/
+// code/shape nodes, numbers or synthetic nodes) that are not dominated by another candidate head,
+// so a leaked record is counted once rather than together with the strings and arrays it owns.
+// Heads are grouped by (class, compact retainer path with element indexes generalised); a group's
+// retained size is the sum of its heads' DevTools retained sizes in FINAL. Groups are sorted
+// largest first and those below LeakOptions::min_retained_bytes are dropped.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "snapshot/analysis.h"
+#include "snapshot/class_names.h"
+#include "snapshot/snapshot.h"
+
+namespace tenure::snapshot {
+
+// Sorted, deduplicated node ids of one snapshot.
+std::vector<uint32_t> SortedIds(const Snapshot& snapshot);
+
+struct LeakOptions {
+  uint64_t min_retained_bytes = 0;
+  size_t max_groups = 50;
+};
+
+struct LeakGroup {
+  std::string class_name;
+  std::string path;              // compact path of the representative (shortest) instance
+  uint64_t count = 0;
+  uint64_t retained_size = 0;
+  uint64_t self_size = 0;
+  std::vector<uint32_t> sample_ids;  // up to 5 node ids, for `tenure heap path`
+};
+
+struct LeakReport {
+  uint64_t new_objects = 0;        // candidates alive in FINAL (any kind)
+  uint64_t leak_heads = 0;
+  uint64_t new_retained_size = 0;  // sum of head retained sizes
+  std::vector<LeakGroup> groups;
+  uint64_t dropped_groups = 0;     // below the threshold or beyond max_groups
+};
+
+// `baseline_ids` must be sorted; `target_ids` sorted, or empty to mean "use FINAL's own ids".
+LeakReport FindLeaks(const Snapshot& final_snapshot, const Analysis& analysis, const ClassNames& classes,
+                     const std::vector<uint32_t>& baseline_ids, const std::vector<uint32_t>& target_ids,
+                     const LeakOptions& options);
+
+}  // namespace tenure::snapshot

@@ -1,0 +1,30 @@
+// MappedFile: a read-only view of a whole file, mmap'ed when possible.
+//
+// Invariant: data() stays valid and unchanged for the lifetime of the object; size() is the file
+// size at open time. Non-regular inputs (pipes) are read into an owned buffer instead.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace tenure::snapshot {
+
+class MappedFile {
+ public:
+  // Opens `path`; throws SnapshotError (no offset) naming the path when it cannot be read.
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  bool mapped_ = false;
+  std::string owned_;
+};
+
+}  // namespace tenure::snapshot

@@ -1,0 +1,35 @@
+// ReadSnapshot: the .heapsnapshot reader.
+//
+// Not a generic JSON parser: the top-level object is walked key by key; the small "snapshot"
+// header goes through JsonValue, "nodes" and "edges" through a digit scanner that writes straight
+// into the Snapshot's arrays (in worker threads when ReadOptions::parallel), "strings" are decoded
+// into one arena, and every other section is skipped. Field positions come from meta (V8 11.3's
+// 7 node fields and newer V8's 6 both work). Any malformed, truncated or inconsistent input throws
+// SnapshotError naming the byte offset; the reader never reads outside the input.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "snapshot/snapshot.h"
+
+namespace tenure::snapshot {
+
+enum class ReadScope {
+  kFull,             // everything (summary, leaks' final snapshot, path)
+  kNodesAndStrings,  // no edges (diff)
+  kNodeIdsOnly,      // node ids and types only (leaks' baseline/target); rest is still validated
+};
+
+struct ReadOptions {
+  ReadScope scope = ReadScope::kFull;
+  bool parallel = true;  // parse nodes and edges in worker threads
+  // Called with a short phase description ("nodes", "edges", "strings"); may be empty.
+  std::function<void(std::string_view phase)> progress;
+};
+
+Snapshot ReadSnapshotText(std::string_view text, const ReadOptions& options = {});
+Snapshot ReadSnapshotFile(const std::string& path, const ReadOptions& options = {});
+
+}  // namespace tenure::snapshot
