@@ -9,6 +9,7 @@
 #   --with-snapshot  also run bench/snapshot/run.sh if it exists (also BENCH_WITH_SNAPSHOT=1); slow
 #   --groups LIST    comma list of cpp,micro,js,startup (default: all)
 #   --runs N         runs per C++/node/tenure row (default 3; quick 1)
+#   --self-test      only run the harness unit tests (bench/harness/test_harness.py) and exit
 # Extra environment: BENCH_NO_INSTALL=1 skips apt-get; BENCH_JOBS (default 2) build parallelism.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,10 +23,11 @@ while (($#)); do
   case $1 in
     --quick) quick=1 ;;
     --with-snapshot) with_snapshot=1 ;;
+    --self-test) exec python3 -m unittest discover -s bench/harness ;;
     --groups|--runs)
       (($# >= 2)) || { echo "bench.sh: $1 needs a value" >&2; exit 2; }
       harness_args+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     -*) echo "bench.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     *) build=$1 ;;
   esac

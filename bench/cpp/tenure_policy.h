@@ -57,6 +57,9 @@ struct TenurePolicy {
 
   struct Context {
     std::unique_ptr<tenure::Heap> heap;
+    // Outermost scope, so a Scope's escape slot always has an enclosing HandleScope. Declared
+    // after `heap`, so it is destroyed first.
+    std::unique_ptr<tenure::HandleScope> outer_scope;
     std::chrono::steady_clock::time_point gc_start;
     std::vector<double> pauses_ms;
     double startup_ms = 0;
@@ -86,6 +89,7 @@ struct TenurePolicy {
           static_cast<size_t>(std::atoi(mb)) * tenure::MB;
     }
     ctx.heap = std::make_unique<tenure::Heap>(config);
+    ctx.outer_scope = std::make_unique<tenure::HandleScope>(*ctx.heap);
     ctx.pauses_ms.reserve(1 << 16);
     ctx.heap->AddGCPrologueCallback(&OnGcStart, &ctx);
     ctx.heap->AddGCEpilogueCallback(&OnGcEnd, &ctx);

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import runner  # noqa: E402
 from tables import DASH, Table, fmt, ratio  # noqa: E402
