@@ -3,11 +3,12 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 BENCH_BUILD?= build-bench
+FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 CMAKE      ?= cmake
 CTEST_ARGS ?=
 
-.PHONY: all build run test test-release test-asan bench deps clean
+.PHONY: all build run test test-release test-asan test-fuzz bench deps clean
 
 all: build
 
@@ -20,7 +21,7 @@ build: $(BUILD)/CMakeCache.txt
 run: build
 	@./scripts/run-demo.sh $(BUILD)
 
-test: test-release test-asan
+test: test-release test-asan test-fuzz
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
@@ -32,6 +33,15 @@ test-asan: $(ASAN_BUILD)/CMakeCache.txt
 	$(CMAKE) --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j$(JOBS) -LE no-asan $(CTEST_ARGS)
+
+# libFuzzer targets (clang, ASan+UBSan), each run for a fixed number of iterations (ctest label `fuzz`).
+$(FUZZ_BUILD)/CMakeCache.txt:
+	$(CMAKE) -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DTENURE_FUZZ=ON -DTENURE_SANITIZE=ON -DTENURE_WITH_TESTS=OFF
+
+test-fuzz: $(FUZZ_BUILD)/CMakeCache.txt
+	$(CMAKE) --build $(FUZZ_BUILD) -j$(JOBS)
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz --no-tests=error $(CTEST_ARGS)
 
 bench:
 	./scripts/bench.sh $(BENCH_BUILD)
