@@ -33,7 +33,7 @@ struct ValueArray : HeapObject {
 
 struct ByteString : HeapObject {
   uint64_t length;
-  char* chars() { return reinterpret_cast<char*>(this + 1) + sizeof(uint64_t); }
+  char* chars() { return reinterpret_cast<char*>(this + 1); }
   std::string_view view() { return {chars(), length}; }
 };
 
