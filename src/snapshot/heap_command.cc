@@ -292,7 +292,7 @@ std::string LeakGroupsJson(const LeakReport& r) {
     const LeakGroup& g = r.groups[i];
     out += (i ? "," : "") + std::string("{\"class\":") + Js(g.class_name) + ",\"count\":" + std::to_string(g.count) +
            ",\"retained_size\":" + std::to_string(g.retained_size) + ",\"self_size\":" + std::to_string(g.self_size) +
-           ",\"path\":" + Js(g.path) + ",\"sample_ids\":[";
+           ",\"path\":" + Js(g.path) + ",\"holds\":" + Js(g.holds) + ",\"sample_ids\":[";
     for (size_t j = 0; j < g.sample_ids.size(); ++j) out += (j ? "," : "") + std::to_string(g.sample_ids[j]);
     out += "]}";
   }
@@ -326,7 +326,10 @@ int RunLeaks(const Args& args) {
               std::to_string(g.retained_size), ids});
   }
   std::cout << t.Render() << "\nretainer paths (shortest, from the GC roots):\n";
-  for (size_t i = 0; i < r.groups.size(); ++i) std::cout << "  " << i + 1 << ". " << r.groups[i].path << "\n";
+  for (size_t i = 0; i < r.groups.size(); ++i) {
+    std::cout << "  " << i + 1 << ". " << r.groups[i].path << "\n";
+    if (!r.groups[i].holds.empty()) std::cout << "     holds: " << r.groups[i].holds << "\n";
+  }
   if (r.dropped_groups) std::cout << "(" << r.dropped_groups << " smaller groups not shown)\n";
   return 0;
 }

@@ -33,6 +33,8 @@ std::string DataJson(const HtmlReportInput& in) {
     AppendJsonString(g.class_name, &out);
     out += ",\"count\":" + std::to_string(g.count) + ",\"retained\":" + std::to_string(g.retained_size) + ",\"path\":";
     AppendJsonString(g.path, &out);
+    out += ",\"holds\":";
+    AppendJsonString(g.holds, &out);
     out += "}";
   }
   out += "],\"newObjects\":" + std::to_string(in.leaks.new_objects) + ",\"timeline\":[";
@@ -95,7 +97,7 @@ function bytes(b){const u=['B','KB','MB','GB','TB'];let i=0;while(b>=1024&&i<4){
   ['#','class','count','retained','retainer path'].forEach((c,i)=>{const th=h('th',c);if(i==2||i==3)th.className='n';head.appendChild(th);});
   t.appendChild(head);
   data.leaks.forEach((g,i)=>{const tr=h('tr');tr.className='leak-row';tr.appendChild(h('td',String(i+1)));tr.appendChild(h('td',g.cls));
-    tr.appendChild(h('td',String(g.count),'n'));tr.appendChild(h('td',bytes(g.retained),'n'));const td=h('td');td.appendChild(h('code',g.path));tr.appendChild(td);t.appendChild(tr);});
+    tr.appendChild(h('td',String(g.count),'n'));tr.appendChild(h('td',bytes(g.retained),'n'));const td=h('td');td.appendChild(h('code',g.path));if(g.holds){td.appendChild(h('div','holds: '+g.holds,'muted'));}tr.appendChild(td);t.appendChild(tr);});
   if(!data.leaks.length){const tr=h('tr');const td=h('td','no leak groups');td.colSpan=5;tr.appendChild(td);t.appendChild(tr);}
   document.getElementById('leaks').appendChild(t);
 })();

@@ -27,6 +27,33 @@ bool IsHeadKind(const Snapshot& s, uint32_t k) {
            t == c.synthetic);
 }
 
+// The "holds" chain of LeakGroup (see leaks.h).
+std::string HoldsChain(const Snapshot& s, const Analysis& a, uint32_t head) {
+  RetainerPath chain;
+  chain.nodes.push_back(head);
+  uint32_t cur = head;
+  for (int depth = 0; depth < 6; ++depth) {
+    uint32_t best = kNoParent, best_edge = 0;
+    for (uint32_t e = s.first_edge[cur]; e < s.first_edge[cur + 1]; ++e) {
+      uint32_t to = s.edge_to[e];
+      if (s.edge_type[e] == s.edge_types.weak || to == cur || a.dominator[to] != cur) continue;
+      if (best == kNoParent || a.retained_size[to] > a.retained_size[best]) {
+        best = to;
+        best_edge = e;
+      }
+    }
+    if (best == kNoParent || a.retained_size[best] * 2 < a.retained_size[head]) break;
+    chain.nodes.push_back(best);
+    chain.edges.push_back(best_edge);
+    cur = best;
+  }
+  if (chain.edges.empty()) return "";
+  std::string text = FormatRetainerPath(s, chain, {PathStyle::kCompact, false, false});
+  // FormatRetainerPath starts at "(GC roots)"; here the chain starts at the head itself.
+  const std::string prefix = "(GC roots) → ";
+  return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
+}
+
 }  // namespace
 
 LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& classes,
@@ -76,6 +103,7 @@ LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& cla
     if (a.distance[k] < best_distance[it->second]) {
       best_distance[it->second] = a.distance[k];
       g.path = FormatRetainerPath(s, path, display_format);
+      g.holds = HoldsChain(s, a, k);
     }
   }
   std::sort(groups.begin(), groups.end(), [](const LeakGroup& x, const LeakGroup& y) {

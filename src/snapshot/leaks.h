@@ -32,6 +32,9 @@ struct LeakOptions {
 struct LeakGroup {
   std::string class_name;
   std::string path;              // compact path of the representative (shortest) instance
+  // What the representative holds: from it, the chain of dominated children that each retain at
+  // least half of its retained size (at most 6 hops), e.g. "_onTimeout: ƒ() → … → var state: S".
+  std::string holds;
   uint64_t count = 0;
   uint64_t retained_size = 0;
   uint64_t self_size = 0;

@@ -96,7 +96,7 @@ std::string EdgeLabel(const Snapshot& s, uint32_t e, bool generic_indexes) {
 
 std::string FormatRetainerPath(const Snapshot& s, const RetainerPath& path, const PathFormat& format) {
   if (path.nodes.empty()) return "(unreachable)";
-  std::string out = "(GC roots)";
+  std::vector<std::string> hops;
   bool folded = false;
   for (size_t i = 0; i < path.edges.size(); ++i) {
     const uint32_t e = path.edges[i], to = path.nodes[i + 1];
@@ -104,23 +104,32 @@ std::string FormatRetainerPath(const Snapshot& s, const RetainerPath& path, cons
     const int et = s.edge_type[e];
     if (!last && s.node_type[to] == s.node_types.synthetic) {
       // Root and (GC roots) categories: print the category name only, e.g. "(Global handles)".
-      if (s.NodeName(to) != "(GC roots)") out += " → " + NodeLabel(s, to, false);
+      if (s.NodeName(to) != "(GC roots)") hops.push_back(NodeLabel(s, to, false));
       continue;
     }
     const bool internal_hop = (et == s.edge_types.internal || et == s.edge_types.hidden ||
                                et == s.edge_types.element) && IsInternalNode(s, to);
     if (format.style == PathStyle::kCompact && internal_hop && !last) {
-      if (!folded) out += " → …";
+      if (!folded) hops.push_back("…");
       folded = true;
       continue;
     }
     folded = false;
-    out += " → ";
     if (et == s.edge_types.shortcut) {
-      out += NodeLabel(s, to, format.with_ids);  // the root's user-global link: the node says it
+      hops.push_back(NodeLabel(s, to, format.with_ids));  // the root's user-global link
     } else {
-      out += EdgeLabel(s, e, format.generic_indexes) + ": " + NodeLabel(s, to, format.with_ids);
+      hops.push_back(EdgeLabel(s, e, format.generic_indexes) + ": " + NodeLabel(s, to, format.with_ids));
     }
+  }
+  // Runs of identical hops (linked lists: "_idleNext: Timeout" ×N) print once with a count; in
+  // the generic form the count is dropped so list positions group together.
+  std::string out = "(GC roots)";
+  for (size_t i = 0; i < hops.size();) {
+    size_t j = i + 1;
+    while (j < hops.size() && hops[j] == hops[i] && !(j + 1 == hops.size() && format.with_ids)) ++j;
+    out += " → " + hops[i];
+    if (j - i > 1 && !format.generic_indexes) out += " ×" + std::to_string(j - i);
+    i = j;
   }
   return out;
 }
