@@ -8,8 +8,8 @@ namespace tenure::snapshot {
 
 const JsonValue* JsonValue::Find(std::string_view key) const {
   if (kind != Kind::kObject) return nullptr;
-  for (const auto& [k, v] : object) {
-    if (k == key) return &v;
+  for (size_t i = 0; i < object_keys.size(); ++i) {
+    if (object_keys[i] == key) return &object_values[i];
   }
   return nullptr;
 }
@@ -174,7 +174,8 @@ JsonValue JsonCursor::ParseValue(int max_depth) {
       std::string key;
       ParseStringInto(&key);
       Expect(':');
-      v.object.emplace_back(std::move(key), ParseValue(max_depth - 1));
+      v.object_values.push_back(ParseValue(max_depth - 1));
+      v.object_keys.push_back(std::move(key));
       SkipWhitespace();
       if (Peek() == ',') { ++pos_; continue; }
       Expect('}');

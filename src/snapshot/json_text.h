@@ -24,7 +24,8 @@ struct JsonValue {
   uint64_t unsigned_integer = 0;     // valid when is_unsigned_integer (saturates at UINT64_MAX)
   std::string string;
   std::vector<JsonValue> array;
-  std::vector<std::pair<std::string, JsonValue>> object;
+  std::vector<std::string> object_keys;  // object members: keys[i] -> values[i]
+  std::vector<JsonValue> object_values;
 
   // Returns the member named `key`, or nullptr (also when this is not an object).
   const JsonValue* Find(std::string_view key) const;

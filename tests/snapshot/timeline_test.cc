@@ -24,8 +24,8 @@ TEST(TimelineTest, RejectsBadLinesWithOffset) {
   const char* bad[] = {
       "{\"t_ms\":0}\n",
       "{\"t_ms\":0,\"heapUsed\":1,\"heapTotal\":1,\"rss\":1,\"external\":1,\"gc\":{\"pause_ms\":1}}\n",
-      "{\"t_ms\":5,\"heapUsed\":1,\"heapTotal\":1,\"rss\":1,\"external\":1}\n"
-      "{\"t_ms\":4,\"heapUsed\":1,\"heapTotal\":1,\"rss\":1,\"external\":1}\n",
+      ("{\"t_ms\":5,\"heapUsed\":1,\"heapTotal\":1,\"rss\":1,\"external\":1}\n"
+       "{\"t_ms\":4,\"heapUsed\":1,\"heapTotal\":1,\"rss\":1,\"external\":1}\n"),
       "not json\n",
   };
   for (const char* text : bad) {

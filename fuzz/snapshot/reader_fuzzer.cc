@@ -1,0 +1,38 @@
+// libFuzzer target for the .heapsnapshot reader. Inputs that parse are also run through the graph
+// analysis, class naming, summary, leak grouping and path formatting, so structurally valid but
+// hostile graphs (self loops, unreachable cliques, odd types) exercise those too.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "snapshot/analysis.h"
+#include "snapshot/class_names.h"
+#include "snapshot/leaks.h"
+#include "snapshot/reader.h"
+#include "snapshot/retainer_path.h"
+#include "snapshot/snapshot_error.h"
+#include "snapshot/summary.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace tenure::snapshot;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  ReadOptions options;
+  options.parallel = false;
+  Snapshot s;
+  try {
+    s = ReadSnapshotText(text, options);
+  } catch (const SnapshotError&) {
+    return 0;
+  }
+  Analysis a = Analyze(s);
+  ClassNames c = ComputeClassNames(s);
+  Summarize(s, a, c);
+  std::vector<uint32_t> none;
+  LeakReport r = FindLeaks(s, a, c, none, none, LeakOptions{});
+  for (uint32_t k = 0; k < s.node_count() && k < 64; ++k) {
+    for (const RetainerPath& p : AlternativeRetainerPaths(s, a, k, 3)) {
+      FormatRetainerPath(s, p, PathFormat{});
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,60 @@
+// Copyright the tenure authors.
+// heap-object-id-map.h — V8's HeapObjectsMap for libtenure: stable snapshot ids for heap objects.
+//
+// INVARIANTS:
+//  * Ids are odd, handed out in increasing order and never reused. Fixed synthetic ids (root 1,
+//    (GC roots) 3, sub-roots 5..kFirstDynamicId-2) are never given to objects.
+//  * While tracking, every allocation (OnAllocated) and every move (OnMoved) updates the map, so
+//    the entry for an address that holds a live object is that object's id. Entries of objects
+//    that died are stale until Rebuild() prunes them; a stale entry is overwritten when its
+//    address is reused by an allocation (new id) or a move (the mover's id).
+//  * Named sub-roots ("(Strong roots: timers)") get an id from the same counter on first use and
+//    keep it for the life of the map.
+#ifndef TENURE_SRC_SNAPSHOT_WRITER_HEAP_OBJECT_ID_MAP_H_
+#define TENURE_SRC_SNAPSHOT_WRITER_HEAP_OBJECT_ID_MAP_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "address-map.h"
+#include "tenure/heap.h"
+
+namespace tenure::internal {
+
+inline constexpr uint32_t kRootNodeId = 1;     // V8 kInternalRootObjectId
+inline constexpr uint32_t kGcRootsNodeId = 3;  // V8 kGcRootsObjectId
+inline constexpr uint32_t kFirstSubrootId = 5;
+inline constexpr uint32_t kObjectIdStep = 2;   // V8 kObjectIdStep
+inline constexpr uint32_t kFirstDynamicId = 101;
+
+class HeapObjectIdMap {
+ public:
+  uint32_t Find(const HeapObject* object) const { return map_.Find(object->address()); }
+  // A new object at `object` (possibly where a dead one lived): always a fresh id.
+  void OnAllocated(const HeapObject* object) { map_.Set(object->address(), NextId()); }
+  // `from` moved to `to`: the id follows; a stale entry at `to` is dropped.
+  void OnMoved(const HeapObject* from, const HeapObject* to);
+  // Replaces the map by the objects `heap` iterates now (call right after a full GC): keeps known
+  // ids, gives the others new ids in iteration order, drops everything else. Returns the number
+  // of entries pruned.
+  size_t Rebuild(Heap& heap);
+  uint32_t IdForNamedSubroot(const std::string& name);
+  uint32_t last_assigned_id() const { return next_id_ - kObjectIdStep; }
+  size_t size() const { return map_.size(); }
+
+ private:
+  uint32_t NextId() {
+    const uint32_t id = next_id_;
+    next_id_ += kObjectIdStep;
+    return id;
+  }
+
+  AddressMap map_;
+  std::map<std::string, uint32_t> named_subroots_;
+  uint32_t next_id_ = kFirstDynamicId;
+};
+
+}  // namespace tenure::internal
+
+#endif  // TENURE_SRC_SNAPSHOT_WRITER_HEAP_OBJECT_ID_MAP_H_
