@@ -127,6 +127,22 @@ void JsonCursor::ParseLiteral(std::string_view word) {
   pos_ += word.size();
 }
 
+void JsonCursor::SkipNumber() {
+  // Same grammar as ParseNumber, without converting (skipped sections can hold millions).
+  if (Peek() == '-') ++pos_;
+  auto digits = [&] {
+    if (AtEnd() || text_[pos_] < '0' || text_[pos_] > '9') Fail("invalid number");
+    while (!AtEnd() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+  };
+  digits();
+  if (Peek() == '.') { ++pos_; digits(); }
+  if (Peek() == 'e' || Peek() == 'E') {
+    ++pos_;
+    if (Peek() == '+' || Peek() == '-') ++pos_;
+    digits();
+  }
+}
+
 void JsonCursor::ParseNumber(JsonValue* out) {
   size_t start = pos_;
   bool plain = true;
@@ -238,8 +254,7 @@ void JsonCursor::SkipValue() {
     } else if (c == 'n') {
       ParseLiteral("null");
     } else {
-      JsonValue ignored;
-      ParseNumber(&ignored);
+      SkipNumber();
     }
     if (!value_done) continue;
     // After a complete value: close finished containers, then step to the next element.

@@ -55,6 +55,7 @@ class JsonCursor {
 
  private:
   void ParseNumber(JsonValue* out);
+  void SkipNumber();
   void ParseLiteral(std::string_view word);
   uint32_t ParseHex4();
 

@@ -45,7 +45,7 @@ std::vector<RetainerPath> AlternativeRetainerPaths(const Snapshot& s, const Anal
     RetainerPath p = ShortestRetainerPath(s, a, c.retainer);
     if (p.nodes.empty()) continue;
     // Skip the retainer the shortest path already goes through, and paths that loop via node.
-    if (!shortest.nodes.empty() && shortest.edges.back() == c.edge) continue;
+    if (!shortest.edges.empty() && shortest.edges.back() == c.edge) continue;
     if (std::find(p.nodes.begin(), p.nodes.end(), node) != p.nodes.end()) continue;
     p.nodes.push_back(node);
     p.edges.push_back(c.edge);

@@ -77,6 +77,16 @@ TEST(AnalysisTest, ShortestPathNamesTheProperty) {
   EXPECT_EQ(all.size(), 1u);  // the weak edge to Global is not a retainer path
 }
 
+// Regression (found by fuzz/snapshot): paths to the root itself, whose shortest path has no edges.
+TEST(AnalysisTest, PathsToTheRootAreEmptyNotCrashing) {
+  Snapshot s = ReadSnapshotText(kMinimalV8_11);
+  Analysis a = Analyze(s);
+  std::vector<RetainerPath> paths = AlternativeRetainerPaths(s, a, s.root_ordinal, 5);
+  ASSERT_EQ(paths.size(), 1u);
+  EXPECT_TRUE(paths[0].edges.empty());
+  EXPECT_EQ(FormatRetainerPath(s, paths[0], PathFormat{}), "(GC roots)");
+}
+
 TEST(AnalysisTest, LeaksAreNewIdsAliveInFinal) {
   Snapshot s = ReadSnapshotText(kMinimalV8_11);
   Analysis a = Analyze(s);
