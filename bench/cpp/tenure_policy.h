@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -80,13 +81,19 @@ struct TenurePolicy {
   static constexpr const char* kName = "tenure";
   static std::string Version() { return "tenure"; }
 
-  // Creates the heap (start-up: reserving and touching the semispaces) with default HeapConfig;
-  // TENURE_BENCH_SEMI_SPACE_MB sets initial = max semispace size for experiments.
+  // Creates the heap (start-up: reserving and touching the semispaces) with default HeapConfig.
+  // For experiments: TENURE_BENCH_SEMI_SPACE_MB=<n> sets initial = max semispace size;
+  // TENURE_BENCH_TRACE_GC=1 turns on the heap's --trace-gc-nvp lines (stdout).
   static void Init(Context& ctx) {
     tenure::HeapConfig config;
     if (const char* mb = std::getenv("TENURE_BENCH_SEMI_SPACE_MB")) {
+      int n = std::atoi(mb);
+      if (n <= 0) throw std::invalid_argument("TENURE_BENCH_SEMI_SPACE_MB must be a positive integer");
       config.initial_semi_space_size = config.max_semi_space_size =
-          static_cast<size_t>(std::atoi(mb)) * tenure::MB;
+          static_cast<size_t>(n) * tenure::MB;
+    }
+    if (const char* trace = std::getenv("TENURE_BENCH_TRACE_GC")) {
+      config.trace_gc_nvp = std::string(trace) == "1";
     }
     ctx.heap = std::make_unique<tenure::Heap>(config);
     ctx.outer_scope = std::make_unique<tenure::HandleScope>(*ctx.heap);
