@@ -11,6 +11,7 @@
 #include "ast_dump.h"
 #include "options.h"
 #include "parser.h"
+#include "runtime.h"
 #include "scope.h"
 #include "source.h"
 #include "syntax_error.h"
@@ -53,9 +54,14 @@ int RunSource(const RuntimeOptions& options, const std::string& name, std::strin
     std::cout << tenure::js::DumpAst(program, dump) << "\n";
     return 0;
   }
-  if (options.check_only) return 0;
-  std::cerr << "tenure: the interpreter is not built yet (front end only); use --check or --print-ast\n";
-  return 70;
+  return 0;
+}
+
+int Execute(const RuntimeOptions& options, const std::string& name, std::string text) {
+  if (options.check_only || options.print_ast) return RunSource(options, name, std::move(text));
+  tenure::js::Runtime runtime(options);
+  runtime.script_args() = options.script_args;
+  return runtime.RunMain(name, std::move(text));
 }
 
 }  // namespace
@@ -76,7 +82,7 @@ int main(int argc, char** argv) {
     std::cout << "v0.1.0\n";
     return 0;
   }
-  if (options.has_eval) return RunSource(options, "[eval]", options.eval_source);
+  if (options.has_eval) return Execute(options, "[eval]", options.eval_source);
   if (options.script_path.empty()) {
     std::cerr << "tenure: no script given (REPL is not supported); try --help\n";
     return 9;
@@ -88,5 +94,5 @@ int main(int argc, char** argv) {
     std::cerr << "Error: Cannot find module '" << path << "'\n";
     return 1;
   }
-  return RunSource(options, path, std::move(text));
+  return Execute(options, path, std::move(text));
 }

@@ -1,0 +1,467 @@
+// Array constructor and Array.prototype methods.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "builtins.h"
+
+namespace tenure::js {
+
+namespace {
+
+JSObject* Arr(Handle h) { return h.value().As<JSObject>(); }
+int64_t Len(Handle h) { return Arr(h)->length.ToSmi(); }
+
+bool RequireArray(Runtime& rt, Handle self, const char* method) {
+  if (IsKind(self.value(), Kind::kArray)) return true;
+  rt.ThrowTypeError(std::string("Array.prototype.") + method + " called on non-array (tenure supports arrays only)");
+  return false;
+}
+
+// Relative index argument (negative counts from the end), clamped to [0, len].
+bool RelativeIndex(Runtime& rt, Args args, int i, int64_t len, int64_t fallback, int64_t* out) {
+  if (args.get(i) == kUndefined) { *out = fallback; return true; }
+  double d;
+  if (!ArgInteger(rt, args, i, &d)) return false;
+  if (d < 0) d = std::max(0.0, static_cast<double>(len) + d);
+  *out = static_cast<int64_t>(std::min(d, static_cast<double>(len)));
+  return true;
+}
+
+// Calls fn(element, index, array) for each index; `visit` gets the result and may stop early.
+template <typename Visit>
+bool ForEachElement(Runtime& rt, Handle self, Args args, Visit visit) {
+  if (!rt.IsCallable(args.get(0))) {
+    rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+    return false;
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle fn = args.at(0);
+  Handle this_arg = args.at(1);
+  for (int64_t i = 0; i < Len(self); ++i) {
+    Value argv[3] = {rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
+    Handle element = Handle::New(rt.heap(), argv[0]);
+    Value result = rt.Call(fn, this_arg, argv, 3);
+    if (result.IsEmpty()) return false;
+    if (!visit(i, element, result)) break;
+  }
+  return true;
+}
+
+}  // namespace
+
+TENURE_NATIVE(ArrayConstructor) {
+  if (args.count == 1 && IsNumber(args.get(0))) {
+    double n = NumberValue(args.get(0));
+    if (n < 0 || n != std::floor(n) || n > 67108864) return rt.ThrowError(ErrorType::kRangeError, "Invalid array length");
+    tenure::HandleScope scope(rt.heap());
+    Handle a = Handle::New(rt.heap(), rt.NewArray(static_cast<int64_t>(n)));
+    Arr(a)->length = Value::FromSmi(static_cast<int64_t>(n));
+    return a.value();
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle a = Handle::New(rt.heap(), rt.NewArray(args.count));
+  for (int i = 0; i < args.count; ++i) rt.ArrayPush(a, args.at(i));
+  return a.value();
+}
+
+TENURE_NATIVE(ArrayIsArray) { return FromBool(IsKind(args.get(0), Kind::kArray)); }
+
+TENURE_NATIVE(ArrayOf) {
+  tenure::HandleScope scope(rt.heap());
+  Handle a = Handle::New(rt.heap(), rt.NewArray(args.count));
+  for (int i = 0; i < args.count; ++i) rt.ArrayPush(a, args.at(i));
+  return a.value();
+}
+
+TENURE_NATIVE(ArrayFrom) {
+  tenure::HandleScope scope(rt.heap());
+  Handle a = Handle::New(rt.heap(), rt.NewArray());
+  Value src = args.get(0);
+  if (IsJSObject(src) && !IsKind(src, Kind::kArray) && !IsKind(src, Kind::kMap) && !IsKind(src, Kind::kSet)) {
+    // Array-like {length: n}.
+    Handle key = Handle::New(rt.heap(), rt.root(kRootLengthKey));
+    Handle len = Handle::New(rt.heap(), rt.GetNamed(args.at(0), key));
+    if (len.value().IsEmpty()) return Value();
+    double n = 0;
+    if (!rt.ToNumber(len, &n)) return Value();
+    for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
+      Handle k = Handle::New(rt.heap(), Value::FromSmi(i));
+      Handle v = Handle::New(rt.heap(), rt.GetProperty(args.at(0), k));
+      if (v.value().IsEmpty()) return Value();
+      rt.ArrayPush(a, v);
+    }
+  } else if (!rt.SpreadInto(a, args.at(0))) {
+    return Value();
+  }
+  if (rt.IsCallable(args.get(1))) {
+    for (int64_t i = 0; i < Len(a); ++i) {
+      Value argv[2] = {rt.ArrayGet(Arr(a), i), Value::FromSmi(i)};
+      Handle undefined = Handle::New(rt.heap(), kUndefined);
+      Value v = rt.Call(args.at(1), undefined, argv, 2);
+      if (v.IsEmpty()) return Value();
+      Handle vh = Handle::New(rt.heap(), v);
+      rt.ArraySet(a, i, vh);
+    }
+  }
+  return a.value();
+}
+
+TENURE_NATIVE(ArrayPush) {
+  if (!RequireArray(rt, self, "push")) return Value();
+  for (int i = 0; i < args.count; ++i) {
+    if (!rt.ArrayPush(self, args.at(i))) return Value();
+  }
+  return Value::FromSmi(Len(self));
+}
+
+TENURE_NATIVE(ArrayPop) {
+  if (!RequireArray(rt, self, "pop")) return Value();
+  int64_t n = Len(self);
+  if (n == 0) return kUndefined;
+  Value v = rt.ArrayGet(Arr(self), n - 1);
+  Arr(self)->elements.As<FixedArray>()->items[n - 1] = kHole;
+  Arr(self)->length = Value::FromSmi(n - 1);
+  return v;
+}
+
+TENURE_NATIVE(ArrayShift) {
+  if (!RequireArray(rt, self, "shift")) return Value();
+  int64_t n = Len(self);
+  if (n == 0) return kUndefined;
+  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  Value first = rt.ArrayGet(Arr(self), 0);
+  for (int64_t i = 1; i < n; ++i) tenure::Store(e, &e->items[i - 1], e->items[i]);
+  e->items[n - 1] = kHole;
+  Arr(self)->length = Value::FromSmi(n - 1);
+  return first;
+}
+
+TENURE_NATIVE(ArrayUnshift) {
+  if (!RequireArray(rt, self, "unshift")) return Value();
+  int64_t n = Len(self);
+  int64_t k = args.count;
+  if (k == 0) return Value::FromSmi(n);
+  Value hole = kHole;
+  if (!rt.ArraySet(self, n + k - 1, Handle::FromSlot(&hole))) return Value();
+  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  for (int64_t i = n - 1; i >= 0; --i) tenure::Store(e, &e->items[i + k], e->items[i]);
+  for (int64_t i = 0; i < k; ++i) tenure::Store(e, &e->items[i], args.get(static_cast<int>(i)));
+  return Value::FromSmi(n + k);
+}
+
+TENURE_NATIVE(ArraySlice) {
+  if (!RequireArray(rt, self, "slice")) return Value();
+  int64_t n = Len(self), start, end;
+  if (!RelativeIndex(rt, args, 0, n, 0, &start) || !RelativeIndex(rt, args, 1, n, n, &end)) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray(end > start ? end - start : 0));
+  for (int64_t i = start; i < end; ++i) {
+    Handle v = Handle::New(rt.heap(), rt.ArrayGet(Arr(self), i));
+    rt.ArrayPush(out, v);
+  }
+  return out.value();
+}
+
+TENURE_NATIVE(ArraySplice) {
+  if (!RequireArray(rt, self, "splice")) return Value();
+  int64_t n = Len(self), start;
+  if (!RelativeIndex(rt, args, 0, n, 0, &start)) return Value();
+  int64_t remove = n - start;
+  if (args.count >= 2) {
+    double d;
+    if (!ArgInteger(rt, args, 1, &d)) return Value();
+    remove = std::clamp<int64_t>(static_cast<int64_t>(d), 0, n - start);
+  } else if (args.count == 0) {
+    remove = 0;
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle removed = Handle::New(rt.heap(), rt.NewArray(remove));
+  std::vector<Handle> tail;
+  for (int64_t i = 0; i < remove; ++i) {
+    Handle v = Handle::New(rt.heap(), rt.ArrayGet(Arr(self), start + i));
+    rt.ArrayPush(removed, v);
+  }
+  for (int64_t i = start + remove; i < n; ++i) tail.push_back(Handle::New(rt.heap(), rt.ArrayGet(Arr(self), i)));
+  Arr(self)->length = Value::FromSmi(start);
+  for (int i = 2; i < args.count; ++i) rt.ArrayPush(self, args.at(i));
+  for (Handle h : tail) rt.ArrayPush(self, h);
+  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  for (int64_t i = Len(self); i < n && i < e->size(); ++i) e->items[i] = kHole;
+  return removed.value();
+}
+
+TENURE_NATIVE(ArrayConcat) {
+  if (!RequireArray(rt, self, "concat")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray(Len(self)));
+  if (!rt.SpreadInto(out, self)) return Value();
+  for (int i = 0; i < args.count; ++i) {
+    if (IsKind(args.get(i), Kind::kArray)) {
+      if (!rt.SpreadInto(out, args.at(i))) return Value();
+    } else {
+      rt.ArrayPush(out, args.at(i));
+    }
+  }
+  return out.value();
+}
+
+TENURE_NATIVE(ArrayJoin) {
+  if (!RequireArray(rt, self, "join")) return Value();
+  std::string sep = ",";
+  if (args.get(0) != kUndefined) {
+    Value s = ArgString(rt, args, 0);
+    if (s.IsEmpty()) return Value();
+    sep = rt.ToStdString(s);
+  }
+  std::string out;
+  tenure::HandleScope scope(rt.heap());
+  for (int64_t i = 0; i < Len(self); ++i) {
+    if (i) out += sep;
+    Handle v = Handle::New(rt.heap(), rt.ArrayGet(Arr(self), i));
+    if (IsNullish(v.value())) continue;
+    Value s = rt.ToString(v);
+    if (s.IsEmpty()) return Value();
+    out += rt.ToStdString(s);
+  }
+  return rt.NewString(out);
+}
+
+TENURE_NATIVE(ArrayToString) {
+  Value none = kUndefined;
+  Args no_args{&none, 0};
+  return ArrayJoin(rt, self, no_args);
+}
+
+static Value IndexOfImpl(Runtime& rt, Handle self, Args args, bool last, bool includes) {
+  if (!RequireArray(rt, self, "indexOf")) return Value();
+  int64_t n = Len(self);
+  Value target = args.get(0);
+  if (!last) {
+    int64_t start;
+    if (!RelativeIndex(rt, args, 1, n, 0, &start)) return Value();
+    for (int64_t i = start; i < n; ++i) {
+      Value v = rt.ArrayGet(Arr(self), i);
+      if (includes ? Runtime::SameValueZero(v, target) : rt.StrictEquals(v, target)) {
+        return includes ? kTrue : Value::FromSmi(i);
+      }
+    }
+  } else {
+    for (int64_t i = n - 1; i >= 0; --i) {
+      if (rt.StrictEquals(rt.ArrayGet(Arr(self), i), target)) return Value::FromSmi(i);
+    }
+  }
+  return includes ? kFalse : Value::FromSmi(-1);
+}
+
+TENURE_NATIVE(ArrayIndexOf) { return IndexOfImpl(rt, self, args, false, false); }
+TENURE_NATIVE(ArrayLastIndexOf) { return IndexOfImpl(rt, self, args, true, false); }
+TENURE_NATIVE(ArrayIncludes) { return IndexOfImpl(rt, self, args, false, true); }
+
+TENURE_NATIVE(ArrayForEach) {
+  if (!RequireArray(rt, self, "forEach")) return Value();
+  if (!ForEachElement(rt, self, args, [](int64_t, Handle, Value) { return true; })) return Value();
+  return kUndefined;
+}
+
+TENURE_NATIVE(ArrayMap) {
+  if (!RequireArray(rt, self, "map")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray(Len(self)));
+  bool ok = ForEachElement(rt, self, args, [&](int64_t i, Handle, Value result) {
+    Handle r = Handle::New(rt.heap(), result);
+    rt.ArraySet(out, i, r);
+    return true;
+  });
+  return ok ? out.value() : Value();
+}
+
+TENURE_NATIVE(ArrayFilter) {
+  if (!RequireArray(rt, self, "filter")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray());
+  bool ok = ForEachElement(rt, self, args, [&](int64_t, Handle element, Value result) {
+    if (Runtime::ToBoolean(result)) rt.ArrayPush(out, element);
+    return true;
+  });
+  return ok ? out.value() : Value();
+}
+
+static Value FindImpl(Runtime& rt, Handle self, Args args, bool want_index) {
+  if (!RequireArray(rt, self, "find")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle found = Handle::New(rt.heap(), want_index ? Value::FromSmi(-1) : kUndefined);
+  bool ok = ForEachElement(rt, self, args, [&](int64_t i, Handle element, Value result) {
+    if (!Runtime::ToBoolean(result)) return true;
+    found.Set(want_index ? Value::FromSmi(i) : element.value());
+    return false;
+  });
+  return ok ? found.value() : Value();
+}
+
+TENURE_NATIVE(ArrayFind) { return FindImpl(rt, self, args, false); }
+TENURE_NATIVE(ArrayFindIndex) { return FindImpl(rt, self, args, true); }
+
+static Value SomeEvery(Runtime& rt, Handle self, Args args, bool every) {
+  if (!RequireArray(rt, self, every ? "every" : "some")) return Value();
+  bool answer = every;
+  bool ok = ForEachElement(rt, self, args, [&](int64_t, Handle, Value result) {
+    if (Runtime::ToBoolean(result) != every) {
+      answer = !every;
+      return false;
+    }
+    return true;
+  });
+  return ok ? FromBool(answer) : Value();
+}
+
+TENURE_NATIVE(ArraySome) { return SomeEvery(rt, self, args, false); }
+TENURE_NATIVE(ArrayEvery) { return SomeEvery(rt, self, args, true); }
+
+TENURE_NATIVE(ArrayReduce) {
+  if (!RequireArray(rt, self, "reduce")) return Value();
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  tenure::HandleScope scope(rt.heap());
+  int64_t i = 0;
+  Handle acc = Handle::New(rt.heap(), kUndefined);
+  if (args.count >= 2) {
+    acc.Set(args.get(1));
+  } else {
+    if (Len(self) == 0) return rt.ThrowTypeError("Reduce of empty array with no initial value");
+    acc.Set(rt.ArrayGet(Arr(self), 0));
+    i = 1;
+  }
+  Handle undefined = Handle::New(rt.heap(), kUndefined);
+  for (; i < Len(self); ++i) {
+    Value argv[4] = {acc.value(), rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
+    Value r = rt.Call(args.at(0), undefined, argv, 4);
+    if (r.IsEmpty()) return Value();
+    acc.Set(r);
+  }
+  return acc.value();
+}
+
+TENURE_NATIVE(ArrayReverse) {
+  if (!RequireArray(rt, self, "reverse")) return Value();
+  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  for (int64_t i = 0, j = Len(self) - 1; i < j; ++i, --j) std::swap(e->items[i], e->items[j]);
+  return self.value();  // swapping within one object needs no barrier (same host)
+}
+
+TENURE_NATIVE(ArrayFill) {
+  if (!RequireArray(rt, self, "fill")) return Value();
+  int64_t n = Len(self), start, end;
+  if (!RelativeIndex(rt, args, 1, n, 0, &start) || !RelativeIndex(rt, args, 2, n, n, &end)) return Value();
+  for (int64_t i = start; i < end; ++i) {
+    FixedArray* e = Arr(self)->elements.As<FixedArray>();
+    tenure::Store(e, &e->items[i], args.get(0));
+  }
+  return self.value();
+}
+
+// Sorts with a comparator (or by string order); merge sort on a rooted copy so user callbacks
+// may allocate (and move everything) between comparisons.
+TENURE_NATIVE(ArraySort) {
+  if (!RequireArray(rt, self, "sort")) return Value();
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  bool has_fn = rt.IsCallable(args.get(0));
+  if (args.get(0) != kUndefined && !has_fn) {
+    return rt.ThrowTypeError("The comparison function must be either a function or undefined");
+  }
+  int64_t n = Len(self);
+  std::vector<Handle> items;
+  int64_t undefined_count = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    Value v = rt.ArrayGet(Arr(self), i);
+    if (v == kUndefined) { ++undefined_count; continue; }
+    items.push_back(Handle::New(heap, v));
+  }
+  bool failed = false;
+  Handle undefined = Handle::New(heap, kUndefined);
+  auto less = [&](Handle a, Handle b) -> bool {
+    if (failed) return false;
+    if (has_fn) {
+      Value argv[2] = {a.value(), b.value()};
+      Value r = rt.Call(args.at(0), undefined, argv, 2);
+      if (r.IsEmpty()) { failed = true; return false; }
+      tenure::HandleScope inner(heap);
+      Handle rh = Handle::New(heap, r);
+      double d = 0;
+      if (!rt.ToNumber(rh, &d)) { failed = true; return false; }
+      return d < 0;
+    }
+    Value sa = rt.ToString(a);
+    if (sa.IsEmpty()) { failed = true; return false; }
+    tenure::HandleScope inner(heap);
+    Handle sah = Handle::New(heap, sa);
+    Value sb = rt.ToString(b);
+    if (sb.IsEmpty()) { failed = true; return false; }
+    return sah.value().As<String>()->view() < sb.As<String>()->view();
+  };
+  std::stable_sort(items.begin(), items.end(), less);
+  if (failed) return Value();
+  for (size_t i = 0; i < items.size(); ++i) rt.ArraySet(self, static_cast<int64_t>(i), items[i]);
+  for (int64_t i = 0; i < undefined_count; ++i) {
+    rt.ArraySet(self, static_cast<int64_t>(items.size()) + i, undefined);
+  }
+  return self.value();
+}
+
+TENURE_NATIVE(ArrayKeys) {
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray());
+  int64_t n = IsKind(self.value(), Kind::kArray) ? Len(self) : 0;
+  for (int64_t i = 0; i < n; ++i) {
+    Handle k = Handle::New(rt.heap(), Value::FromSmi(i));
+    rt.ArrayPush(out, k);
+  }
+  return out.value();
+}
+
+TENURE_NATIVE(ArrayFlat) {
+  if (!RequireArray(rt, self, "flat")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray());
+  for (int64_t i = 0; i < Len(self); ++i) {
+    Handle v = Handle::New(rt.heap(), rt.ArrayGet(Arr(self), i));
+    if (IsKind(v.value(), Kind::kArray)) {
+      if (!rt.SpreadInto(out, v)) return Value();
+    } else {
+      rt.ArrayPush(out, v);
+    }
+  }
+  return out.value();
+}
+
+TENURE_NATIVE(ArrayAt) {
+  if (!RequireArray(rt, self, "at")) return Value();
+  double d;
+  if (!ArgInteger(rt, args, 0, &d)) return Value();
+  int64_t n = Len(self);
+  int64_t i = static_cast<int64_t>(d < 0 ? d + static_cast<double>(n) : d);
+  return rt.ArrayGet(Arr(self), i);
+}
+
+void InstallArrayBuiltins(Runtime& rt, Handle global) {
+  tenure::HandleScope scope(rt.heap());
+  Handle proto = Handle::New(rt.heap(), rt.root(kRootArrayPrototype));
+  Handle ctor = Handle::New(rt.heap(), InstallConstructor(rt, global, "Array", ArrayConstructor, 1, proto));
+  rt.DefineNative(ctor, "isArray", ArrayIsArray, 1);
+  rt.DefineNative(ctor, "of", ArrayOf, 0);
+  rt.DefineNative(ctor, "from", ArrayFrom, 1);
+  struct { const char* name; NativeFn fn; int length; } methods[] = {
+      {"push", ArrayPush, 1}, {"pop", ArrayPop, 0}, {"shift", ArrayShift, 0},
+      {"unshift", ArrayUnshift, 1}, {"slice", ArraySlice, 2}, {"splice", ArraySplice, 2},
+      {"concat", ArrayConcat, 1}, {"join", ArrayJoin, 1}, {"toString", ArrayToString, 0},
+      {"indexOf", ArrayIndexOf, 1}, {"lastIndexOf", ArrayLastIndexOf, 1},
+      {"includes", ArrayIncludes, 1}, {"forEach", ArrayForEach, 1}, {"map", ArrayMap, 1},
+      {"filter", ArrayFilter, 1}, {"find", ArrayFind, 1}, {"findIndex", ArrayFindIndex, 1},
+      {"some", ArraySome, 1}, {"every", ArrayEvery, 1}, {"reduce", ArrayReduce, 1},
+      {"reverse", ArrayReverse, 0}, {"fill", ArrayFill, 1}, {"sort", ArraySort, 1},
+      {"keys", ArrayKeys, 0}, {"flat", ArrayFlat, 0}, {"at", ArrayAt, 1}};
+  for (const auto& m : methods) rt.DefineNative(proto, m.name, m.fn, m.length);
+}
+
+}  // namespace tenure::js

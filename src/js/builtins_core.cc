@@ -1,0 +1,709 @@
+// Core builtins: roots, globals, Object, Function, Error, console, process, timers, require.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "builtins.h"
+
+namespace tenure::js {
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+void SetDataProperty(Runtime& rt, Handle object, std::string_view key, Value value) {
+  tenure::HandleScope scope(rt.heap());
+  Handle v = Handle::New(rt.heap(), value);
+  Handle k = Handle::New(rt.heap(), rt.Intern(key));
+  rt.DefineOwn(object, k, v, 0);
+}
+
+void SetHiddenProperty(Runtime& rt, Handle object, std::string_view key, Value value) {
+  tenure::HandleScope scope(rt.heap());
+  Handle v = Handle::New(rt.heap(), value);
+  Handle k = Handle::New(rt.heap(), rt.Intern(key));
+  rt.DefineOwn(object, k, v, kShapeHidden);
+}
+
+Value InstallConstructor(Runtime& rt, Handle global, std::string_view name, NativeFn fn, int length,
+                         Handle prototype) {
+  tenure::HandleScope scope(rt.heap());
+  Handle ctor = Handle::New(rt.heap(), rt.NewNativeFunction(name, fn, length));
+  SetHiddenProperty(rt, ctor, "prototype", prototype.value());
+  SetHiddenProperty(rt, prototype, "constructor", ctor.value());
+  SetHiddenProperty(rt, global, name, ctor.value());
+  return ctor.value();
+}
+
+bool ArgNumber(Runtime& rt, Args args, int i, double* out) { return rt.ToNumber(args.at(i), out); }
+
+bool ArgInteger(Runtime& rt, Args args, int i, double* out) {
+  if (!rt.ToNumber(args.at(i), out)) return false;
+  *out = std::isnan(*out) ? 0 : std::trunc(*out);
+  return true;
+}
+
+Value ArgString(Runtime& rt, Args args, int i) { return rt.ToString(args.at(i)); }
+
+// ---------------------------------------------------------------------------------------------
+// Roots
+
+void Runtime::SetUpRoots() {
+  tenure::HandleScope scope(*heap_);
+  Shape* empty = heap_->New<Shape>(ShapeType(), sizeof(Shape), tenure::AllocationType::kOld);
+  empty->parent = kUndefined;
+  empty->key = kUndefined;
+  empty->index = Value::FromSmi(0);
+  empty->count = Value::FromSmi(0);
+  empty->flags = Value::FromSmi(0);
+  empty->transitions = kUndefined;
+  roots_[kRootEmptyShape] = Value::FromObject(empty);
+  Handle null_proto = Handle::New(*heap_, kNull);
+  roots_[kRootObjectPrototype] = NewObject(null_proto);
+  Handle object_proto = Handle::New(*heap_, roots_[kRootObjectPrototype]);
+  for (Root r : {kRootFunctionPrototype, kRootStringPrototype, kRootNumberPrototype,
+                 kRootBooleanPrototype, kRootErrorPrototype, kRootMapPrototype, kRootSetPrototype,
+                 kRootGlobal, kRootModuleExports}) {
+    roots_[r] = NewObject(object_proto);
+  }
+  roots_[kRootArrayPrototype] = NewObject(object_proto, Kind::kArray);
+  roots_[kRootArrayPrototype].As<JSObject>()->elements = NewFixedArray(0);
+  Handle error_proto = Handle::New(*heap_, roots_[kRootErrorPrototype]);
+  for (Root r : {kRootTypeErrorPrototype, kRootRangeErrorPrototype, kRootReferenceErrorPrototype,
+                 kRootSyntaxErrorPrototype}) {
+    roots_[r] = NewObject(error_proto);
+  }
+  roots_[kRootEmptyString] = Intern("");
+  roots_[kRootLengthKey] = Intern("length");
+  roots_[kRootNameKey] = Intern("name");
+  roots_[kRootPrototypeKey] = Intern("prototype");
+  roots_[kRootConstructorKey] = Intern("constructor");
+  roots_[kRootMessageKey] = Intern("message");
+}
+
+void Runtime::SetUpBuiltins() {
+  tenure::HandleScope scope(*heap_);
+  Handle global = Handle::New(*heap_, roots_[kRootGlobal]);
+  InstallCoreBuiltins(*this, global);
+  InstallArrayBuiltins(*this, global);
+  InstallStringBuiltins(*this, global);
+  InstallCollectionBuiltins(*this, global);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Object
+
+TENURE_NATIVE(ObjectConstructor) {
+  Value v = args.get(0);
+  if (IsJSObject(v)) return v;
+  return rt.NewPlainObject();
+}
+
+TENURE_NATIVE(ObjectKeys) {
+  if (IsNullish(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
+  return rt.OwnKeys(args.at(0));
+}
+
+// values (kind 0) or entries (kind 1) of the own enumerable properties.
+static Value ValuesOrEntries(Runtime& rt, Args args, bool entries) {
+  if (IsNullish(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle keys = Handle::New(heap, rt.OwnKeys(args.at(0)));
+  Handle result = Handle::New(heap, rt.NewArray());
+  int64_t n = Runtime::ArrayLength(keys.value());
+  for (int64_t i = 0; i < n; ++i) {
+    Handle k = Handle::New(heap, rt.ArrayGet(keys.value().As<JSObject>(), i));
+    Handle v = Handle::New(heap, rt.GetProperty(args.at(0), k));
+    if (v.value().IsEmpty()) return Value();
+    if (entries) {
+      Handle pair = Handle::New(heap, rt.NewArray(2));
+      rt.ArrayPush(pair, k);
+      rt.ArrayPush(pair, v);
+      rt.ArrayPush(result, pair);
+    } else {
+      rt.ArrayPush(result, v);
+    }
+  }
+  return result.value();
+}
+
+TENURE_NATIVE(ObjectValues) { return ValuesOrEntries(rt, args, false); }
+TENURE_NATIVE(ObjectEntries) { return ValuesOrEntries(rt, args, true); }
+
+TENURE_NATIVE(ObjectAssign) {
+  if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
+  for (int i = 1; i < args.count; ++i) {
+    if (!rt.CopyDataProperties(args.at(0), args.at(i))) return Value();
+  }
+  return args.get(0);
+}
+
+TENURE_NATIVE(ObjectCreate) {
+  Value proto = args.get(0);
+  if (!IsJSObject(proto) && proto != kNull) return rt.ThrowTypeError("Object prototype may only be an Object or null: " + rt.ToStdString(proto));
+  return rt.NewObject(args.at(0));
+}
+
+TENURE_NATIVE(ObjectGetPrototypeOf) {
+  Value o = args.get(0);
+  if (IsJSObject(o)) return o.As<JSObject>()->proto;
+  if (IsString(o)) return rt.root(kRootStringPrototype);
+  if (IsNumber(o)) return rt.root(kRootNumberPrototype);
+  return rt.ThrowTypeError("Cannot convert undefined or null to object");
+}
+
+TENURE_NATIVE(ObjectSetPrototypeOf) {
+  Value o = args.get(0);
+  Value proto = args.get(1);
+  if (IsJSObject(o) && (IsJSObject(proto) || proto == kNull)) {
+    JSObject* obj = o.As<JSObject>();
+    tenure::Store(obj, &obj->proto, proto);
+  }
+  return o;
+}
+
+TENURE_NATIVE(ObjectIdentity) { return args.get(0); }  // freeze/seal/preventExtensions: no-ops
+
+TENURE_NATIVE(ObjectDefineProperty) {
+  if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("Object.defineProperty called on non-object");
+  if (!IsJSObject(args.get(2))) return rt.ThrowTypeError("Property description must be an object");
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle key = Handle::New(heap, rt.ToPropertyKey(args.at(1)));
+  if (key.value().IsEmpty()) return Value();
+  if (key.value().IsSmi()) key.Set(rt.Intern(std::to_string(key.value().ToSmi())));
+  auto field = [&](const char* name) {
+    Handle k = Handle::New(heap, rt.Intern(name));
+    return Handle::New(heap, rt.GetNamed(args.at(2), k));
+  };
+  Handle get = field("get"), set = field("set"), value = field("value"), enumerable = field("enumerable");
+  bool is_enumerable = Runtime::ToBoolean(enumerable.value());
+  if (get.value() != kUndefined || set.value() != kUndefined) {
+    rt.DefineAccessor(args.at(0), key, get, set, is_enumerable);
+  } else {
+    rt.DefineOwn(args.at(0), key, value, is_enumerable ? 0 : kShapeHidden);
+  }
+  return args.get(0);
+}
+
+TENURE_NATIVE(ObjectProtoHasOwnProperty) {
+  Value o = self.value();
+  if (!IsJSObject(o)) return kFalse;
+  tenure::HandleScope scope(rt.heap());
+  Handle key = Handle::New(rt.heap(), rt.ToPropertyKey(args.at(0)));
+  if (key.value().IsEmpty()) return Value();
+  if (key.value().IsSmi()) {
+    if (IsKind(o, Kind::kArray)) {
+      Value has = rt.HasProperty(self, key);
+      return has;
+    }
+    key.Set(rt.Intern(std::to_string(key.value().ToSmi())));
+  }
+  if (IsKind(o, Kind::kArray) && key.value() == rt.root(kRootLengthKey)) return kTrue;
+  return FromBool(Runtime::FindOwn(self.value().As<JSObject>(), key.value()) >= 0);
+}
+
+TENURE_NATIVE(ObjectProtoToString) {
+  Value o = self.value();
+  if (IsKind(o, Kind::kArray)) return rt.NewString("[object Array]");
+  if (IsKind(o, Kind::kFunction)) return rt.NewString("[object Function]");
+  if (IsKind(o, Kind::kError)) return rt.NewString("[object Error]");
+  if (o == kNull) return rt.NewString("[object Null]");
+  if (o == kUndefined) return rt.NewString("[object Undefined]");
+  return rt.NewString("[object Object]");
+}
+
+TENURE_NATIVE(ObjectProtoValueOf) { return self.value(); }
+
+TENURE_NATIVE(ObjectProtoIsPrototypeOf) {
+  Value v = args.get(0);
+  if (!IsJSObject(v)) return kFalse;
+  for (Value cur = v.As<JSObject>()->proto; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+    if (cur == self.value()) return kTrue;
+  }
+  return kFalse;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Function
+
+TENURE_NATIVE(FunctionProtoCall) {
+  Args rest{args.base + (args.count > 0 ? 1 : 0), args.count > 0 ? args.count - 1 : 0};
+  return rt.Call(self, args.at(0), rest.base, rest.count);
+}
+
+TENURE_NATIVE(FunctionProtoApply) {
+  tenure::HandleScope scope(rt.heap());
+  Value list = args.get(1);
+  if (IsNullish(list)) return rt.Call(self, args.at(0), nullptr, 0);
+  if (!IsKind(list, Kind::kArray)) return rt.ThrowTypeError("CreateListFromArrayLike called on non-object");
+  int64_t n = Runtime::ArrayLength(list);
+  std::vector<Value> copy(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) copy[i] = rt.ArrayGet(list.As<JSObject>(), i);
+  return rt.Call(self, args.at(0), copy.data(), static_cast<int>(n));  // copied before any GC
+}
+
+// Bound functions: a native closure whose internal slots hold [target, this, args array].
+TENURE_NATIVE(BoundFunctionCall) {
+  // `self` is the receiver; the bound data lives on the callee, found via the current frame's
+  // native callee register (unavailable) — so bind() returns a JS-visible wrapper object instead.
+  return rt.ThrowTypeError("bound function called incorrectly");
+}
+
+TENURE_NATIVE(FunctionProtoToString) {
+  return rt.NewString("function " + rt.FunctionName(self.value()) + "() { [native code] }");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+static Value MakeError(Runtime& rt, ErrorType type, Args args) {
+  tenure::HandleScope scope(rt.heap());
+  std::string message;
+  if (args.get(0) != kUndefined) {
+    Value m = rt.ToString(args.at(0));
+    if (m.IsEmpty()) return Value();
+    message = rt.ToStdString(m);
+  }
+  Handle error = Handle::New(rt.heap(), rt.NewError(type, message));
+  if (args.get(0) == kUndefined) {
+    Handle key = Handle::New(rt.heap(), rt.root(kRootMessageKey));
+    rt.DeleteProperty(error, key);
+  }
+  // Subclasses (`class E extends Error`) construct with new.target = E.
+  Value nt = rt.current_new_target();
+  if (rt.IsCallable(nt)) {
+    Handle ntk = Handle::New(rt.heap(), nt);
+    Handle key = Handle::New(rt.heap(), rt.root(kRootPrototypeKey));
+    Value proto = rt.GetNamed(ntk, key);
+    if (IsJSObject(proto)) {
+      JSObject* e = error.value().As<JSObject>();
+      tenure::Store(e, &e->proto, proto);
+    }
+  }
+  return error.value();
+}
+
+TENURE_NATIVE(ErrorConstructor) { return MakeError(rt, ErrorType::kError, args); }
+TENURE_NATIVE(TypeErrorConstructor) { return MakeError(rt, ErrorType::kTypeError, args); }
+TENURE_NATIVE(RangeErrorConstructor) { return MakeError(rt, ErrorType::kRangeError, args); }
+TENURE_NATIVE(ReferenceErrorConstructor) { return MakeError(rt, ErrorType::kReferenceError, args); }
+TENURE_NATIVE(SyntaxErrorConstructor) { return MakeError(rt, ErrorType::kSyntaxError, args); }
+
+TENURE_NATIVE(ErrorProtoToString) {
+  tenure::HandleScope scope(rt.heap());
+  Handle nk = Handle::New(rt.heap(), rt.root(kRootNameKey));
+  Handle mk = Handle::New(rt.heap(), rt.root(kRootMessageKey));
+  Handle name = Handle::New(rt.heap(), rt.GetNamed(self, nk));
+  if (name.value().IsEmpty()) return Value();
+  Handle msg = Handle::New(rt.heap(), rt.GetNamed(self, mk));
+  if (msg.value().IsEmpty()) return Value();
+  std::string n = name.value() == kUndefined ? "Error" : rt.ToStdString(name.value());
+  std::string m = msg.value() == kUndefined ? "" : rt.ToStdString(msg.value());
+  if (m.empty()) return rt.NewString(n);
+  if (n.empty()) return rt.NewString(m);
+  return rt.NewString(n + ": " + m);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Globals
+
+TENURE_NATIVE(GlobalParseInt) {
+  Value s = ArgString(rt, args, 0);
+  if (s.IsEmpty()) return Value();
+  std::string text = rt.ToStdString(s);
+  double radix = 0;
+  if (!ArgInteger(rt, args, 1, &radix)) return Value();
+  size_t i = 0;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  int base = static_cast<int>(radix);
+  if ((base == 0 || base == 16) && i + 1 < text.size() && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
+    base = 16;
+    i += 2;
+  }
+  if (base == 0) base = 10;
+  if (base < 2 || base > 36) return rt.NewNumber(NAN);
+  double v = 0;
+  size_t start = i;
+  for (; i < text.size(); ++i) {
+    int c = std::tolower(static_cast<unsigned char>(text[i]));
+    int d = std::isdigit(c) ? c - '0' : std::isalpha(c) ? c - 'a' + 10 : 99;
+    if (d >= base) break;
+    v = v * base + d;
+  }
+  if (i == start) return rt.NewNumber(NAN);
+  return rt.NewNumber(negative ? -v : v);
+}
+
+TENURE_NATIVE(GlobalParseFloat) {
+  Value s = ArgString(rt, args, 0);
+  if (s.IsEmpty()) return Value();
+  std::string text = rt.ToStdString(s);
+  const char* p = text.c_str();
+  while (std::isspace(static_cast<unsigned char>(*p))) ++p;
+  if (std::strncmp(p, "Infinity", 8) == 0 || std::strncmp(p, "+Infinity", 9) == 0) return rt.NewNumber(INFINITY);
+  if (std::strncmp(p, "-Infinity", 9) == 0) return rt.NewNumber(-INFINITY);
+  char* end = nullptr;
+  if (*p == 'i' || *p == 'I' || *p == 'n' || *p == 'N') return rt.NewNumber(NAN);  // strtod accepts inf/nan
+  double v = std::strtod(p, &end);
+  if (end == p) return rt.NewNumber(NAN);
+  return rt.NewNumber(v);
+}
+
+TENURE_NATIVE(GlobalIsNaN) {
+  double d;
+  if (!ArgNumber(rt, args, 0, &d)) return Value();
+  return FromBool(std::isnan(d));
+}
+
+TENURE_NATIVE(GlobalIsFinite) {
+  double d;
+  if (!ArgNumber(rt, args, 0, &d)) return Value();
+  return FromBool(std::isfinite(d));
+}
+
+TENURE_NATIVE(BooleanConstructor) { return FromBool(Runtime::ToBoolean(args.get(0))); }
+
+TENURE_NATIVE(GlobalGc) {
+  rt.heap().CollectGarbage(tenure::GCType::kMarkCompact, tenure::GCReason::kTesting);
+  return kUndefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// console
+
+static Value ConsolePrint(Runtime& rt, Args args, FILE* out) {
+  std::string line;
+  int first_arg = 0;
+  if (args.count > 0 && IsString(args.get(0))) {
+    // printf-style directives in the first argument (node util.format).
+    std::string fmt = rt.ToStdString(args.get(0));
+    int next = 1;
+    for (size_t i = 0; i < fmt.size(); ++i) {
+      if (fmt[i] == '%' && i + 1 < fmt.size()) {
+        char c = fmt[i + 1];
+        if (c == '%') { line += '%'; ++i; continue; }
+        if ((c == 's' || c == 'd' || c == 'i' || c == 'f' || c == 'o' || c == 'O' || c == 'j') && next < args.count) {
+          Handle a = args.at(next++);
+          if (c == 's') line += IsString(a.value()) ? rt.ToStdString(a.value()) : rt.Inspect(a, 1);
+          else if (c == 'd' || c == 'i' || c == 'f') {
+            double d;
+            if (!rt.ToNumber(a, &d)) return Value();
+            if (c == 'i') d = std::trunc(d);
+            line += Runtime::NumberToString(d);
+          } else line += rt.Inspect(a, c == 'o' ? 4 : 2);
+          ++i;
+          continue;
+        }
+      }
+      line += fmt[i];
+    }
+    first_arg = next;
+  } else if (args.count > 0) {
+    line += rt.DisplayString(args.at(0));
+    first_arg = 1;
+  }
+  for (int i = first_arg; i < args.count; ++i) {
+    line += ' ';
+    line += rt.DisplayString(args.at(i));
+  }
+  if (rt.has_exception()) return Value();
+  line += '\n';
+  if (out == stderr) std::fflush(stdout);
+  std::fwrite(line.data(), 1, line.size(), out);
+  return kUndefined;
+}
+
+TENURE_NATIVE(ConsoleLog) { return ConsolePrint(rt, args, stdout); }
+TENURE_NATIVE(ConsoleError) { return ConsolePrint(rt, args, stderr); }
+
+// ---------------------------------------------------------------------------------------------
+// process, v8, timers
+
+static Value MakeStatsObject(Runtime& rt, std::initializer_list<std::pair<const char*, double>> fields) {
+  tenure::HandleScope scope(rt.heap());
+  Handle o = Handle::New(rt.heap(), rt.NewPlainObject());
+  for (const auto& [name, value] : fields) SetDataProperty(rt, o, name, rt.NewNumber(value));
+  return o.value();
+}
+
+TENURE_NATIVE(ProcessMemoryUsage) {
+  tenure::MemoryUsage u = rt.heap().GetMemoryUsage();
+  return MakeStatsObject(rt, {{"rss", static_cast<double>(u.rss)},
+                              {"heapTotal", static_cast<double>(u.heap_total)},
+                              {"heapUsed", static_cast<double>(u.heap_used)},
+                              {"external", static_cast<double>(u.external)},
+                              {"arrayBuffers", static_cast<double>(u.array_buffers)}});
+}
+
+TENURE_NATIVE(ProcessExit) {
+  double code = 0;
+  if (args.count > 0 && !ArgInteger(rt, args, 0, &code)) return Value();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::exit(static_cast<int>(code));
+}
+
+TENURE_NATIVE(ProcessUptime) {
+  return rt.NewNumber((rt.NowMs() - rt.clock_origin_ms()) / 1000.0);
+}
+
+TENURE_NATIVE(V8GetHeapStatistics) {
+  tenure::HeapStatistics s = rt.heap().GetHeapStatistics();
+  return MakeStatsObject(rt, {
+      {"total_heap_size", static_cast<double>(s.total_heap_size)},
+      {"total_heap_size_executable", static_cast<double>(s.total_heap_size_executable)},
+      {"total_physical_size", static_cast<double>(s.total_physical_size)},
+      {"total_available_size", static_cast<double>(s.total_available_size)},
+      {"used_heap_size", static_cast<double>(s.used_heap_size)},
+      {"heap_size_limit", static_cast<double>(s.heap_size_limit)},
+      {"malloced_memory", static_cast<double>(s.malloced_memory)},
+      {"peak_malloced_memory", static_cast<double>(s.peak_malloced_memory)},
+      {"does_zap_garbage", static_cast<double>(s.does_zap_garbage)},
+      {"number_of_native_contexts", static_cast<double>(s.number_of_native_contexts)},
+      {"number_of_detached_contexts", static_cast<double>(s.number_of_detached_contexts)},
+      {"total_global_handles_size", static_cast<double>(s.total_global_handles_size)},
+      {"used_global_handles_size", static_cast<double>(s.used_global_handles_size)},
+      {"external_memory", static_cast<double>(s.external_memory)}});
+}
+
+TENURE_NATIVE(V8GetHeapSpaceStatistics) {
+  tenure::HandleScope scope(rt.heap());
+  Handle result = Handle::New(rt.heap(), rt.NewArray());
+  for (const tenure::SpaceStatistics& s : rt.heap().GetHeapSpaceStatistics()) {
+    Handle o = Handle::New(rt.heap(), rt.NewPlainObject());
+    SetDataProperty(rt, o, "space_name", rt.NewString(s.space_name));
+    SetDataProperty(rt, o, "space_size", rt.NewNumber(static_cast<double>(s.space_size)));
+    SetDataProperty(rt, o, "space_used_size", rt.NewNumber(static_cast<double>(s.space_used_size)));
+    SetDataProperty(rt, o, "space_available_size", rt.NewNumber(static_cast<double>(s.space_available_size)));
+    SetDataProperty(rt, o, "physical_space_size", rt.NewNumber(static_cast<double>(s.physical_space_size)));
+    rt.ArrayPush(result, o);
+  }
+  return result.value();
+}
+
+static Value AddTimerNative(Runtime& rt, Args args, bool repeat, bool immediate) {
+  if (!rt.IsCallable(args.get(0))) {
+    return rt.ThrowTypeError("The \"callback\" argument must be of type function. Received " +
+                             rt.Inspect(args.at(0)));
+  }
+  double delay = 0;
+  if (!immediate && args.count > 1 && !ArgNumber(rt, args, 1, &delay)) return Value();
+  if (!(delay >= 1) || delay > 2147483647) delay = immediate ? 0 : 1;
+  int skip = immediate ? 1 : 2;
+  Args extra{args.base + (args.count > skip ? skip : args.count), args.count > skip ? args.count - skip : 0};
+  return Value::FromSmi(rt.AddTimer(args.at(0), delay, repeat, extra));
+}
+
+TENURE_NATIVE(SetTimeout) { return AddTimerNative(rt, args, false, false); }
+TENURE_NATIVE(SetInterval) { return AddTimerNative(rt, args, true, false); }
+TENURE_NATIVE(SetImmediate) { return AddTimerNative(rt, args, false, true); }
+TENURE_NATIVE(ClearTimer) {
+  if (args.get(0).IsSmi()) rt.ClearTimer(args.get(0).ToSmi());
+  return kUndefined;
+}
+
+TENURE_NATIVE(DateNow) {
+  using namespace std::chrono;
+  return rt.NewNumber(std::floor(duration<double, std::milli>(system_clock::now().time_since_epoch()).count()));
+}
+
+TENURE_NATIVE(PerformanceNow) { return rt.NewNumber(rt.NowMs() - rt.clock_origin_ms()); }
+
+TENURE_NATIVE(Require) {
+  Value name = ArgString(rt, args, 0);
+  if (name.IsEmpty()) return Value();
+  std::string n = rt.ToStdString(name);
+  if (n.rfind("node:", 0) == 0) n = n.substr(5);
+  tenure::HandleScope scope(rt.heap());
+  if (n == "v8") {
+    Handle v8 = Handle::New(rt.heap(), rt.NewPlainObject());
+    rt.DefineNative(v8, "getHeapStatistics", V8GetHeapStatistics, 0);
+    rt.DefineNative(v8, "getHeapSpaceStatistics", V8GetHeapSpaceStatistics, 0);
+    return v8.value();
+  }
+  if (n == "util") {
+    Handle util = Handle::New(rt.heap(), rt.NewPlainObject());
+    rt.DefineNative(util, "inspect", [](Runtime& r, Handle, Args a) -> Value {
+      return r.NewString(r.Inspect(a.at(0)));
+    }, 1);
+    rt.DefineNative(util, "format", [](Runtime& r, Handle, Args a) -> Value {
+      std::string out;
+      for (int i = 0; i < a.count; ++i) {
+        if (i) out += ' ';
+        out += r.DisplayString(a.at(i));
+      }
+      return r.NewString(out);
+    }, 1);
+    return util.value();
+  }
+  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kError, "Cannot find module '" + n + "'"));
+  SetDataProperty(rt, error, "code", rt.NewString("MODULE_NOT_FOUND"));
+  return rt.Throw(error.value());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Installation
+
+static Value InstallErrorType(Runtime& rt, Handle global, const char* name, NativeFn fn, Root proto_root) {
+  tenure::HandleScope scope(rt.heap());
+  Handle proto = Handle::New(rt.heap(), rt.root(proto_root));
+  SetHiddenProperty(rt, proto, "name", rt.Intern(name));
+  SetHiddenProperty(rt, proto, "message", rt.Intern(""));
+  return InstallConstructor(rt, global, name, fn, 1, proto);
+}
+
+void InstallCoreBuiltins(Runtime& rt, Handle global) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  SetHiddenProperty(rt, global, "globalThis", global.value());
+  SetHiddenProperty(rt, global, "global", global.value());
+  SetHiddenProperty(rt, global, "undefined", kUndefined);
+  SetHiddenProperty(rt, global, "NaN", rt.NewNumber(NAN));
+  SetHiddenProperty(rt, global, "Infinity", rt.NewNumber(INFINITY));
+
+  Handle object_proto = Handle::New(heap, rt.root(kRootObjectPrototype));
+  Handle object_ctor = Handle::New(heap, InstallConstructor(rt, global, "Object", ObjectConstructor, 1, object_proto));
+  rt.DefineNative(object_ctor, "keys", ObjectKeys, 1);
+  rt.DefineNative(object_ctor, "values", ObjectValues, 1);
+  rt.DefineNative(object_ctor, "entries", ObjectEntries, 1);
+  rt.DefineNative(object_ctor, "assign", ObjectAssign, 2);
+  rt.DefineNative(object_ctor, "create", ObjectCreate, 2);
+  rt.DefineNative(object_ctor, "getPrototypeOf", ObjectGetPrototypeOf, 1);
+  rt.DefineNative(object_ctor, "setPrototypeOf", ObjectSetPrototypeOf, 2);
+  rt.DefineNative(object_ctor, "freeze", ObjectIdentity, 1);
+  rt.DefineNative(object_ctor, "seal", ObjectIdentity, 1);
+  rt.DefineNative(object_ctor, "defineProperty", ObjectDefineProperty, 3);
+  rt.DefineNative(object_proto, "hasOwnProperty", ObjectProtoHasOwnProperty, 1);
+  rt.DefineNative(object_proto, "toString", ObjectProtoToString, 0);
+  rt.DefineNative(object_proto, "valueOf", ObjectProtoValueOf, 0);
+  rt.DefineNative(object_proto, "isPrototypeOf", ObjectProtoIsPrototypeOf, 1);
+
+  Handle function_proto = Handle::New(heap, rt.root(kRootFunctionPrototype));
+  rt.DefineNative(function_proto, "call", FunctionProtoCall, 1);
+  rt.DefineNative(function_proto, "apply", FunctionProtoApply, 2);
+  rt.DefineNative(function_proto, "toString", FunctionProtoToString, 0);
+  (void)BoundFunctionCall;
+  Handle function_ctor = Handle::New(heap, InstallConstructor(rt, global, "Function",
+      [](Runtime& r, Handle, Args) -> Value { return r.ThrowTypeError("Function constructor is not supported"); },
+      1, function_proto));
+  (void)function_ctor;
+
+  InstallErrorType(rt, global, "Error", ErrorConstructor, kRootErrorPrototype);
+  InstallErrorType(rt, global, "TypeError", TypeErrorConstructor, kRootTypeErrorPrototype);
+  InstallErrorType(rt, global, "RangeError", RangeErrorConstructor, kRootRangeErrorPrototype);
+  InstallErrorType(rt, global, "ReferenceError", ReferenceErrorConstructor, kRootReferenceErrorPrototype);
+  InstallErrorType(rt, global, "SyntaxError", SyntaxErrorConstructor, kRootSyntaxErrorPrototype);
+  Handle error_proto = Handle::New(heap, rt.root(kRootErrorPrototype));
+  rt.DefineNative(error_proto, "toString", ErrorProtoToString, 0);
+
+  Handle boolean_proto = Handle::New(heap, rt.root(kRootBooleanPrototype));
+  InstallConstructor(rt, global, "Boolean", BooleanConstructor, 1, boolean_proto);
+
+  rt.DefineNative(global, "parseInt", GlobalParseInt, 2);
+  rt.DefineNative(global, "parseFloat", GlobalParseFloat, 1);
+  rt.DefineNative(global, "isNaN", GlobalIsNaN, 1);
+  rt.DefineNative(global, "isFinite", GlobalIsFinite, 1);
+  rt.DefineNative(global, "require", Require, 1);
+  rt.DefineNative(global, "setTimeout", SetTimeout, 2);
+  rt.DefineNative(global, "setInterval", SetInterval, 2);
+  rt.DefineNative(global, "setImmediate", SetImmediate, 1);
+  rt.DefineNative(global, "clearTimeout", ClearTimer, 1);
+  rt.DefineNative(global, "clearInterval", ClearTimer, 1);
+  rt.DefineNative(global, "clearImmediate", ClearTimer, 1);
+  if (rt.options().expose_gc) rt.DefineNative(global, "gc", GlobalGc, 0);
+
+  Handle console = Handle::New(heap, rt.NewPlainObject());
+  rt.DefineNative(console, "log", ConsoleLog, 0);
+  rt.DefineNative(console, "info", ConsoleLog, 0);
+  rt.DefineNative(console, "debug", ConsoleLog, 0);
+  rt.DefineNative(console, "error", ConsoleError, 0);
+  rt.DefineNative(console, "warn", ConsoleError, 0);
+  rt.DefineNative(console, "trace", ConsoleError, 0);
+  SetHiddenProperty(rt, global, "console", console.value());
+
+  Handle process = Handle::New(heap, rt.NewPlainObject());
+  rt.DefineNative(process, "memoryUsage", ProcessMemoryUsage, 0);
+  rt.DefineNative(process, "exit", ProcessExit, 1);
+  rt.DefineNative(process, "uptime", ProcessUptime, 0);
+  rt.DefineNative(process, "nextTick", SetImmediate, 1);
+  SetDataProperty(rt, process, "platform", rt.NewString("linux"));
+  SetDataProperty(rt, process, "version", rt.NewString("v20.20.2"));
+  SetDataProperty(rt, process, "env", rt.NewPlainObject());
+  SetDataProperty(rt, process, "exitCode", kUndefined);
+  SetHiddenProperty(rt, global, "process", process.value());
+
+  Handle date = Handle::New(heap, rt.NewPlainObject());
+  rt.DefineNative(date, "now", DateNow, 0);
+  SetHiddenProperty(rt, global, "Date", date.value());
+  Handle performance = Handle::New(heap, rt.NewPlainObject());
+  rt.DefineNative(performance, "now", PerformanceNow, 0);
+  SetHiddenProperty(rt, global, "performance", performance.value());
+
+  Handle module = Handle::New(heap, rt.NewPlainObject());
+  SetDataProperty(rt, module, "exports", rt.root(kRootModuleExports));
+  SetHiddenProperty(rt, global, "module", module.value());
+  SetHiddenProperty(rt, global, "exports", rt.root(kRootModuleExports));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timers and the event loop
+
+int64_t Runtime::AddTimer(Handle callback, double delay_ms, bool repeat, Args extra) {
+  Timer t;
+  t.id = next_timer_id_++;
+  t.callback = callback.value();
+  for (int i = 0; i < extra.count; ++i) t.args.push_back(extra.get(i));
+  t.due = NowMs() + delay_ms;
+  t.interval = repeat ? delay_ms : -1;
+  t.seq = timer_seq_++;
+  timers_.push_back(std::move(t));
+  return timers_.back().id;
+}
+
+void Runtime::ClearTimer(int64_t id) {
+  for (size_t i = 0; i < timers_.size(); ++i) {
+    if (timers_[i].id == id) {
+      timers_.erase(timers_.begin() + static_cast<long>(i));
+      return;
+    }
+  }
+}
+
+// Runs timers in due order until none remain (an uncleared setInterval keeps the loop alive,
+// like node). An uncaught exception in a callback stops the loop with the exception pending.
+void Runtime::RunEventLoop() {
+  while (!timers_.empty()) {
+    size_t next = 0;
+    for (size_t i = 1; i < timers_.size(); ++i) {
+      if (timers_[i].due < timers_[next].due ||
+          (timers_[i].due == timers_[next].due && timers_[i].seq < timers_[next].seq)) {
+        next = i;
+      }
+    }
+    double wait = timers_[next].due - NowMs();
+    if (wait > 0) {
+      std::fflush(stdout);
+      std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait));
+    }
+    tenure::HandleScope scope(*heap_);
+    Timer& t = timers_[next];
+    int64_t id = t.id;
+    Handle callback = Handle::New(*heap_, t.callback);
+    std::vector<Value> args = t.args;  // plain copy: Execute copies onto the stack before any GC
+    if (t.interval >= 0) {
+      t.due += t.interval;
+      t.seq = timer_seq_++;
+    } else {
+      ClearTimer(id);
+    }
+    Handle undefined = Handle::New(*heap_, kUndefined);
+    Value result = Call(callback, undefined, args.data(), static_cast<int>(args.size()));
+    if (result.IsEmpty()) return;
+  }
+}
+
+}  // namespace tenure::js

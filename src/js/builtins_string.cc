@@ -1,0 +1,674 @@
+// String, Number, Math and JSON builtins.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+
+#include "builtins.h"
+#include "lexer.h"
+
+namespace tenure::js {
+
+namespace {
+
+// `this` as a std::string (String.prototype methods accept any coercible receiver).
+bool ThisString(Runtime& rt, Handle self, std::string* out) {
+  if (IsNullish(self.value())) {
+    rt.ThrowTypeError("String.prototype method called on null or undefined");
+    return false;
+  }
+  Value s = rt.ToString(self);
+  if (s.IsEmpty()) return false;
+  *out = rt.ToStdString(s);
+  return true;
+}
+
+bool ArgStd(Runtime& rt, Args args, int i, std::string* out) {
+  Value s = ArgString(rt, args, i);
+  if (s.IsEmpty()) return false;
+  *out = rt.ToStdString(s);
+  return true;
+}
+
+int64_t Clamp(double d, int64_t len) {
+  if (d < 0) d = std::max(0.0, static_cast<double>(len) + d);
+  return static_cast<int64_t>(std::min(d, static_cast<double>(len)));
+}
+
+}  // namespace
+
+#define STRING_METHOD(name) \
+  TENURE_NATIVE(name) {     \
+    std::string s;          \
+    if (!ThisString(rt, self, &s)) return Value();
+
+STRING_METHOD(StringCharAt)
+  double i;
+  if (!ArgInteger(rt, args, 0, &i)) return Value();
+  if (i < 0 || i >= static_cast<double>(s.size())) return rt.root(kRootEmptyString);
+  return rt.NewString(s.substr(static_cast<size_t>(i), 1));
+}
+
+STRING_METHOD(StringCharCodeAt)
+  double i;
+  if (!ArgInteger(rt, args, 0, &i)) return Value();
+  if (i < 0 || i >= static_cast<double>(s.size())) return rt.NewNumber(NAN);
+  return Value::FromSmi(static_cast<unsigned char>(s[static_cast<size_t>(i)]));
+}
+
+STRING_METHOD(StringIndexOf)
+  std::string needle;
+  if (!ArgStd(rt, args, 0, &needle)) return Value();
+  double from = 0;
+  if (!ArgInteger(rt, args, 1, &from)) return Value();
+  size_t p = s.find(needle, static_cast<size_t>(std::max(0.0, from)));
+  return Value::FromSmi(p == std::string::npos ? -1 : static_cast<int64_t>(p));
+}
+
+STRING_METHOD(StringLastIndexOf)
+  std::string needle;
+  if (!ArgStd(rt, args, 0, &needle)) return Value();
+  size_t p = s.rfind(needle);
+  return Value::FromSmi(p == std::string::npos ? -1 : static_cast<int64_t>(p));
+}
+
+STRING_METHOD(StringIncludes)
+  std::string needle;
+  if (!ArgStd(rt, args, 0, &needle)) return Value();
+  return FromBool(s.find(needle) != std::string::npos);
+}
+
+STRING_METHOD(StringStartsWith)
+  std::string needle;
+  if (!ArgStd(rt, args, 0, &needle)) return Value();
+  return FromBool(s.rfind(needle, 0) == 0);
+}
+
+STRING_METHOD(StringEndsWith)
+  std::string needle;
+  if (!ArgStd(rt, args, 0, &needle)) return Value();
+  return FromBool(s.size() >= needle.size() && s.compare(s.size() - needle.size(), needle.size(), needle) == 0);
+}
+
+STRING_METHOD(StringSlice)
+  int64_t len = static_cast<int64_t>(s.size());
+  double a = 0, b = static_cast<double>(len);
+  if (!ArgInteger(rt, args, 0, &a)) return Value();
+  if (args.get(1) != kUndefined && !ArgInteger(rt, args, 1, &b)) return Value();
+  int64_t start = Clamp(a, len), end = Clamp(b, len);
+  return rt.NewString(end > start ? s.substr(start, end - start) : "");
+}
+
+STRING_METHOD(StringSubstring)
+  int64_t len = static_cast<int64_t>(s.size());
+  double a = 0, b = static_cast<double>(len);
+  if (!ArgInteger(rt, args, 0, &a)) return Value();
+  if (args.get(1) != kUndefined && !ArgInteger(rt, args, 1, &b)) return Value();
+  int64_t start = static_cast<int64_t>(std::clamp(a, 0.0, static_cast<double>(len)));
+  int64_t end = static_cast<int64_t>(std::clamp(b, 0.0, static_cast<double>(len)));
+  if (start > end) std::swap(start, end);
+  return rt.NewString(s.substr(start, end - start));
+}
+
+STRING_METHOD(StringSubstr)
+  int64_t len = static_cast<int64_t>(s.size());
+  double a = 0, n = static_cast<double>(len);
+  if (!ArgInteger(rt, args, 0, &a)) return Value();
+  if (args.get(1) != kUndefined && !ArgInteger(rt, args, 1, &n)) return Value();
+  int64_t start = Clamp(a, len);
+  int64_t count = static_cast<int64_t>(std::clamp(n, 0.0, static_cast<double>(len - start)));
+  return rt.NewString(s.substr(start, count));
+}
+
+STRING_METHOD(StringToUpperCase)
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return rt.NewString(s);
+}
+
+STRING_METHOD(StringToLowerCase)
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return rt.NewString(s);
+}
+
+static Value TrimImpl(Runtime& rt, Handle self, bool start, bool end) {
+  std::string s;
+  if (!ThisString(rt, self, &s)) return Value();
+  size_t b = 0, e = s.size();
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+  if (start) while (b < e && ws(s[b])) ++b;
+  if (end) while (e > b && ws(s[e - 1])) --e;
+  return rt.NewString(s.substr(b, e - b));
+}
+
+TENURE_NATIVE(StringTrim) { return TrimImpl(rt, self, true, true); }
+TENURE_NATIVE(StringTrimStart) { return TrimImpl(rt, self, true, false); }
+TENURE_NATIVE(StringTrimEnd) { return TrimImpl(rt, self, false, true); }
+
+STRING_METHOD(StringSplit)
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray());
+  if (args.get(0) == kUndefined) {
+    Handle whole = Handle::New(rt.heap(), rt.NewString(s));
+    rt.ArrayPush(out, whole);
+    return out.value();
+  }
+  std::string sep;
+  if (!ArgStd(rt, args, 0, &sep)) return Value();
+  std::vector<std::string> parts;
+  if (sep.empty()) {
+    for (char c : s) parts.emplace_back(1, c);
+  } else {
+    size_t pos = 0;
+    for (;;) {
+      size_t next = s.find(sep, pos);
+      if (next == std::string::npos) { parts.push_back(s.substr(pos)); break; }
+      parts.push_back(s.substr(pos, next - pos));
+      pos = next + sep.size();
+    }
+  }
+  for (const std::string& p : parts) {
+    Handle h = Handle::New(rt.heap(), rt.NewString(p));
+    rt.ArrayPush(out, h);
+  }
+  return out.value();
+}
+
+STRING_METHOD(StringRepeat)
+  double n;
+  if (!ArgInteger(rt, args, 0, &n)) return Value();
+  if (n < 0 || std::isinf(n)) return rt.ThrowError(ErrorType::kRangeError, "Invalid count value: " + Runtime::NumberToString(n));
+  if (s.size() * n > (1u << 29)) return rt.ThrowError(ErrorType::kRangeError, "Invalid string length");
+  std::string out;
+  for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) out += s;
+  return rt.NewString(out);
+}
+
+static Value PadImpl(Runtime& rt, Handle self, Args args, bool at_start) {
+  std::string s;
+  if (!ThisString(rt, self, &s)) return Value();
+  double target;
+  if (!ArgInteger(rt, args, 0, &target)) return Value();
+  std::string fill = " ";
+  if (args.get(1) != kUndefined && !ArgStd(rt, args, 1, &fill)) return Value();
+  if (target <= static_cast<double>(s.size()) || fill.empty()) return rt.NewString(s);
+  std::string pad;
+  while (pad.size() < static_cast<size_t>(target) - s.size()) pad += fill;
+  pad.resize(static_cast<size_t>(target) - s.size());
+  return rt.NewString(at_start ? pad + s : s + pad);
+}
+
+TENURE_NATIVE(StringPadStart) { return PadImpl(rt, self, args, true); }
+TENURE_NATIVE(StringPadEnd) { return PadImpl(rt, self, args, false); }
+
+// replace/replaceAll with a string pattern (no RegExp in the subset); a function replacement
+// receives the match.
+static Value ReplaceImpl(Runtime& rt, Handle self, Args args, bool all) {
+  std::string s, pattern;
+  if (!ThisString(rt, self, &s) || !ArgStd(rt, args, 0, &pattern)) return Value();
+  bool is_fn = rt.IsCallable(args.get(1));
+  std::string replacement;
+  if (!is_fn && !ArgStd(rt, args, 1, &replacement)) return Value();
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t hit = s.find(pattern, pos);
+    if (hit == std::string::npos) break;
+    out += s.substr(pos, hit - pos);
+    if (is_fn) {
+      tenure::HandleScope scope(rt.heap());
+      Handle m = Handle::New(rt.heap(), rt.NewString(pattern));
+      Handle undefined = Handle::New(rt.heap(), kUndefined);
+      Value argv[2] = {m.value(), Value::FromSmi(static_cast<int64_t>(hit))};
+      Value r = rt.Call(args.at(1), undefined, argv, 2);
+      if (r.IsEmpty()) return Value();
+      Handle rh = Handle::New(rt.heap(), r);
+      Value rs = rt.ToString(rh);
+      if (rs.IsEmpty()) return Value();
+      out += rt.ToStdString(rs);
+    } else {
+      out += replacement;
+    }
+    pos = hit + pattern.size();
+    if (!all) break;
+    if (pattern.empty()) {
+      if (pos < s.size()) out += s[pos];
+      ++pos;
+      if (pos > s.size()) break;
+    }
+  }
+  if (pos <= s.size()) out += s.substr(pos);
+  return rt.NewString(out);
+}
+
+TENURE_NATIVE(StringReplace) { return ReplaceImpl(rt, self, args, false); }
+TENURE_NATIVE(StringReplaceAll) { return ReplaceImpl(rt, self, args, true); }
+
+STRING_METHOD(StringConcat)
+  for (int i = 0; i < args.count; ++i) {
+    std::string part;
+    if (!ArgStd(rt, args, i, &part)) return Value();
+    s += part;
+  }
+  return rt.NewString(s);
+}
+
+STRING_METHOD(StringAt)
+  double i;
+  if (!ArgInteger(rt, args, 0, &i)) return Value();
+  if (i < 0) i += static_cast<double>(s.size());
+  if (i < 0 || i >= static_cast<double>(s.size())) return kUndefined;
+  return rt.NewString(s.substr(static_cast<size_t>(i), 1));
+}
+
+STRING_METHOD(StringToString)
+  return rt.NewString(s);
+}
+
+TENURE_NATIVE(StringConstructor) {
+  if (args.count == 0) return rt.root(kRootEmptyString);
+  Value v = args.get(0);
+  if (!IsString(v) && !IsNumber(v) && !IsNullish(v) && v != kTrue && v != kFalse && !IsJSObject(v)) {
+    return rt.NewString(rt.ToStdString(v));
+  }
+  return rt.ToString(args.at(0));
+}
+
+TENURE_NATIVE(StringFromCharCode) {
+  std::string out;
+  for (int i = 0; i < args.count; ++i) {
+    double d;
+    if (!ArgNumber(rt, args, i, &d)) return Value();
+    AppendUtf8(&out, static_cast<uint32_t>(static_cast<int64_t>(d) & 0xFFFF));
+  }
+  return rt.NewString(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number
+
+TENURE_NATIVE(NumberConstructor) {
+  if (args.count == 0) return Value::FromSmi(0);
+  double d;
+  if (!ArgNumber(rt, args, 0, &d)) return Value();
+  return rt.NewNumber(d);
+}
+
+static bool ThisNumber(Runtime& rt, Handle self, double* d) {
+  if (!IsNumber(self.value())) {
+    rt.ThrowTypeError("Number.prototype method requires that 'this' be a Number");
+    return false;
+  }
+  *d = NumberValue(self.value());
+  return true;
+}
+
+TENURE_NATIVE(NumberToFixed) {
+  double d, digits = 0;
+  if (!ThisNumber(rt, self, &d) || !ArgInteger(rt, args, 0, &digits)) return Value();
+  if (digits < 0 || digits > 100) return rt.ThrowError(ErrorType::kRangeError, "toFixed() digits argument must be between 0 and 100");
+  if (std::fabs(d) >= 1e21 || std::isnan(d)) return rt.NewString(Runtime::NumberToString(d));
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(digits), d);
+  return rt.NewString(buf);
+}
+
+TENURE_NATIVE(NumberToString) {
+  double d, radix = 10;
+  if (!ThisNumber(rt, self, &d)) return Value();
+  if (args.get(0) != kUndefined && !ArgInteger(rt, args, 0, &radix)) return Value();
+  if (radix < 2 || radix > 36) return rt.ThrowError(ErrorType::kRangeError, "toString() radix must be between 2 and 36");
+  if (radix == 10 || std::isnan(d) || std::isinf(d) || d != std::floor(d)) return rt.NewString(Runtime::NumberToString(d));
+  bool negative = d < 0;
+  double v = std::fabs(d);
+  std::string out;
+  do {
+    int digit = static_cast<int>(std::fmod(v, radix));
+    out.push_back("0123456789abcdefghijklmnopqrstuvwxyz"[digit]);
+    v = std::floor(v / radix);
+  } while (v > 0);
+  if (negative) out.push_back('-');
+  std::reverse(out.begin(), out.end());
+  return rt.NewString(out);
+}
+
+TENURE_NATIVE(NumberValueOf) {
+  double d;
+  if (!ThisNumber(rt, self, &d)) return Value();
+  return self.value();
+}
+
+TENURE_NATIVE(NumberIsInteger) {
+  Value v = args.get(0);
+  return FromBool(IsNumber(v) && std::isfinite(NumberValue(v)) && NumberValue(v) == std::floor(NumberValue(v)));
+}
+TENURE_NATIVE(NumberIsFinite) { return FromBool(IsNumber(args.get(0)) && std::isfinite(NumberValue(args.get(0)))); }
+TENURE_NATIVE(NumberIsNaN) { return FromBool(IsNumber(args.get(0)) && std::isnan(NumberValue(args.get(0)))); }
+
+// ---------------------------------------------------------------------------------------------
+// Math
+
+template <double (*F)(double)>
+Value MathUnary(Runtime& rt, Handle, Args args) {
+  double d;
+  if (!ArgNumber(rt, args, 0, &d)) return Value();
+  return rt.NewNumber(F(d));
+}
+
+static double RoundHalfUp(double d) { return std::floor(d + 0.5); }
+static double Sign(double d) { return std::isnan(d) ? d : d > 0 ? 1 : d < 0 ? -1 : d; }
+
+static Value MinMax(Runtime& rt, Args args, bool is_max) {
+  double best = is_max ? -INFINITY : INFINITY;
+  for (int i = 0; i < args.count; ++i) {
+    double d;
+    if (!ArgNumber(rt, args, i, &d)) return Value();
+    if (std::isnan(d)) best = NAN;
+    else if (!std::isnan(best) && (is_max ? d > best : d < best)) best = d;
+  }
+  return rt.NewNumber(best);
+}
+
+TENURE_NATIVE(MathMax) { return MinMax(rt, args, true); }
+TENURE_NATIVE(MathMin) { return MinMax(rt, args, false); }
+
+TENURE_NATIVE(MathPow) {
+  double a, b;
+  if (!ArgNumber(rt, args, 0, &a) || !ArgNumber(rt, args, 1, &b)) return Value();
+  return rt.NewNumber(std::pow(a, b));
+}
+
+TENURE_NATIVE(MathRandom) {
+  static std::mt19937_64 engine(std::random_device{}());
+  return rt.NewNumber(std::uniform_real_distribution<double>(0, 1)(engine));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+static void JsonQuote(const std::string& s, std::string* out) {
+  *out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out += buf;
+        } else {
+          *out += static_cast<char>(c);
+        }
+    }
+  }
+  *out += '"';
+}
+
+// Serializes `v`; returns false on exception. `*skip` is set for undefined/functions.
+static bool JsonSerialize(Runtime& rt, Handle v, const std::string& indent, const std::string& gap,
+                          int depth, std::string* out, bool* skip) {
+  *skip = false;
+  Value x = v.value();
+  if (depth > 200) {
+    rt.ThrowTypeError("Converting circular structure to JSON");
+    return false;
+  }
+  if (IsJSObject(x) && !IsKind(x, Kind::kFunction)) {
+    tenure::HandleScope scope(rt.heap());
+    Handle key = Handle::New(rt.heap(), rt.Intern("toJSON"));
+    Value to_json = rt.GetNamed(v, key);
+    if (to_json.IsEmpty()) return false;
+    if (rt.IsCallable(to_json)) {
+      Handle fn = Handle::New(rt.heap(), to_json);
+      Value r = rt.Call(fn, v, nullptr, 0);
+      if (r.IsEmpty()) return false;
+      Handle rh = Handle::New(rt.heap(), r);
+      return JsonSerialize(rt, rh, indent, gap, depth + 1, out, skip);
+    }
+  }
+  if (x == kNull) { *out += "null"; return true; }
+  if (x == kTrue) { *out += "true"; return true; }
+  if (x == kFalse) { *out += "false"; return true; }
+  if (IsNumber(x)) {
+    double d = NumberValue(x);
+    *out += std::isfinite(d) ? Runtime::NumberToString(d) : "null";
+    return true;
+  }
+  if (IsString(x)) { JsonQuote(rt.ToStdString(x), out); return true; }
+  if (!IsJSObject(x) || IsKind(x, Kind::kFunction)) { *skip = true; return true; }
+  std::string inner = indent + gap;
+  tenure::HandleScope scope(rt.heap());
+  bool is_array = IsKind(x, Kind::kArray);
+  Handle keys = Handle::New(rt.heap(), is_array ? kUndefined : rt.OwnKeys(v));
+  int64_t n = is_array ? Runtime::ArrayLength(x) : Runtime::ArrayLength(keys.value());
+  *out += is_array ? '[' : '{';
+  bool first = true;
+  for (int64_t i = 0; i < n; ++i) {
+    Handle k = Handle::New(rt.heap(), is_array ? Value::FromSmi(i) : rt.ArrayGet(keys.value().As<JSObject>(), i));
+    Handle item = Handle::New(rt.heap(), rt.GetProperty(v, k));
+    if (item.value().IsEmpty()) return false;
+    std::string piece;
+    bool item_skip = false;
+    if (!JsonSerialize(rt, item, inner, gap, depth + 1, &piece, &item_skip)) return false;
+    if (item_skip && !is_array) continue;
+    if (item_skip) piece = "null";
+    if (!first) *out += ',';
+    first = false;
+    if (!gap.empty()) *out += "\n" + inner;
+    if (!is_array) {
+      JsonQuote(rt.ToStdString(k.value()), out);
+      *out += gap.empty() ? ":" : ": ";
+    }
+    *out += piece;
+  }
+  if (!first && !gap.empty()) *out += "\n" + indent;
+  *out += is_array ? ']' : '}';
+  return true;
+}
+
+TENURE_NATIVE(JsonStringify) {
+  std::string gap;
+  Value space = args.get(2);
+  if (IsNumber(space)) gap.assign(static_cast<size_t>(std::clamp(NumberValue(space), 0.0, 10.0)), ' ');
+  else if (IsString(space)) gap = rt.ToStdString(space).substr(0, 10);
+  std::string out;
+  bool skip = false;
+  if (!JsonSerialize(rt, args.at(0), "", gap, 0, &out, &skip)) return Value();
+  if (skip) return kUndefined;
+  return rt.NewString(out);
+}
+
+// A small recursive-descent JSON parser producing runtime values.
+class JsonParser {
+ public:
+  JsonParser(Runtime& rt, std::string text) : rt_(rt), s_(std::move(text)) {}
+
+  Value Parse() {
+    Value v = ParseValue(0);
+    if (v.IsEmpty()) return v;
+    SkipWs();
+    if (pos_ != s_.size()) return Fail();
+    return v;
+  }
+
+ private:
+  Value Fail() {
+    if (rt_.has_exception()) return Value();
+    if (pos_ >= s_.size()) return rt_.ThrowError(ErrorType::kSyntaxError, "Unexpected end of JSON input");
+    return rt_.ThrowError(ErrorType::kSyntaxError,
+                          std::string("Unexpected token '") + s_[pos_] + "', \"" + s_.substr(0, 30) +
+                              "\" is not valid JSON");
+  }
+  void SkipWs() { while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_; }
+
+  bool ParseString(std::string* out) {
+    ++pos_;
+    while (pos_ < s_.size() && s_[pos_] != '"') {
+      char c = s_[pos_++];
+      if (c != '\\') { out->push_back(c); continue; }
+      if (pos_ >= s_.size()) return false;
+      char e = s_[pos_++];
+      switch (e) {
+        case 'n': out->push_back('\n'); break;
+        case 't': out->push_back('\t'); break;
+        case 'r': out->push_back('\r'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'u': {
+          if (pos_ + 4 > s_.size()) return false;
+          AppendUtf8(out, static_cast<uint32_t>(std::stoul(s_.substr(pos_, 4), nullptr, 16)));
+          pos_ += 4;
+          break;
+        }
+        default: out->push_back(e);
+      }
+    }
+    if (pos_ >= s_.size()) return false;
+    ++pos_;
+    return true;
+  }
+
+  Value ParseValue(int depth) {
+    SkipWs();
+    if (pos_ >= s_.size() || depth > 500) return Fail();
+    char c = s_[pos_];
+    tenure::HandleScope scope(rt_.heap());
+    if (c == '{') {
+      Handle obj = Handle::New(rt_.heap(), rt_.NewPlainObject());
+      ++pos_;
+      SkipWs();
+      if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return obj.value(); }
+      for (;;) {
+        SkipWs();
+        std::string key;
+        if (pos_ >= s_.size() || s_[pos_] != '"' || !ParseString(&key)) return Fail();
+        SkipWs();
+        if (pos_ >= s_.size() || s_[pos_] != ':') return Fail();
+        ++pos_;
+        Handle k = Handle::New(rt_.heap(), rt_.NewString(key));
+        Handle v = Handle::New(rt_.heap(), ParseValue(depth + 1));
+        if (v.value().IsEmpty()) return Value();
+        if (!rt_.SetProperty(obj, k, v)) return Value();
+        SkipWs();
+        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+        if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return obj.value(); }
+        return Fail();
+      }
+    }
+    if (c == '[') {
+      Handle arr = Handle::New(rt_.heap(), rt_.NewArray());
+      ++pos_;
+      SkipWs();
+      if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return arr.value(); }
+      for (;;) {
+        Handle v = Handle::New(rt_.heap(), ParseValue(depth + 1));
+        if (v.value().IsEmpty()) return Value();
+        rt_.ArrayPush(arr, v);
+        SkipWs();
+        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+        if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return arr.value(); }
+        return Fail();
+      }
+    }
+    if (c == '"') {
+      std::string str;
+      if (!ParseString(&str)) return Fail();
+      return rt_.NewString(str);
+    }
+    if (s_.compare(pos_, 4, "true") == 0) { pos_ += 4; return kTrue; }
+    if (s_.compare(pos_, 5, "false") == 0) { pos_ += 5; return kFalse; }
+    if (s_.compare(pos_, 4, "null") == 0) { pos_ += 4; return kNull; }
+    if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) {
+      size_t start = pos_;
+      ++pos_;
+      while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.' ||
+                                  s_[pos_] == 'e' || s_[pos_] == 'E' || s_[pos_] == '+' || s_[pos_] == '-')) {
+        ++pos_;
+      }
+      return rt_.NewNumber(std::strtod(s_.substr(start, pos_ - start).c_str(), nullptr));
+    }
+    return Fail();
+  }
+
+  Runtime& rt_;
+  std::string s_;
+  size_t pos_ = 0;
+};
+
+TENURE_NATIVE(JsonParse) {
+  Value s = ArgString(rt, args, 0);
+  if (s.IsEmpty()) return Value();
+  JsonParser parser(rt, rt.ToStdString(s));
+  return parser.Parse();
+}
+
+void InstallStringBuiltins(Runtime& rt, Handle global) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle sproto = Handle::New(heap, rt.root(kRootStringPrototype));
+  Handle sctor = Handle::New(heap, InstallConstructor(rt, global, "String", StringConstructor, 1, sproto));
+  rt.DefineNative(sctor, "fromCharCode", StringFromCharCode, 1);
+  struct { const char* name; NativeFn fn; int length; } string_methods[] = {
+      {"charAt", StringCharAt, 1}, {"charCodeAt", StringCharCodeAt, 1}, {"indexOf", StringIndexOf, 1},
+      {"lastIndexOf", StringLastIndexOf, 1}, {"includes", StringIncludes, 1},
+      {"startsWith", StringStartsWith, 1}, {"endsWith", StringEndsWith, 1}, {"slice", StringSlice, 2},
+      {"substring", StringSubstring, 2}, {"substr", StringSubstr, 2},
+      {"toUpperCase", StringToUpperCase, 0}, {"toLowerCase", StringToLowerCase, 0},
+      {"trim", StringTrim, 0}, {"trimStart", StringTrimStart, 0}, {"trimEnd", StringTrimEnd, 0},
+      {"split", StringSplit, 2}, {"repeat", StringRepeat, 1}, {"padStart", StringPadStart, 2},
+      {"padEnd", StringPadEnd, 2}, {"replace", StringReplace, 2}, {"replaceAll", StringReplaceAll, 2},
+      {"concat", StringConcat, 1}, {"at", StringAt, 1}, {"toString", StringToString, 0},
+      {"valueOf", StringToString, 0}};
+  for (const auto& m : string_methods) rt.DefineNative(sproto, m.name, m.fn, m.length);
+
+  Handle nproto = Handle::New(heap, rt.root(kRootNumberPrototype));
+  Handle nctor = Handle::New(heap, InstallConstructor(rt, global, "Number", NumberConstructor, 1, nproto));
+  rt.DefineNative(nproto, "toFixed", NumberToFixed, 1);
+  rt.DefineNative(nproto, "toString", NumberToString, 1);
+  rt.DefineNative(nproto, "valueOf", NumberValueOf, 0);
+  rt.DefineNative(nctor, "isInteger", NumberIsInteger, 1);
+  rt.DefineNative(nctor, "isSafeInteger", NumberIsInteger, 1);
+  rt.DefineNative(nctor, "isFinite", NumberIsFinite, 1);
+  rt.DefineNative(nctor, "isNaN", NumberIsNaN, 1);
+  SetHiddenProperty(rt, nctor, "MAX_SAFE_INTEGER", rt.NewNumber(9007199254740991.0));
+  SetHiddenProperty(rt, nctor, "MIN_SAFE_INTEGER", rt.NewNumber(-9007199254740991.0));
+  SetHiddenProperty(rt, nctor, "EPSILON", rt.NewNumber(2.220446049250313e-16));
+  SetHiddenProperty(rt, nctor, "MAX_VALUE", rt.NewNumber(1.7976931348623157e308));
+  SetHiddenProperty(rt, nctor, "POSITIVE_INFINITY", rt.NewNumber(INFINITY));
+  SetHiddenProperty(rt, nctor, "NEGATIVE_INFINITY", rt.NewNumber(-INFINITY));
+  SetHiddenProperty(rt, nctor, "NaN", rt.NewNumber(NAN));
+  Handle global_parse_float = Handle::New(heap, kUndefined);
+  (void)global_parse_float;
+
+  Handle math = Handle::New(heap, rt.NewPlainObject());
+  struct { const char* name; NativeFn fn; } unary[] = {
+      {"floor", MathUnary<std::floor>}, {"ceil", MathUnary<std::ceil>}, {"abs", MathUnary<std::fabs>},
+      {"sqrt", MathUnary<std::sqrt>}, {"trunc", MathUnary<std::trunc>}, {"round", MathUnary<RoundHalfUp>},
+      {"sign", MathUnary<Sign>}, {"log", MathUnary<std::log>}, {"log2", MathUnary<std::log2>},
+      {"log10", MathUnary<std::log10>}, {"exp", MathUnary<std::exp>}, {"sin", MathUnary<std::sin>},
+      {"cos", MathUnary<std::cos>}, {"tan", MathUnary<std::tan>}, {"atan", MathUnary<std::atan>},
+      {"cbrt", MathUnary<std::cbrt>}};
+  for (const auto& m : unary) rt.DefineNative(math, m.name, m.fn, 1);
+  rt.DefineNative(math, "max", MathMax, 2);
+  rt.DefineNative(math, "min", MathMin, 2);
+  rt.DefineNative(math, "pow", MathPow, 2);
+  rt.DefineNative(math, "random", MathRandom, 0);
+  SetHiddenProperty(rt, math, "PI", rt.NewNumber(M_PI));
+  SetHiddenProperty(rt, math, "E", rt.NewNumber(M_E));
+  SetHiddenProperty(rt, math, "LN2", rt.NewNumber(M_LN2));
+  SetHiddenProperty(rt, math, "SQRT2", rt.NewNumber(M_SQRT2));
+  SetHiddenProperty(rt, global, "Math", math.value());
+
+  Handle json = Handle::New(heap, rt.NewPlainObject());
+  rt.DefineNative(json, "stringify", JsonStringify, 3);
+  rt.DefineNative(json, "parse", JsonParse, 2);
+  SetHiddenProperty(rt, global, "JSON", json.value());
+}
+
+}  // namespace tenure::js

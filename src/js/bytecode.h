@@ -1,0 +1,138 @@
+// Bytecode: the register-machine instruction set and the per-function compiled code.
+//
+// Frame layout (registers are Values on the runtime's value stack, scanned precisely by the GC):
+//   r0 = current context (Context or undefined)   r1 = the running closure
+//   r2 = receiver (`this` as passed)              r3 = new.target (undefined for plain calls)
+//   r4.. = scope-analysis registers (locals), then compiler temporaries.
+// Calling convention: the caller places [receiver, arg0, ..., argN-1] in consecutive registers
+// starting at `argstart`; the callee's frame begins above the caller's frame, so the argument
+// slice stays readable while the callee's prologue copies it into parameter locations.
+// Every instruction is {op, a, b, c}; operand meaning per opcode is listed below.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "tenure/value.h"
+
+namespace tenure::js {
+
+class SourceFile;
+
+inline constexpr int kRegContext = 0;
+inline constexpr int kRegClosure = 1;
+inline constexpr int kRegReceiver = 2;
+inline constexpr int kRegNewTarget = 3;
+inline constexpr int kFixedRegs = 4;
+
+// X(name, operands)
+#define TENURE_JS_OPCODES(X)                                                                   \
+  X(Nop, "")                                                                                   \
+  X(LoadConst, "dst k")                                                                        \
+  X(LoadSmi, "dst imm")                                                                        \
+  X(LoadUndefined, "dst") X(LoadNull, "dst") X(LoadTrue, "dst") X(LoadFalse, "dst")            \
+  X(LoadHole, "dst")                                                                           \
+  X(Move, "dst src")                                                                           \
+  X(LoadContext, "dst depth slot")                                                             \
+  X(StoreContext, "src depth slot")                                                            \
+  X(CheckHole, "reg name_k")         /* ReferenceError: Cannot access before initialization */ \
+  X(ThrowConstAssign, "name_k")                                                                \
+  X(LoadGlobal, "dst name_k ic")                                                               \
+  X(TypeofGlobal, "dst name_k")      /* typeof of an undeclared global: no ReferenceError */   \
+  X(StoreGlobal, "src name_k")                                                                 \
+  X(GetNamed, "dst obj name_k|ic<<16")                                                         \
+  X(SetNamed, "obj name_k|ic<<16 src")                                                         \
+  X(GetKeyed, "dst obj key")                                                                   \
+  X(SetKeyed, "obj key src")                                                                   \
+  X(GetSuper, "dst key home")        /* home = register with the method's home object */      \
+  X(Delete, "dst obj key")                                                                     \
+  X(Add, "dst a b") X(Sub, "dst a b") X(Mul, "dst a b") X(Div, "dst a b") X(Mod, "dst a b")    \
+  X(Exp, "dst a b") X(BitAnd, "dst a b") X(BitOr, "dst a b") X(BitXor, "dst a b")              \
+  X(Shl, "dst a b") X(Sar, "dst a b") X(Shr, "dst a b")                                        \
+  X(Eq, "dst a b") X(Ne, "dst a b") X(StrictEq, "dst a b") X(StrictNe, "dst a b")              \
+  X(Lt, "dst a b") X(Gt, "dst a b") X(Le, "dst a b") X(Ge, "dst a b")                          \
+  X(In, "dst key obj") X(InstanceOf, "dst obj ctor")                                           \
+  X(Neg, "dst src") X(ToNumber, "dst src") X(Not, "dst src") X(BitNot, "dst src")              \
+  X(TypeOf, "dst src") X(Inc, "dst src") X(Dec, "dst src") X(ToString, "dst src")              \
+  X(Jump, "target") X(JumpIfTrue, "reg target") X(JumpIfFalse, "reg target")                   \
+  X(JumpIfNullish, "reg target") X(JumpIfNotUndefined, "reg target")                           \
+  X(Call, "dst callee argstart|argc<<16")                                                      \
+  X(CallSpread, "dst callee args_array (receiver at args_array-1)")                            \
+  X(New, "dst callee argstart|argc<<16")                                                       \
+  X(NewSpread, "dst callee args_array")                                                        \
+  X(SuperCall, "dst argstart|argc<<16")                                                        \
+  X(SuperCallSpread, "dst args_array")                                                         \
+  X(Return, "src") X(Throw, "src")                                                             \
+  X(PushTry, "catch_target exception_reg context_save_reg") X(PopTry, "")                      \
+  X(CreateClosure, "dst function_id")                                                          \
+  X(CreateObject, "dst") X(CreateArray, "dst")                                                 \
+  X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
+  X(ObjectSpread, "obj src")                                                                   \
+  X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \
+  X(DefineMethod, "obj key src")     /* non-enumerable (class members) */                      \
+  X(DefineGetter, "obj key fn|enumerable<<30") X(DefineSetter, "obj key fn|enumerable<<30")    \
+  X(SetHomeObject, "fn home")                                                                  \
+  X(CreateClass, "ctor superclass_or_-1 prototype_dst")                                        \
+  X(PushContext, "slots") X(PopContext, "") X(CopyContext, "")                                 \
+  X(ForInPrepare, "iter obj") X(ForInNext, "dst iter done_target")                             \
+  X(ForOfPrepare, "iter obj") X(ForOfNext, "dst iter done_target")                             \
+  X(CreateRest, "dst from_index")                                                              \
+  X(CreateArguments, "dst")                                                                    \
+  X(Debugger, "")
+
+enum class Op : uint8_t {
+#define TENURE_JS_OP_ENUM(name, doc) k##name,
+  TENURE_JS_OPCODES(TENURE_JS_OP_ENUM)
+#undef TENURE_JS_OP_ENUM
+};
+
+const char* OpName(Op op);
+
+struct Instr {
+  Op op;
+  int32_t a = 0;
+  int32_t b = 0;
+  int32_t c = 0;
+};
+
+// Where a variable lives (resolved by the scope analyzer).
+struct VarLocation {
+  bool valid = false;
+  bool in_context = false;
+  int index = 0;  // frame register (already offset by kFixedRegs) or context slot
+};
+
+// One named-property inline cache: the last shape seen and the slot it maps the key to.
+struct InlineCache {
+  Value shape;       // rooted by the runtime (updated when shapes move)
+  int32_t index = -1;
+  Value holder;      // for loads found on a prototype: the holder object (rooted), else empty
+};
+
+struct FunctionInfo {
+  std::string name;
+  const SourceFile* source = nullptr;
+  std::vector<Instr> code;
+  std::vector<uint32_t> positions;  // source offset per instruction (stack traces, errors)
+  std::vector<Value> constants;     // rooted
+  std::vector<InlineCache> ics;     // rooted
+  int frame_size = kFixedRegs;
+  int formal_count = 0;             // Function.prototype.length
+  std::vector<VarLocation> params;  // formal parameters in order (rest excluded)
+  VarLocation rest;
+  VarLocation this_var;             // where the prologue stores the receiver
+  VarLocation self_var;             // a named function expression's own name
+  VarLocation arguments_var;
+  int context_slots = 0;            // > 0: the function scope allocates a context on entry
+  bool is_arrow = false;
+  bool is_class_ctor = false;
+  bool is_derived_ctor = false;
+  bool is_method = false;           // methods/accessors/arrows have no `prototype`
+  bool is_script = false;
+  uint32_t offset = 0;              // source offset of the function
+  std::unordered_map<int, std::string> callee_text;  // pc of Call/New -> callee source text
+};
+
+}  // namespace tenure::js

@@ -1,0 +1,210 @@
+// Call dispatch from the interpreter loop, classes, spreading and iteration.
+#include <set>
+#include <string>
+
+#include "runtime.h"
+
+namespace tenure::js {
+
+// `args` = [receiver, arg0, ...] in rooted stack slots. Returns kHole when a bytecode frame was
+// pushed (the loop continues in it), the result of a native call, or empty on exception.
+Value Runtime::DispatchCall(bool is_new, bool is_super, int callee_reg, int dst, Value* args, int argc) {
+  Frame& f = frames_.back();
+  Value* r = stack_.get() + f.base;
+  Value callee = is_super ? r[kRegClosure].As<JSObject>()->proto : r[callee_reg];
+  auto callee_text = [&]() -> std::string {
+    auto it = f.info->callee_text.find(f.pc - 1);
+    return it != f.info->callee_text.end() ? it->second : std::string("expression");
+  };
+  if (!IsCallable(callee)) {
+    if (is_super) return ThrowTypeError("Super constructor is not a constructor");
+    return ThrowTypeError(callee_text() + (is_new ? " is not a constructor" : " is not a function"));
+  }
+  int64_t id = callee.As<JSObject>()->internal[1].ToSmi();
+  bool construct = is_new || is_super;
+  tenure::HandleScope scope(*heap_);
+  if (id < 0) {
+    Handle new_target = Handle::New(*heap_, is_new ? callee : is_super ? r[kRegNewTarget] : kUndefined);
+    if (construct) args[0] = kUndefined;
+    return CallNative(static_cast<int>(-id - 1), Handle::FromSlot(args), args + 1, argc, new_target);
+  }
+  const FunctionInfo* info = functions_[id].get();
+  if (!construct && info->is_class_ctor) {
+    return ThrowTypeError("Class constructor " + info->name + " cannot be invoked without 'new'");
+  }
+  if (construct && info->is_method && !info->is_class_ctor) {
+    return ThrowTypeError(callee_text() + " is not a constructor");
+  }
+  size_t base = StackTop();
+  size_t args_end = static_cast<size_t>(args - stack_.get()) + 1 + static_cast<size_t>(argc);
+  if (args_end > base) base = args_end;
+  if (!construct) {
+    return EnterFunction(base, callee, args[0], kUndefined, args + 1, argc, dst, false, false) ? kHole : Value();
+  }
+  Handle callee_h = Handle::New(*heap_, callee);
+  Handle new_target = Handle::New(*heap_, is_new ? callee : r[kRegNewTarget]);
+  Handle receiver = Handle::New(*heap_, kHole);
+  if (!info->is_derived_ctor) {
+    Handle key = Handle::New(*heap_, roots_[kRootPrototypeKey]);
+    Handle proto = Handle::New(*heap_, GetNamed(new_target, key));
+    if (proto.value().IsEmpty()) return Value();
+    if (!IsJSObject(proto.value())) proto.Set(roots_[kRootObjectPrototype]);
+    receiver.Set(NewObject(proto));
+  }
+  return EnterFunction(base, callee_h.value(), receiver.value(), new_target.value(), args + 1, argc,
+                       dst, true, false) ? kHole : Value();
+}
+
+bool Runtime::SetUpClass(Handle ctor, Value* super_slot, Value* proto_out) {
+  tenure::HandleScope scope(*heap_);
+  Handle key = Handle::New(*heap_, roots_[kRootPrototypeKey]);
+  Value proto = GetNamed(ctor, key);
+  if (proto.IsEmpty()) return false;
+  *proto_out = proto;
+  if (super_slot == nullptr) return true;
+  Value sup = *super_slot;
+  if (sup == kNull) {
+    JSObject* p = proto_out->As<JSObject>();
+    p->proto = kNull;
+    return true;
+  }
+  if (!IsCallable(sup)) {
+    std::string what = IsJSObject(sup) ? "[object Object]" : ToStdString(sup);
+    ThrowTypeError("Class extends value " + what + " is not a constructor or null");
+    return false;
+  }
+  Value parent_proto = GetNamed(Handle::FromSlot(super_slot), key);
+  if (parent_proto.IsEmpty()) return false;
+  if (!IsJSObject(parent_proto) && parent_proto != kNull) {
+    ThrowTypeError("Class extends value does not have valid prototype property");
+    return false;
+  }
+  JSObject* p = proto_out->As<JSObject>();
+  tenure::Store(p, &p->proto, parent_proto);
+  JSObject* c = ctor.value().As<JSObject>();
+  tenure::Store(c, &c->proto, *super_slot);
+  return true;
+}
+
+// Iterator records are FixedArrays [iterable, Smi position, Smi kind].
+enum IterKind : int64_t { kIterArray, kIterString, kIterMap, kIterSet };
+
+bool Runtime::ForOfPrepare(Value* iter_out, Handle iterable) {
+  Value v = iterable.value();
+  IterKind kind;
+  if (IsKind(v, Kind::kArray)) kind = kIterArray;
+  else if (IsString(v)) kind = kIterString;
+  else if (IsKind(v, Kind::kMap)) kind = kIterMap;
+  else if (IsKind(v, Kind::kSet)) kind = kIterSet;
+  else {
+    std::string what = IsNullish(v) ? ToStdString(v) : IsJSObject(v) ? "object" : ToStdString(TypeOf(v)) + " " + ToStdString(v);
+    ThrowTypeError(what + " is not iterable");
+    return false;
+  }
+  Value record = NewFixedArray(3);
+  FixedArray* rec = record.As<FixedArray>();
+  tenure::Store(rec, &rec->items[0], iterable.value());
+  rec->items[1] = Value::FromSmi(0);
+  rec->items[2] = Value::FromSmi(kind);
+  *iter_out = record;
+  return true;
+}
+
+bool Runtime::ForInPrepare(Value* iter_out, Handle object) {
+  tenure::HandleScope scope(*heap_);
+  Handle keys = Handle::New(*heap_, NewArray());
+  if (!IsNullish(object.value())) {
+    std::set<std::string> seen;
+    Handle cur = Handle::New(*heap_, object.value());
+    while (IsJSObject(cur.value()) || IsString(cur.value())) {
+      Handle own = Handle::New(*heap_, OwnKeys(cur));
+      int64_t n = ArrayLength(own.value());
+      for (int64_t i = 0; i < n; ++i) {
+        Handle k = Handle::New(*heap_, ArrayGet(own.value().As<JSObject>(), i));
+        if (seen.insert(ToStdString(k.value())).second) ArrayPush(keys, k);
+      }
+      if (!IsJSObject(cur.value())) break;
+      cur.Set(cur.value().As<JSObject>()->proto);
+    }
+  }
+  return ForOfPrepare(iter_out, keys);
+}
+
+bool Runtime::IteratorStep(Handle iter, Value* out, bool* done) {
+  FixedArray* rec = iter.value().As<FixedArray>();
+  Value source = rec->items[0];
+  int64_t pos = rec->items[1].ToSmi();
+  switch (static_cast<IterKind>(rec->items[2].ToSmi())) {
+    case kIterArray: {
+      if (pos >= source.As<JSObject>()->length.ToSmi()) { *done = true; return true; }
+      *out = ArrayGet(source.As<JSObject>(), pos);
+      rec->items[1] = Value::FromSmi(pos + 1);
+      return true;
+    }
+    case kIterString: {
+      String* s = source.As<String>();
+      if (pos >= s->length) { *done = true; return true; }
+      unsigned char c = static_cast<unsigned char>(s->data[pos]);
+      int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (pos + len > s->length) len = static_cast<int>(s->length - pos);
+      std::string ch(s->data + pos, len);
+      rec->items[1] = Value::FromSmi(pos + len);
+      *out = NewString(ch);
+      return true;
+    }
+    case kIterMap:
+    case kIterSet: {
+      bool is_map = rec->items[2].ToSmi() == kIterMap;
+      JSObject* coll = source.As<JSObject>();
+      FixedArray* entries = coll->internal[0].As<FixedArray>();
+      int64_t used = coll->internal[1].ToSmi();
+      while (pos < used && entries->items[2 * pos] == kHole) ++pos;
+      if (pos >= used) { *done = true; return true; }
+      rec->items[1] = Value::FromSmi(pos + 1);
+      if (!is_map) {
+        *out = entries->items[2 * pos];
+        return true;
+      }
+      tenure::HandleScope scope(*heap_);
+      Handle pair = Handle::New(*heap_, NewArray(2));
+      FixedArray* e = iter.value().As<FixedArray>()->items[0].As<JSObject>()->internal[0].As<FixedArray>();
+      Handle k = Handle::New(*heap_, e->items[2 * pos]);
+      Handle v = Handle::New(*heap_, e->items[2 * pos + 1]);
+      ArrayPush(pair, k);
+      ArrayPush(pair, v);
+      *out = pair.value();
+      return true;
+    }
+  }
+  *done = true;
+  return true;
+}
+
+bool Runtime::SpreadInto(Handle array, Handle iterable) {
+  tenure::HandleScope scope(*heap_);
+  Handle iter = Handle::New(*heap_, kUndefined);
+  if (!ForOfPrepare(iter.slot(), iterable)) return false;
+  Handle item = Handle::New(*heap_, kUndefined);
+  for (;;) {
+    bool done = false;
+    if (!IteratorStep(iter, item.slot(), &done)) return false;
+    if (done) return true;
+    if (!ArrayPush(array, item)) return false;
+  }
+}
+
+bool Runtime::CopyDataProperties(Handle target, Handle source) {
+  if (IsNullish(source.value())) return true;
+  tenure::HandleScope scope(*heap_);
+  Handle keys = Handle::New(*heap_, OwnKeys(source));
+  int64_t n = ArrayLength(keys.value());
+  for (int64_t i = 0; i < n; ++i) {
+    Handle k = Handle::New(*heap_, ArrayGet(keys.value().As<JSObject>(), i));
+    Handle v = Handle::New(*heap_, GetProperty(source, k));
+    if (v.value().IsEmpty()) return false;
+    if (!SetProperty(target, k, v)) return false;
+  }
+  return true;
+}
+
+}  // namespace tenure::js

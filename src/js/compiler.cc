@@ -1,0 +1,645 @@
+#include "compiler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "runtime.h"
+
+namespace tenure::js {
+
+namespace {
+
+VarLocation LocationOf(const Variable* v) {
+  VarLocation loc;
+  if (v == nullptr) return loc;
+  loc.valid = true;
+  loc.in_context = v->in_context;
+  loc.index = v->in_context ? static_cast<int>(v->index) : kFixedRegs + static_cast<int>(v->index);
+  return loc;
+}
+
+Op BinaryOp(Tok t) {
+  switch (t) {
+    case Tok::kAdd: return Op::kAdd;
+    case Tok::kSub: return Op::kSub;
+    case Tok::kMul: return Op::kMul;
+    case Tok::kDiv: return Op::kDiv;
+    case Tok::kMod: return Op::kMod;
+    case Tok::kExp: return Op::kExp;
+    case Tok::kBitAnd: return Op::kBitAnd;
+    case Tok::kBitOr: return Op::kBitOr;
+    case Tok::kBitXor: return Op::kBitXor;
+    case Tok::kShl: return Op::kShl;
+    case Tok::kSar: return Op::kSar;
+    case Tok::kShr: return Op::kShr;
+    case Tok::kEq: return Op::kEq;
+    case Tok::kNe: return Op::kNe;
+    case Tok::kStrictEq: return Op::kStrictEq;
+    case Tok::kStrictNe: return Op::kStrictNe;
+    case Tok::kLt: return Op::kLt;
+    case Tok::kGt: return Op::kGt;
+    case Tok::kLe: return Op::kLe;
+    case Tok::kGe: return Op::kGe;
+    case Tok::kInstanceof: return Op::kInstanceOf;
+    default: return Op::kNop;
+  }
+}
+
+bool IsAnonymousFunction(const Node* n) {
+  return (n->kind == NodeKind::kFunction || n->kind == NodeKind::kClass) && n->str.empty();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Emission helpers
+
+int Compiler::Emit(Op op, int a, int b, int c) {
+  fs_->info->code.push_back(Instr{op, a, b, c});
+  fs_->info->positions.push_back(offset_);
+  return static_cast<int>(fs_->info->code.size()) - 1;
+}
+
+int Compiler::Here() const { return static_cast<int>(fs_->info->code.size()); }
+
+void Compiler::PatchTo(int at, int target) {
+  Instr& in = fs_->info->code[at];
+  switch (in.op) {
+    case Op::kJump: in.a = target; break;
+    case Op::kJumpIfTrue: case Op::kJumpIfFalse: case Op::kJumpIfNullish:
+    case Op::kJumpIfNotUndefined: in.b = target; break;
+    case Op::kForInNext: case Op::kForOfNext: in.c = target; break;
+    case Op::kPushTry: in.a = target; break;
+    default: break;
+  }
+}
+
+int Compiler::Temp() {
+  int r = fs_->next_temp++;
+  if (fs_->next_temp > fs_->info->frame_size) fs_->info->frame_size = fs_->next_temp;
+  return r;
+}
+
+int Compiler::Const(Value v) {
+  fs_->info->constants.push_back(v);
+  return static_cast<int>(fs_->info->constants.size()) - 1;
+}
+
+int Compiler::StringConst(std::string_view s) {
+  Value key = rt_.Intern(s);
+  auto& consts = fs_->info->constants;
+  for (size_t i = 0; i < consts.size(); ++i) {
+    if (consts[i] == key) return static_cast<int>(i);
+  }
+  return Const(key);
+}
+
+int Compiler::NameIc(std::string_view name) {
+  int k = StringConst(name);
+  fs_->info->ics.emplace_back();
+  return Pack(k, static_cast<int>(fs_->info->ics.size()) - 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions and scopes
+
+int Compiler::CompileScript(Node* program) { return CompileFunction(program, "", true); }
+
+int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
+  auto info = std::make_unique<FunctionInfo>();
+  Scope* scope = fn->scope;
+  info->name = std::string(name);
+  info->source = &source_;
+  info->is_script = is_script;
+  info->offset = fn->offset;
+  info->is_arrow = fn->Has(kFlagArrow);
+  info->is_class_ctor = fn->Has(kFlagClassCtor);
+  info->is_derived_ctor = fn->Has(kFlagDerivedCtor);
+  info->is_method = fn->Has(kFlagMethod) || info->is_arrow;
+  for (Variable* p : scope->params) {
+    info->params.push_back(LocationOf(p));
+  }
+  if (!fn->list.empty() && fn->list.back()->kind == NodeKind::kRest) {
+    info->rest = info->params.back();
+    info->params.pop_back();
+  }
+  for (Node* p : fn->list) {
+    if (p->kind != NodeKind::kIdentifier) break;
+    info->formal_count++;
+  }
+  info->this_var = LocationOf(scope->this_var);
+  info->self_var = LocationOf(scope->function_name_var);
+  info->arguments_var = LocationOf(scope->arguments_var);
+  info->context_slots = scope->needs_context ? static_cast<int>(scope->context_slots) : 0;
+  info->frame_size = kFixedRegs + static_cast<int>(scope->num_registers);
+
+  FunctionState state;
+  state.info = info.get();
+  state.scope = scope;
+  state.node = fn;
+  state.next_temp = info->frame_size;
+  FunctionState* saved = fs_;
+  uint32_t saved_offset = offset_;
+  fs_ = &state;
+  offset_ = fn->offset;
+
+  if (is_script) {
+    EnterScope(scope, fn->list, false);
+    Statements(fn->list);
+    int r = Temp();
+    Emit(Op::kLoadUndefined, r);
+    Emit(Op::kReturn, r);
+  } else {
+    EmitPrologue(fn);
+  }
+  info->frame_size += 1;
+  fs_ = saved;
+  offset_ = saved_offset;
+  return rt_.AddFunction(std::move(info));
+}
+
+// Hoisting, default parameters, body, implicit return.
+void Compiler::EmitPrologue(Node* fn) {
+  bool expr_body = fn->Has(kFlagExprBody);
+  EnterScope(fs_->scope, expr_body ? NodeList() : fn->a->list, false);
+  for (Node* p : fn->list) {
+    if (p->kind != NodeKind::kDefaultParam) continue;
+    offset_ = p->offset;
+    int r = Temp();
+    LoadVar(p->a, r);
+    int skip = Emit(Op::kJumpIfNotUndefined, r, 0);
+    Expr(p->b, r);
+    StoreVar(p->a, r, true);
+    PatchTo(skip, Here());
+  }
+  if (expr_body) {
+    int r = Temp();
+    Expr(fn->a, r);
+    Emit(Op::kReturn, r);
+    return;
+  }
+  Statements(fn->a->list);
+  offset_ = fn->end > 0 ? fn->end - 1 : fn->offset;
+  int r = Temp();
+  LoadImplicitResult(r);
+  Emit(Op::kReturn, r);
+}
+
+// undefined, or `this` in a derived constructor. Requires the function's own context to be the
+// current one (all block contexts popped).
+void Compiler::LoadImplicitResult(int r) {
+  VarLocation t = fs_->info->this_var;
+  if (!fs_->info->is_derived_ctor || !t.valid) {
+    Emit(Op::kLoadUndefined, r);
+  } else if (t.in_context) {
+    Emit(Op::kLoadContext, r, 0, t.index);
+  } else {
+    Emit(Op::kMove, r, t.index);
+  }
+}
+
+// Initializes a scope's bindings: lexical ones to the hole (TDZ), function declarations to
+// fresh closures. `push_context` creates the scope's context first (block scopes).
+void Compiler::EnterScope(Scope* scope, NodeList stmts, bool push_context) {
+  if (push_context && scope->needs_context) {
+    Emit(Op::kPushContext, static_cast<int>(scope->context_slots));
+    fs_->regions.push_back({RegionKind::kContext});
+  }
+  int r = -1;
+  for (Variable* v : scope->vars) {
+    if (!v->IsLexical() || v->mode == VarMode::kClassName) continue;
+    if (r < 0) r = Temp();
+    Emit(Op::kLoadHole, r);
+    Ref ref;
+    ref.kind = v->in_context ? RefKind::kContext : RefKind::kLocal;
+    ref.index = v->index;
+    StoreVarLocation(ref, v, r);
+  }
+  for (Node* s : stmts) {
+    if (s->kind != NodeKind::kFunctionDecl) continue;
+    int t = Temp();
+    Closure(s->a, t, s->a->str, -1);
+    Ref ref = s->ref;
+    ref.depth = 0;  // declared in this very scope
+    StoreVarLocation(ref, ref.var, t);
+  }
+}
+
+void Compiler::ExitScope(Scope* scope) {
+  if (scope != nullptr && scope->needs_context && scope->kind != ScopeKind::kFunction) {
+    Emit(Op::kPopContext);
+    fs_->regions.pop_back();
+  }
+}
+
+void Compiler::Closure(Node* fn, int dst, std::string_view name, int home_reg) {
+  std::string_view fn_name = fn->str.empty() ? name : fn->str;
+  int id = CompileFunction(fn, fn_name, false);
+  Emit(Op::kCreateClosure, dst, id);
+  if (home_reg >= 0) Emit(Op::kSetHomeObject, dst, home_reg);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variables
+
+void Compiler::LoadVar(Node* id, int dst) {
+  const Ref& ref = id->ref;
+  switch (ref.kind) {
+    case RefKind::kLocal: {
+      int reg = kFixedRegs + static_cast<int>(ref.index);
+      if (reg != dst) Emit(Op::kMove, dst, reg);
+      break;
+    }
+    case RefKind::kContext:
+      Emit(Op::kLoadContext, dst, ref.depth, static_cast<int>(ref.index));
+      break;
+    case RefKind::kGlobal:
+    case RefKind::kUnresolved:
+      Emit(Op::kLoadGlobal, dst, NameIc(id->kind == NodeKind::kThis ? "this" : id->str));
+      return;
+  }
+  if (ref.needs_tdz_check) {
+    Emit(Op::kCheckHole, dst, StringConst(ref.var != nullptr ? ref.var->name : id->str));
+  }
+}
+
+void Compiler::StoreVarLocation(const Ref& ref, Variable* var, int src) {
+  if (ref.kind == RefKind::kLocal) {
+    int reg = kFixedRegs + static_cast<int>(ref.index);
+    if (reg != src) Emit(Op::kMove, reg, src);
+  } else if (ref.kind == RefKind::kContext) {
+    Emit(Op::kStoreContext, src, ref.depth, static_cast<int>(ref.index));
+  }
+}
+
+// `initialize`: the declaration itself (no TDZ check, const allowed).
+void Compiler::StoreVar(Node* id, int src, bool initialize) {
+  const Ref& ref = id->ref;
+  if (ref.kind == RefKind::kGlobal || ref.kind == RefKind::kUnresolved) {
+    Emit(Op::kStoreGlobal, src, StringConst(id->str));
+    return;
+  }
+  Variable* var = ref.var;
+  if (!initialize) {
+    if (ref.needs_tdz_check) {
+      int t = Temp();
+      LoadVar(id, t);  // throws in the TDZ
+    }
+    if (var->mode == VarMode::kFunctionName) return;  // sloppy mode: silently ignored
+    if (var->IsImmutable()) {
+      Emit(Op::kThrowConstAssign, StringConst(var->name));
+      return;
+    }
+  }
+  StoreVarLocation(ref, var, src);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+void Compiler::Statements(NodeList list) {
+  for (Node* s : list) Statement(s);
+}
+
+void Compiler::Statement(Node* n) {
+  offset_ = n->offset;
+  int mark = fs_->next_temp;
+  switch (n->kind) {
+    case NodeKind::kVarDecl: VarDecl(n); break;
+    case NodeKind::kFunctionDecl: break;  // hoisted by EnterScope
+    case NodeKind::kClassDecl: {
+      int r = Temp();
+      Class(n->a, r, n->a->str);
+      Ref ref = n->ref;
+      StoreVarLocation(ref, ref.var, r);
+      break;
+    }
+    case NodeKind::kExprStmt: Expr(n->a, Temp()); break;
+    case NodeKind::kReturn: Return(n); break;
+    case NodeKind::kIf: If(n); break;
+    case NodeKind::kBlock: Block(n); break;
+    case NodeKind::kFor: For(n); break;
+    case NodeKind::kForIn: case NodeKind::kForOf: ForInOf(n); break;
+    case NodeKind::kWhile: WhileLoop(n); break;
+    case NodeKind::kDoWhile: DoWhile(n); break;
+    case NodeKind::kBreak: case NodeKind::kContinue: Jump(n); break;
+    case NodeKind::kSwitch: Switch(n); break;
+    case NodeKind::kTry: Try(n); break;
+    case NodeKind::kThrow: {
+      int r = Temp();
+      Expr(n->a, r);
+      offset_ = n->offset;
+      Emit(Op::kThrow, r);
+      break;
+    }
+    case NodeKind::kLabeled: Labeled(n); break;
+    case NodeKind::kEmpty: break;
+    case NodeKind::kDebugger: Emit(Op::kDebugger); break;
+    default: Expr(n, Temp()); break;
+  }
+  fs_->next_temp = mark;
+}
+
+void Compiler::VarDecl(Node* n) {
+  for (Node* d : n->list) {
+    offset_ = d->offset;
+    int mark = fs_->next_temp;
+    if (d->b != nullptr) {
+      int r = Temp();
+      if (IsAnonymousFunction(d->b)) {
+        if (d->b->kind == NodeKind::kClass) Class(d->b, r, d->a->str);
+        else Closure(d->b, r, d->a->str, -1);
+      } else {
+        Expr(d->b, r);
+      }
+      StoreVar(d->a, r, true);
+    } else if (n->op != Tok::kVar) {
+      int r = Temp();
+      Emit(Op::kLoadUndefined, r);
+      StoreVar(d->a, r, true);
+    }
+    fs_->next_temp = mark;
+  }
+}
+
+void Compiler::Block(Node* n) {
+  bool labeled = !fs_->pending_labels.empty();
+  if (labeled) PushTarget(TargetKind::kLabeled);
+  if (n->scope != nullptr) EnterScope(n->scope, n->list, true);
+  else EnterScope(fs_->scope, NodeList(), false);  // no bindings: nothing to initialize
+  // Function declarations in a scope-less block are still hoisted to the block start.
+  if (n->scope == nullptr) {
+    for (Node* s : n->list) {
+      if (s->kind == NodeKind::kFunctionDecl) {
+        int t = Temp();
+        Closure(s->a, t, s->a->str, -1);
+        StoreVar(s, t, true);
+      }
+    }
+  }
+  Statements(n->list);
+  ExitScope(n->scope);
+  if (labeled) PopTarget(Here(), -1);
+}
+
+void Compiler::If(Node* n) {
+  int r = ExprToReg(n->a);
+  int else_jump = Emit(Op::kJumpIfFalse, r, 0);
+  Statement(n->b);
+  if (n->c != nullptr) {
+    int end_jump = Emit(Op::kJump, 0);
+    PatchTo(else_jump, Here());
+    Statement(n->c);
+    PatchTo(end_jump, Here());
+  } else {
+    PatchTo(else_jump, Here());
+  }
+}
+
+Compiler::JumpTarget& Compiler::PushTarget(TargetKind kind) {
+  JumpTarget t;
+  t.labels = std::move(fs_->pending_labels);
+  fs_->pending_labels.clear();
+  t.kind = kind;
+  t.region_height = fs_->regions.size();
+  fs_->targets.push_back(std::move(t));
+  return fs_->targets.back();
+}
+
+void Compiler::PopTarget(int break_pc, int continue_pc) {
+  JumpTarget t = std::move(fs_->targets.back());
+  fs_->targets.pop_back();
+  for (int at : t.breaks) PatchTo(at, break_pc);
+  for (int at : t.continues) PatchTo(at, continue_pc);
+}
+
+void Compiler::For(Node* n) {
+  Scope* scope = n->scope;
+  bool per_iteration = scope != nullptr && scope->needs_context;
+  if (scope != nullptr) EnterScope(scope, NodeList(), true);
+  if (n->a != nullptr) Statement(n->a);
+  PushTarget(TargetKind::kLoop);
+  int top = Here();
+  int exit_jump = -1;
+  if (n->b != nullptr) {
+    int r = ExprToReg(n->b);
+    exit_jump = Emit(Op::kJumpIfFalse, r, 0);
+  }
+  Statement(n->d);
+  int continue_pc = Here();
+  if (per_iteration) Emit(Op::kCopyContext);  // each iteration gets fresh bindings
+  if (n->c != nullptr) {
+    int mark = fs_->next_temp;
+    Expr(n->c, Temp());
+    fs_->next_temp = mark;
+  }
+  Emit(Op::kJump, top);
+  int end = Here();
+  if (exit_jump >= 0) PatchTo(exit_jump, end);
+  PopTarget(end, continue_pc);
+  ExitScope(scope);
+}
+
+void Compiler::ForInOf(Node* n) {
+  bool is_of = n->kind == NodeKind::kForOf;
+  int obj = Temp();
+  Expr(n->b, obj);
+  int iter = Temp();
+  Emit(is_of ? Op::kForOfPrepare : Op::kForInPrepare, iter, obj);
+  PushTarget(TargetKind::kLoop);
+  int top = Here();
+  int value = Temp();
+  int next = Emit(is_of ? Op::kForOfNext : Op::kForInNext, value, iter, 0);
+  Scope* scope = n->scope;
+  if (scope != nullptr) EnterScope(scope, NodeList(), true);
+  Node* target = n->a;
+  if (target->kind == NodeKind::kVarDecl) {
+    StoreVar(target->list[0]->a, value, true);
+  } else if (target->kind == NodeKind::kIdentifier) {
+    StoreVar(target, value, false);
+  } else {
+    int o = ExprToReg(target->a);
+    if (target->kind == NodeKind::kMember) {
+      Emit(Op::kSetNamed, o, NameIc(target->str), value);
+    } else {
+      int k = ExprToReg(target->b);
+      Emit(Op::kSetKeyed, o, k, value);
+    }
+  }
+  Statement(n->d);
+  ExitScope(scope);
+  int continue_pc = Here();  // `continue` already popped the per-iteration context (UnwindTo)
+  Emit(Op::kJump, top);
+  int end = Here();
+  PatchTo(next, end);
+  PopTarget(end, continue_pc);
+}
+
+void Compiler::WhileLoop(Node* n) {
+  PushTarget(TargetKind::kLoop);
+  int top = Here();
+  int r = ExprToReg(n->a);
+  int exit_jump = Emit(Op::kJumpIfFalse, r, 0);
+  Statement(n->d);
+  Emit(Op::kJump, top);
+  PatchTo(exit_jump, Here());
+  PopTarget(Here(), top);
+}
+
+void Compiler::DoWhile(Node* n) {
+  PushTarget(TargetKind::kLoop);
+  int top = Here();
+  Statement(n->d);
+  int continue_pc = Here();
+  int r = ExprToReg(n->a);
+  Emit(Op::kJumpIfTrue, r, top);
+  PopTarget(Here(), continue_pc);
+}
+
+void Compiler::Labeled(Node* n) {
+  fs_->pending_labels.push_back(n->str);
+  Node* body = n->a;
+  // Loops, blocks and nested labels consume the pending labels themselves.
+  bool consumes = body->kind == NodeKind::kFor || body->kind == NodeKind::kForIn ||
+                  body->kind == NodeKind::kForOf || body->kind == NodeKind::kWhile ||
+                  body->kind == NodeKind::kDoWhile || body->kind == NodeKind::kLabeled ||
+                  body->kind == NodeKind::kBlock;
+  if (consumes) {
+    Statement(body);
+    return;
+  }
+  PushTarget(TargetKind::kLabeled);
+  Statement(body);
+  PopTarget(Here(), -1);
+}
+
+// Emits the exits of every region above `height`: PopTry, inlined finally blocks, PopContext.
+void Compiler::UnwindTo(size_t height) {
+  std::vector<Region> saved = fs_->regions;
+  for (size_t i = saved.size(); i > height; --i) {
+    const Region& region = saved[i - 1];
+    fs_->regions.resize(i - 1);
+    switch (region.kind) {
+      case RegionKind::kTryCatch: Emit(Op::kPopTry); break;
+      case RegionKind::kContext: Emit(Op::kPopContext); break;
+      case RegionKind::kFinally: {
+        Emit(Op::kPopTry);
+        int mark = fs_->next_temp;
+        Statement(region.finally_block);
+        fs_->next_temp = mark;
+        break;
+      }
+    }
+  }
+  fs_->regions = std::move(saved);
+}
+
+void Compiler::Jump(Node* n) {
+  bool is_break = n->kind == NodeKind::kBreak;
+  for (size_t i = fs_->targets.size(); i > 0; --i) {
+    JumpTarget& t = fs_->targets[i - 1];
+    bool match;
+    if (!n->str.empty()) {
+      match = std::find(t.labels.begin(), t.labels.end(), n->str) != t.labels.end();
+    } else {
+      match = t.kind == TargetKind::kLoop || (is_break && t.kind == TargetKind::kSwitch);
+    }
+    if (!match) continue;
+    UnwindTo(t.region_height);
+    int at = Emit(Op::kJump, 0);
+    (is_break ? t.breaks : t.continues).push_back(at);
+    return;
+  }
+}
+
+void Compiler::Return(Node* n) {
+  int r = Temp();
+  if (n->a != nullptr) Expr(n->a, r);
+  UnwindTo(0);
+  if (n->a == nullptr) LoadImplicitResult(r);
+  Emit(Op::kReturn, r);
+}
+
+void Compiler::Switch(Node* n) {
+  int disc = Temp();
+  Expr(n->a, disc);
+  if (n->scope != nullptr) EnterScope(n->scope, NodeList(), true);
+  PushTarget(TargetKind::kSwitch);
+  std::vector<int> case_jumps(n->list.size(), -1);
+  int t = Temp();
+  int default_index = -1;
+  for (size_t i = 0; i < n->list.size(); ++i) {
+    Node* c = n->list[i];
+    if (c->a == nullptr) {
+      default_index = static_cast<int>(i);
+      continue;
+    }
+    Expr(c->a, t);
+    Emit(Op::kStrictEq, t, disc, t);
+    case_jumps[i] = Emit(Op::kJumpIfTrue, t, 0);
+  }
+  int no_match = Emit(Op::kJump, 0);
+  for (size_t i = 0; i < n->list.size(); ++i) {
+    if (case_jumps[i] >= 0) PatchTo(case_jumps[i], Here());
+    if (static_cast<int>(i) == default_index) PatchTo(no_match, Here());
+    for (Node* s : n->list[i]->list) {
+      if (s->kind == NodeKind::kFunctionDecl) {
+        int f = Temp();
+        Closure(s->a, f, s->a->str, -1);
+        StoreVar(s, f, true);
+      }
+    }
+    Statements(n->list[i]->list);
+  }
+  if (default_index < 0) PatchTo(no_match, Here());
+  PopTarget(Here(), -1);
+  ExitScope(n->scope);
+}
+
+void Compiler::TryCatch(Node* n) {
+  int ctx_save = Temp();
+  int exc = Temp();
+  int push = Emit(Op::kPushTry, 0, exc, ctx_save);
+  fs_->regions.push_back({RegionKind::kTryCatch});
+  Block(n->a);
+  fs_->regions.pop_back();
+  Emit(Op::kPopTry);
+  int end_jump = Emit(Op::kJump, 0);
+  PatchTo(push, Here());
+  Scope* scope = n->scope;
+  if (scope != nullptr) {
+    EnterScope(scope, n->c->list, true);
+  }
+  if (n->b != nullptr) StoreVar(n->b, exc, true);
+  if (scope == nullptr) {
+    Block(n->c);
+  } else {
+    Statements(n->c->list);
+    ExitScope(scope);
+  }
+  PatchTo(end_jump, Here());
+}
+
+void Compiler::Try(Node* n) {
+  if (n->d == nullptr) {
+    TryCatch(n);
+    return;
+  }
+  int ctx_save = Temp();
+  int exc = Temp();
+  int push = Emit(Op::kPushTry, 0, exc, ctx_save);
+  fs_->regions.push_back({RegionKind::kFinally, n->d});
+  if (n->c != nullptr) TryCatch(n);
+  else Block(n->a);
+  fs_->regions.pop_back();
+  Emit(Op::kPopTry);
+  Statement(n->d);
+  int end_jump = Emit(Op::kJump, 0);
+  PatchTo(push, Here());
+  Statement(n->d);
+  Emit(Op::kThrow, exc);
+  PatchTo(end_jump, Here());
+}
+
+}  // namespace tenure::js

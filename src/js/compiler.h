@@ -1,0 +1,125 @@
+// Compiler: AST (after scope analysis) -> register bytecode (bytecode.h), one FunctionInfo per
+// function, registered with the Runtime.
+//
+// Contracts:
+//  - Variables resolved kLocal live in frame register kFixedRegs + index; kContext variables are
+//    reached by walking `depth` parent links from r0. The compiler pushes a context exactly when
+//    it enters a scope with needs_context (function scopes: the interpreter's prologue does it),
+//    and pops it on every exit path, including break/continue/return.
+//  - Temporaries are allocated stack-like above the locals; frame_size is the high-water mark.
+//  - try/finally is compiled by inlining the finally block on each exit path (normal completion,
+//    break/continue/return crossing it) plus once in the exception handler, which rethrows.
+//  - Every instruction records the source offset of the node being compiled (stack traces).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "ast.h"
+#include "bytecode.h"
+#include "scope.h"
+
+namespace tenure::js {
+
+class Runtime;
+
+class Compiler {
+ public:
+  Compiler(Runtime& runtime, const SourceFile& source) : rt_(runtime), source_(source) {}
+  // Compiles the script body as a function; returns its function id.
+  int CompileScript(Node* program);
+
+ private:
+  enum class RegionKind { kTryCatch, kFinally, kContext };
+  struct Region {
+    RegionKind kind;
+    Node* finally_block = nullptr;
+  };
+  enum class TargetKind { kLoop, kSwitch, kLabeled };
+  struct JumpTarget {
+    std::vector<std::string_view> labels;
+    TargetKind kind = TargetKind::kLoop;
+    size_t region_height = 0;  // regions_.size() at the target
+    std::vector<int> breaks;
+    std::vector<int> continues;
+  };
+  struct FunctionState {
+    FunctionInfo* info = nullptr;
+    Scope* scope = nullptr;
+    Node* node = nullptr;
+    int next_temp = 0;
+    std::vector<Region> regions;
+    std::vector<JumpTarget> targets;
+    std::vector<std::string_view> pending_labels;
+    std::vector<int>* optional_exits = nullptr;  // JumpIfNullish sites of the current ?. chain
+  };
+
+  int CompileFunction(Node* fn, std::string_view name, bool is_script);
+  void EmitPrologue(Node* fn);
+  void LoadImplicitResult(int reg);
+  void EnterScope(Scope* scope, NodeList stmts, bool push_context);
+  void ExitScope(Scope* scope);
+
+  // Statements.
+  void Statement(Node* n);
+  void Statements(NodeList list);
+  void VarDecl(Node* n);
+  void Block(Node* n);
+  void If(Node* n);
+  void For(Node* n);
+  void ForInOf(Node* n);
+  void WhileLoop(Node* n);
+  void DoWhile(Node* n);
+  void Jump(Node* n);
+  void Return(Node* n);
+  void Switch(Node* n);
+  void Try(Node* n);
+  void TryCatch(Node* n);
+  void Labeled(Node* n);
+  void UnwindTo(size_t region_height);
+  JumpTarget& PushTarget(TargetKind kind);
+  void PopTarget(int break_pc, int continue_pc);
+
+  // Expressions: evaluate `n` into register `dst`.
+  void Expr(Node* n, int dst);
+  int ExprToReg(Node* n);  // a register holding the value (a local's own register if possible)
+  void Assign(Node* n, int dst);
+  void Update(Node* n, int dst);
+  void Unary(Node* n, int dst);
+  void Logical(Node* n, int dst);
+  void CallExpr(Node* n, int dst);
+  void NewExpr(Node* n, int dst);
+  int Arguments(NodeList args, int receiver_reg, bool* spread);  // returns argc or array reg
+  void MemberGet(Node* n, int dst, int object_reg);
+  void ObjectLiteral(Node* n, int dst);
+  void ArrayLiteral(Node* n, int dst);
+  void Template(Node* n, int dst);
+  void Class(Node* n, int dst, std::string_view name);
+  void Closure(Node* fn, int dst, std::string_view name, int home_reg);
+  int CompileDefaultConstructor(std::string_view name, bool derived, Node* cls);
+  void LoadThis(int dst);
+  void OptionalChain(Node* n, int dst);
+  int PropertyKey(Node* prop);  // register holding the (possibly computed) key
+
+  // Variables.
+  void LoadVar(Node* id, int dst);
+  void StoreVar(Node* id, int src, bool initialize);
+  void StoreVarLocation(const Ref& ref, Variable* var, int src);
+
+  // Emission.
+  int Emit(Op op, int a = 0, int b = 0, int c = 0);
+  int Here() const;
+  void PatchTo(int at, int target);  // sets the jump target operand of instruction `at`
+  int Temp();
+  int Const(Value v);
+  int StringConst(std::string_view s);
+  int NameIc(std::string_view name);  // name_k | ic << 16
+  static int Pack(int lo, int hi) { return lo | (hi << 16); }
+
+  Runtime& rt_;
+  const SourceFile& source_;
+  FunctionState* fs_ = nullptr;
+  uint32_t offset_ = 0;  // source offset recorded for emitted instructions
+};
+
+}  // namespace tenure::js

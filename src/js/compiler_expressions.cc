@@ -1,0 +1,569 @@
+// Expression half of the Compiler (statements and scopes live in compiler.cc).
+#include <cmath>
+
+#include "compiler.h"
+#include "runtime.h"
+
+namespace tenure::js {
+
+namespace {
+
+Op BinaryOpFor(Tok t) {
+  switch (t) {
+    case Tok::kAdd: return Op::kAdd;
+    case Tok::kSub: return Op::kSub;
+    case Tok::kMul: return Op::kMul;
+    case Tok::kDiv: return Op::kDiv;
+    case Tok::kMod: return Op::kMod;
+    case Tok::kExp: return Op::kExp;
+    case Tok::kBitAnd: return Op::kBitAnd;
+    case Tok::kBitOr: return Op::kBitOr;
+    case Tok::kBitXor: return Op::kBitXor;
+    case Tok::kShl: return Op::kShl;
+    case Tok::kSar: return Op::kSar;
+    case Tok::kShr: return Op::kShr;
+    case Tok::kEq: return Op::kEq;
+    case Tok::kNe: return Op::kNe;
+    case Tok::kStrictEq: return Op::kStrictEq;
+    case Tok::kStrictNe: return Op::kStrictNe;
+    case Tok::kLt: return Op::kLt;
+    case Tok::kGt: return Op::kGt;
+    case Tok::kLe: return Op::kLe;
+    case Tok::kGe: return Op::kGe;
+    case Tok::kInstanceof: return Op::kInstanceOf;
+    default: return Op::kNop;
+  }
+}
+
+// Evaluating a pure node has no side effects, so an earlier operand may be read in place.
+bool IsPure(const Node* n) {
+  switch (n->kind) {
+    case NodeKind::kNumber: case NodeKind::kString: case NodeKind::kBoolean: case NodeKind::kNull:
+    case NodeKind::kIdentifier: case NodeKind::kThis:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsAnonymousFn(const Node* n) {
+  return (n->kind == NodeKind::kFunction || n->kind == NodeKind::kClass) && n->str.empty();
+}
+
+}  // namespace
+
+int Compiler::ExprToReg(Node* n) {
+  if (n->kind == NodeKind::kIdentifier && n->ref.kind == RefKind::kLocal && !n->ref.needs_tdz_check) {
+    return kFixedRegs + static_cast<int>(n->ref.index);
+  }
+  int t = Temp();
+  Expr(n, t);
+  return t;
+}
+
+void Compiler::Expr(Node* n, int dst) {
+  int mark = fs_->next_temp;
+  uint32_t saved_offset = offset_;
+  offset_ = n->offset;
+  switch (n->kind) {
+    case NodeKind::kNumber: {
+      double v = n->num;
+      if (v == std::floor(v) && std::fabs(v) < 1073741824.0 && !(v == 0 && std::signbit(v))) {
+        Emit(Op::kLoadSmi, dst, static_cast<int>(v));
+      } else {
+        Emit(Op::kLoadConst, dst, Const(rt_.NewNumber(v)));
+      }
+      break;
+    }
+    case NodeKind::kString: Emit(Op::kLoadConst, dst, StringConst(n->str)); break;
+    case NodeKind::kTemplate: Template(n, dst); break;
+    case NodeKind::kBoolean: Emit(n->Has(kFlagTrue) ? Op::kLoadTrue : Op::kLoadFalse, dst); break;
+    case NodeKind::kNull: Emit(Op::kLoadNull, dst); break;
+    case NodeKind::kIdentifier:
+      if (n->ref.kind == RefKind::kGlobal && n->str == "undefined") {
+        Emit(Op::kLoadUndefined, dst);
+      } else {
+        LoadVar(n, dst);
+      }
+      break;
+    case NodeKind::kThis: LoadVar(n, dst); break;
+    case NodeKind::kFunction: Closure(n, dst, "", -1); break;
+    case NodeKind::kClass: Class(n, dst, ""); break;
+    case NodeKind::kArray: ArrayLiteral(n, dst); break;
+    case NodeKind::kObject: ObjectLiteral(n, dst); break;
+    case NodeKind::kUnary: Unary(n, dst); break;
+    case NodeKind::kUpdate: Update(n, dst); break;
+    case NodeKind::kBinary: {
+      int a;
+      if (IsPure(n->b)) {
+        a = ExprToReg(n->a);
+      } else {
+        a = Temp();
+        Expr(n->a, a);
+      }
+      int b = ExprToReg(n->b);
+      offset_ = n->offset;
+      if (n->op == Tok::kIn) Emit(Op::kIn, dst, a, b);
+      else Emit(BinaryOpFor(n->op), dst, a, b);
+      break;
+    }
+    case NodeKind::kLogical: Logical(n, dst); break;
+    case NodeKind::kAssign: Assign(n, dst); break;
+    case NodeKind::kConditional: {
+      int r = ExprToReg(n->a);
+      int else_jump = Emit(Op::kJumpIfFalse, r, 0);
+      Expr(n->b, dst);
+      int end_jump = Emit(Op::kJump, 0);
+      PatchTo(else_jump, Here());
+      Expr(n->c, dst);
+      PatchTo(end_jump, Here());
+      break;
+    }
+    case NodeKind::kCall: CallExpr(n, dst); break;
+    case NodeKind::kNew: NewExpr(n, dst); break;
+    case NodeKind::kMember: case NodeKind::kIndex: MemberGet(n, dst, -1); break;
+    case NodeKind::kOptionalChain: OptionalChain(n, dst); break;
+    case NodeKind::kSequence: {
+      for (size_t i = 0; i + 1 < n->list.size(); ++i) {
+        int m = fs_->next_temp;
+        Expr(n->list[i], Temp());
+        fs_->next_temp = m;
+      }
+      Expr(n->list.back(), dst);
+      break;
+    }
+    default:
+      // Spread/Super/Hole outside their contexts cannot come out of the parser.
+      Emit(Op::kLoadUndefined, dst);
+      break;
+  }
+  offset_ = saved_offset;
+  fs_->next_temp = mark;
+}
+
+void Compiler::Template(Node* n, int dst) {
+  Emit(Op::kLoadConst, dst, StringConst(n->list[0]->str));
+  for (size_t i = 1; i < n->list.size(); i += 2) {
+    int t = Temp();
+    Expr(n->list[i], t);
+    Emit(Op::kToString, t, t);
+    Emit(Op::kAdd, dst, dst, t);
+    if (!n->list[i + 1]->str.empty()) {
+      Emit(Op::kLoadConst, t, StringConst(n->list[i + 1]->str));
+      Emit(Op::kAdd, dst, dst, t);
+    }
+  }
+}
+
+void Compiler::Logical(Node* n, int dst) {
+  Expr(n->a, dst);
+  if (n->op == Tok::kNullish) {
+    int to_b = Emit(Op::kJumpIfNullish, dst, 0);
+    int end = Emit(Op::kJump, 0);
+    PatchTo(to_b, Here());
+    Expr(n->b, dst);
+    PatchTo(end, Here());
+    return;
+  }
+  int end = Emit(n->op == Tok::kAnd ? Op::kJumpIfFalse : Op::kJumpIfTrue, dst, 0);
+  Expr(n->b, dst);
+  PatchTo(end, Here());
+}
+
+void Compiler::Unary(Node* n, int dst) {
+  Node* a = n->a;
+  switch (n->op) {
+    case Tok::kTypeof:
+      if (a->kind == NodeKind::kIdentifier && a->ref.kind == RefKind::kGlobal) {
+        Emit(Op::kTypeofGlobal, dst, StringConst(a->str));
+      } else {
+        Expr(a, dst);
+        Emit(Op::kTypeOf, dst, dst);
+      }
+      return;
+    case Tok::kDelete: {
+      if (a->kind == NodeKind::kMember || a->kind == NodeKind::kIndex) {
+        int obj = Temp();
+        Expr(a->a, obj);
+        int key = Temp();
+        if (a->kind == NodeKind::kMember) Emit(Op::kLoadConst, key, StringConst(a->str));
+        else Expr(a->b, key);
+        offset_ = n->offset;
+        Emit(Op::kDelete, dst, obj, key);
+      } else {
+        Expr(a, dst);
+        Emit(Op::kLoadTrue, dst);
+      }
+      return;
+    }
+    case Tok::kVoid:
+      Expr(a, dst);
+      Emit(Op::kLoadUndefined, dst);
+      return;
+    default: break;
+  }
+  int r = ExprToReg(a);
+  offset_ = n->offset;
+  switch (n->op) {
+    case Tok::kSub: Emit(Op::kNeg, dst, r); break;
+    case Tok::kAdd: Emit(Op::kToNumber, dst, r); break;
+    case Tok::kNot: Emit(Op::kNot, dst, r); break;
+    case Tok::kBitNot: Emit(Op::kBitNot, dst, r); break;
+    default: break;
+  }
+}
+
+// Loads the current value of an assignment target into `cur`, leaving the object (and key) in
+// registers for the store that follows.
+struct TargetRegs {
+  int obj = -1;
+  int key = -1;
+};
+
+void Compiler::Assign(Node* n, int dst) {
+  Node* target = n->a;
+  TargetRegs t;
+  if (target->kind == NodeKind::kMember || target->kind == NodeKind::kIndex) {
+    t.obj = Temp();
+    Expr(target->a, t.obj);
+    if (target->kind == NodeKind::kIndex) {
+      t.key = Temp();
+      Expr(target->b, t.key);
+    }
+  }
+  auto load_current = [&](int into) {
+    if (target->kind == NodeKind::kIdentifier) LoadVar(target, into);
+    else if (target->kind == NodeKind::kMember) Emit(Op::kGetNamed, into, t.obj, NameIc(target->str));
+    else Emit(Op::kGetKeyed, into, t.obj, t.key);
+  };
+  auto store = [&](int from) {
+    offset_ = n->offset;
+    if (target->kind == NodeKind::kIdentifier) StoreVar(target, from, false);
+    else if (target->kind == NodeKind::kMember) Emit(Op::kSetNamed, t.obj, NameIc(target->str), from);
+    else Emit(Op::kSetKeyed, t.obj, t.key, from);
+  };
+  auto value = [&](int into) {
+    if (IsAnonymousFn(n->b) && target->kind == NodeKind::kIdentifier) {
+      if (n->b->kind == NodeKind::kClass) Class(n->b, into, target->str);
+      else Closure(n->b, into, target->str, -1);
+    } else if (IsAnonymousFn(n->b) && target->kind == NodeKind::kMember && n->b->kind == NodeKind::kFunction) {
+      Closure(n->b, into, target->str, -1);
+    } else {
+      Expr(n->b, into);
+    }
+  };
+  Tok op = n->op;
+  if (op == Tok::kAssign) {
+    value(dst);
+    store(dst);
+    return;
+  }
+  load_current(dst);
+  if (op == Tok::kLogicalAndAssign || op == Tok::kLogicalOrAssign || op == Tok::kNullishAssign) {
+    int skip;
+    if (op == Tok::kNullishAssign) {
+      int to_assign = Emit(Op::kJumpIfNullish, dst, 0);
+      skip = Emit(Op::kJump, 0);
+      PatchTo(to_assign, Here());
+    } else {
+      skip = Emit(op == Tok::kLogicalAndAssign ? Op::kJumpIfFalse : Op::kJumpIfTrue, dst, 0);
+    }
+    value(dst);
+    store(dst);
+    PatchTo(skip, Here());
+    return;
+  }
+  int rhs = Temp();
+  Expr(n->b, rhs);
+  offset_ = n->offset;
+  Emit(BinaryOpFor(BinaryOpOfAssignment(op)), dst, dst, rhs);
+  store(dst);
+}
+
+void Compiler::Update(Node* n, int dst) {
+  Node* target = n->a;
+  int obj = -1, key = -1;
+  if (target->kind != NodeKind::kIdentifier) {
+    obj = Temp();
+    Expr(target->a, obj);
+    if (target->kind == NodeKind::kIndex) {
+      key = Temp();
+      Expr(target->b, key);
+    }
+  }
+  int old_value = Temp();
+  offset_ = n->offset;
+  if (target->kind == NodeKind::kIdentifier) LoadVar(target, old_value);
+  else if (target->kind == NodeKind::kMember) Emit(Op::kGetNamed, old_value, obj, NameIc(target->str));
+  else Emit(Op::kGetKeyed, old_value, obj, key);
+  Emit(Op::kToNumber, old_value, old_value);
+  int new_value = Temp();
+  Emit(n->op == Tok::kInc ? Op::kInc : Op::kDec, new_value, old_value);
+  if (target->kind == NodeKind::kIdentifier) StoreVar(target, new_value, false);
+  else if (target->kind == NodeKind::kMember) Emit(Op::kSetNamed, obj, NameIc(target->str), new_value);
+  else Emit(Op::kSetKeyed, obj, key, new_value);
+  Emit(Op::kMove, dst, n->Has(kFlagPrefix) ? new_value : old_value);
+}
+
+// Evaluates a member/index read. `object_reg` >= 0: the object is already in that register
+// (method calls keep it as the receiver).
+void Compiler::MemberGet(Node* n, int dst, int object_reg) {
+  bool is_super = n->a->kind == NodeKind::kSuper;
+  int obj = object_reg;
+  if (is_super) {
+    obj = -1;
+  } else if (obj < 0) {
+    if (n->kind == NodeKind::kIndex && !IsPure(n->b)) {
+      obj = Temp();
+      Expr(n->a, obj);
+    } else {
+      obj = ExprToReg(n->a);
+    }
+  }
+  if (n->Has(kFlagOptional) && fs_->optional_exits != nullptr) {
+    fs_->optional_exits->push_back(Emit(Op::kJumpIfNullish, obj, 0));
+  }
+  int key = -1;
+  if (n->kind == NodeKind::kIndex) key = ExprToReg(n->b);
+  offset_ = n->kind == NodeKind::kMember ? n->end - static_cast<uint32_t>(n->str.size()) : n->offset;
+  if (is_super) {
+    if (key < 0) {
+      key = Temp();
+      Emit(Op::kLoadConst, key, StringConst(n->str));
+    }
+    Emit(Op::kGetSuper, dst, key);
+  } else if (n->kind == NodeKind::kMember) {
+    Emit(Op::kGetNamed, dst, obj, NameIc(n->str));
+  } else {
+    Emit(Op::kGetKeyed, dst, obj, key);
+  }
+}
+
+void Compiler::OptionalChain(Node* n, int dst) {
+  std::vector<int> exits;
+  std::vector<int>* saved = fs_->optional_exits;
+  fs_->optional_exits = &exits;
+  Expr(n->a, dst);
+  fs_->optional_exits = saved;
+  if (exits.empty()) return;
+  int end = Emit(Op::kJump, 0);
+  for (int at : exits) PatchTo(at, Here());
+  Emit(Op::kLoadUndefined, dst);
+  PatchTo(end, Here());
+}
+
+// Lays out arguments after `receiver_reg`: returns argc, or with a spread the register of an
+// arguments array placed at receiver_reg + 1 (*spread = true).
+int Compiler::Arguments(NodeList args, int receiver_reg, bool* spread) {
+  *spread = false;
+  for (Node* a : args) *spread |= a->kind == NodeKind::kSpread;
+  if (*spread) {
+    int arr = Temp();
+    Emit(Op::kCreateArray, arr);
+    for (Node* a : args) {
+      int t = Temp();
+      Expr(a->kind == NodeKind::kSpread ? a->a : a, t);
+      Emit(a->kind == NodeKind::kSpread ? Op::kArraySpread : Op::kArrayPush, arr, t);
+      fs_->next_temp = t;
+    }
+    return arr;
+  }
+  for (Node* a : args) {
+    int t = Temp();
+    Expr(a, t);
+  }
+  return static_cast<int>(args.size());
+}
+
+void Compiler::CallExpr(Node* n, int dst) {
+  Node* callee = n->a;
+  bool spread = false;
+  if (callee->kind == NodeKind::kSuper) {
+    int recv = Temp();
+    int argc = Arguments(n->list, recv, &spread);
+    offset_ = n->offset;
+    if (spread) Emit(Op::kSuperCallSpread, dst, argc);
+    else Emit(Op::kSuperCall, dst, Pack(recv + 1, argc));
+    // The constructed object becomes `this`.
+    VarLocation t = fs_->info->this_var;
+    if (t.valid) {
+      int depth = 0;
+      for (const Region& r : fs_->regions) depth += r.kind == RegionKind::kContext;
+      if (t.in_context) Emit(Op::kStoreContext, dst, depth, t.index);
+      else Emit(Op::kMove, t.index, dst);
+    }
+    return;
+  }
+  int fn = Temp();
+  int recv = Temp();
+  if ((callee->kind == NodeKind::kMember || callee->kind == NodeKind::kIndex) &&
+      callee->a->kind != NodeKind::kSuper) {
+    Expr(callee->a, recv);
+    MemberGet(callee, fn, recv);
+  } else if (callee->kind == NodeKind::kMember || callee->kind == NodeKind::kIndex) {
+    MemberGet(callee, fn, -1);  // super.method(): receiver is `this`
+    LoadThis(recv);
+  } else {
+    Expr(callee, fn);
+    Emit(Op::kLoadUndefined, recv);
+  }
+  if (n->Has(kFlagOptional) && fs_->optional_exits != nullptr) {
+    fs_->optional_exits->push_back(Emit(Op::kJumpIfNullish, fn, 0));
+  }
+  int argc = Arguments(n->list, recv, &spread);
+  offset_ = n->offset;
+  int at = spread ? Emit(Op::kCallSpread, dst, fn, argc) : Emit(Op::kCall, dst, fn, Pack(recv, argc));
+  fs_->info->callee_text[at] = std::string(
+      source_.text().substr(callee->offset, callee->end - callee->offset));
+}
+
+// The current function's own `this` (super.method() receivers). Arrows have none: undefined.
+void Compiler::LoadThis(int dst) {
+  VarLocation t = fs_->info->this_var;
+  if (!t.valid) {
+    Emit(Op::kLoadUndefined, dst);
+    return;
+  }
+  int depth = 0;
+  for (const Region& r : fs_->regions) depth += r.kind == RegionKind::kContext;
+  if (t.in_context) Emit(Op::kLoadContext, dst, depth, t.index);
+  else Emit(Op::kMove, dst, t.index);
+}
+
+void Compiler::NewExpr(Node* n, int dst) {
+  int fn = Temp();
+  Expr(n->a, fn);
+  int recv = Temp();
+  bool spread = false;
+  int argc = Arguments(n->list, recv, &spread);
+  offset_ = n->offset;
+  int at = spread ? Emit(Op::kNewSpread, dst, fn, argc) : Emit(Op::kNew, dst, fn, Pack(recv, argc));
+  fs_->info->callee_text[at] = std::string(
+      source_.text().substr(n->a->offset, n->a->end - n->a->offset));
+}
+
+int Compiler::PropertyKey(Node* prop) {
+  int t = Temp();
+  Node* key = prop->a;
+  if (prop->Has(kFlagComputed)) {
+    Expr(key, t);
+  } else if (key->kind == NodeKind::kNumber) {
+    Emit(Op::kLoadConst, t, StringConst(Runtime::NumberToString(key->num)));
+  } else {
+    Emit(Op::kLoadConst, t, StringConst(key->str));
+  }
+  return t;
+}
+
+void Compiler::ObjectLiteral(Node* n, int dst) {
+  Emit(Op::kCreateObject, dst);
+  for (Node* prop : n->list) {
+    int mark = fs_->next_temp;
+    offset_ = prop->offset;
+    if (prop->op == Tok::kEllipsis) {
+      int v = Temp();
+      Expr(prop->b, v);
+      Emit(Op::kObjectSpread, dst, v);
+    } else {
+      int key = PropertyKey(prop);
+      int v = Temp();
+      std::string_view name = prop->Has(kFlagComputed) ? std::string_view() : prop->a->str;
+      if (prop->op == Tok::kFunction) {
+        Closure(prop->b, v, name, dst);
+      } else if (IsAnonymousFn(prop->b) && prop->b->kind == NodeKind::kFunction) {
+        Closure(prop->b, v, name, -1);
+      } else {
+        Expr(prop->b, v);
+      }
+      if (prop->Has(kFlagGetter)) Emit(Op::kDefineGetter, dst, key, v | (1 << 30));
+      else if (prop->Has(kFlagSetter)) Emit(Op::kDefineSetter, dst, key, v | (1 << 30));
+      else Emit(Op::kDefineField, dst, key, v);
+    }
+    fs_->next_temp = mark;
+  }
+}
+
+void Compiler::ArrayLiteral(Node* n, int dst) {
+  Emit(Op::kCreateArray, dst);
+  for (Node* e : n->list) {
+    int mark = fs_->next_temp;
+    if (e->kind == NodeKind::kHole) {
+      Emit(Op::kArrayPushHole, dst);
+    } else {
+      int t = Temp();
+      Expr(e->kind == NodeKind::kSpread ? e->a : e, t);
+      Emit(e->kind == NodeKind::kSpread ? Op::kArraySpread : Op::kArrayPush, dst, t);
+    }
+    fs_->next_temp = mark;
+  }
+}
+
+void Compiler::Class(Node* n, int dst, std::string_view name_hint) {
+  Scope* scope = n->scope;
+  std::string_view name = n->str.empty() ? name_hint : n->str;
+  if (scope != nullptr) EnterScope(scope, NodeList(), true);
+  int super_reg = -1;
+  if (n->a != nullptr) {
+    super_reg = Temp();
+    Expr(n->a, super_reg);
+  }
+  if (n->b != nullptr) {
+    Closure(n->b, dst, name, -1);
+  } else {
+    Emit(Op::kCreateClosure, dst, CompileDefaultConstructor(name, n->a != nullptr, n));
+  }
+  int proto = Temp();
+  offset_ = n->offset;
+  Emit(Op::kCreateClass, dst, super_reg, proto);
+  Emit(Op::kSetHomeObject, dst, proto);
+  for (Node* member : n->list) {
+    int mark = fs_->next_temp;
+    int holder = member->Has(kFlagStatic) ? dst : proto;
+    int key = PropertyKey(member);
+    int fn = Temp();
+    std::string_view mname = member->Has(kFlagComputed) ? std::string_view() : member->a->str;
+    Closure(member->b, fn, mname, holder);
+    if (member->Has(kFlagGetter)) Emit(Op::kDefineGetter, holder, key, fn);
+    else if (member->Has(kFlagSetter)) Emit(Op::kDefineSetter, holder, key, fn);
+    else Emit(Op::kDefineMethod, holder, key, fn);
+    fs_->next_temp = mark;
+  }
+  if (scope != nullptr) {
+    for (Variable* v : scope->vars) {
+      if (v->mode != VarMode::kClassName) continue;
+      Ref ref;
+      ref.kind = v->in_context ? RefKind::kContext : RefKind::kLocal;
+      ref.index = v->index;
+      StoreVarLocation(ref, v, dst);
+    }
+  }
+  ExitScope(scope);
+}
+
+// `constructor() {}` or `constructor(...args) { super(...args); }` for classes without one.
+int Compiler::CompileDefaultConstructor(std::string_view name, bool derived, Node* cls) {
+  auto info = std::make_unique<FunctionInfo>();
+  info->name = std::string(name);
+  info->source = &source_;
+  info->offset = cls->offset;
+  info->is_class_ctor = true;
+  info->is_derived_ctor = derived;
+  info->is_method = true;
+  int r = kFixedRegs;
+  auto emit = [&](Op op, int a = 0, int b = 0, int c = 0) {
+    info->code.push_back(Instr{op, a, b, c});
+    info->positions.push_back(cls->offset);
+  };
+  if (derived) {
+    emit(Op::kCreateRest, r, 0);
+    emit(Op::kSuperCallSpread, r + 1, r);
+    emit(Op::kReturn, r + 1);
+  } else {
+    emit(Op::kLoadUndefined, r);
+    emit(Op::kReturn, r);
+  }
+  info->frame_size = kFixedRegs + 3;
+  return rt_.AddFunction(std::move(info));
+}
+
+}  // namespace tenure::js

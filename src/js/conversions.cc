@@ -1,0 +1,238 @@
+// Type conversions and comparisons (ECMA-262 §7.1, §7.2).
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "runtime.h"
+
+namespace tenure::js {
+
+bool Runtime::ToBoolean(Value v) {
+  if (v.IsSmi()) return v.ToSmi() != 0;
+  if (v == kTrue) return true;
+  if (v == kFalse || v == kUndefined || v == kNull || v == kHole) return false;
+  HeapObject* o = v.ToObject();
+  switch (KindOf(o)) {
+    case Kind::kHeapNumber: {
+      double d = static_cast<HeapNumber*>(o)->value;
+      return d != 0 && !std::isnan(d);
+    }
+    case Kind::kString: return static_cast<String*>(o)->length != 0;
+    default: return true;
+  }
+}
+
+namespace {
+
+bool IsJsWhitespace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// StringToNumber (ECMA-262 §7.1.4.1.1): trimmed; empty = 0; hex/octal/binary prefixes;
+// "Infinity"; otherwise a decimal literal or NaN.
+double StringToNumber(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && IsJsWhitespace(s[b])) ++b;
+  while (e > b && IsJsWhitespace(s[e - 1])) --e;
+  std::string t(s.substr(b, e - b));
+  if (t.empty()) return 0;
+  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X' || t[1] == 'o' || t[1] == 'O' ||
+                                      t[1] == 'b' || t[1] == 'B')) {
+    int radix = (t[1] == 'x' || t[1] == 'X') ? 16 : (t[1] == 'o' || t[1] == 'O') ? 8 : 2;
+    double v = 0;
+    for (size_t i = 2; i < t.size(); ++i) {
+      int d = std::isdigit(static_cast<unsigned char>(t[i])) ? t[i] - '0'
+              : std::isalpha(static_cast<unsigned char>(t[i])) ? std::tolower(t[i]) - 'a' + 10 : 99;
+      if (d >= radix) return NAN;
+      v = v * radix + d;
+    }
+    return v;
+  }
+  if (t == "Infinity" || t == "+Infinity") return INFINITY;
+  if (t == "-Infinity") return -INFINITY;
+  for (char c : t) {
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+      return NAN;
+    }
+  }
+  char* end = nullptr;
+  double v = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size()) return NAN;
+  return v;
+}
+
+}  // namespace
+
+bool Runtime::ToNumber(Handle h, double* out) {
+  Value v = h.value();
+  if (v.IsSmi()) { *out = static_cast<double>(v.ToSmi()); return true; }
+  if (v == kUndefined || v == kHole) { *out = NAN; return true; }
+  if (v == kNull || v == kFalse) { *out = 0; return true; }
+  if (v == kTrue) { *out = 1; return true; }
+  if (IsKind(v, Kind::kHeapNumber)) { *out = v.As<HeapNumber>()->value; return true; }
+  if (IsString(v)) { *out = StringToNumber(v.As<String>()->view()); return true; }
+  tenure::HandleScope scope(*heap_);
+  Handle prim = Handle::New(*heap_, ToPrimitive(h, false));
+  if (prim.value().IsEmpty()) return false;
+  return ToNumber(prim, out);
+}
+
+// Number::toString (ECMA-262 §6.1.6.1.20): shortest round-trip digits, then the spec's layout
+// rules for the decimal exponent n.
+std::string Runtime::NumberToString(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (d == 0) return "0";
+  if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
+  std::string sign = d < 0 ? "-" : "";
+  double a = std::fabs(d);
+  char buf[40];
+  int precision = 1;
+  for (; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, a);
+    if (std::strtod(buf, nullptr) == a) break;
+  }
+  // buf = "d.ddde[+-]xx"
+  std::string digits;
+  const char* p = buf;
+  for (; *p != 'e'; ++p) if (*p != '.') digits.push_back(*p);
+  int exp10 = std::atoi(p + 1);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  int k = static_cast<int>(digits.size());
+  int n = exp10 + 1;
+  std::string out;
+  if (k <= n && n <= 21) {
+    out = digits + std::string(n - k, '0');
+  } else if (0 < n && n <= 21) {
+    out = digits.substr(0, n) + "." + digits.substr(n);
+  } else if (-6 < n && n <= 0) {
+    out = "0." + std::string(-n, '0') + digits;
+  } else {
+    std::string e = (n - 1 >= 0 ? "+" : "-") + std::to_string(std::abs(n - 1));
+    out = k == 1 ? digits + "e" + e : digits.substr(0, 1) + "." + digits.substr(1) + "e" + e;
+  }
+  return sign + out;
+}
+
+std::string Runtime::ToStdString(Value v) const {
+  if (IsString(v)) return std::string(v.As<String>()->view());
+  if (v.IsSmi()) return std::to_string(v.ToSmi());
+  if (IsKind(v, Kind::kHeapNumber)) return NumberToString(v.As<HeapNumber>()->value);
+  if (v == kUndefined) return "undefined";
+  if (v == kNull) return "null";
+  if (v == kTrue) return "true";
+  if (v == kFalse) return "false";
+  return "[object]";
+}
+
+Value Runtime::ToString(Handle h) {
+  Value v = h.value();
+  if (IsString(v)) return v;
+  if (v.IsSmi()) return NewString(std::to_string(v.ToSmi()));
+  if (IsKind(v, Kind::kHeapNumber)) return NewString(NumberToString(v.As<HeapNumber>()->value));
+  if (!v.IsHeapObject()) return NewString(ToStdString(v));
+  tenure::HandleScope scope(*heap_);
+  Handle prim = Handle::New(*heap_, ToPrimitive(h, true));
+  if (prim.value().IsEmpty()) return Value();
+  return ToString(prim);
+}
+
+// OrdinaryToPrimitive: valueOf/toString in hint order; TypeError when neither yields a primitive.
+Value Runtime::ToPrimitive(Handle h, bool hint_string) {
+  if (!IsJSObject(h.value())) return h.value();
+  tenure::HandleScope scope(*heap_);
+  const char* order[2] = {"valueOf", "toString"};
+  if (hint_string) std::swap(order[0], order[1]);
+  for (const char* name : order) {
+    Handle key = Handle::New(*heap_, Intern(name));
+    Handle fn = Handle::New(*heap_, GetNamed(h, key));
+    if (fn.value().IsEmpty()) return Value();
+    if (!IsCallable(fn.value())) continue;
+    Value result = Call(fn, h, nullptr, 0);
+    if (result.IsEmpty()) return Value();
+    if (!IsJSObject(result)) return result;
+  }
+  return ThrowTypeError("Cannot convert object to primitive value");
+}
+
+Value Runtime::ToPropertyKey(Handle h) {
+  Value v = h.value();
+  if (v.IsSmi() && v.ToSmi() >= 0) return v;
+  if (IsString(v)) {
+    String* s = v.As<String>();
+    std::string_view sv = s->view();
+    if (!sv.empty() && sv.size() <= 9 && (sv == "0" || sv[0] != '0')) {
+      bool digits = true;
+      for (char c : sv) digits &= c >= '0' && c <= '9';
+      if (digits) return Value::FromSmi(std::stoll(std::string(sv)));
+    }
+    if (s->hash == 1) return v;  // already interned
+    return Intern(sv);
+  }
+  if (IsKind(v, Kind::kHeapNumber)) {
+    double d = v.As<HeapNumber>()->value;
+    return Intern(NumberToString(d));
+  }
+  if (v.IsSmi()) return Intern(std::to_string(v.ToSmi()));
+  tenure::HandleScope scope(*heap_);
+  Handle str = Handle::New(*heap_, ToString(h));
+  if (str.value().IsEmpty()) return Value();
+  return ToPropertyKey(str);
+}
+
+bool Runtime::IsCallable(Value v) const { return IsKind(v, Kind::kFunction); }
+
+Value Runtime::TypeOf(Value v) {
+  const char* t;
+  if (v.IsSmi() || IsKind(v, Kind::kHeapNumber)) t = "number";
+  else if (IsString(v)) t = "string";
+  else if (v == kTrue || v == kFalse) t = "boolean";
+  else if (v == kUndefined || v == kHole) t = "undefined";
+  else if (v == kNull) t = "object";
+  else if (IsKind(v, Kind::kFunction)) t = "function";
+  else t = "object";
+  return Intern(t);
+}
+
+bool Runtime::StrictEquals(Value a, Value b) const {
+  if (IsNumber(a) && IsNumber(b)) return NumberValue(a) == NumberValue(b);
+  if (IsString(a) && IsString(b)) return a.As<String>()->view() == b.As<String>()->view();
+  return a == b;
+}
+
+bool Runtime::SameValueZero(Value a, Value b) {
+  if (IsNumber(a) && IsNumber(b)) {
+    double x = NumberValue(a), y = NumberValue(b);
+    return x == y || (std::isnan(x) && std::isnan(y));
+  }
+  if (IsString(a) && IsString(b)) return a.As<String>()->view() == b.As<String>()->view();
+  return a == b;
+}
+
+// IsLooselyEqual (ECMA-262 §7.2.14).
+Value Runtime::LooseEquals(Handle ha, Handle hb) {
+  Value a = ha.value(), b = hb.value();
+  if ((IsNumber(a) && IsNumber(b)) || (IsString(a) && IsString(b))) return FromBool(StrictEquals(a, b));
+  if (IsNullish(a) || IsNullish(b)) return FromBool(IsNullish(a) && IsNullish(b));
+  if (IsJSObject(a) && IsJSObject(b)) return FromBool(a == b);
+  if (a == kTrue || a == kFalse || b == kTrue || b == kFalse ||
+      (IsNumber(a) && IsString(b)) || (IsString(a) && IsNumber(b))) {
+    double x, y;
+    if (IsJSObject(a) || IsJSObject(b)) {
+      // fall through to primitive conversion below
+    } else {
+      if (!ToNumber(ha, &x) || !ToNumber(hb, &y)) return Value();
+      return FromBool(x == y);
+    }
+  }
+  tenure::HandleScope scope(*heap_);
+  Handle pa = Handle::New(*heap_, ToPrimitive(ha, false));
+  if (pa.value().IsEmpty()) return Value();
+  Handle pb = Handle::New(*heap_, ToPrimitive(hb, false));
+  if (pb.value().IsEmpty()) return Value();
+  if (IsJSObject(pa.value()) || IsJSObject(pb.value())) return kFalse;
+  return LooseEquals(pa, pb);
+}
+
+}  // namespace tenure::js

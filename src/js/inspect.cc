@@ -1,0 +1,370 @@
+// util.inspect-compatible formatting for console.log. The layout rules follow node's
+// lib/internal/util/inspect.js (formatValue, groupArrayElements, reduceToSingleString,
+// isBelowBreakLength) with node's console defaults: depth 2, breakLength 80, compact 3.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "runtime.h"
+
+namespace tenure::js {
+
+namespace {
+
+constexpr int kBreakLength = 80;
+constexpr int kCompact = 3;
+constexpr int64_t kMaxArrayLength = 100;
+
+bool IsIdentifierKey(std::string_view k) {
+  if (k.empty()) return false;
+  if (!(std::isalpha(static_cast<unsigned char>(k[0])) || k[0] == '_' || k[0] == '$')) return false;
+  for (char c : k) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$')) return false;
+  }
+  return true;
+}
+
+// node strEscape: single quotes unless the string contains them (then double, then backtick).
+std::string Quote(std::string_view s) {
+  char q = '\'';
+  if (s.find('\'') != std::string_view::npos) {
+    if (s.find('"') == std::string_view::npos) q = '"';
+    else if (s.find('`') == std::string_view::npos && s.find("${") == std::string_view::npos) q = '`';
+  }
+  std::string out(1, q);
+  for (unsigned char c : s) {
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\v': out += "\\v"; break;
+      case '\\': out += "\\\\"; break;
+      default:
+        if (c == static_cast<unsigned char>(q)) {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02X", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += q;
+  return out;
+}
+
+}  // namespace
+
+class Inspector {
+ public:
+  Inspector(Runtime& rt, int depth) : rt_(rt), depth_(depth) {}
+
+  std::string Format(Handle v, int recurse_times) {
+    Value x = v.value();
+    if (!x.IsHeapObject() || IsString(x) || IsNumber(x)) return Primitive(x);
+    if (!IsJSObject(x)) return "[internal]";
+    for (size_t i = 0; i < seen_.size(); ++i) {
+      if (seen_[i].value() == x) {
+        if (circular_index_ == 0) {
+          circular_index_ = 1;
+          circular_target_ = x;
+        }
+        return "[Circular *1]";
+      }
+    }
+    return FormatRaw(v, recurse_times);
+  }
+
+  std::string Finish(Handle v, std::string body) {
+    if (circular_index_ != 0 && circular_target_ == v.value()) return "<ref *1> " + body;
+    return body;
+  }
+
+ private:
+  std::string Primitive(Value x) {
+    if (IsString(x)) return Quote(x.As<String>()->view());
+    if (IsNumber(x)) {
+      double d = NumberValue(x);
+      if (d == 0 && std::signbit(d)) return "-0";
+      return Runtime::NumberToString(d);
+    }
+    return rt_.ToStdString(x);
+  }
+
+  // The constructor name found on the prototype chain ("" for null-prototype objects).
+  std::string ConstructorName(Value o, bool* null_proto) {
+    *null_proto = false;
+    Value key = rt_.root(kRootConstructorKey);
+    for (Value cur = o; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+      int64_t index = Runtime::FindOwn(cur.As<JSObject>(), key);
+      if (index >= 0) {
+        Value ctor = Runtime::ReadSlot(cur.As<JSObject>(), index);
+        if (IsKind(ctor, Kind::kFunction)) return rt_.FunctionName(ctor);
+      }
+      if (cur.As<JSObject>()->proto == kNull && cur == o) *null_proto = true;
+    }
+    return "Object";
+  }
+
+  std::string FunctionBase(Value fn) {
+    int64_t id = fn.As<JSObject>()->internal[1].ToSmi();
+    std::string name = rt_.FunctionName(fn);
+    if (id >= 0 && rt_.functions()[id]->is_class_ctor) {
+      std::string base = "[class " + (name.empty() ? std::string("(anonymous)") : name);
+      Value parent = fn.As<JSObject>()->proto;
+      if (IsKind(parent, Kind::kFunction) && parent != rt_.root(kRootFunctionPrototype)) {
+        base += " extends " + rt_.FunctionName(parent);
+      }
+      return base + "]";
+    }
+    return name.empty() ? "[Function (anonymous)]" : "[Function: " + name + "]";
+  }
+
+  std::string FormatRaw(Handle v, int recurse_times) {
+    tenure::Heap& heap = rt_.heap();
+    tenure::HandleScope scope(heap);
+    Value x = v.value();
+    Kind kind = KindOf(x.ToObject());
+    std::string base;
+    std::string open = "{", close = "}";
+    bool is_array = kind == Kind::kArray;
+    Handle keys = Handle::New(heap, rt_.OwnKeys(v));
+    int64_t named = Runtime::ArrayLength(keys.value());
+    if (is_array) named -= CountIndexKeys(keys);
+    bool null_proto = false;
+    std::string ctor = ConstructorName(x, &null_proto);
+    if (kind == Kind::kFunction) {
+      base = FunctionBase(x);
+      if (named == 0) return base;
+    } else if (kind == Kind::kError) {
+      Handle stack_key = Handle::New(heap, rt_.Intern("stack"));
+      Value stack = rt_.GetNamed(v, stack_key);
+      base = !stack.IsEmpty() && IsString(stack) ? rt_.ToStdString(stack) : "Error";
+      if (stack.IsEmpty()) rt_.TakeException();
+      if (named == 0) return base;
+    } else if (is_array) {
+      open = "[";
+      close = "]";
+      if (ctor != "Array") open = ctor + "(" + std::to_string(Runtime::ArrayLength(x)) + ") [";
+      if (Runtime::ArrayLength(x) == 0 && named == 0) return open + "]";
+    } else if (kind == Kind::kMap || kind == Kind::kSet) {
+      open = std::string(kind == Kind::kMap ? "Map(" : "Set(") +
+             std::to_string(x.As<JSObject>()->internal[2].ToSmi()) + ") {";
+      if (x.As<JSObject>()->internal[2].ToSmi() == 0 && named == 0) return open + "}";
+    } else {
+      if (null_proto) open = "[Object: null prototype] {";
+      else if (ctor != "Object") open = ctor + " {";
+      if (named == 0) return open + "}";
+    }
+    if (recurse_times > depth_) {
+      if (is_array) return "[Array]";
+      return "[" + (null_proto ? std::string("Object: null prototype") : ctor) + "]";
+    }
+    seen_.push_back(v);
+    current_depth_ = recurse_times;
+    std::vector<std::string> output;
+    indentation_ += 2;
+    if (is_array) FormatArrayElements(v, recurse_times, &output);
+    if (kind == Kind::kMap || kind == Kind::kSet) FormatCollection(v, kind == Kind::kMap, recurse_times, &output);
+    int64_t total = Runtime::ArrayLength(keys.value());
+    for (int64_t i = 0; i < total; ++i) {
+      Handle k = Handle::New(heap, rt_.ArrayGet(keys.value().As<JSObject>(), i));
+      if (is_array && IsIndexKey(k.value())) continue;
+      output.push_back(FormatProperty(v, k, recurse_times));
+    }
+    indentation_ -= 2;
+    seen_.pop_back();
+    if (!base.empty()) open = base + " " + open;
+    return Reduce(output, open, close, is_array, v, recurse_times);
+  }
+
+  static bool IsIndexKey(Value k) {
+    std::string_view s = k.As<String>()->view();
+    if (s.empty()) return false;
+    for (char c : s) if (c < '0' || c > '9') return false;
+    return true;
+  }
+
+  int64_t CountIndexKeys(Handle keys) {
+    int64_t n = 0;
+    for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
+      n += IsIndexKey(rt_.ArrayGet(keys.value().As<JSObject>(), i));
+    }
+    return n;
+  }
+
+  void FormatArrayElements(Handle v, int recurse_times, std::vector<std::string>* output) {
+    int64_t len = Runtime::ArrayLength(v.value());
+    int64_t shown = 0;
+    for (int64_t i = 0; i < len && shown < kMaxArrayLength; ++shown) {
+      JSObject* a = v.value().As<JSObject>();
+      FixedArray* e = a->elements.As<FixedArray>();
+      if (i >= e->size() || e->items[i] == kHole) {
+        int64_t j = i;
+        while (j < len && (j >= e->size() || e->items[j] == kHole)) ++j;
+        int64_t holes = j - i;
+        output->push_back("<" + std::to_string(holes) + " empty item" + (holes > 1 ? "s" : "") + ">");
+        i = j;
+        continue;
+      }
+      Handle item = Handle::New(rt_.heap(), e->items[i]);
+      output->push_back(Format(item, recurse_times + 1));
+      ++i;
+    }
+    if (len > kMaxArrayLength && shown >= kMaxArrayLength) {
+      int64_t rest = len - kMaxArrayLength;
+      output->push_back("... " + std::to_string(rest) + " more item" + (rest > 1 ? "s" : ""));
+    }
+  }
+
+  void FormatCollection(Handle v, bool is_map, int recurse_times, std::vector<std::string>* output) {
+    for (int64_t i = 0; i < v.value().As<JSObject>()->internal[1].ToSmi(); ++i) {
+      FixedArray* e = v.value().As<JSObject>()->internal[0].As<FixedArray>();
+      if (e->items[2 * i] == kHole) continue;
+      Handle k = Handle::New(rt_.heap(), e->items[2 * i]);
+      Handle val = Handle::New(rt_.heap(), e->items[2 * i + 1]);
+      std::string s = Format(k, recurse_times + 1);
+      if (is_map) s += " => " + Format(val, recurse_times + 1);
+      output->push_back(s);
+    }
+  }
+
+  std::string FormatProperty(Handle object, Handle key, int recurse_times) {
+    std::string_view name = key.value().As<String>()->view();
+    std::string label = IsIdentifierKey(name) ? std::string(name) : Quote(name);
+    tenure::HandleScope scope(rt_.heap());
+    Handle interned = Handle::New(rt_.heap(), rt_.Intern(name));
+    int64_t flags = 0;
+    int64_t index = Runtime::FindOwn(object.value().As<JSObject>(), interned.value(), &flags);
+    if (index >= 0 && (flags & kShapeAccessor)) {
+      FixedArray* pair = Runtime::ReadSlot(object.value().As<JSObject>(), index).As<FixedArray>();
+      bool get = pair->items[0] != kUndefined, set = pair->items[1] != kUndefined;
+      return label + ": " + (get && set ? "[Getter/Setter]" : get ? "[Getter]" : "[Setter]");
+    }
+    Handle value = Handle::New(rt_.heap(), index >= 0 ? Runtime::ReadSlot(object.value().As<JSObject>(), index)
+                                                     : kUndefined);
+    return label + ": " + Format(value, recurse_times + 1);
+  }
+
+  // node groupArrayElements: columns of short entries for arrays of more than 6 items.
+  std::vector<std::string> Group(const std::vector<std::string>& output, Handle value) {
+    size_t total_length = 0, max_length = 0;
+    size_t output_length = output.size();
+    if (output_length > 0 && output.back().rfind("... ", 0) == 0) --output_length;
+    const size_t separator_space = 2;
+    std::vector<size_t> data_len(output_length);
+    for (size_t i = 0; i < output_length; ++i) {
+      data_len[i] = output[i].size();
+      total_length += data_len[i] + separator_space;
+      max_length = std::max(max_length, data_len[i]);
+    }
+    size_t actual_max = max_length + separator_space;
+    if (actual_max * 3 + static_cast<size_t>(indentation_) < kBreakLength &&
+        (static_cast<double>(total_length) / static_cast<double>(actual_max) > 5 || max_length <= 6)) {
+      double average_bias = std::sqrt(static_cast<double>(actual_max) -
+                                      static_cast<double>(total_length) / static_cast<double>(output.size()));
+      double biased_max = std::max(static_cast<double>(actual_max) - 3 - average_bias, 1.0);
+      size_t columns = std::min<size_t>(
+          {static_cast<size_t>(std::round(std::sqrt(2.5 * biased_max * static_cast<double>(output_length)) / biased_max)),
+           static_cast<size_t>((kBreakLength - indentation_) / static_cast<int>(actual_max)),
+           static_cast<size_t>(kCompact * 4), 15});
+      if (columns <= 1) return output;
+      std::vector<size_t> max_line_length;
+      for (size_t i = 0; i < columns; ++i) {
+        size_t line_length = 0;
+        for (size_t j = i; j < output_length; j += columns) line_length = std::max(line_length, data_len[j]);
+        max_line_length.push_back(line_length + separator_space);
+      }
+      bool pad_start = true;  // numbers are right-aligned
+      int64_t len = Runtime::ArrayLength(value.value());
+      for (int64_t i = 0; i < len && i < static_cast<int64_t>(output.size()); ++i) {
+        if (!IsNumber(rt_.ArrayGet(value.value().As<JSObject>(), i))) { pad_start = false; break; }
+      }
+      std::vector<std::string> grouped;
+      for (size_t i = 0; i < output_length; i += columns) {
+        size_t max = std::min(i + columns, output_length);
+        std::string line;
+        size_t j = i;
+        for (; j < max - 1; ++j) {
+          std::string cell = output[j] + ", ";
+          size_t width = max_line_length[j - i];
+          if (cell.size() < width) {
+            if (pad_start) cell = std::string(width - cell.size(), ' ') + cell;
+            else cell += std::string(width - cell.size(), ' ');
+          }
+          line += cell;
+        }
+        if (pad_start) {
+          size_t width = max_line_length[j - i] - separator_space;
+          std::string cell = output[j];
+          if (cell.size() < width) cell = std::string(width - cell.size(), ' ') + cell;
+          line += cell;
+        } else {
+          line += output[j];
+        }
+        grouped.push_back(line);
+      }
+      if (output_length < output.size()) grouped.push_back(output.back());
+      return grouped;
+    }
+    return output;
+  }
+
+  std::string Reduce(std::vector<std::string> output, const std::string& open, const std::string& close,
+                     bool is_array, Handle value, int recurse_times) {
+    size_t entries = output.size();
+    if (is_array && entries > 6) output = Group(output, value);
+    if (current_depth_ - recurse_times < kCompact && entries == output.size()) {
+      size_t start = output.size() + static_cast<size_t>(indentation_) + 1 + 10;  // braces[0].length == 1
+      size_t total = output.size() + start;
+      bool fits = total + output.size() <= kBreakLength;
+      for (const std::string& s : output) {
+        total += s.size();
+        if (total > kBreakLength) fits = false;
+      }
+      if (fits) {
+        std::string joined;
+        for (size_t i = 0; i < output.size(); ++i) {
+          if (i) joined += ", ";
+          joined += output[i];
+        }
+        if (joined.find('\n') == std::string::npos) return open + " " + joined + " " + close;
+      }
+    }
+    std::string indentation = "\n" + std::string(static_cast<size_t>(indentation_), ' ');
+    std::string out = open + indentation + "  ";
+    for (size_t i = 0; i < output.size(); ++i) {
+      if (i) out += "," + indentation + "  ";
+      out += output[i];
+    }
+    return out + indentation + close;
+  }
+
+  Runtime& rt_;
+  int depth_;
+  int indentation_ = 0;
+  int current_depth_ = 0;
+  std::vector<Handle> seen_;
+  int circular_index_ = 0;
+  Value circular_target_;
+};
+
+std::string Runtime::Inspect(Handle value, int depth) {
+  tenure::HandleScope scope(*heap_);
+  Inspector inspector(*this, depth);
+  std::string body = inspector.Format(value, 0);
+  return inspector.Finish(value, body);
+}
+
+std::string Runtime::DisplayString(Handle value) {
+  if (IsString(value.value())) return ToStdString(value.value());
+  return Inspect(value);
+}
+
+}  // namespace tenure::js

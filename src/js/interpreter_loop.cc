@@ -1,0 +1,629 @@
+// The dispatch loop of the interpreter (entry points and frames live in interpreter.cc).
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "runtime.h"
+
+namespace tenure::js {
+
+namespace {
+
+int32_t ToInt32(double d) {
+  if (std::isnan(d) || std::isinf(d)) return 0;
+  double m = std::fmod(std::trunc(d), 4294967296.0);
+  if (m < 0) m += 4294967296.0;
+  return static_cast<int32_t>(static_cast<uint32_t>(m));
+}
+
+inline Value* ContextSlot(Value context, int depth, int slot) {
+  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items[0];
+  return &context.As<FixedArray>()->items[1 + slot];
+}
+
+inline FixedArray* ContextAt(Value context, int depth) {
+  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items[0];
+  return context.As<FixedArray>();
+}
+
+}  // namespace
+
+// Arithmetic and comparison slow paths shared by the loop. Each returns empty on exception.
+static Value Arithmetic(Runtime& rt, Op op, Handle a, Handle b) {
+  double x, y;
+  if (!rt.ToNumber(a, &x) || !rt.ToNumber(b, &y)) return Value();
+  switch (op) {
+    case Op::kSub: return rt.NewNumber(x - y);
+    case Op::kMul: return rt.NewNumber(x * y);
+    case Op::kDiv: return rt.NewNumber(x / y);
+    case Op::kMod: return rt.NewNumber(std::fmod(x, y));
+    case Op::kExp: return rt.NewNumber(std::isnan(y) ? NAN : std::pow(x, y));
+    case Op::kBitAnd: return Value::FromSmi(ToInt32(x) & ToInt32(y));
+    case Op::kBitOr: return Value::FromSmi(ToInt32(x) | ToInt32(y));
+    case Op::kBitXor: return Value::FromSmi(ToInt32(x) ^ ToInt32(y));
+    case Op::kShl: return rt.NewNumber(static_cast<double>(static_cast<int32_t>(
+                       static_cast<uint32_t>(ToInt32(x)) << (static_cast<uint32_t>(ToInt32(y)) & 31))));
+    case Op::kSar: return Value::FromSmi(ToInt32(x) >> (static_cast<uint32_t>(ToInt32(y)) & 31));
+    case Op::kShr: return rt.NewNumber(static_cast<double>(
+                       static_cast<uint32_t>(ToInt32(x)) >> (static_cast<uint32_t>(ToInt32(y)) & 31)));
+    default: return kUndefined;
+  }
+}
+
+static Value AddSlow(Runtime& rt, Handle a, Handle b) {
+  tenure::HandleScope scope(rt.heap());
+  Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, false));
+  if (pa.value().IsEmpty()) return Value();
+  Handle pb = Handle::New(rt.heap(), rt.ToPrimitive(b, false));
+  if (pb.value().IsEmpty()) return Value();
+  if (IsString(pa.value()) || IsString(pb.value())) {
+    Handle sa = Handle::New(rt.heap(), rt.ToString(pa));
+    if (sa.value().IsEmpty()) return Value();
+    Handle sb = Handle::New(rt.heap(), rt.ToString(pb));
+    if (sb.value().IsEmpty()) return Value();
+    String* x = sa.value().As<String>();
+    String* y = sb.value().As<String>();
+    if (y->length == 0) return sa.value();
+    if (x->length == 0) return sb.value();
+    std::string joined;
+    joined.reserve(x->length + y->length);
+    joined.append(x->view());
+    joined.append(y->view());
+    return rt.NewString(joined);
+  }
+  double x, y;
+  if (!rt.ToNumber(pa, &x) || !rt.ToNumber(pb, &y)) return Value();
+  return rt.NewNumber(x + y);
+}
+
+// Abstract relational comparison; returns kTrue/kFalse (NaN -> false) or empty.
+static Value Compare(Runtime& rt, Op op, Handle a, Handle b) {
+  tenure::HandleScope scope(rt.heap());
+  Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, false));
+  if (pa.value().IsEmpty()) return Value();
+  Handle pb = Handle::New(rt.heap(), rt.ToPrimitive(b, false));
+  if (pb.value().IsEmpty()) return Value();
+  if (IsString(pa.value()) && IsString(pb.value())) {
+    int c = pa.value().As<String>()->view().compare(pb.value().As<String>()->view());
+    switch (op) {
+      case Op::kLt: return FromBool(c < 0);
+      case Op::kGt: return FromBool(c > 0);
+      case Op::kLe: return FromBool(c <= 0);
+      default: return FromBool(c >= 0);
+    }
+  }
+  double x, y;
+  if (!rt.ToNumber(pa, &x) || !rt.ToNumber(pb, &y)) return Value();
+  switch (op) {
+    case Op::kLt: return FromBool(x < y);
+    case Op::kGt: return FromBool(x > y);
+    case Op::kLe: return FromBool(x <= y);
+    default: return FromBool(x >= y);
+  }
+}
+
+Value Runtime::RunFrames(size_t entry_index) {
+  Frame* f;
+  const Instr* code;
+  Value* r;
+  int pc;
+  Value result;
+
+#define RELOAD()                          \
+  do {                                    \
+    f = &frames_.back();                  \
+    code = f->info->code.data();          \
+    r = stack_.get() + f->base;           \
+    pc = f->pc;                           \
+  } while (0)
+#define REG(i) Handle::FromSlot(&r[i])
+#define CHECK(expr)                       \
+  do {                                    \
+    if ((expr).IsEmpty()) goto exception; \
+  } while (0)
+#define CHECK_BOOL(expr)                  \
+  do {                                    \
+    if (!(expr)) goto exception;          \
+  } while (0)
+#define SAVE_PC() f->pc = pc
+
+  RELOAD();
+  for (;;) {
+    const Instr& in = code[pc++];
+    switch (in.op) {
+      case Op::kNop:
+      case Op::kDebugger:
+        break;
+      case Op::kLoadConst: r[in.a] = f->info->constants[in.b]; break;
+      case Op::kLoadSmi: r[in.a] = Value::FromSmi(in.b); break;
+      case Op::kLoadUndefined: r[in.a] = kUndefined; break;
+      case Op::kLoadNull: r[in.a] = kNull; break;
+      case Op::kLoadTrue: r[in.a] = kTrue; break;
+      case Op::kLoadFalse: r[in.a] = kFalse; break;
+      case Op::kLoadHole: r[in.a] = kHole; break;
+      case Op::kMove: r[in.a] = r[in.b]; break;
+      case Op::kLoadContext: r[in.a] = *ContextSlot(r[kRegContext], in.b, in.c); break;
+      case Op::kStoreContext: {
+        FixedArray* ctx = ContextAt(r[kRegContext], in.b);
+        tenure::Store(ctx, &ctx->items[1 + in.c], r[in.a]);
+        break;
+      }
+      case Op::kCheckHole:
+        if (r[in.a] == kHole) {
+          SAVE_PC();
+          ThrowError(ErrorType::kReferenceError,
+                     "Cannot access '" + ToStdString(f->info->constants[in.b]) + "' before initialization");
+          goto exception;
+        }
+        break;
+      case Op::kThrowConstAssign:
+        SAVE_PC();
+        ThrowTypeError("Assignment to constant variable.");
+        goto exception;
+      case Op::kLoadGlobal: {
+        SAVE_PC();
+        Value key = f->info->constants[in.b & 0xffff];
+        JSObject* global = roots_[kRootGlobal].As<JSObject>();
+        int64_t flags = 0;
+        int64_t index = FindOwn(global, key, &flags);
+        if (index >= 0 && !(flags & kShapeAccessor)) {
+          r[in.a] = ReadSlot(global, index);
+          break;
+        }
+        Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b & 0xffff]);
+        Value found = HasProperty(Handle::FromSlot(&roots_[kRootGlobal]), k);
+        CHECK(found);
+        if (found == kFalse) {
+          ThrowError(ErrorType::kReferenceError, ToStdString(key) + " is not defined");
+          goto exception;
+        }
+        Value v = GetNamed(Handle::FromSlot(&roots_[kRootGlobal]), k);
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kTypeofGlobal: {
+        SAVE_PC();
+        Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b]);
+        Value v = GetNamed(Handle::FromSlot(&roots_[kRootGlobal]), k);
+        CHECK(v);
+        r[in.a] = TypeOf(v);
+        break;
+      }
+      case Op::kStoreGlobal: {
+        SAVE_PC();
+        Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b]);
+        CHECK_BOOL(SetNamed(Handle::FromSlot(&roots_[kRootGlobal]), k, REG(in.a)));
+        break;
+      }
+      case Op::kGetNamed: {
+        Value o = r[in.b];
+        InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.c >> 16];
+        if (o.IsHeapObject() && o.As<JSObject>()->shape == ic->shape && ic->index >= 0 &&
+            ic->holder.IsEmpty() && IsJSObject(o)) {
+          r[in.a] = ReadSlot(o.As<JSObject>(), ic->index);
+          break;
+        }
+        SAVE_PC();
+        Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.c & 0xffff]);
+        Value v = GetNamed(REG(in.b), k, ic);
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kSetNamed: {
+        SAVE_PC();
+        InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.b >> 16];
+        Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b & 0xffff]);
+        CHECK_BOOL(SetNamed(REG(in.a), k, REG(in.c), ic));
+        break;
+      }
+      case Op::kGetKeyed: {
+        Value o = r[in.b], k = r[in.c];
+        if (k.IsSmi() && IsKind(o, Kind::kArray)) {
+          r[in.a] = ArrayGet(o.As<JSObject>(), k.ToSmi());
+          break;
+        }
+        SAVE_PC();
+        Value v = GetProperty(REG(in.b), REG(in.c));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kSetKeyed: {
+        Value o = r[in.a], k = r[in.b];
+        if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kArray)) {
+          JSObject* a = o.As<JSObject>();
+          FixedArray* e = a->elements.As<FixedArray>();
+          int64_t i = k.ToSmi();
+          if (i < e->size()) {
+            tenure::Store(e, &e->items[i], r[in.c]);
+            if (i >= a->length.ToSmi()) a->length = Value::FromSmi(i + 1);
+            break;
+          }
+        }
+        SAVE_PC();
+        CHECK_BOOL(SetProperty(REG(in.a), REG(in.b), REG(in.c)));
+        break;
+      }
+      case Op::kGetSuper: {
+        SAVE_PC();
+        Value closure = r[kRegClosure];
+        Value home = IsKind(closure, Kind::kFunction) ? closure.As<JSObject>()->internal[2] : kUndefined;
+        if (!IsJSObject(home)) {
+          r[in.a] = kUndefined;
+          break;
+        }
+        r[in.a] = home.As<JSObject>()->proto;
+        Value v = GetProperty(REG(in.a), REG(in.b));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kDelete: {
+        SAVE_PC();
+        Value v = DeleteProperty(REG(in.b), REG(in.c));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kAdd: {
+        Value a = r[in.b], b = r[in.c];
+        if (a.IsSmi() && b.IsSmi()) {
+          int64_t s = a.ToSmi() + b.ToSmi();
+          r[in.a] = (s >= -1073741824 && s <= 1073741823) ? Value::FromSmi(s) : NewNumber(static_cast<double>(s));
+          break;
+        }
+        SAVE_PC();
+        Value v;
+        if (IsNumber(a) && IsNumber(b)) v = NewNumber(NumberValue(a) + NumberValue(b));
+        else v = AddSlow(*this, REG(in.b), REG(in.c));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kSub: case Op::kMul: {
+        Value a = r[in.b], b = r[in.c];
+        if (a.IsSmi() && b.IsSmi()) {
+          int64_t x = a.ToSmi(), y = b.ToSmi();
+          int64_t s = in.op == Op::kSub ? x - y : x * y;
+          if (s >= -1073741824 && s <= 1073741823 && !(in.op == Op::kMul && s == 0 && (x < 0 || y < 0))) {
+            r[in.a] = Value::FromSmi(s);
+            break;
+          }
+        }
+        [[fallthrough]];
+      }
+      case Op::kDiv: case Op::kMod: case Op::kExp: case Op::kBitAnd: case Op::kBitOr:
+      case Op::kBitXor: case Op::kShl: case Op::kSar: case Op::kShr: {
+        Value a = r[in.b], b = r[in.c];
+        if (a.IsSmi() && b.IsSmi()) {
+          int64_t x = a.ToSmi(), y = b.ToSmi();
+          switch (in.op) {
+            case Op::kBitAnd: r[in.a] = Value::FromSmi(static_cast<int32_t>(x) & static_cast<int32_t>(y)); continue;
+            case Op::kBitOr: r[in.a] = Value::FromSmi(static_cast<int32_t>(x) | static_cast<int32_t>(y)); continue;
+            case Op::kBitXor: r[in.a] = Value::FromSmi(static_cast<int32_t>(x) ^ static_cast<int32_t>(y)); continue;
+            case Op::kMod:
+              if (y > 0 && x >= 0) { r[in.a] = Value::FromSmi(x % y); continue; }
+              break;
+            default: break;
+          }
+        }
+        SAVE_PC();
+        Value v = Arithmetic(*this, in.op, REG(in.b), REG(in.c));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kEq: case Op::kNe: {
+        SAVE_PC();
+        Value v = LooseEquals(REG(in.b), REG(in.c));
+        CHECK(v);
+        r[in.a] = in.op == Op::kEq ? v : FromBool(v == kFalse);
+        break;
+      }
+      case Op::kStrictEq: r[in.a] = FromBool(StrictEquals(r[in.b], r[in.c])); break;
+      case Op::kStrictNe: r[in.a] = FromBool(!StrictEquals(r[in.b], r[in.c])); break;
+      case Op::kLt: case Op::kGt: case Op::kLe: case Op::kGe: {
+        Value a = r[in.b], b = r[in.c];
+        if (IsNumber(a) && IsNumber(b)) {
+          double x = NumberValue(a), y = NumberValue(b);
+          bool res = in.op == Op::kLt ? x < y : in.op == Op::kGt ? x > y : in.op == Op::kLe ? x <= y : x >= y;
+          r[in.a] = FromBool(res);
+          break;
+        }
+        SAVE_PC();
+        Value v = Compare(*this, in.op, REG(in.b), REG(in.c));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kIn: {
+        SAVE_PC();
+        Value v = HasProperty(REG(in.c), REG(in.b));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kInstanceOf: {
+        SAVE_PC();
+        Value ctor = r[in.c];
+        if (!IsCallable(ctor)) {
+          ThrowTypeError("Right-hand side of 'instanceof' is not callable");
+          goto exception;
+        }
+        Handle key = Handle::FromSlot(&roots_[kRootPrototypeKey]);
+        Value proto = GetNamed(REG(in.c), key);
+        CHECK(proto);
+        bool found = false;
+        Value o = r[in.b];
+        if (IsJSObject(o)) {
+          for (Value cur = o.As<JSObject>()->proto; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+            if (cur == proto) { found = true; break; }
+          }
+        }
+        r[in.a] = FromBool(found);
+        break;
+      }
+      case Op::kNeg: {
+        Value a = r[in.b];
+        if (a.IsSmi() && a.ToSmi() != 0) {
+          r[in.a] = Value::FromSmi(-a.ToSmi());
+          break;
+        }
+        SAVE_PC();
+        double d;
+        CHECK_BOOL(ToNumber(REG(in.b), &d));
+        r[in.a] = NewNumber(-d);
+        break;
+      }
+      case Op::kToNumber: {
+        if (IsNumber(r[in.b])) { r[in.a] = r[in.b]; break; }
+        SAVE_PC();
+        double d;
+        CHECK_BOOL(ToNumber(REG(in.b), &d));
+        r[in.a] = NewNumber(d);
+        break;
+      }
+      case Op::kNot: r[in.a] = FromBool(!ToBoolean(r[in.b])); break;
+      case Op::kBitNot: {
+        SAVE_PC();
+        double d;
+        CHECK_BOOL(ToNumber(REG(in.b), &d));
+        r[in.a] = Value::FromSmi(~ToInt32(d));
+        break;
+      }
+      case Op::kTypeOf: r[in.a] = TypeOf(r[in.b]); break;
+      case Op::kInc: case Op::kDec: {
+        Value a = r[in.b];
+        int64_t delta = in.op == Op::kInc ? 1 : -1;
+        if (a.IsSmi()) {
+          int64_t s = a.ToSmi() + delta;
+          r[in.a] = (s >= -1073741824 && s <= 1073741823) ? Value::FromSmi(s) : NewNumber(static_cast<double>(s));
+          break;
+        }
+        SAVE_PC();
+        double d;
+        CHECK_BOOL(ToNumber(REG(in.b), &d));
+        r[in.a] = NewNumber(d + static_cast<double>(delta));
+        break;
+      }
+      case Op::kToString: {
+        SAVE_PC();
+        Value v = ToString(REG(in.b));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kJump: pc = in.a; break;
+      case Op::kJumpIfTrue: if (ToBoolean(r[in.a])) pc = in.b; break;
+      case Op::kJumpIfFalse: if (!ToBoolean(r[in.a])) pc = in.b; break;
+      case Op::kJumpIfNullish: if (IsNullish(r[in.a])) pc = in.b; break;
+      case Op::kJumpIfNotUndefined: if (r[in.a] != kUndefined) pc = in.b; break;
+
+      case Op::kCall: case Op::kNew: case Op::kCallSpread: case Op::kNewSpread:
+      case Op::kSuperCall: case Op::kSuperCallSpread: {
+        SAVE_PC();
+        bool is_new = in.op == Op::kNew || in.op == Op::kNewSpread;
+        bool is_super = in.op == Op::kSuperCall || in.op == Op::kSuperCallSpread;
+        bool spread = in.op == Op::kCallSpread || in.op == Op::kNewSpread || in.op == Op::kSuperCallSpread;
+        int dst = in.a;
+        int callee_reg;
+        int argstart;
+        int argc;
+        if (is_super) {
+          // The parent constructor is the running constructor's [[Prototype]].
+          callee_reg = -1;
+          if (spread) { argstart = in.b; argc = -1; }
+          else { argstart = in.b & 0xffff; argc = in.b >> 16; }
+        } else {
+          callee_reg = in.b;
+          if (spread) { argstart = in.c; argc = -1; }
+          else { argstart = (in.c & 0xffff) + 1; argc = in.c >> 16; }
+        }
+        if (spread) {
+          // Flatten the arguments array into registers above this frame's temporaries.
+          Value arr = r[argstart];
+          int64_t n = arr.As<JSObject>()->length.ToSmi();
+          size_t top = f->base + f->info->frame_size;
+          if (top + n + 16 > stack_limit_) {
+            ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
+            goto exception;
+          }
+          // Reserve the area so allocations below cannot drop it from the root set.
+          size_t saved_reserved = reserved_top_;
+          reserved_top_ = top + 1 + n;
+          stack_[top] = is_super ? kUndefined : r[argstart - 1];
+          for (int64_t i = 0; i < n; ++i) stack_[top + 1 + i] = ArrayGet(arr.As<JSObject>(), i);
+          argc = static_cast<int>(n);
+          result = DispatchCall(is_new, is_super, callee_reg, dst, stack_.get() + top, argc);
+          reserved_top_ = saved_reserved;
+        } else {
+          result = DispatchCall(is_new, is_super, callee_reg, dst, &r[argstart - 1], argc);
+        }
+        if (result.IsEmpty()) goto exception;
+        if (result == kHole) {  // a bytecode frame was pushed: run it in this loop
+          RELOAD();
+          break;
+        }
+        r[dst] = result;
+        break;
+      }
+      case Op::kReturn: {
+        result = r[in.a];
+        Frame done = frames_.back();
+        if (done.construct && !IsJSObject(result)) result = r[kRegReceiver];
+        handlers_.resize(done.handler_base);
+        frames_.pop_back();
+        if (done.native_entry) return result;
+        RELOAD();
+        r[done.return_reg] = result;
+        break;
+      }
+      case Op::kThrow:
+        SAVE_PC();
+        throw_site_recorded_ = false;
+        Throw(r[in.a]);
+        goto exception;
+      case Op::kPushTry:
+        handlers_.push_back({frames_.size() - 1, in.a, in.b, in.c});
+        r[in.c] = r[kRegContext];
+        break;
+      case Op::kPopTry: handlers_.pop_back(); break;
+      case Op::kCreateClosure: {
+        Value fn = NewFunction(in.b, REG(kRegContext));
+        if (functions_[in.b]->is_arrow && IsKind(r[kRegClosure], Kind::kFunction)) {
+          JSObject* arrow = fn.As<JSObject>();
+          tenure::Store(arrow, &arrow->internal[2], r[kRegClosure].As<JSObject>()->internal[2]);
+        }
+        r[in.a] = fn;
+        break;
+      }
+      case Op::kCreateObject: r[in.a] = NewPlainObject(); break;
+      case Op::kCreateArray: r[in.a] = NewArray(); break;
+      case Op::kArrayPush: {
+        SAVE_PC();
+        CHECK_BOOL(ArrayPush(REG(in.a), REG(in.b)));
+        break;
+      }
+      case Op::kArrayPushHole: {
+        Value hole = kHole;  // an immediate: safe outside the root set
+        CHECK_BOOL(ArraySet(REG(in.a), r[in.a].As<JSObject>()->length.ToSmi(), Handle::FromSlot(&hole)));
+        break;
+      }
+      case Op::kArraySpread: {
+        SAVE_PC();
+        CHECK_BOOL(SpreadInto(REG(in.a), REG(in.b)));
+        break;
+      }
+      case Op::kObjectSpread: {
+        SAVE_PC();
+        CHECK_BOOL(CopyDataProperties(REG(in.a), REG(in.b)));
+        break;
+      }
+      case Op::kDefineField: case Op::kDefineMethod: {
+        SAVE_PC();
+        Value key = ToPropertyKey(REG(in.b));
+        CHECK(key);
+        if (key.IsSmi()) key = Intern(std::to_string(key.ToSmi()));
+        r[in.b] = key;
+        CHECK_BOOL(DefineOwn(REG(in.a), REG(in.b), REG(in.c), in.op == Op::kDefineMethod ? kShapeHidden : 0));
+        break;
+      }
+      case Op::kDefineGetter: case Op::kDefineSetter: {
+        SAVE_PC();
+        Value key = ToPropertyKey(REG(in.b));
+        CHECK(key);
+        if (key.IsSmi()) key = Intern(std::to_string(key.ToSmi()));
+        r[in.b] = key;
+        int fn = in.c & ((1 << 30) - 1);
+        bool enumerable = (in.c >> 30) != 0;
+        Value none = kUndefined;
+        Handle empty = Handle::FromSlot(&none);
+        if (in.op == Op::kDefineGetter) DefineAccessor(REG(in.a), REG(in.b), REG(fn), empty, enumerable);
+        else DefineAccessor(REG(in.a), REG(in.b), empty, REG(fn), enumerable);
+        break;
+      }
+      case Op::kSetHomeObject: {
+        JSObject* fn = r[in.a].As<JSObject>();
+        tenure::Store(fn, &fn->internal[2], r[in.b]);
+        break;
+      }
+      case Op::kCreateClass: {
+        SAVE_PC();
+        CHECK_BOOL(SetUpClass(REG(in.a), in.b >= 0 ? &r[in.b] : nullptr, &r[in.c]));
+        break;
+      }
+      case Op::kPushContext: r[kRegContext] = NewContext(REG(kRegContext), in.a); break;
+      case Op::kPopContext: r[kRegContext] = r[kRegContext].As<FixedArray>()->items[0]; break;
+      case Op::kCopyContext: {
+        FixedArray* old = r[kRegContext].As<FixedArray>();
+        int slots = static_cast<int>(old->size()) - 1;
+        tenure::HandleScope scope(*heap_);
+        Handle parent = Handle::New(*heap_, old->items[0]);
+        Value fresh = NewContext(parent, slots);
+        old = r[kRegContext].As<FixedArray>();
+        FixedArray* c = fresh.As<FixedArray>();
+        for (int i = 1; i <= slots; ++i) c->items[i] = old->items[i];  // young target: no barrier
+        r[kRegContext] = fresh;
+        break;
+      }
+      case Op::kForInPrepare: {
+        SAVE_PC();
+        CHECK_BOOL(ForInPrepare(&r[in.a], REG(in.b)));
+        break;
+      }
+      case Op::kForOfPrepare: {
+        SAVE_PC();
+        CHECK_BOOL(ForOfPrepare(&r[in.a], REG(in.b)));
+        break;
+      }
+      case Op::kForInNext: case Op::kForOfNext: {
+        SAVE_PC();
+        bool done = false;
+        CHECK_BOOL(IteratorStep(REG(in.b), &r[in.a], &done));
+        if (done) pc = in.c;
+        break;
+      }
+      case Op::kCreateRest: {
+        tenure::HandleScope scope(*heap_);
+        int argc = f->argc;
+        Handle rest = Handle::New(*heap_, NewArray(argc));
+        for (int i = in.b; i < argc; ++i) {
+          ArrayPush(rest, Handle::FromSlot(stack_.get() + f->args_index + i));
+        }
+        r[in.a] = rest.value();
+        break;
+      }
+      case Op::kCreateArguments: break;  // created by the prologue
+    }
+    continue;
+
+  exception:
+    // The pending exception unwinds to the nearest handler of this native entry.
+    RecordThrowSite();
+    for (;;) {
+      Frame& top = frames_.back();
+      if (handlers_.size() > top.handler_base) {
+        TryHandler h = handlers_.back();
+        handlers_.pop_back();
+        RELOAD();
+        pc = h.catch_pc;
+        r[h.exception_reg] = TakeException();
+        throw_site_recorded_ = false;
+        r[kRegContext] = r[h.context_save_reg];
+        break;
+      }
+      bool entry = top.native_entry;
+      frames_.pop_back();
+      if (entry) return Value();
+    }
+  }
+#undef RELOAD
+#undef REG
+#undef CHECK
+#undef CHECK_BOOL
+#undef SAVE_PC
+}
+
+}  // namespace tenure::js

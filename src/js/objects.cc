@@ -1,0 +1,63 @@
+#include "objects.h"
+
+namespace tenure::js {
+
+namespace {
+
+size_t StringSize(const HeapObject* o) {
+  return offsetof(String, data) + static_cast<const String*>(o)->length;
+}
+size_t FixedArraySize(const HeapObject* o) {
+  return sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(static_cast<const FixedArray*>(o)->length.ToSmi());
+}
+
+constexpr TypeInfo kHeapNumberType{.class_name = "heap number", .layout = LayoutKind::kNoPointers,
+                                   .size = sizeof(HeapNumber),
+                                   .embedder_tag = static_cast<uint32_t>(Kind::kHeapNumber)};
+constexpr TypeInfo kStringType{.class_name = "string", .layout = LayoutKind::kNoPointers,
+                               .size_of = StringSize,
+                               .embedder_tag = static_cast<uint32_t>(Kind::kString)};
+constexpr TypeInfo kFixedArrayType{.class_name = "(array)", .layout = LayoutKind::kAllTagged,
+                                   .size_of = FixedArraySize,
+                                   .embedder_tag = static_cast<uint32_t>(Kind::kFixedArray)};
+constexpr TypeInfo kContextType{.class_name = "system / Context", .layout = LayoutKind::kAllTagged,
+                                .size_of = FixedArraySize,
+                                .embedder_tag = static_cast<uint32_t>(Kind::kContext)};
+constexpr TypeInfo kShapeType{.class_name = "system / Map", .layout = LayoutKind::kAllTagged,
+                              .size = sizeof(Shape),
+                              .embedder_tag = static_cast<uint32_t>(Kind::kShape)};
+
+#define TENURE_JS_OBJECT_TYPE(name, kind)                                               \
+  constexpr TypeInfo k##kind##Type{.class_name = name, .layout = LayoutKind::kAllTagged, \
+                                   .size = sizeof(JSObject),                             \
+                                   .embedder_tag = static_cast<uint32_t>(Kind::k##kind)};
+TENURE_JS_OBJECT_TYPE("Object", Object)
+TENURE_JS_OBJECT_TYPE("Array", Array)
+TENURE_JS_OBJECT_TYPE("Function", Function)
+TENURE_JS_OBJECT_TYPE("Error", Error)
+TENURE_JS_OBJECT_TYPE("Map", Map)
+TENURE_JS_OBJECT_TYPE("Set", Set)
+TENURE_JS_OBJECT_TYPE("Object", Boxed)
+#undef TENURE_JS_OBJECT_TYPE
+
+}  // namespace
+
+const TypeInfo* HeapNumberType() { return &kHeapNumberType; }
+const TypeInfo* StringType() { return &kStringType; }
+const TypeInfo* FixedArrayType() { return &kFixedArrayType; }
+const TypeInfo* ContextType() { return &kContextType; }
+const TypeInfo* ShapeType() { return &kShapeType; }
+
+const TypeInfo* ObjectType(Kind kind) {
+  switch (kind) {
+    case Kind::kArray: return &kArrayType;
+    case Kind::kFunction: return &kFunctionType;
+    case Kind::kError: return &kErrorType;
+    case Kind::kMap: return &kMapType;
+    case Kind::kSet: return &kSetType;
+    case Kind::kBoxed: return &kBoxedType;
+    default: return &kObjectType;
+  }
+}
+
+}  // namespace tenure::js

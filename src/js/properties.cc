@@ -1,0 +1,503 @@
+// Shapes (hidden classes), property lookup with inline caches, array elements.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "runtime.h"
+
+namespace tenure::js {
+
+namespace {
+constexpr int64_t kMaxArrayIndex = int64_t{1} << 26;  // larger indices: RangeError (no sparse arrays)
+}
+
+int64_t Runtime::FindOwn(JSObject* object, Value key, int64_t* flags) {
+  Shape* s = object->shape.As<Shape>();
+  while (s->key != kUndefined) {
+    if (s->key == key) {
+      if (flags != nullptr) *flags = s->flags.ToSmi();
+      return s->index.ToSmi();
+    }
+    s = s->parent.As<Shape>();
+  }
+  return -1;
+}
+
+Value Runtime::ReadSlot(JSObject* o, int64_t index) {
+  if (index < kInlineSlots) return o->inline_slots[index];
+  return o->slots.As<FixedArray>()->items[index - kInlineSlots];
+}
+
+void Runtime::WriteSlot(JSObject* o, int64_t index, Value value) {
+  if (index < kInlineSlots) {
+    tenure::Store(o, &o->inline_slots[index], value);
+  } else {
+    FixedArray* slots = o->slots.As<FixedArray>();
+    tenure::Store(slots, &slots->items[index - kInlineSlots], value);
+  }
+}
+
+// The child of `shape` that adds `key` with `flags`, created (and cached in the transition
+// table) on first use.
+Value Runtime::ShapeTransition(Handle shape, Handle key, int64_t flags) {
+  Value table = shape.value().As<Shape>()->transitions;
+  int64_t used = 0;
+  if (table != kUndefined) {
+    FixedArray* t = table.As<FixedArray>();
+    for (int64_t i = 0; i + 2 < t->size() + 1 && t->items[i] != kUndefined; i += 3) {
+      if (t->items[i] == key.value() && t->items[i + 1].ToSmi() == flags) return t->items[i + 2];
+      used = i + 3;
+    }
+  }
+  Shape* child = heap_->New<Shape>(ShapeType());
+  Shape* parent = shape.value().As<Shape>();
+  child->parent = shape.value();
+  child->key = key.value();
+  child->index = parent->count;
+  child->count = Value::FromSmi(parent->count.ToSmi() + 1);
+  child->flags = Value::FromSmi(flags);
+  child->transitions = kUndefined;
+  Handle child_handle = Handle::New(*heap_, Value::FromObject(child));
+  table = shape.value().As<Shape>()->transitions;
+  int64_t capacity = table == kUndefined ? 0 : table.As<FixedArray>()->size();
+  if (used + 3 > capacity) {
+    Value grown = NewFixedArray(capacity == 0 ? 3 : capacity * 2);
+    table = shape.value().As<Shape>()->transitions;
+    for (int64_t i = 0; i < capacity; ++i) {
+      FixedArray* g = grown.As<FixedArray>();
+      tenure::Store(g, &g->items[i], table.As<FixedArray>()->items[i]);
+    }
+    Shape* s = shape.value().As<Shape>();
+    tenure::Store(s, &s->transitions, grown);
+    table = grown;
+  }
+  FixedArray* t = table.As<FixedArray>();
+  tenure::Store(t, &t->items[used], key.value());
+  t->items[used + 1] = Value::FromSmi(flags);
+  tenure::Store(t, &t->items[used + 2], child_handle.value());
+  return child_handle.value();
+}
+
+// Adds a new own property (the caller checked it does not exist).
+static bool AddProperty(Runtime& rt, Handle object, Handle key, Handle value, int64_t flags) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle shape = Handle::New(heap, object.value().As<JSObject>()->shape);
+  Value next = rt.ShapeTransitionForAdd(shape, key, flags);
+  Handle next_shape = Handle::New(heap, next);
+  int64_t index = next.As<Shape>()->index.ToSmi();
+  if (index >= kInlineSlots) {
+    int64_t needed = index - kInlineSlots + 1;
+    Value slots = object.value().As<JSObject>()->slots;
+    int64_t capacity = slots == kUndefined ? 0 : slots.As<FixedArray>()->size();
+    if (needed > capacity) {
+      int64_t new_capacity = capacity < 4 ? 4 : capacity * 2;
+      Value grown = rt.NewFixedArray(new_capacity);
+      JSObject* o = object.value().As<JSObject>();
+      for (int64_t i = 0; i < capacity; ++i) {
+        FixedArray* g = grown.As<FixedArray>();
+        tenure::Store(g, &g->items[i], o->slots.As<FixedArray>()->items[i]);
+      }
+      tenure::Store(o, &o->slots, grown);
+    }
+  }
+  JSObject* o = object.value().As<JSObject>();
+  tenure::Store(o, &o->shape, next_shape.value());
+  rt.WriteSlot(o, index, value.value());
+  return true;
+}
+
+Value Runtime::ShapeTransitionForAdd(Handle shape, Handle key, int64_t flags) {
+  return ShapeTransition(shape, key, flags);
+}
+
+bool Runtime::DefineOwn(Handle object, Handle key, Handle value, int64_t flags) {
+  JSObject* o = object.value().As<JSObject>();
+  int64_t old_flags = 0;
+  int64_t index = FindOwn(o, key.value(), &old_flags);
+  if (index >= 0 && old_flags == flags) {
+    WriteSlot(o, index, value.value());
+    return true;
+  }
+  if (index >= 0) {
+    Handle removed = Handle::New(*heap_, DeleteProperty(object, key));
+    (void)removed;
+  }
+  return AddProperty(*this, object, key, value, flags);
+}
+
+bool Runtime::DefineAccessor(Handle object, Handle key, Handle getter, Handle setter, bool enumerable) {
+  tenure::HandleScope scope(*heap_);
+  JSObject* o = object.value().As<JSObject>();
+  int64_t flags = 0;
+  int64_t index = FindOwn(o, key.value(), &flags);
+  Handle pair;
+  if (index >= 0 && (flags & kShapeAccessor)) {
+    pair = Handle::New(*heap_, ReadSlot(o, index));
+  } else {
+    pair = Handle::New(*heap_, NewFixedArray(2));
+    if (index >= 0) DeleteProperty(object, key);
+    AddProperty(*this, object, key, pair, kShapeAccessor | (enumerable ? 0 : kShapeHidden));
+  }
+  FixedArray* p = pair.value().As<FixedArray>();
+  if (!getter.IsEmpty() && getter.value() != kUndefined) tenure::Store(p, &p->items[0], getter.value());
+  if (!setter.IsEmpty() && setter.value() != kUndefined) tenure::Store(p, &p->items[1], setter.value());
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+Value Runtime::ArrayGet(JSObject* array, int64_t index) const {
+  if (index < 0 || index >= array->length.ToSmi()) return kUndefined;
+  FixedArray* e = array->elements.As<FixedArray>();
+  if (index >= e->size()) return kUndefined;
+  Value v = e->items[index];
+  return v == kHole ? kUndefined : v;
+}
+
+Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
+  Value o = object.value();
+  if (IsJSObject(o)) {
+    JSObject* jo = o.As<JSObject>();
+    if (ic != nullptr && ic->shape == jo->shape && ic->index >= 0) {
+      if (ic->holder.IsEmpty()) return ReadSlot(jo, ic->index);
+      return ReadSlot(ic->holder.As<JSObject>(), ic->index);
+    }
+    Kind kind = KindOf(jo);
+    if (kind == Kind::kArray && key.value() == roots_[kRootLengthKey]) return jo->length;
+    if (kind == Kind::kFunction) {
+      int64_t f = 0;
+      if (FindOwn(jo, key.value(), &f) < 0) {
+        if (key.value() == roots_[kRootNameKey]) return NewString(FunctionName(o));
+        if (key.value() == roots_[kRootLengthKey]) {
+          int64_t id = jo->internal[1].ToSmi();
+          return Value::FromSmi(id >= 0 ? functions_[id]->formal_count : natives_[-id - 1].length);
+        }
+      }
+    }
+    Value cur = o;
+    while (IsJSObject(cur)) {
+      JSObject* holder = cur.As<JSObject>();
+      int64_t flags = 0;
+      int64_t index = FindOwn(holder, key.value(), &flags);
+      if (index >= 0) {
+        if (flags & kShapeAccessor) {
+          Value getter = ReadSlot(holder, index).As<FixedArray>()->items[0];
+          if (getter == kUndefined) return kUndefined;
+          tenure::HandleScope scope(*heap_);
+          Handle g = Handle::New(*heap_, getter);
+          return Call(g, object, nullptr, 0);
+        }
+        if (ic != nullptr) {
+          ic->shape = jo->shape;
+          ic->index = static_cast<int32_t>(index);
+          // Prototype hits are cached only for own-shape stability of the receiver; the
+          // holder could change shape later, so cache own hits only.
+          ic->holder = Value();
+          if (cur != o) ic->index = -1;
+        }
+        return ReadSlot(holder, index);
+      }
+      cur = holder->proto;
+    }
+    return kUndefined;
+  }
+  if (IsString(o)) {
+    if (key.value() == roots_[kRootLengthKey]) return Value::FromSmi(o.As<String>()->length);
+    return LookupPrimitive(object, key, kRootStringPrototype);
+  }
+  if (IsNumber(o)) return LookupPrimitive(object, key, kRootNumberPrototype);
+  if (o == kTrue || o == kFalse) return LookupPrimitive(object, key, kRootBooleanPrototype);
+  std::string what = o == kNull ? "null" : "undefined";
+  return ThrowTypeError("Cannot read properties of " + what + " (reading '" + ToStdString(key.value()) + "')");
+}
+
+Value Runtime::LookupPrimitive(Handle receiver, Handle key, Root proto_root) {
+  Value cur = roots_[proto_root];
+  while (IsJSObject(cur)) {
+    JSObject* holder = cur.As<JSObject>();
+    int64_t flags = 0;
+    int64_t index = FindOwn(holder, key.value(), &flags);
+    if (index >= 0) {
+      if (flags & kShapeAccessor) {
+        Value getter = ReadSlot(holder, index).As<FixedArray>()->items[0];
+        if (getter == kUndefined) return kUndefined;
+        tenure::HandleScope scope(*heap_);
+        Handle g = Handle::New(*heap_, getter);
+        return Call(g, receiver, nullptr, 0);
+      }
+      return ReadSlot(holder, index);
+    }
+    cur = holder->proto;
+  }
+  return kUndefined;
+}
+
+Value Runtime::GetProperty(Handle object, Handle key) {
+  Value o = object.value();
+  Value k = key.value();
+  if (k.IsSmi() && k.ToSmi() >= 0) {
+    if (IsKind(o, Kind::kArray)) return ArrayGet(o.As<JSObject>(), k.ToSmi());
+    if (IsString(o)) {
+      String* s = o.As<String>();
+      int64_t i = k.ToSmi();
+      if (i >= s->length) return kUndefined;
+      return NewString(std::string_view(s->data + i, 1));
+    }
+  }
+  if (IsNullish(o)) {
+    tenure::HandleScope scope(*heap_);
+    Handle text = Handle::New(*heap_, ToString(key));
+    if (text.value().IsEmpty()) return Value();
+    std::string what = o == kNull ? "null" : "undefined";
+    return ThrowTypeError("Cannot read properties of " + what + " (reading '" + ToStdString(text.value()) + "')");
+  }
+  tenure::HandleScope scope(*heap_);
+  Handle interned = Handle::New(*heap_, ToPropertyKey(key));
+  if (interned.value().IsEmpty()) return Value();
+  if (interned.value().IsSmi()) {
+    if (IsKind(o, Kind::kArray)) return ArrayGet(o.As<JSObject>(), interned.value().ToSmi());
+    interned.Set(Intern(NumberToString(static_cast<double>(interned.value().ToSmi()))));
+  }
+  return GetNamed(object, interned);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+bool Runtime::ArraySet(Handle array, int64_t index, Handle value) {
+  if (index >= kMaxArrayIndex) {
+    ThrowError(ErrorType::kRangeError, "Invalid array length");
+    return false;
+  }
+  JSObject* a = array.value().As<JSObject>();
+  int64_t capacity = a->elements.As<FixedArray>()->size();
+  if (index >= capacity) {
+    int64_t new_capacity = capacity * 2 > index + 1 ? capacity * 2 : index + 1;
+    Value grown = NewFixedArray(new_capacity, kHole);
+    a = array.value().As<JSObject>();
+    FixedArray* old = a->elements.As<FixedArray>();
+    FixedArray* g = grown.As<FixedArray>();
+    for (int64_t i = 0; i < capacity; ++i) tenure::Store(g, &g->items[i], old->items[i]);
+    tenure::Store(a, &a->elements, grown);
+  }
+  FixedArray* e = a->elements.As<FixedArray>();
+  tenure::Store(e, &e->items[index], value.value());
+  if (index >= a->length.ToSmi()) a->length = Value::FromSmi(index + 1);
+  return true;
+}
+
+bool Runtime::ArrayPush(Handle array, Handle value) {
+  return ArraySet(array, array.value().As<JSObject>()->length.ToSmi(), value);
+}
+
+static bool SetArrayLength(Runtime& rt, Handle array, Handle value) {
+  double d = 0;
+  if (!rt.ToNumber(value, &d)) return false;
+  if (d < 0 || d != std::floor(d) || d >= 4294967296.0) {
+    rt.ThrowError(ErrorType::kRangeError, "Invalid array length");
+    return false;
+  }
+  int64_t n = static_cast<int64_t>(d);
+  JSObject* a = array.value().As<JSObject>();
+  int64_t old = a->length.ToSmi();
+  if (n > old) {
+    Handle hole = Handle::New(rt.heap(), kHole);
+    if (n > 0 && !rt.ArraySet(array, n - 1, hole)) return false;
+    return true;
+  }
+  FixedArray* e = a->elements.As<FixedArray>();
+  for (int64_t i = n; i < old && i < e->size(); ++i) e->items[i] = kHole;
+  a->length = Value::FromSmi(n);
+  return true;
+}
+
+bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic) {
+  Value o = object.value();
+  if (!IsJSObject(o)) {
+    if (IsNullish(o)) {
+      std::string what = o == kNull ? "null" : "undefined";
+      ThrowTypeError("Cannot set properties of " + what + " (setting '" + ToStdString(key.value()) + "')");
+      return false;
+    }
+    return true;  // primitives: silently ignored in sloppy mode
+  }
+  JSObject* jo = o.As<JSObject>();
+  if (ic != nullptr && ic->shape == jo->shape && ic->index >= 0) {
+    WriteSlot(jo, ic->index, value.value());
+    return true;
+  }
+  if (KindOf(jo) == Kind::kArray && key.value() == roots_[kRootLengthKey]) {
+    tenure::HandleScope scope(*heap_);
+    return SetArrayLength(*this, object, value);
+  }
+  int64_t flags = 0;
+  int64_t index = FindOwn(jo, key.value(), &flags);
+  if (index >= 0 && !(flags & kShapeAccessor)) {
+    WriteSlot(jo, index, value.value());
+    if (ic != nullptr) {
+      ic->shape = jo->shape;
+      ic->index = static_cast<int32_t>(index);
+      ic->holder = Value();
+    }
+    return true;
+  }
+  // Setters anywhere on the prototype chain (own accessors included).
+  for (Value cur = o; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+    JSObject* holder = cur.As<JSObject>();
+    int64_t f = 0;
+    int64_t i = FindOwn(holder, key.value(), &f);
+    if (i < 0) continue;
+    if (!(f & kShapeAccessor)) break;
+    Value setter = ReadSlot(holder, i).As<FixedArray>()->items[1];
+    if (setter == kUndefined) return true;
+    tenure::HandleScope scope(*heap_);
+    Handle s = Handle::New(*heap_, setter);
+    Value arg = value.value();
+    return !Call(s, object, &arg, 1).IsEmpty();
+  }
+  return AddProperty(*this, object, key, value, 0);
+}
+
+bool Runtime::SetProperty(Handle object, Handle key, Handle value) {
+  Value o = object.value();
+  Value k = key.value();
+  if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kArray)) return ArraySet(object, k.ToSmi(), value);
+  tenure::HandleScope scope(*heap_);
+  Handle interned = Handle::New(*heap_, ToPropertyKey(key));
+  if (interned.value().IsEmpty()) return false;
+  if (interned.value().IsSmi()) {
+    if (IsKind(object.value(), Kind::kArray)) return ArraySet(object, interned.value().ToSmi(), value);
+    interned.Set(Intern(NumberToString(static_cast<double>(interned.value().ToSmi()))));
+  }
+  return SetNamed(object, interned, value);
+}
+
+// Rebuilds the object's shape without `key` (shapes never shrink in place).
+Value Runtime::DeleteProperty(Handle object, Handle key) {
+  Value o = object.value();
+  if (!IsJSObject(o)) {
+    if (IsNullish(o)) return ThrowTypeError("Cannot convert undefined or null to object");
+    return kTrue;
+  }
+  tenure::HandleScope scope(*heap_);
+  Handle k = Handle::New(*heap_, ToPropertyKey(key));
+  if (k.value().IsEmpty()) return Value();
+  if (k.value().IsSmi()) {
+    if (IsKind(o, Kind::kArray)) {
+      JSObject* a = o.As<JSObject>();
+      int64_t i = k.value().ToSmi();
+      if (i < a->length.ToSmi() && i < a->elements.As<FixedArray>()->size()) {
+        a->elements.As<FixedArray>()->items[i] = kHole;
+      }
+      return kTrue;
+    }
+    k.Set(Intern(NumberToString(static_cast<double>(k.value().ToSmi()))));
+  }
+  JSObject* jo = object.value().As<JSObject>();
+  if (FindOwn(jo, k.value()) < 0) return kTrue;
+  // Collect (key, flags, value) of the remaining properties in order, then re-add them.
+  std::vector<Shape*> chain;
+  for (Shape* s = jo->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) chain.push_back(s);
+  int64_t n = static_cast<int64_t>(chain.size());
+  Handle saved = Handle::New(*heap_, NewFixedArray(3 * n));
+  jo = object.value().As<JSObject>();
+  chain.clear();
+  for (Shape* s = jo->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) chain.push_back(s);
+  int64_t count = 0;
+  for (int64_t i = n - 1; i >= 0; --i) {
+    Shape* s = chain[i];
+    if (s->key == k.value()) continue;
+    FixedArray* sv = saved.value().As<FixedArray>();
+    tenure::Store(sv, &sv->items[3 * count], s->key);
+    sv->items[3 * count + 1] = s->flags;
+    tenure::Store(sv, &sv->items[3 * count + 2], ReadSlot(jo, s->index.ToSmi()));
+    ++count;
+  }
+  jo->shape = roots_[kRootEmptyShape];
+  for (int64_t i = 0; i < count; ++i) {
+    FixedArray* sv = saved.value().As<FixedArray>();
+    Handle pk = Handle::New(*heap_, sv->items[3 * i]);
+    Handle pv = Handle::New(*heap_, sv->items[3 * i + 2]);
+    AddProperty(*this, object, pk, pv, sv->items[3 * i + 1].ToSmi());
+  }
+  return kTrue;
+}
+
+Value Runtime::HasProperty(Handle object, Handle key) {
+  Value o = object.value();
+  if (!IsJSObject(o)) {
+    return ThrowTypeError("Cannot use 'in' operator to search for '" +
+                          (IsString(key.value()) ? ToStdString(key.value()) : std::string("key")) +
+                          "' in " + (IsString(o) ? ToStdString(o) : std::string("non-object")));
+  }
+  tenure::HandleScope scope(*heap_);
+  Handle k = Handle::New(*heap_, ToPropertyKey(key));
+  if (k.value().IsEmpty()) return Value();
+  if (k.value().IsSmi()) {
+    if (IsKind(o, Kind::kArray)) {
+      JSObject* a = o.As<JSObject>();
+      int64_t i = k.value().ToSmi();
+      return FromBool(i < a->length.ToSmi() && i < a->elements.As<FixedArray>()->size() &&
+                      a->elements.As<FixedArray>()->items[i] != kHole);
+    }
+    k.Set(Intern(NumberToString(static_cast<double>(k.value().ToSmi()))));
+  }
+  if (IsKind(o, Kind::kArray) && k.value() == roots_[kRootLengthKey]) return kTrue;
+  for (Value cur = object.value(); IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+    if (FindOwn(cur.As<JSObject>(), k.value()) >= 0) return kTrue;
+  }
+  return kFalse;
+}
+
+Value Runtime::OwnKeys(Handle object, bool include_hidden) {
+  tenure::HandleScope scope(*heap_);
+  Handle result = Handle::New(*heap_, NewArray());
+  Value o = object.value();
+  if (IsString(o)) {
+    for (uint32_t i = 0; i < o.As<String>()->length; ++i) {
+      Handle k = Handle::New(*heap_, NewString(std::to_string(i)));
+      ArrayPush(result, k);
+    }
+    return result.value();
+  }
+  if (!IsJSObject(o)) return result.value();
+  if (IsKind(o, Kind::kArray)) {
+    int64_t len = o.As<JSObject>()->length.ToSmi();
+    for (int64_t i = 0; i < len; ++i) {
+      JSObject* a = object.value().As<JSObject>();
+      if (i >= a->elements.As<FixedArray>()->size() || a->elements.As<FixedArray>()->items[i] == kHole) continue;
+      Handle k = Handle::New(*heap_, NewString(std::to_string(i)));
+      ArrayPush(result, k);
+    }
+  }
+  std::vector<Shape*> chain;
+  for (Shape* s = object.value().As<JSObject>()->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) {
+    chain.push_back(s);
+  }
+  // Collect keys first (no allocation), then push (allocation may move shapes but not the keys'
+  // handles).
+  std::vector<Handle> keys;
+  for (size_t i = chain.size(); i > 0; --i) {
+    if (!include_hidden && (chain[i - 1]->flags.ToSmi() & kShapeHidden)) continue;
+    keys.push_back(Handle::New(*heap_, chain[i - 1]->key));
+  }
+  // Integer-like keys come first in ascending order (ECMA-262 OrdinaryOwnPropertyKeys).
+  std::vector<std::pair<int64_t, Handle>> numeric;
+  std::vector<Handle> named;
+  for (Handle k : keys) {
+    std::string_view sv = k.value().As<String>()->view();
+    bool is_index = !sv.empty() && sv.size() < 10 && (sv == "0" || sv[0] != '0');
+    for (char c : sv) is_index &= c >= '0' && c <= '9';
+    if (is_index) numeric.push_back({std::stoll(std::string(sv)), k});
+    else named.push_back(k);
+  }
+  std::sort(numeric.begin(), numeric.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& [i, k] : numeric) ArrayPush(result, k);
+  for (Handle k : named) ArrayPush(result, k);
+  return result.value();
+}
+
+}  // namespace tenure::js

@@ -1,0 +1,356 @@
+#include "runtime.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include "compiler.h"
+#include "parser.h"
+#include "scope.h"
+#include "syntax_error.h"
+
+namespace tenure::js {
+
+namespace {
+
+tenure::HeapConfig MakeHeapConfig(const RuntimeOptions& o) {
+  tenure::HeapConfig config;
+  if (o.max_old_space_mb > 0) config.max_old_space_size = o.max_old_space_mb * tenure::MB;
+  if (o.max_semi_space_mb > 0) {
+    config.max_semi_space_size = o.max_semi_space_mb * tenure::MB;
+    if (config.initial_semi_space_size > config.max_semi_space_size) {
+      config.initial_semi_space_size = config.max_semi_space_size;
+    }
+  }
+  config.gc_interval = static_cast<int>(o.gc_interval);
+  config.stress_compaction = o.stress_compaction;
+  config.verify_heap = o.verify_heap;
+  config.trace_gc = o.trace_gc;
+  config.trace_gc_nvp = o.trace_gc_nvp;
+  config.cleared_weak_value = kUndefined;
+  return config;
+}
+
+}  // namespace
+
+Handle Args::at(int i) const {
+  static Value undefined_slot = kUndefined;  // immediate: never moved, never written
+  undefined_slot = kUndefined;
+  return i < count ? Handle::FromSlot(base + i) : Handle::FromSlot(&undefined_slot);
+}
+
+Runtime::Runtime(const RuntimeOptions& options)
+    : options_(options), heap_(std::make_unique<tenure::Heap>(MakeHeapConfig(options))) {
+  for (Value& v : roots_) v = kUndefined;
+  // Each KB of --stack-size buys room for ~16 registers of interpreter frames plus native
+  // recursion headroom; node's default 984 KB gives roughly 10k simple frames.
+  stack_limit_ = static_cast<size_t>(options.stack_size_kb) * 16 + 1024;
+  stack_capacity_ = stack_limit_ + 4096;
+  stack_ = std::make_unique<Value[]>(stack_capacity_);
+  for (size_t i = 0; i < stack_capacity_; ++i) stack_[i] = kUndefined;
+  clock_origin_ms_ = NowMs();
+  root_visitor_id_ = heap_->AddRootVisitor(tenure::RootKind::kStack, "js runtime",
+                                           [this](tenure::ObjectVisitor& v) { VisitRoots(v); });
+  SetUpRoots();
+  SetUpBuiltins();
+}
+
+Runtime::~Runtime() {
+  heap_->RemoveRootVisitor(root_visitor_id_);
+}
+
+double Runtime::NowMs() const {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Every root the runtime owns. Slots are updated in place when objects move.
+void Runtime::VisitRoots(tenure::ObjectVisitor& v) {
+  v.VisitSlots(roots_, roots_ + kRootCount);
+  v.VisitSlot(&pending_exception_);
+  size_t top = StackTop();
+  v.VisitSlots(stack_.get(), stack_.get() + top);
+  for (auto& entry : interned_) v.VisitSlot(&entry.second);
+  for (auto& fn : functions_) {
+    for (Value& c : fn->constants) v.VisitSlot(&c);
+    for (InlineCache& ic : fn->ics) {
+      v.VisitSlot(&ic.shape);
+      v.VisitSlot(&ic.holder);
+    }
+  }
+  for (Timer& t : timers_) {
+    v.VisitSlot(&t.callback);
+    for (Value& a : t.args) v.VisitSlot(&a);
+  }
+}
+
+int Runtime::AddFunction(std::unique_ptr<FunctionInfo> info) {
+  functions_.push_back(std::move(info));
+  return static_cast<int>(functions_.size()) - 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Allocation
+
+Value Runtime::NewNumber(double d) {
+  if (d == std::floor(d) && d >= -1073741824.0 && d <= 1073741823.0 && !(d == 0 && std::signbit(d))) {
+    return Value::FromSmi(static_cast<int64_t>(d));
+  }
+  HeapNumber* n = heap_->New<HeapNumber>(HeapNumberType());
+  n->value = d;
+  return Value::FromObject(n);
+}
+
+Value Runtime::NewString(std::string_view s) {
+  if (s.size() > (1u << 30)) return ThrowError(ErrorType::kRangeError, "Invalid string length");
+  String* str = static_cast<String*>(heap_->Allocate(StringType(), offsetof(String, data) + s.size()));
+  str->length = static_cast<uint32_t>(s.size());
+  str->hash = 0;
+  std::memcpy(str->data, s.data(), s.size());
+  return Value::FromObject(str);
+}
+
+Value Runtime::Intern(std::string_view s) {
+  auto it = interned_.find(std::string(s));
+  if (it != interned_.end()) return it->second;
+  String* str = static_cast<String*>(heap_->Allocate(StringType(), offsetof(String, data) + s.size(),
+                                                     tenure::AllocationType::kOld));
+  str->length = static_cast<uint32_t>(s.size());
+  str->hash = 1;  // marks "interned"
+  std::memcpy(str->data, s.data(), s.size());
+  Value v = Value::FromObject(str);
+  interned_.emplace(std::string(s), v);
+  return v;
+}
+
+Value Runtime::NewFixedArray(int64_t length, Value fill) {
+  FixedArray* a = static_cast<FixedArray*>(
+      heap_->Allocate(FixedArrayType(), sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(length)));
+  a->length = Value::FromSmi(length);
+  for (int64_t i = 0; i < length; ++i) a->items[i] = fill;  // immediates: no barrier needed
+  return Value::FromObject(a);
+}
+
+Value Runtime::NewObject(Handle proto, Kind kind) {
+  JSObject* o = heap_->New<JSObject>(ObjectType(kind));
+  o->shape = roots_[kRootEmptyShape];
+  o->proto = proto.value();
+  o->slots = kUndefined;
+  o->elements = kUndefined;
+  o->length = Value::FromSmi(0);
+  for (Value& v : o->internal) v = kUndefined;
+  for (Value& v : o->inline_slots) v = kUndefined;
+  return Value::FromObject(o);  // young object: stores above need no barrier
+}
+
+Value Runtime::NewPlainObject() {
+  tenure::HandleScope scope(*heap_);
+  Handle proto = Handle::New(*heap_, roots_[kRootObjectPrototype]);
+  return NewObject(proto);
+}
+
+Value Runtime::NewArray(int64_t capacity) {
+  tenure::HandleScope scope(*heap_);
+  Handle elements = Handle::New(*heap_, NewFixedArray(capacity < 4 ? 4 : capacity, kHole));
+  Handle proto = Handle::New(*heap_, roots_[kRootArrayPrototype]);
+  Value array = NewObject(proto, Kind::kArray);
+  array.As<JSObject>()->elements = elements.value();
+  return array;
+}
+
+Value Runtime::NewContext(Handle parent, int slots) {
+  FixedArray* c = static_cast<FixedArray*>(
+      heap_->Allocate(ContextType(), sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(slots + 1)));
+  c->length = Value::FromSmi(slots + 1);
+  c->items[0] = parent.value();
+  for (int i = 1; i <= slots; ++i) c->items[i] = kUndefined;
+  return Value::FromObject(c);
+}
+
+Value Runtime::NewFunction(int function_id, Handle context) {
+  tenure::HandleScope scope(*heap_);
+  Handle proto = Handle::New(*heap_, roots_[kRootFunctionPrototype]);
+  Handle fn = Handle::New(*heap_, NewObject(proto, Kind::kFunction));
+  JSObject* f = fn.value().As<JSObject>();
+  f->internal[0] = context.value();
+  f->internal[1] = Value::FromSmi(function_id);
+  const FunctionInfo* info = functions_[function_id].get();
+  if (!info->is_method || info->is_class_ctor) {
+    // Ordinary functions get a fresh prototype object whose `constructor` points back.
+    Handle prototype = Handle::New(*heap_, NewPlainObject());
+    Handle key = Handle::New(*heap_, Intern("constructor"));
+    DefineOwn(prototype, key, fn, kShapeHidden);
+    Handle pkey = Handle::New(*heap_, Intern("prototype"));
+    DefineOwn(fn, pkey, prototype, kShapeHidden);
+  }
+  return fn.value();
+}
+
+Value Runtime::NewNativeFunction(std::string_view name, NativeFn fn, int length) {
+  natives_.push_back({std::string(name), fn, length});
+  tenure::HandleScope scope(*heap_);
+  Handle proto = Handle::New(*heap_, roots_[kRootFunctionPrototype]);
+  Value f = NewObject(proto, Kind::kFunction);
+  f.As<JSObject>()->internal[1] = Value::FromSmi(-static_cast<int64_t>(natives_.size()));
+  return f;
+}
+
+void Runtime::DefineNative(Handle holder, std::string_view name, NativeFn fn, int length) {
+  tenure::HandleScope scope(*heap_);
+  Handle f = Handle::New(*heap_, NewNativeFunction(name, fn, length));
+  Handle key = Handle::New(*heap_, Intern(name));
+  DefineOwn(holder, key, f, kShapeHidden);
+}
+
+std::string Runtime::FunctionName(Value fn) {
+  if (!IsKind(fn, Kind::kFunction)) return "";
+  int64_t id = fn.As<JSObject>()->internal[1].ToSmi();
+  if (id >= 0) return functions_[id]->name;
+  return natives_[-id - 1].name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exceptions
+
+Value Runtime::Throw(Value exception) {
+  pending_exception_ = exception;
+  return Value();
+}
+
+Value Runtime::TakeException() {
+  Value e = pending_exception_;
+  pending_exception_ = Value();
+  return e;
+}
+
+Value Runtime::NewError(ErrorType type, std::string_view message) {
+  Root proto_root = kRootErrorPrototype;
+  const char* name = "Error";
+  switch (type) {
+    case ErrorType::kError: break;
+    case ErrorType::kTypeError: proto_root = kRootTypeErrorPrototype; name = "TypeError"; break;
+    case ErrorType::kRangeError: proto_root = kRootRangeErrorPrototype; name = "RangeError"; break;
+    case ErrorType::kReferenceError: proto_root = kRootReferenceErrorPrototype; name = "ReferenceError"; break;
+    case ErrorType::kSyntaxError: proto_root = kRootSyntaxErrorPrototype; name = "SyntaxError"; break;
+  }
+  tenure::HandleScope scope(*heap_);
+  Handle proto = Handle::New(*heap_, roots_[proto_root]);
+  Handle error = Handle::New(*heap_, NewObject(proto, Kind::kError));
+  Handle msg = Handle::New(*heap_, NewString(message));
+  Handle key = Handle::New(*heap_, Intern("message"));
+  DefineOwn(error, key, msg, kShapeHidden);
+  std::string stack = std::string(name) + (message.empty() ? "" : ": ") + std::string(message) +
+                      CaptureStackTrace();
+  Handle stack_value = Handle::New(*heap_, NewString(stack));
+  Handle stack_key = Handle::New(*heap_, Intern("stack"));
+  DefineOwn(error, stack_key, stack_value, kShapeHidden);
+  return error.value();
+}
+
+Value Runtime::ThrowError(ErrorType type, std::string_view message) {
+  Value e = NewError(type, message);
+  return Throw(e);
+}
+
+// node's format: "\n    at f (/abs/file.js:3:9)" per frame, innermost first; the script body
+// is "Object.<anonymous>", anonymous functions print the location alone.
+std::string Runtime::CaptureStackTrace(int skip_frames) {
+  std::string out;
+  int shown = 0;
+  for (size_t i = frames_.size(); i > 0 && shown < 10; --i) {
+    if (skip_frames > 0) {
+      --skip_frames;
+      continue;
+    }
+    const Frame& f = frames_[i - 1];
+    const FunctionInfo* info = f.info;
+    int pc = f.pc > 0 ? f.pc - 1 : 0;
+    uint32_t offset = pc < static_cast<int>(info->positions.size()) ? info->positions[pc] : info->offset;
+    LineColumn at = info->source->Locate(offset);
+    std::string where = info->source->name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    std::string name = info->is_script ? "Object.<anonymous>" : info->name;
+    if (f.construct && !name.empty()) name = "new " + name;
+    out += "\n    at " + (name.empty() ? where : name + " (" + where + ")");
+    ++shown;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main entry
+
+bool Runtime::CompileScript(const SourceFile& source, int* function_id) {
+  Arena arena;
+  ScopeTree scopes;
+  try {
+    Node* program = ParseScript(source, arena);
+    AnalyzeScopes(program, &scopes);
+    Compiler compiler(*this, source);
+    *function_id = compiler.CompileScript(program);
+    return true;
+  } catch (const SyntaxError& error) {
+    std::cerr << FormatSyntaxError(source, error);
+    return false;
+  }
+}
+
+int Runtime::RunMain(const std::string& name, std::string text) {
+  sources_.push_back(std::make_unique<SourceFile>(name, std::move(text)));
+  int id = 0;
+  if (!CompileScript(*sources_.back(), &id)) return 1;
+  tenure::HandleScope scope(*heap_);
+  Handle undefined = Handle::New(*heap_, kUndefined);
+  Handle closure = Handle::New(*heap_, NewFunction(id, undefined));
+  Handle receiver = Handle::New(*heap_, roots_[kRootModuleExports]);
+  Value result = Execute(closure, receiver, nullptr, 0, undefined, false);
+  if (result.IsEmpty()) {
+    Handle exception = Handle::New(*heap_, TakeException());
+    ReportUncaught(exception);
+    return 1;
+  }
+  RunEventLoop();
+  if (has_exception()) {
+    Handle exception = Handle::New(*heap_, TakeException());
+    ReportUncaught(exception);
+    return 1;
+  }
+  std::fflush(stdout);
+  return exit_code_;
+}
+
+// node: "<file>:<line>\n<source line>\n<caret>\n\n<stack or inspected value>\n\nNode.js vX".
+void Runtime::ReportUncaught(Handle exception) {
+  std::fflush(stdout);
+  std::string out;
+  if (pending_throw_info_ != nullptr) {
+    const SourceFile* src = pending_throw_info_->source;
+    LineColumn at = src->Locate(pending_throw_offset_);
+    out += src->name() + ":" + std::to_string(at.line) + "\n";
+    out += std::string(src->LineText(at.line)) + "\n";
+    out += std::string(at.column - 1, ' ') + "^\n";
+  }
+  Value e = exception.value();
+  if (IsKind(e, Kind::kError)) {
+    tenure::HandleScope scope(*heap_);
+    Handle key = Handle::New(*heap_, Intern("stack"));
+    Value stack = GetNamed(exception, key);
+    if (!stack.IsEmpty() && IsString(stack)) {
+      out += "\n" + ToStdString(stack) + "\n";
+    } else {
+      TakeException();
+      out += "\n" + Inspect(exception) + "\n";
+    }
+    if (pending_exception_.IsEmpty()) {
+      // extra own enumerable properties print like node's inspect of errors: skipped
+    }
+  } else {
+    out += Inspect(exception) + "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n";
+  }
+  out += "\nNode.js v20.20.2\n";
+  std::fputs(out.c_str(), stderr);
+}
+
+}  // namespace tenure::js

@@ -1,0 +1,276 @@
+// Runtime: one JavaScript "isolate" on one tenure::Heap — value stack, roots, strings, shapes,
+// properties, conversions, calls, exceptions, builtins, timers.
+//
+// GC-safety rules (the heap is moving; any allocation may relocate every object):
+//  - Values that must survive an allocation live in rooted slots: interpreter registers on
+//    stack_ (scanned up to the top frame's end), Local handles (Handle = tenure::Local<Value>),
+//    or the runtime's root tables (roots_, interned strings, function constants and ICs, timers).
+//  - Functions that may allocate take Handles, never raw HeapObject*; they return a raw Value
+//    that the caller must store into a rooted slot before allocating again.
+//  - A returned empty Value (raw 0) means "an exception is pending" (pending_exception_).
+//  - Every pointer store into a heap object goes through tenure::Store / StoreField.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "bytecode.h"
+#include "objects.h"
+#include "options.h"
+#include "source.h"
+
+namespace tenure::js {
+
+using Handle = tenure::Local<Value>;
+
+class Runtime;
+
+// Arguments of a native builtin: a rooted slice of the caller's registers.
+struct Args {
+  Value* base = nullptr;
+  int count = 0;
+  Handle at(int i) const;
+  Value get(int i) const { return i < count ? base[i] : kUndefined; }
+};
+
+// A builtin: receives the receiver and arguments (both rooted); returns a Value or empty on throw.
+using NativeFn = Value (*)(Runtime& rt, Handle receiver, Args args);
+
+enum class ErrorType { kError, kTypeError, kRangeError, kReferenceError, kSyntaxError };
+
+// Indices into Runtime::roots_.
+enum Root : int {
+  kRootEmptyShape,
+  kRootObjectPrototype,
+  kRootFunctionPrototype,
+  kRootArrayPrototype,
+  kRootStringPrototype,
+  kRootNumberPrototype,
+  kRootBooleanPrototype,
+  kRootErrorPrototype,
+  kRootTypeErrorPrototype,
+  kRootRangeErrorPrototype,
+  kRootReferenceErrorPrototype,
+  kRootSyntaxErrorPrototype,
+  kRootMapPrototype,
+  kRootSetPrototype,
+  kRootGlobal,
+  kRootEmptyString,
+  kRootModuleExports,
+  kRootLengthKey,
+  kRootNameKey,
+  kRootPrototypeKey,
+  kRootConstructorKey,
+  kRootMessageKey,
+  kRootCount
+};
+
+class Runtime {
+ public:
+  explicit Runtime(const RuntimeOptions& options);
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  // Compiles and runs a script, then the event loop. Returns the process exit code.
+  int RunMain(const std::string& name, std::string text);
+
+  tenure::Heap& heap() { return *heap_; }
+  Value root(Root r) const { return roots_[r]; }
+  const RuntimeOptions& options() const { return options_; }
+
+  // ---- Allocation (all may GC) -----------------------------------------------------------
+  Value NewNumber(double d);
+  Value NewString(std::string_view s);
+  Value Intern(std::string_view s);  // interned String (property keys)
+  Value NewFixedArray(int64_t length, Value fill = kUndefined);
+  Value NewObject(Handle proto, Kind kind = Kind::kObject);
+  Value NewPlainObject();
+  Value NewArray(int64_t capacity = 0);
+  Value NewContext(Handle parent, int slots);
+  Value NewFunction(int function_id, Handle context);
+  Value NewNativeFunction(std::string_view name, NativeFn fn, int length);
+  Value NewError(ErrorType type, std::string_view message);
+
+  // ---- Properties --------------------------------------------------------------------------
+  // `key` may be any value; it is converted to a property key (array index or interned string).
+  Value GetProperty(Handle object, Handle key);
+  Value GetNamed(Handle object, Handle interned_key, InlineCache* ic = nullptr);
+  bool SetProperty(Handle object, Handle key, Handle value);
+  bool SetNamed(Handle object, Handle interned_key, Handle value, InlineCache* ic = nullptr);
+  // Own data property without setters / prototype lookups (literals, builtins setup).
+  bool DefineOwn(Handle object, Handle interned_key, Handle value, int64_t shape_flags = 0);
+  bool DefineAccessor(Handle object, Handle interned_key, Handle getter, Handle setter, bool enumerable);
+  Value DeleteProperty(Handle object, Handle key);
+  Value HasProperty(Handle object, Handle key);  // `in`
+  // Own enumerable string keys in insertion order (array indices first). Returns an Array.
+  Value OwnKeys(Handle object, bool include_hidden = false);
+  // Finds an own property; returns the slot index or -1 and the shape flags.
+  static int64_t FindOwn(JSObject* object, Value interned_key, int64_t* flags = nullptr);
+  static Value ReadSlot(JSObject* object, int64_t index);
+  void WriteSlot(JSObject* object, int64_t index, Value value);
+  Value ArrayGet(JSObject* array, int64_t index) const;
+  bool ArraySet(Handle array, int64_t index, Handle value);
+  bool ArrayPush(Handle array, Handle value);
+  // The child shape of `shape` adding `key` with `flags` (cached transition).
+  Value ShapeTransition(Handle shape, Handle key, int64_t flags);
+  Value ShapeTransitionForAdd(Handle shape, Handle key, int64_t flags);
+  static int64_t ArrayLength(Value array) { return array.As<JSObject>()->length.ToSmi(); }
+
+  // ---- Conversions ---------------------------------------------------------------------------
+  static bool ToBoolean(Value v);
+  bool ToNumber(Handle v, double* out);     // false: exception pending
+  Value ToString(Handle v);                 // String value or empty
+  Value ToPropertyKey(Handle v);            // Smi index (>= 0) or interned String
+  Value ToPrimitive(Handle v, bool hint_string);
+  static std::string NumberToString(double d);
+  std::string ToStdString(Value string_value) const;  // requires a String
+  Value TypeOf(Value v);
+  bool StrictEquals(Value a, Value b) const;
+  Value LooseEquals(Handle a, Handle b);
+  static bool SameValueZero(Value a, Value b);
+  bool IsCallable(Value v) const;
+  bool IsArray(Value v) const { return IsKind(v, Kind::kArray); }
+
+  // ---- Calls -------------------------------------------------------------------------------
+  // Calls `fn` from C++ (re-entering the interpreter for bytecode functions).
+  Value Call(Handle fn, Handle receiver, const Value* args, int argc);
+  Value Construct(Handle fn, const Value* args, int argc, Handle new_target);
+
+  // ---- Exceptions --------------------------------------------------------------------------
+  Value Throw(Value exception);  // always returns empty
+  Value ThrowError(ErrorType type, std::string_view message);
+  Value ThrowTypeError(std::string_view message) { return ThrowError(ErrorType::kTypeError, message); }
+  bool has_exception() const { return !pending_exception_.IsEmpty(); }
+  Value TakeException();
+  // "    at f (file:1:2)" lines of the current JS stack.
+  std::string CaptureStackTrace(int skip_frames = 0);
+
+  // ---- Builtins and printing -------------------------------------------------------------------
+  // util.inspect-like formatting used by console.log.
+  std::string Inspect(Handle value, int depth = 2);
+  std::string DisplayString(Handle value);  // console.log's top-level string conversion
+  // Registers `fn` as property `name` of `holder` (non-enumerable like builtins).
+  void DefineNative(Handle holder, std::string_view name, NativeFn fn, int length);
+  std::string FunctionName(Value fn);
+  std::vector<std::string>& script_args() { return script_args_; }
+
+  // ---- Timers (event loop) --------------------------------------------------------------------
+  int64_t AddTimer(Handle callback, double delay_ms, bool repeat, Args extra);
+  void ClearTimer(int64_t id);
+
+  // Internal, used by the interpreter and the compiler.
+  struct Frame;
+  struct TryHandler {
+    size_t frame_index;
+    int catch_pc;
+    int exception_reg;
+    int context_save_reg;
+  };
+  std::vector<std::unique_ptr<FunctionInfo>>& functions() { return functions_; }
+  int AddFunction(std::unique_ptr<FunctionInfo> info);
+
+ private:
+  friend class Interpreter;
+  struct NativeEntry {
+    std::string name;
+    NativeFn fn;
+    int length;
+  };
+  struct Timer {
+    int64_t id;
+    Value callback;
+    std::vector<Value> args;
+    double due;
+    double interval;  // < 0: one-shot
+    uint64_t seq;
+  };
+
+  void SetUpRoots();
+  void SetUpBuiltins();
+  void VisitRoots(tenure::ObjectVisitor& visitor);
+  Value LookupPrimitive(Handle receiver, Handle key, Root proto_root);
+  Value Execute(Handle closure, Handle receiver, const Value* args, int argc, Handle new_target,
+                bool construct);
+  // Pushes a frame for the bytecode function `closure` at stack index `base` and runs its
+  // prologue. `args` points into stack_ below `base`. False: exception pending.
+  bool EnterFunction(size_t base, Value closure, Value receiver, Value new_target, const Value* args,
+                     int argc, int return_reg, bool construct, bool native_entry);
+  Value RunFrames(size_t entry_index);
+  size_t StackTop() const {
+    size_t top = frames_.empty() ? 0 : frames_.back().base + frames_.back().info->frame_size;
+    return top > reserved_top_ ? top : reserved_top_;
+  }
+  void RecordThrowSite();
+  Value DispatchCall(bool is_new, bool is_super, int callee_reg, int dst, Value* args, int argc);
+  bool SetUpClass(Handle ctor, Value* super_slot, Value* proto_out);
+  bool ForOfPrepare(Value* iter_out, Handle iterable);
+  bool ForInPrepare(Value* iter_out, Handle object);
+  bool IteratorStep(Handle iter, Value* out, bool* done);
+
+ public:
+  bool SpreadInto(Handle array, Handle iterable);
+  bool CopyDataProperties(Handle target, Handle source);
+
+ private:
+  Value CallNative(int native_id, Handle receiver, const Value* args, int argc, Handle new_target);
+  void RunEventLoop();
+  void ReportUncaught(Handle exception);
+  bool CompileScript(const SourceFile& source, int* function_id);
+
+  RuntimeOptions options_;
+  std::unique_ptr<tenure::Heap> heap_;
+  int root_visitor_id_ = 0;
+  Value roots_[kRootCount];
+  Value pending_exception_;
+  uint32_t pending_throw_offset_ = 0;  // source offset of the throw site (uncaught report)
+  const FunctionInfo* pending_throw_info_ = nullptr;
+  bool throw_site_recorded_ = false;
+
+  std::unordered_map<std::string, Value> interned_;
+  std::vector<std::unique_ptr<FunctionInfo>> functions_;
+  std::vector<NativeEntry> natives_;
+  std::vector<std::unique_ptr<SourceFile>> sources_;
+  std::vector<std::string> script_args_;
+
+  // Value stack and frames.
+  std::unique_ptr<Value[]> stack_;
+  size_t stack_capacity_ = 0;
+  size_t stack_limit_ = 0;
+  std::vector<Frame> frames_;
+  std::vector<TryHandler> handlers_;
+  int native_depth_ = 0;
+  size_t reserved_top_ = 0;  // stack slots held by native-call arguments
+  int exit_code_ = 0;
+  Value current_new_target_ = kUndefined;  // for native constructors (rooted via stack)
+
+  std::vector<Timer> timers_;
+  int64_t next_timer_id_ = 1;
+  uint64_t timer_seq_ = 0;
+  double clock_origin_ms_ = 0;
+
+ public:
+  struct Frame {
+    const FunctionInfo* info;
+    size_t base;         // index of r0 in stack_
+    int pc;
+    int return_reg;      // caller register receiving the result (-1: native caller)
+    bool construct;      // [[Construct]]: non-object results are replaced by the receiver
+    bool native_entry;   // returning from this frame returns to C++
+    size_t handler_base; // handlers_.size() when the frame was pushed
+    size_t args_index;   // stack index of the first argument
+    int argc;
+  };
+  double NowMs() const;
+  void set_exit_code(int code) { exit_code_ = code; }
+  double clock_origin_ms() const { return clock_origin_ms_; }
+  Value current_new_target() const { return current_new_target_; }
+  Value* stack() { return stack_.get(); }
+  std::vector<Frame>& frames() { return frames_; }
+};
+
+}  // namespace tenure::js
