@@ -42,7 +42,7 @@ class WeakMapNames {
 
  private:
   const Snapshot& s_;
-  std::vector<uint8_t> state_;  // 0 unknown, 1 not an ephemeron name, 2 parsed
+  BigVector<uint8_t> state_;  // 0 unknown, 1 not an ephemeron name, 2 parsed
   std::unordered_map<uint32_t, WeakMapEdgeName> parsed_;
 };
 
@@ -63,7 +63,7 @@ void BuildRetainers(const Snapshot& s, Analysis* a) {
   }
   a->retainer_edge.resize(s.edge_count());
   a->retainer_node.resize(s.edge_count());
-  std::vector<uint32_t> cursor(a->first_retainer.begin(), a->first_retainer.end() - 1);
+  BigVector<uint32_t> cursor(a->first_retainer.begin(), a->first_retainer.end() - 1);
   for (uint32_t k = 0; k < n; ++k) {
     for (uint32_t e = s.first_edge[k]; e < s.first_edge[k + 1]; ++e) {
       uint32_t slot = cursor[s.edge_to[e]]++;
@@ -75,9 +75,9 @@ void BuildRetainers(const Snapshot& s, Analysis* a) {
 
 // DevTools markPageOwnedNodes: everything reachable over non-weak edges from the root's shortcut
 // children and "(Document DOM trees)" element children.
-std::vector<uint8_t> MarkPageOwned(const Snapshot& s) {
-  std::vector<uint8_t> owned(s.node_count(), 0);
-  std::vector<uint32_t> stack;
+BigVector<uint8_t> MarkPageOwned(const Snapshot& s) {
+  BigVector<uint8_t> owned(s.node_count(), 0);
+  BigVector<uint32_t> stack;
   const uint32_t root = s.root_ordinal;
   for (uint32_t e = s.first_edge[root]; e < s.first_edge[root + 1]; ++e) {
     uint32_t to = s.edge_to[e];
@@ -115,8 +115,8 @@ bool HasUserRoots(const Snapshot& s) {
 void TransferShallowSizes(const Snapshot& s, Analysis* a) {
   constexpr uint32_t kUnvisited = 0xFFFFFFFFu, kMultiple = 0xFFFFFFFEu;
   const uint32_t n = s.node_count();
-  std::vector<uint32_t> owners(n);
-  std::vector<uint32_t> worklist;
+  BigVector<uint32_t> owners(n);
+  BigVector<uint32_t> worklist;
   for (uint32_t i = 0; i < n; ++i) {
     int t = s.node_type[i];
     bool owned_kind = t == s.node_types.hidden || t == s.node_types.array ||
@@ -199,7 +199,7 @@ class DistanceFilter {
   std::unordered_set<std::string> pending_;
 };
 
-void Bfs(const Snapshot& s, std::vector<uint32_t>* queue, size_t head, DistanceFilter* filter, Analysis* a) {
+void Bfs(const Snapshot& s, BigVector<uint32_t>* queue, size_t head, DistanceFilter* filter, Analysis* a) {
   while (head < queue->size()) {
     uint32_t k = (*queue)[head++];
     int32_t d = a->distance[k] + 1;
@@ -222,7 +222,7 @@ void ComputeDistances(const Snapshot& s, WeakMapNames* names, Analysis* a) {
   a->bfs_parent_edge.assign(n, kNoParent);
   a->bfs_parent_node.assign(n, kNoParent);
   DistanceFilter filter(s, names);
-  std::vector<uint32_t> queue;
+  BigVector<uint32_t> queue;
   queue.reserve(n);
   for (uint32_t e = s.first_edge[root]; e < s.first_edge[root + 1]; ++e) {
     uint32_t to = s.edge_to[e];
@@ -240,8 +240,8 @@ void ComputeDistances(const Snapshot& s, WeakMapNames* names, Analysis* a) {
   Bfs(s, &queue, head, &filter, a);
 }
 
-std::vector<uint8_t> EssentialEdges(const Snapshot& s, const std::vector<uint8_t>* page_owned, WeakMapNames* names) {
-  std::vector<uint8_t> essential(s.edge_count(), 0);
+BigVector<uint8_t> EssentialEdges(const Snapshot& s, const BigVector<uint8_t>* page_owned, WeakMapNames* names) {
+  BigVector<uint8_t> essential(s.edge_count(), 0);
   const uint32_t n = s.node_count();
   for (uint32_t k = 0; k < n; ++k) {
     for (uint32_t e = s.first_edge[k]; e < s.first_edge[k + 1]; ++e) {
@@ -271,10 +271,10 @@ namespace {
 // and DevTools' calculateDominatorsAndRetainedSizes. Fills a->dominator and a->dfs_order.
 class DominatorBuilder {
  public:
-  DominatorBuilder(const Snapshot& s, const Analysis& a, const std::vector<uint8_t>& essential)
+  DominatorBuilder(const Snapshot& s, const Analysis& a, const BigVector<uint8_t>& essential)
       : s_(s), a_(a), essential_(essential), size_(s.node_count() + 1),
-        parent_(size_), ancestor_(size_), vertex_(size_), label_(size_), semi_(size_),
-        bucket_head_(size_, 0), bucket_next_(size_, 0), next_edge_(size_), dom_(size_) {}
+        parent_(size_, 0), ancestor_(size_, 0), vertex_(size_), label_(size_), semi_(size_, 0),
+        bucket_head_(size_, 0), bucket_next_(size_), next_edge_(size_), dom_(size_, 0) {}
 
   uint32_t Run(Analysis* out) {
     const uint32_t node_count = s_.node_count();
@@ -391,9 +391,9 @@ class DominatorBuilder {
 
   const Snapshot& s_;
   const Analysis& a_;
-  const std::vector<uint8_t>& essential_;
+  const BigVector<uint8_t>& essential_;
   const size_t size_;
-  std::vector<uint32_t> parent_, ancestor_, vertex_, label_, semi_, bucket_head_, bucket_next_,
+  BigVector<uint32_t> parent_, ancestor_, vertex_, label_, semi_, bucket_head_, bucket_next_,
       next_edge_, dom_, stack_;
   uint32_t n_ = 0;
 };
@@ -405,14 +405,14 @@ Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
   const uint32_t n = s.node_count();
   BuildRetainers(s, &a);
   a.self_size = s.self_size;
-  std::vector<uint8_t> page_owned;
+  BigVector<uint8_t> page_owned;
   if (options.devtools_adjustments) {
     page_owned = MarkPageOwned(s);
     if (HasUserRoots(s)) TransferShallowSizes(s, &a);
   }
   WeakMapNames names(s);
   ComputeDistances(s, &names, &a);
-  std::vector<uint8_t> essential = EssentialEdges(s, options.devtools_adjustments ? &page_owned : nullptr, &names);
+  BigVector<uint8_t> essential = EssentialEdges(s, options.devtools_adjustments ? &page_owned : nullptr, &names);
   DominatorBuilder builder(s, a, essential);
   a.unreachable_count = builder.Run(&a);
   a.retained_size = a.self_size;

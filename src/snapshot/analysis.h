@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "snapshot/big_vector.h"
 #include "snapshot/snapshot.h"
 
 namespace tenure::snapshot {
@@ -36,16 +37,16 @@ struct AnalysisOptions {
 };
 
 struct Analysis {
-  std::vector<uint32_t> first_retainer;  // node_count+1 CSR offsets into the two arrays below
-  std::vector<uint32_t> retainer_edge;
-  std::vector<uint32_t> retainer_node;
-  std::vector<uint64_t> self_size;       // after shallow-size transfer
-  std::vector<int32_t> distance;
-  std::vector<uint32_t> bfs_parent_edge;  // the edge that first reached the node in the BFS
-  std::vector<uint32_t> bfs_parent_node;
-  std::vector<uint32_t> dominator;
-  std::vector<uint64_t> retained_size;
-  std::vector<uint32_t> dfs_order;
+  BigVector<uint32_t> first_retainer;  // node_count+1 CSR offsets into the two arrays below
+  BigVector<uint32_t> retainer_edge;
+  BigVector<uint32_t> retainer_node;
+  BigVector<uint64_t> self_size;       // after shallow-size transfer
+  BigVector<int32_t> distance;
+  BigVector<uint32_t> bfs_parent_edge;  // the edge that first reached the node in the BFS
+  BigVector<uint32_t> bfs_parent_node;
+  BigVector<uint32_t> dominator;
+  BigVector<uint64_t> retained_size;
+  BigVector<uint32_t> dfs_order;
   uint64_t total_size = 0;               // root's retained size
   uint32_t unreachable_count = 0;        // nodes not reached from the root over essential edges
 };

@@ -4,9 +4,9 @@
 
 namespace tenure::snapshot {
 
-std::vector<uint8_t> DetachedNativeNodes(const Snapshot& s) {
+BigVector<uint8_t> DetachedNativeNodes(const Snapshot& s) {
   const uint32_t n = s.node_count();
-  std::vector<uint8_t> state(n, 0), visited(n, 0);
+  BigVector<uint8_t> state(n, 0), visited(n, 0);
   if (s.detachedness.empty()) return state;
   std::vector<uint32_t> attached, detached;
   auto process = [&](uint32_t k, uint8_t new_state) {
@@ -73,7 +73,7 @@ ClassNames ComputeClassNames(const Snapshot& s) {
   // Object names are shared strings: cache class ids per (type, name index) to avoid rebuilding
   // the same std::string millions of times.
   std::unordered_map<uint64_t, uint32_t> by_type_and_name;
-  std::vector<uint8_t> detached = DetachedNativeNodes(s);
+  BigVector<uint8_t> detached = DetachedNativeNodes(s);
   for (uint32_t k = 0; k < n; ++k) {
     uint64_t key = (uint64_t{detached[k]} << 40) | (uint64_t{s.node_type[k]} << 32) | s.node_name[k];
     auto cached = by_type_and_name.find(key);

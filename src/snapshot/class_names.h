@@ -16,12 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "snapshot/big_vector.h"
 #include "snapshot/snapshot.h"
 
 namespace tenure::snapshot {
 
 struct ClassNames {
-  std::vector<uint32_t> class_of_node;
+  BigVector<uint32_t> class_of_node;
   std::vector<std::string> names;
 };
 
@@ -31,6 +32,6 @@ ClassNames ComputeClassNames(const Snapshot& snapshot);
 std::string ClassNameOf(const Snapshot& snapshot, uint32_t ordinal, bool detached = false);
 
 // Per node: 1 when DevTools would show it as a detached native node (see above).
-std::vector<uint8_t> DetachedNativeNodes(const Snapshot& snapshot);
+BigVector<uint8_t> DetachedNativeNodes(const Snapshot& snapshot);
 
 }  // namespace tenure::snapshot

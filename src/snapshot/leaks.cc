@@ -8,7 +8,7 @@
 namespace tenure::snapshot {
 
 std::vector<uint32_t> SortedIds(const Snapshot& s) {
-  std::vector<uint32_t> ids = s.node_id;
+  std::vector<uint32_t> ids(s.node_id.begin(), s.node_id.end());
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -61,7 +61,7 @@ LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& cla
                      const LeakOptions& options) {
   LeakReport report;
   const uint32_t n = s.node_count();
-  std::vector<uint8_t> head(n, 0);
+  BigVector<uint8_t> head(n, 0);
   for (uint32_t k = 0; k < n; ++k) {
     if (k == s.root_ordinal || a.distance[k] == kNoDistance) continue;
     const uint32_t id = s.node_id[k];
@@ -71,7 +71,7 @@ LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& cla
     head[k] = IsHeadKind(s, k) ? 1 : 0;
   }
   // covered[k]: some dominator-tree ancestor of k is a head. dfs_order lists dominators first.
-  std::vector<uint8_t> covered(n, 0);
+  BigVector<uint8_t> covered(n, 0);
   for (uint32_t k : a.dfs_order) {
     if (k == s.root_ordinal) continue;
     uint32_t d = a.dominator[k];

@@ -179,39 +179,48 @@ void ParseNodes(std::string_view text, Span span, const Layout& l, ReadScope sco
   // Never trust node_count for allocation: each value takes at least two bytes ("0,").
   const size_t n = static_cast<size_t>(std::min<uint64_t>(l.node_count, (span.end - span.begin) / (2 * l.node_fields) + 1));
   const bool ids_only = scope == ReadScope::kNodeIdsOnly;
-  s->node_id.reserve(n);
-  s->node_type.reserve(n);
+  s->node_id.resize(n);
+  s->node_type.resize(n);
   if (!ids_only) {
-    s->node_name.reserve(n);
-    s->self_size.reserve(n);
+    s->node_name.resize(n);
+    s->self_size.resize(n);
     s->first_edge.reserve(n + 1);
-    if (l.detachedness >= 0) s->detachedness.reserve(n);
+    s->first_edge.resize(n);
+    if (l.detachedness >= 0) s->detachedness.resize(n);
   }
+  // Rows are written by index; `row` only grows while row < n because index < expected and
+  // n >= node_count whenever the span is long enough to hold node_count rows (else the scan
+  // runs out of values first and the count check below fails). The bound check keeps it safe.
+  size_t row = 0;
   const uint64_t type_count = s->node_type_names.size();
   uint32_t field = 0;
   uint64_t values = ScanUnsignedArray(text, span, [&](uint64_t index, uint64_t v, uint64_t off) {
     if (index >= expected) throw SnapshotError(off, "more node values than node_count x node_fields");
+    if (row >= n) throw SnapshotError(off, "nodes array longer than its byte length allows");
     const int f = static_cast<int>(field);
     if (f == l.type) {
       if (v >= type_count) throw SnapshotError(off, "node type out of range");
-      s->node_type.push_back(static_cast<uint8_t>(v));
+      s->node_type[row] = static_cast<uint8_t>(v);
     } else if (f == l.id) {
       CheckU32(v, off, "node id");
-      s->node_id.push_back(static_cast<uint32_t>(v));
+      s->node_id[row] = static_cast<uint32_t>(v);
     } else if (!ids_only) {
       if (f == l.name) {
         CheckU32(v, off, "node name index");
-        s->node_name.push_back(static_cast<uint32_t>(v));
+        s->node_name[row] = static_cast<uint32_t>(v);
       } else if (f == l.self_size) {
-        s->self_size.push_back(v);
+        s->self_size[row] = v;
       } else if (f == l.edge_count) {
         CheckU32(v, off, "node edge_count");
-        s->first_edge.push_back(static_cast<uint32_t>(v));  // converted to offsets later
+        s->first_edge[row] = static_cast<uint32_t>(v);  // converted to offsets later
       } else if (f == l.detachedness) {
-        s->detachedness.push_back(static_cast<uint8_t>(v > 2 ? 0 : v));
+        s->detachedness[row] = static_cast<uint8_t>(v > 2 ? 0 : v);
       }
     }
-    if (++field == l.node_fields) field = 0;
+    if (++field == l.node_fields) {
+      field = 0;
+      ++row;
+    }
   });
   if (values != expected) {
     throw SnapshotError(span.end, "nodes array has " + std::to_string(values) + " values, expected " +
@@ -222,26 +231,31 @@ void ParseNodes(std::string_view text, Span span, const Layout& l, ReadScope sco
 void ParseEdges(std::string_view text, Span span, const Layout& l, Snapshot* s) {
   const uint64_t expected = l.edge_count_total * l.edge_fields;
   const size_t m = static_cast<size_t>(std::min<uint64_t>(l.edge_count_total, (span.end - span.begin) / (2 * l.edge_fields) + 1));
-  s->edge_type.reserve(m);
-  s->edge_name.reserve(m);
-  s->edge_to.reserve(m);
+  s->edge_type.resize(m);
+  s->edge_name.resize(m);
+  s->edge_to.resize(m);
+  size_t row = 0;
   const uint64_t type_count = s->edge_type_names.size();
   const uint64_t to_limit = l.node_count * l.node_fields;
   uint32_t field = 0;
   uint64_t values = ScanUnsignedArray(text, span, [&](uint64_t index, uint64_t v, uint64_t off) {
     if (index >= expected) throw SnapshotError(off, "more edge values than edge_count x edge_fields");
+    if (row >= m) throw SnapshotError(off, "edges array longer than its byte length allows");
     const int f = static_cast<int>(field);
     if (f == l.edge_type) {
       if (v >= type_count) throw SnapshotError(off, "edge type out of range");
-      s->edge_type.push_back(static_cast<uint8_t>(v));
+      s->edge_type[row] = static_cast<uint8_t>(v);
     } else if (f == l.edge_name) {
       CheckU32(v, off, "edge name_or_index");
-      s->edge_name.push_back(static_cast<uint32_t>(v));
+      s->edge_name[row] = static_cast<uint32_t>(v);
     } else if (f == l.edge_to) {
       if (v >= to_limit || v % l.node_fields != 0) throw SnapshotError(off, "edge to_node is not a valid node index");
-      s->edge_to.push_back(static_cast<uint32_t>(v / l.node_fields));
+      s->edge_to[row] = static_cast<uint32_t>(v / l.node_fields);
     }
-    if (++field == l.edge_fields) field = 0;
+    if (++field == l.edge_fields) {
+      field = 0;
+      ++row;
+    }
   });
   if (values != expected) {
     throw SnapshotError(span.end, "edges array has " + std::to_string(values) + " values, expected " +

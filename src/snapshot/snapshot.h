@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "snapshot/big_vector.h"
+
 namespace tenure::snapshot {
 
 // Type codes resolved from meta.node_types[0] / meta.edge_types[0]; -1 when the file lacks one.
@@ -41,21 +43,21 @@ struct Snapshot {
   uint32_t root_ordinal = 0;
 
   // nodes
-  std::vector<uint8_t> node_type;
-  std::vector<uint32_t> node_name;
-  std::vector<uint32_t> node_id;
-  std::vector<uint64_t> self_size;
-  std::vector<uint32_t> first_edge;
-  std::vector<uint8_t> detachedness;  // empty when the file has no detachedness field
+  BigVector<uint8_t> node_type;
+  BigVector<uint32_t> node_name;
+  BigVector<uint32_t> node_id;
+  BigVector<uint64_t> self_size;
+  BigVector<uint32_t> first_edge;
+  BigVector<uint8_t> detachedness;  // empty when the file has no detachedness field
 
   // edges
-  std::vector<uint8_t> edge_type;
-  std::vector<uint32_t> edge_name;
-  std::vector<uint32_t> edge_to;
+  BigVector<uint8_t> edge_type;
+  BigVector<uint32_t> edge_name;
+  BigVector<uint32_t> edge_to;
 
   // strings, decoded to UTF-8 into one arena
   std::string string_arena;
-  std::vector<uint64_t> string_begin;  // string_count()+1 offsets into string_arena
+  BigVector<uint64_t> string_begin;  // string_count()+1 offsets into string_arena
 
   uint32_t node_count() const { return static_cast<uint32_t>(node_id.size()); }
   uint32_t edge_count() const { return static_cast<uint32_t>(edge_to.size()); }

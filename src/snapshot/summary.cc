@@ -18,7 +18,7 @@ DominatorChildren BuildDominatorChildren(const Snapshot& s, const Analysis& a) {
     sum += c;
   }
   t.children.resize(sum);
-  std::vector<uint32_t> cursor(t.first.begin(), t.first.end() - 1);
+  BigVector<uint32_t> cursor(t.first.begin(), t.first.end() - 1);
   for (uint32_t k = 0; k < n; ++k) {
     if (k != s.root_ordinal) t.children[cursor[a.dominator[k]]++] = k;
   }
@@ -81,7 +81,7 @@ Summary Summarize(const Snapshot& s, const Analysis& a, const ClassNames& c, con
   std::sort(out.classes.begin(), out.classes.end(), [](const ClassStats& x, const ClassStats& y) {
     return x.retained_size != y.retained_size ? x.retained_size > y.retained_size : x.name < y.name;
   });
-  std::vector<uint32_t> candidates;
+  BigVector<uint32_t> candidates;
   for (uint32_t k = 0; k < n; ++k) {
     if (s.node_type[k] != s.node_types.synthetic && k != s.root_ordinal) candidates.push_back(k);
   }
@@ -90,7 +90,7 @@ Summary Summarize(const Snapshot& s, const Analysis& a, const ClassNames& c, con
     return a.retained_size[x] != a.retained_size[y] ? a.retained_size[x] > a.retained_size[y] : x < y;
   });
   candidates.resize(top);
-  out.top_objects = std::move(candidates);
+  out.top_objects.assign(candidates.begin(), candidates.end());
   return out;
 }
 

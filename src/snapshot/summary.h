@@ -12,6 +12,7 @@
 
 #include "snapshot/analysis.h"
 #include "snapshot/class_names.h"
+#include "snapshot/big_vector.h"
 #include "snapshot/snapshot.h"
 
 namespace tenure::snapshot {
@@ -39,8 +40,8 @@ Summary Summarize(const Snapshot& snapshot, const Analysis& analysis, const Clas
 
 // Children of each node in the dominator tree, CSR form (first has node_count+1 entries).
 struct DominatorChildren {
-  std::vector<uint32_t> first;
-  std::vector<uint32_t> children;
+  BigVector<uint32_t> first;
+  BigVector<uint32_t> children;
 };
 DominatorChildren BuildDominatorChildren(const Snapshot& snapshot, const Analysis& analysis);
 
