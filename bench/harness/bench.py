@@ -439,6 +439,7 @@ def main():
     p.add_argument("--groups", default="cpp,micro,js,startup")
     p.add_argument("--out", help="markdown output (default BUILD/bench-results.md)")
     p.add_argument("--command", default=" ".join(sys.argv), help="command shown in the report")
+    p.add_argument("--note", action="append", default=[], help="extra line for the report header")
     args = p.parse_args()
     if not os.path.isdir(args.build_dir):
         p.error("build directory %s does not exist" % args.build_dir)
@@ -453,7 +454,7 @@ def main():
         for t in h.tables[first_new:]:
             print(t.render(), flush=True)
     h.group_targets()
-    text = h.header(args.command) + "\n" + "\n".join(t.render() for t in h.tables)
+    text = h.header(args.command) + "".join("- **Note:** %s\n" % n for n in args.note) + "\n" + "\n".join(t.render() for t in h.tables)
     if h.failures:
         text += "\n### Failures\n\n" + "\n".join("- " + f for f in h.failures) + "\n"
     out = args.out or os.path.join(args.build_dir, "bench-results.md")
