@@ -23,9 +23,12 @@ const after = path.join(workDir, 'after.heapsnapshot');
 execFileSync(process.execPath, ['-e', `
   const v8 = require('v8');
   class Widget { constructor(i) { this.i = i; this.data = new Array(64).fill(i); } }
+  class Session { constructor(i) { this.i = i; } }
   globalThis.widgets = Array.from({length: 100}, (_, i) => new Widget(i));
+  const sessions = [];  // a script-context variable (top-level const of a classic script)
   v8.writeHeapSnapshot(${JSON.stringify(before)});
   for (let i = 0; i < 250; i++) widgets.push(new Widget(i));
+  for (let i = 0; i < 30; i++) sessions.push(new Session(i));
   widgets.splice(0, 50);
   v8.writeHeapSnapshot(${JSON.stringify(after)});
 `]);
@@ -60,6 +63,9 @@ execFileSync(process.execPath, ['-e', `
   const g = j.groups[0];
   check(g && g.class === 'Widget' && g.count === 250, `two-file leaks top group ${JSON.stringify(g)}`);
   check(g && g.path.includes('global → widgets: Array'), `two-file leaks path ${g && g.path}`);
+  const sg = j.groups.find(x => x.class === 'Session');
+  check(sg && sg.count === 30 && sg.path.includes('var sessions: Array → [0]: Session'),
+        `script-context leak group ${JSON.stringify(sg)}`);
   const id = g.sample_ids[0];
   const p = run(['path', after, String(id)]);
   check(p.code === 0 && p.out.includes(`Widget @${id}`) && p.out.includes('widgets: Array @'),

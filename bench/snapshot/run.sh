@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Times `tenure-heap leaks`, `tenure-heap summary` and memlab's `find-leaks` side by side on three
+# ~0.5 GB node-written snapshots and prints a markdown table (wall time, peak RSS, ratios).
+#
+# usage: bench/snapshot/run.sh [build-dir] [--objects N] [--work DIR] [--keep]
+#   build-dir   where tools/tenure-heap lives (default build-snap-bench, configured as Release)
+#   --objects N live objects in the generated heap (default: make_snapshots.js's, ~0.5 GB files)
+#   --work DIR  snapshots and logs (default /tmp/tenure-snapshot-bench); existing snapshots reused
+# Needs node 20 + npm; installs memlab (PUPPETEER_SKIP_DOWNLOAD=1) into bench/snapshot/memlab.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=build-snap-bench
+objects=
+work=/tmp/tenure-snapshot-bench
+while (($#)); do
+  case $1 in
+    --objects) objects=$2; shift ;;
+    --work) work=$2; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+    *) build=$1 ;;
+  esac
+  shift
+done
+cd "$root"
+[[ $build = /* ]] || build="$root/$build"
+
+heap="$build/tools/tenure-heap"
+if [[ ! -x $heap ]]; then
+  echo "run.sh: building tenure-heap in $build"
+  [[ -f $build/CMakeCache.txt ]] || cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+      -DTENURE_WITH_HEAP=OFF -DTENURE_WITH_JS=OFF -DTENURE_WITH_TESTS=OFF >/dev/null
+  cmake --build "$build" -j2 --target tenure-heap >/dev/null
+fi
+
+memlab_dir="$here/memlab"
+if [[ ! -x $memlab_dir/node_modules/.bin/memlab ]]; then
+  echo "run.sh: installing memlab into $memlab_dir"
+  mkdir -p "$memlab_dir"
+  [[ -f $memlab_dir/package.json ]] || echo '{"name":"tenure-bench-memlab","private":true}' > "$memlab_dir/package.json"
+  (cd "$memlab_dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm i --no-audit --no-fund --silent memlab@2.0.5)
+fi
+
+mkdir -p "$work"
+if [[ ! -f $work/final.heapsnapshot ]]; then
+  echo "run.sh: writing snapshots into $work (several minutes)"
+  node --max-old-space-size=16384 "$here/make_snapshots.js" "$work" ${objects:+--objects "$objects"}
+fi
+b=$work/baseline.heapsnapshot t=$work/target.heapsnapshot f=$work/final.heapsnapshot
+
+# measure NAME CMD...: runs CMD under GNU time; records wall seconds, peak RSS (KB), exit status.
+declare -A wall rss status
+measure() {
+  local name=$1; shift
+  local log="$work/$name.time" out="$work/$name.out"
+  echo "run.sh: $name: $*" >&2
+  set +e
+  /usr/bin/time -v -o "$log" "$@" >"$out" 2>&1
+  status[$name]=$?
+  set -e
+  local e
+  e=$(sed -n 's/^\s*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
+  wall[$name]=$(awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }' <<<"$e")
+  rss[$name]=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$log")
+}
+
+measure tenure_summary "$heap" summary "$f"
+measure tenure_leaks "$heap" leaks "$b" "$t" "$f"
+rm -rf "$work/memlab-work"
+measure memlab_find_leaks env NODE_OPTIONS=--max-old-space-size=16384 \
+  "$memlab_dir/node_modules/.bin/memlab" find-leaks --baseline "$b" --target "$t" --final "$f" \
+  --trace-all-objects --work-dir "$work/memlab-work"
+
+size() { du -m "$1" | cut -f1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "n/a" }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+echo
+echo "Snapshots: baseline $(size "$b") MB, target $(size "$t") MB, final $(size "$f") MB; $(nproc) cores; $(date -u +%F)"
+echo
+echo "| command | wall (s) | peak RSS (MB) | exit | memlab ÷ this (wall) | memlab ÷ this (RSS) |"
+echo "|---|---:|---:|---:|---:|---:|"
+for n in tenure_summary tenure_leaks memlab_find_leaks; do
+  echo "| $n | ${wall[$n]} | $(mb "${rss[$n]}") | ${status[$n]} | $(ratio "${wall[memlab_find_leaks]}" "${wall[$n]}") | $(ratio "${rss[memlab_find_leaks]}" "${rss[$n]}") |"
+done
+echo
+echo "Outputs: $work/*.out (memlab's exit status is shown as-is; 0 = finished)."
