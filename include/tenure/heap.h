@@ -278,6 +278,8 @@ class Heap {
   void RunMarkCompact(internal::GCEvent* event);
   void RecordPause(GCType type, double ms);
   void CheckHeapLimit(size_t pending_bytes);
+  bool CanExpandOldGeneration(size_t size);
+  size_t OldGenerationCapacity();
   bool InvokeNearHeapLimitCallback();
   void CheckIneffectiveMarkCompact(double mutator_utilization);
   void UpdateOldGenerationLimit(size_t live_old_bytes, double gc_ms, size_t marked_bytes);

@@ -152,9 +152,11 @@ HeapObject* Heap::AllocateYoungSlow(size_t bytes) {
     if (new_lab_.limit - new_lab_.top >= bytes) break;
     if (new_space_->AdvancePage(&new_lab_)) continue;
     if (attempt > 4) FatalOutOfMemory("Scavenger: semi-space copy");
+    // A full GC first if promoting all of new space might not fit (V8 SelectGarbageCollector);
+    // a full GC does not empty new space, so the following attempt always scavenges.
     GCType type = GCType::kScavenge;
     const char* collector_reason = "";
-    if (OldGenerationSizeOfObjects() + new_space_->Size() > max_old_space_size_) {
+    if (attempt == 0 && !CanExpandOldGeneration(new_space_->Size())) {
       type = GCType::kMarkCompact;
       collector_reason = "scavenge might not succeed";
     }
@@ -257,7 +259,8 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
   InvokeCallbacks(epilogue_callbacks_, type);
   global_handles_->RunPendingCallbacks(this);
   if (type == GCType::kMarkCompact) {
-    CheckIneffectiveMarkCompact(tracer_->current_mu());
+    // Last-resort GCs inside the heap-limit handling are not evidence of ineffectiveness.
+    if (!handling_heap_limit_) CheckIneffectiveMarkCompact(tracer_->current_mu());
     CheckHeapLimit(0);
   } else if (OldGenerationSizeOfObjects() > old_generation_allocation_limit_) {
     PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "");
@@ -368,18 +371,25 @@ bool Heap::InvokeNearHeapLimitCallback() {
 // after the near-heap-limit callback raised it, or after last-resort GCs); otherwise reports the
 // fatal OOM ("Reached heap limit") and aborts.
 void Heap::CheckHeapLimit(size_t pending) {
-  if (handling_heap_limit_ || OldGenerationSizeOfObjects() + pending <= max_old_space_size_) return;
+  if (handling_heap_limit_ || CanExpandOldGeneration(pending)) return;
   handling_heap_limit_ = true;
   InvokeNearHeapLimitCallback();
-  for (int i = 0; i < config_.max_last_resort_gcs &&
-                  OldGenerationSizeOfObjects() + pending > max_old_space_size_;
-       ++i) {
+  for (int i = 0; i < config_.max_last_resort_gcs && !CanExpandOldGeneration(pending); ++i) {
     PerformGC(GCType::kMarkCompact, GCReason::kLastResort, "");
   }
   handling_heap_limit_ = false;
-  if (OldGenerationSizeOfObjects() + pending > max_old_space_size_) {
-    FatalOutOfMemory("Reached heap limit");
-  }
+  if (!CanExpandOldGeneration(pending)) FatalOutOfMemory("Reached heap limit");
+}
+
+// V8 CanExpandOldGeneration: the old generation's capacity (committed pages, not just object
+// bytes) plus `size` must stay within max_old_space_size.
+bool Heap::CanExpandOldGeneration(size_t size) {
+  return OldGenerationCapacity() + size <= max_old_space_size_;
+}
+
+size_t Heap::OldGenerationCapacity() {
+  const size_t area = internal::kPageSize - internal::kPageHeaderSize;
+  return old_space_->pages().size() * area + lo_space_->size_of_objects();
 }
 
 // Node's OOMErrorHandler output (v8-memory.md §5.3), then abort() -> SIGABRT, exit status 134.
@@ -495,8 +505,14 @@ void Heap::SetStackTracePrinter(StackTracePrinter printer, void* data) {
 
 // ---- External memory -----------------------------------------------------------------------------
 
+// V8 keeps the low-water mark since the last mark-compact as the baseline (§4), so memory released
+// by weak callbacks after a GC lowers it.
 int64_t Heap::AdjustExternalMemory(int64_t delta) {
   external_memory_ += delta;
+  if (delta < 0) {
+    external_memory_at_last_mark_compact_ =
+        std::min(external_memory_at_last_mark_compact_, external_memory_);
+  }
   if (delta > 0 && !in_gc_ &&
       external_memory_ - external_memory_at_last_mark_compact_ > config_.external_memory_soft_limit) {
     PerformGC(GCType::kMarkCompact, GCReason::kExternalMemoryPressure, "");
