@@ -12,3 +12,19 @@ const char* OpName(Op op) {
 }
 
 }  // namespace tenure::js
+
+namespace tenure::js {
+
+std::string Disassemble(const FunctionInfo& info) {
+  std::string out = "function " + (info.name.empty() ? std::string("<anonymous>") : info.name) +
+                    " (frame " + std::to_string(info.frame_size) + ", context " +
+                    std::to_string(info.context_slots) + ")\n";
+  for (size_t pc = 0; pc < info.code.size(); ++pc) {
+    const Instr& in = info.code[pc];
+    out += "  " + std::to_string(pc) + ": " + OpName(in.op) + " " + std::to_string(in.a) + " " +
+           std::to_string(in.b) + " " + std::to_string(in.c) + "\n";
+  }
+  return out;
+}
+
+}  // namespace tenure::js

@@ -89,6 +89,9 @@ enum class Op : uint8_t {
 };
 
 const char* OpName(Op op);
+struct FunctionInfo;
+// A readable listing of one function's bytecode (debugging aid: TENURE_PRINT_BYTECODE=1).
+std::string Disassemble(const FunctionInfo& info);
 
 struct Instr {
   Op op;

@@ -367,7 +367,6 @@ void Compiler::Block(Node* n) {
   bool labeled = !fs_->pending_labels.empty();
   if (labeled) PushTarget(TargetKind::kLabeled);
   if (n->scope != nullptr) EnterScope(n->scope, n->list, true);
-  else EnterScope(fs_->scope, NodeList(), false);  // no bindings: nothing to initialize
   // Function declarations in a scope-less block are still hoisted to the block start.
   if (n->scope == nullptr) {
     for (Node* s : n->list) {

@@ -5,7 +5,7 @@ namespace tenure::js {
 namespace {
 
 size_t StringSize(const HeapObject* o) {
-  return offsetof(String, data) + static_cast<const String*>(o)->length;
+  return kStringDataOffset + static_cast<const String*>(o)->length;
 }
 size_t FixedArraySize(const HeapObject* o) {
   return sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(static_cast<const FixedArray*>(o)->length.ToSmi());

@@ -63,6 +63,7 @@ struct String : HeapObject {
 
   std::string_view view() const { return {data, length}; }
 };
+inline constexpr size_t kStringDataOffset = sizeof(HeapObject) + 8;  // header, length, hash
 
 struct FixedArray : HeapObject {
   Value length;  // Smi

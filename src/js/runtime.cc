@@ -45,12 +45,15 @@ Handle Args::at(int i) const {
 Runtime::Runtime(const RuntimeOptions& options)
     : options_(options), heap_(std::make_unique<tenure::Heap>(MakeHeapConfig(options))) {
   for (Value& v : roots_) v = kUndefined;
-  // Each KB of --stack-size buys room for ~16 registers of interpreter frames plus native
-  // recursion headroom; node's default 984 KB gives roughly 10k simple frames.
-  stack_limit_ = static_cast<size_t>(options.stack_size_kb) * 16 + 1024;
+  // Each KB of --stack-size buys 128 register slots (1 KB of Values); node's default 984 KB gives
+  // roughly 10k frames of a small function, close to node's own limit.
+  stack_limit_ = static_cast<size_t>(options.stack_size_kb) * 128 + 1024;
   stack_capacity_ = stack_limit_ + 4096;
   stack_ = std::make_unique<Value[]>(stack_capacity_);
   for (size_t i = 0; i < stack_capacity_; ++i) stack_[i] = kUndefined;
+  // Every frame uses more than kFixedRegs slots, so this bounds the frame count: frames_ never
+  // reallocates and Frame pointers held by the interpreter stay valid across calls.
+  frames_.reserve(stack_limit_ / kFixedRegs + 64);
   clock_origin_ms_ = NowMs();
   root_visitor_id_ = heap_->AddRootVisitor(tenure::RootKind::kStack, "js runtime",
                                            [this](tenure::ObjectVisitor& v) { VisitRoots(v); });
@@ -106,7 +109,7 @@ Value Runtime::NewNumber(double d) {
 
 Value Runtime::NewString(std::string_view s) {
   if (s.size() > (1u << 30)) return ThrowError(ErrorType::kRangeError, "Invalid string length");
-  String* str = static_cast<String*>(heap_->Allocate(StringType(), offsetof(String, data) + s.size()));
+  String* str = static_cast<String*>(heap_->Allocate(StringType(), kStringDataOffset + s.size()));
   str->length = static_cast<uint32_t>(s.size());
   str->hash = 0;
   std::memcpy(str->data, s.data(), s.size());
@@ -116,7 +119,7 @@ Value Runtime::NewString(std::string_view s) {
 Value Runtime::Intern(std::string_view s) {
   auto it = interned_.find(std::string(s));
   if (it != interned_.end()) return it->second;
-  String* str = static_cast<String*>(heap_->Allocate(StringType(), offsetof(String, data) + s.size(),
+  String* str = static_cast<String*>(heap_->Allocate(StringType(), kStringDataOffset + s.size(),
                                                      tenure::AllocationType::kOld));
   str->length = static_cast<uint32_t>(s.size());
   str->hash = 1;  // marks "interned"
@@ -301,6 +304,9 @@ int Runtime::RunMain(const std::string& name, std::string text) {
   sources_.push_back(std::make_unique<SourceFile>(name, std::move(text)));
   int id = 0;
   if (!CompileScript(*sources_.back(), &id)) return 1;
+  if (std::getenv("TENURE_PRINT_BYTECODE") != nullptr) {
+    for (const auto& fn : functions_) std::cerr << Disassemble(*fn);
+  }
   tenure::HandleScope scope(*heap_);
   Handle undefined = Handle::New(*heap_, kUndefined);
   Handle closure = Handle::New(*heap_, NewFunction(id, undefined));
@@ -347,7 +353,8 @@ void Runtime::ReportUncaught(Handle exception) {
       // extra own enumerable properties print like node's inspect of errors: skipped
     }
   } else {
-    out += Inspect(exception) + "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n";
+    out = "\n" + out + Inspect(exception) +
+          "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n";
   }
   out += "\nNode.js v20.20.2\n";
   std::fputs(out.c_str(), stderr);
