@@ -1,0 +1,228 @@
+// Copyright the tenure authors.
+// model_test.cc — model-based test: random object graphs mutated by random operations, checked
+// after every GC against a plain C++ mirror of the graph. Seeded and reproducible; runs under every
+// stress mode with the verifier on (ctest labels "heap;stress").
+//
+// Heap objects are ValueArrays: slot 0 = id (Smi), slots 1..k = children (or empty). The mirror
+// keeps id -> children ids. Roots are a registered root visitor over a std::vector<Value>.
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "heap_test_fixture.h"
+
+namespace tenure::testing {
+namespace {
+
+struct ModelConfig {
+  std::string name;
+  HeapConfig heap;
+  int operations;
+};
+
+class Model {
+ public:
+  Model(const HeapConfig& config, uint32_t seed) : heap_(config), rng_(seed) {
+    root_visitor_id_ = heap_.AddRootVisitor(RootKind::kRuntime, "model roots", [this](ObjectVisitor& v) {
+      for (Value& slot : roots_) v.VisitSlot(&slot);
+    });
+    heap_.AddGCEpilogueCallback([](Heap&, GCType, void* data) { static_cast<Model*>(data)->gc_seen_ = true; },
+                                this);
+  }
+  ~Model() { heap_.RemoveRootVisitor(root_visitor_id_); }
+
+  void Run(int operations) {
+    for (int op = 0; op < operations; ++op) {
+      Step();
+      if (gc_seen_) {
+        gc_seen_ = false;
+        ++checks_;
+        Check();
+        if (::testing::Test::HasFatalFailure()) return;
+      }
+    }
+    heap_.CollectGarbage(GCType::kMarkCompact);
+    Check();
+    CheckExactLiveCount();
+    // The run must have exercised the collectors on a non-trivial graph.
+    EXPECT_GE(checks_, 20);
+    EXPECT_GE(heap_.gc_statistics().mark_compact_count, 3u);
+    EXPECT_GE(max_reachable_, 100u);
+  }
+
+ private:
+  struct Mirror {
+    std::vector<int> children;  // -1 = empty
+  };
+
+  int Pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
+
+  ValueArray* Allocate(AllocationType where, bool large) {
+    const int children = large ? 4 : 1 + Pick(4);
+    const int64_t length = large ? 20000 : 1 + children;  // large: 160 KB > 128 KB
+    auto* array = heap_.New<ValueArray>(&kValueArrayType, 16 + 8 * length, where);
+    array->length = Value::FromSmi(length);
+    const int id = next_id_++;
+    array->slots()[0] = Value::FromSmi(id);
+    mirror_[id].children.assign(children, -1);
+    return array;
+  }
+
+  // Picks a reachable object by a short random walk from a random root; null if none.
+  ValueArray* PickReachable() {
+    if (roots_.empty()) return nullptr;
+    Value v = roots_[Pick(static_cast<int>(roots_.size()))];
+    for (int steps = Pick(4); steps > 0; --steps) {
+      ValueArray* a = v.As<ValueArray>();
+      const int n = static_cast<int>(mirror_[Id(a)].children.size());
+      Value child = a->slots()[1 + Pick(n)];
+      if (!child.IsHeapObject()) break;
+      v = child;
+    }
+    return v.As<ValueArray>();
+  }
+
+  static int Id(ValueArray* a) { return static_cast<int>(a->slots()[0].ToSmi()); }
+
+  void Step() {
+    const int r = Pick(100);
+    if (r < 30) {  // allocate young, root it, maybe link it below a reachable object
+      ValueArray* a = Allocate(AllocationType::kYoung, false);
+      roots_.push_back(Value::FromObject(a));
+      root_ids_.push_back(Id(a));
+    } else if (r < 40) {
+      ValueArray* a = Allocate(AllocationType::kOld, false);
+      roots_.push_back(Value::FromObject(a));
+      root_ids_.push_back(Id(a));
+    } else if (r < 42) {
+      ValueArray* a = Allocate(Pick(2) ? AllocationType::kYoung : AllocationType::kOld, true);
+      roots_.push_back(Value::FromObject(a));
+      root_ids_.push_back(Id(a));
+    } else if (r < 65) {  // link host.child[i] = target (old->young stores included)
+      ValueArray* host = PickReachable();
+      ValueArray* target = PickReachable();
+      if (host == nullptr || target == nullptr) return;
+      auto& children = mirror_[Id(host)].children;
+      const int i = Pick(static_cast<int>(children.size()));
+      Store(host, host->slots() + 1 + i, Value::FromObject(target));
+      children[i] = Id(target);
+    } else if (r < 72) {  // unlink
+      ValueArray* host = PickReachable();
+      if (host == nullptr) return;
+      auto& children = mirror_[Id(host)].children;
+      const int i = Pick(static_cast<int>(children.size()));
+      Store(host, host->slots() + 1 + i, Value());
+      children[i] = -1;
+    } else if (r < 82) {  // drop a root
+      if (roots_.empty()) return;
+      const int i = Pick(static_cast<int>(roots_.size()));
+      roots_.erase(roots_.begin() + i);
+      root_ids_.erase(root_ids_.begin() + i);
+    } else if (r < 95) {  // garbage
+      for (int i = 0; i < 20; ++i) Allocate(AllocationType::kYoung, false);
+    } else if (r < 98) {
+      heap_.CollectGarbage(GCType::kScavenge);
+    } else {
+      heap_.CollectGarbage(GCType::kMarkCompact);
+    }
+  }
+
+  // Walks heap and mirror together from every root; the id -> address map must be a bijection.
+  void Check() {
+    ASSERT_EQ(roots_.size(), root_ids_.size());
+    std::unordered_map<int, ValueArray*> seen;
+    std::unordered_map<ValueArray*, int> seen_address;
+    std::vector<std::pair<Value, int>> stack;
+    for (size_t i = 0; i < roots_.size(); ++i) stack.emplace_back(roots_[i], root_ids_[i]);
+    while (!stack.empty()) {
+      auto [value, id] = stack.back();
+      stack.pop_back();
+      ASSERT_TRUE(value.IsHeapObject()) << "mirror expects object " << id;
+      ValueArray* a = value.As<ValueArray>();
+      ASSERT_EQ(a->type(), &kValueArrayType);
+      ASSERT_EQ(Id(a), id);
+      auto [it, inserted] = seen.emplace(id, a);
+      if (!inserted) {
+        ASSERT_EQ(it->second, a) << "object " << id << " duplicated by the GC";
+        continue;
+      }
+      auto [it2, inserted2] = seen_address.emplace(a, id);
+      ASSERT_TRUE(inserted2) << "two ids at one address";
+      const auto& children = mirror_[id].children;
+      for (size_t c = 0; c < children.size(); ++c) {
+        Value child = a->slots()[1 + c];
+        if (children[c] < 0) {
+          ASSERT_TRUE(child.IsEmpty()) << "object " << id << " slot " << c;
+        } else {
+          stack.emplace_back(child, children[c]);
+        }
+      }
+    }
+    // Forget mirror entries that became unreachable (ids are never reused).
+    for (auto it = mirror_.begin(); it != mirror_.end();) {
+      it = seen.count(it->first) ? std::next(it) : mirror_.erase(it);
+    }
+    reachable_ = seen.size();
+    max_reachable_ = std::max(max_reachable_, reachable_);
+  }
+
+  // After a full GC the heap holds exactly the reachable objects.
+  void CheckExactLiveCount() {
+    size_t objects = 0;
+    heap_.IterateObjects([&](HeapObject*) { ++objects; });
+    EXPECT_EQ(objects, reachable_);
+  }
+
+  Heap heap_;
+  std::mt19937 rng_;
+  std::vector<Value> roots_;
+  std::vector<int> root_ids_;
+  std::map<int, Mirror> mirror_;
+  int next_id_ = 0;
+  int root_visitor_id_ = 0;
+  bool gc_seen_ = false;
+  size_t reachable_ = 0;
+  size_t max_reachable_ = 0;
+  int checks_ = 0;
+};
+
+std::vector<ModelConfig> Modes() {
+  std::vector<ModelConfig> modes;
+  HeapConfig base = DefaultTestConfig();
+  base.verify_heap = true;
+  modes.push_back({"Default", base, 6000});
+  HeapConfig interval = base;
+  interval.gc_interval = 97;
+  modes.push_back({"GcInterval", interval, 4000});
+  HeapConfig compaction = base;
+  compaction.stress_compaction = true;
+  compaction.gc_interval = 401;
+  modes.push_back({"StressCompaction", compaction, 4000});
+  HeapConfig tiny = base;
+  tiny.initial_semi_space_size = 256 * KB;
+  tiny.max_semi_space_size = 256 * KB;
+  modes.push_back({"TinySemispaces", tiny, 6000});
+  return modes;
+}
+
+class ModelTest : public ::testing::TestWithParam<std::tuple<ModelConfig, uint32_t>> {};
+
+TEST_P(ModelTest, RandomGraphMatchesMirror) {
+  const auto& [mode, seed] = GetParam();
+  SCOPED_TRACE("mode " + mode.name + " seed " + std::to_string(seed));
+  Model model(mode.heap, seed);
+  model.Run(mode.operations);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllModes, ModelTest, ::testing::Combine(::testing::ValuesIn(Modes()), ::testing::Values(1u, 2u, 3u)),
+    [](const auto& info) {
+      return std::get<0>(info.param).name + "_seed" + std::to_string(std::get<1>(info.param));
+    });
+
+}  // namespace
+}  // namespace tenure::testing
