@@ -107,7 +107,10 @@ int Compiler::NameIc(std::string_view name) {
 int Compiler::CompileScript(Node* program) { return CompileFunction(program, "", true); }
 
 int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
-  auto info = std::make_unique<FunctionInfo>();
+  // Registered before compiling: constants allocated during compilation may trigger a GC, which
+  // must see (and update) this function's constant pool.
+  int function_id = rt_.AddFunction(std::make_unique<FunctionInfo>());
+  FunctionInfo* info = rt_.functions()[function_id].get();
   Scope* scope = fn->scope;
   info->name = std::string(name);
   info->source = &source_;
@@ -135,7 +138,7 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   info->frame_size = kFixedRegs + static_cast<int>(scope->num_registers);
 
   FunctionState state;
-  state.info = info.get();
+  state.info = info;
   state.scope = scope;
   state.node = fn;
   state.next_temp = info->frame_size;
@@ -156,7 +159,7 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   info->frame_size += 1;
   fs_ = saved;
   offset_ = saved_offset;
-  return rt_.AddFunction(std::move(info));
+  return function_id;
 }
 
 // Hoisting, default parameters, body, implicit return.

@@ -542,7 +542,8 @@ void Compiler::Class(Node* n, int dst, std::string_view name_hint) {
 
 // `constructor() {}` or `constructor(...args) { super(...args); }` for classes without one.
 int Compiler::CompileDefaultConstructor(std::string_view name, bool derived, Node* cls) {
-  auto info = std::make_unique<FunctionInfo>();
+  int function_id = rt_.AddFunction(std::make_unique<FunctionInfo>());
+  FunctionInfo* info = rt_.functions()[function_id].get();
   info->name = std::string(name);
   info->source = &source_;
   info->offset = cls->offset;
@@ -563,7 +564,7 @@ int Compiler::CompileDefaultConstructor(std::string_view name, bool derived, Nod
     emit(Op::kReturn, r);
   }
   info->frame_size = kFixedRegs + 3;
-  return rt_.AddFunction(std::move(info));
+  return function_id;
 }
 
 }  // namespace tenure::js

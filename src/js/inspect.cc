@@ -129,14 +129,15 @@ class Inspector {
   std::string FormatRaw(Handle v, int recurse_times) {
     tenure::Heap& heap = rt_.heap();
     tenure::HandleScope scope(heap);
-    Value x = v.value();
-    Kind kind = KindOf(x.ToObject());
+    Kind kind = KindOf(v.value().ToObject());
     std::string base;
     std::string open = "{", close = "}";
     bool is_array = kind == Kind::kArray;
     Handle keys = Handle::New(heap, rt_.OwnKeys(v));
     int64_t named = Runtime::ArrayLength(keys.value());
     if (is_array) named -= CountIndexKeys(keys);
+    // `x` is re-read after every allocation (objects move).
+#define x (v.value())
     bool null_proto = false;
     std::string ctor = ConstructorName(x, &null_proto);
     if (kind == Kind::kFunction) {
@@ -182,6 +183,7 @@ class Inspector {
     seen_.pop_back();
     if (!base.empty()) open = base + " " + open;
     return Reduce(output, open, close, is_array, v, recurse_times);
+#undef x
   }
 
   static bool IsIndexKey(Value k) {

@@ -107,8 +107,11 @@ Value Runtime::NewNumber(double d) {
   return Value::FromObject(n);
 }
 
-Value Runtime::NewString(std::string_view s) {
-  if (s.size() > (1u << 30)) return ThrowError(ErrorType::kRangeError, "Invalid string length");
+// `text` may point into a heap String, which the allocation below can move: copy it first.
+Value Runtime::NewString(std::string_view text) {
+  if (text.size() > (1u << 30)) return ThrowError(ErrorType::kRangeError, "Invalid string length");
+  std::string copy(text);
+  std::string_view s = copy;
   String* str = static_cast<String*>(heap_->Allocate(StringType(), kStringDataOffset + s.size()));
   str->length = static_cast<uint32_t>(s.size());
   str->hash = 0;
@@ -116,9 +119,11 @@ Value Runtime::NewString(std::string_view s) {
   return Value::FromObject(str);
 }
 
-Value Runtime::Intern(std::string_view s) {
-  auto it = interned_.find(std::string(s));
+Value Runtime::Intern(std::string_view text) {
+  std::string copy(text);  // `text` may point into a heap String that the allocation moves
+  auto it = interned_.find(copy);
   if (it != interned_.end()) return it->second;
+  std::string_view s = copy;
   String* str = static_cast<String*>(heap_->Allocate(StringType(), kStringDataOffset + s.size(),
                                                      tenure::AllocationType::kOld));
   str->length = static_cast<uint32_t>(s.size());
