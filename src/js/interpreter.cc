@@ -114,11 +114,12 @@ Value Runtime::CallNative(int native_id, Handle receiver, const Value* args, int
     return ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
   }
   ++native_depth_;
-  Value saved = current_new_target_;
+  tenure::HandleScope scope(*heap_);
+  Handle saved = Handle::New(*heap_, current_new_target_);  // rooted across the call
   current_new_target_ = new_target.value();
   Args a{const_cast<Value*>(args), argc};
   Value result = natives_[native_id].fn(*this, receiver, a);
-  current_new_target_ = saved;
+  current_new_target_ = saved.value();
   --native_depth_;
   return result;
 }

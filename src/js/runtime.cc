@@ -74,6 +74,7 @@ double Runtime::NowMs() const {
 void Runtime::VisitRoots(tenure::ObjectVisitor& v) {
   v.VisitSlots(roots_, roots_ + kRootCount);
   v.VisitSlot(&pending_exception_);
+  v.VisitSlot(&current_new_target_);
   size_t top = StackTop();
   v.VisitSlots(stack_.get(), stack_.get() + top);
   for (auto& entry : interned_) v.VisitSlot(&entry.second);
