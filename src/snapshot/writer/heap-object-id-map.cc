@@ -31,7 +31,14 @@ size_t HeapObjectIdMap::Rebuild(Heap& heap) {
 
 uint32_t HeapObjectIdMap::IdForNamedSubroot(const std::string& name) {
   auto [it, inserted] = named_subroots_.try_emplace(name, 0);
-  if (inserted) it->second = NextId();
+  if (inserted) {
+    if (next_named_subroot_id_ < kFirstDynamicId) {
+      it->second = next_named_subroot_id_;
+      next_named_subroot_id_ += kObjectIdStep;
+    } else {
+      it->second = NextId();
+    }
+  }
   return it->second;
 }
 

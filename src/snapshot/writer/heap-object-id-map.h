@@ -8,8 +8,9 @@
 //    the entry for an address that holds a live object is that object's id. Entries of objects
 //    that died are stale until Rebuild() prunes them; a stale entry is overwritten when its
 //    address is reused by an allocation (new id) or a move (the mover's id).
-//  * Named sub-roots ("(Strong roots: timers)") get an id from the same counter on first use and
-//    keep it for the life of the map.
+//  * Named sub-roots ("(Strong roots: timers)") get an id on first use and keep it for the life of
+//    the map: from the reserved range [kFirstNamedSubrootId, kFirstDynamicId), then (more than 30
+//    names) from the object counter.
 #ifndef TENURE_SRC_SNAPSHOT_WRITER_HEAP_OBJECT_ID_MAP_H_
 #define TENURE_SRC_SNAPSHOT_WRITER_HEAP_OBJECT_ID_MAP_H_
 
@@ -24,7 +25,8 @@ namespace tenure::internal {
 
 inline constexpr uint32_t kRootNodeId = 1;     // V8 kInternalRootObjectId
 inline constexpr uint32_t kGcRootsNodeId = 3;  // V8 kGcRootsObjectId
-inline constexpr uint32_t kFirstSubrootId = 5;
+inline constexpr uint32_t kFirstSubrootId = 5;        // fixed sub-roots: 5, 7, ... < 41
+inline constexpr uint32_t kFirstNamedSubrootId = 41;  // named sub-roots: 41 ... 99, then dynamic
 inline constexpr uint32_t kObjectIdStep = 2;   // V8 kObjectIdStep
 inline constexpr uint32_t kFirstDynamicId = 101;
 
@@ -53,6 +55,7 @@ class HeapObjectIdMap {
   AddressMap map_;
   std::map<std::string, uint32_t> named_subroots_;
   uint32_t next_id_ = kFirstDynamicId;
+  uint32_t next_named_subroot_id_ = kFirstNamedSubrootId;
 };
 
 }  // namespace tenure::internal

@@ -65,6 +65,7 @@ constexpr FixedSubroot kFixedSubroots[] = {
     {"(Strong roots)", RootKind::kRuntime},    {"(Unknown)", RootKind::kOther},
 };
 constexpr uint32_t kFixedSubrootCount = std::size(kFixedSubroots);
+static_assert(kFirstSubrootId + kObjectIdStep * kFixedSubrootCount <= kFirstNamedSubrootId);
 
 bool IsNumbered(SnapshotEdgeType type) {
   return type == SnapshotEdgeType::kElement || type == SnapshotEdgeType::kHidden;
