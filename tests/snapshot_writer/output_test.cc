@@ -112,6 +112,37 @@ TEST_F(OutputTest, NullStreamIsAnError) {
   EXPECT_FALSE(profiler().WriteSnapshot(static_cast<FILE*>(nullptr)).ok());
 }
 
+// Once tracking runs, every managed allocation gets an id from the observer; a snapshot that
+// allocated on the managed heap would therefore raise last_assigned_id.
+TEST_F(OutputTest, WriterNeverAllocatesOnTheManagedHeap) {
+  Local<RecordArray> array = Local<RecordArray>::New(heap(), NewArray(500));
+  for (int i = 0; i < 500; ++i) Link(array.get(), array->slots() + i, NewText("t" + std::to_string(i)));
+  Snapshot();
+  const uint32_t before = profiler().last_assigned_id();
+  const uint64_t gcs = heap().gc_statistics().mark_compact_count;
+  Snapshot();
+  EXPECT_EQ(profiler().last_assigned_id(), before);
+  EXPECT_EQ(heap().gc_statistics().mark_compact_count, gcs + 1) << "exactly the snapshot's own GC";
+}
+
+// Old generation filled to 75% of a small hard limit (6.8 of 8 MiB already hits the heap OOM) with live data: the snapshot (full GC +
+// malloc'd tables only) must still succeed, without reaching the heap's OOM path.
+TEST_F(OutputTest, WorksNearTheHeapLimit) {
+  heap().SetMaxOldSpaceSizeForTesting(8 * MB);
+  Local<RecordArray> holder = Local<RecordArray>::New(heap(), NewArray(512, AllocationType::kOld));
+  int arrays = 0;
+  while (heap().OldGenerationSizeOfObjects() < 6 * MB && arrays < 512) {  // 32 KiB each
+    RecordArray* chunk = NewArray(4 * 1024 - 2, AllocationType::kOld);
+    Link(holder.get(), holder->slots() + arrays++, chunk);
+  }
+  const size_t used = heap().OldGenerationSizeOfObjects();
+  EXPECT_GE(used, 6 * MB);
+  EXPECT_LT(used, heap().max_old_space_size());
+  ParsedSnapshot s = Snapshot();
+  EXPECT_EQ(s.Named("RecordArray").size(), static_cast<size_t>(arrays) + 1);
+  EXPECT_EQ(heap().OldGenerationSizeOfObjects(), used);
+}
+
 TEST(DefaultFileNameTest, MatchesNodesPattern) {
   const std::string a = DefaultHeapSnapshotFileName();
   const std::string b = DefaultHeapSnapshotFileName(3);
