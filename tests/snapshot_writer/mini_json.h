@@ -11,7 +11,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace tenure::testing {
@@ -22,21 +21,20 @@ struct Json {
   double number = 0;
   std::string text;                               // kString
   std::vector<Json> items;                        // kArray
-  std::vector<std::pair<std::string, Json>> fields;  // kObject, in file order
+  // kObject, in file order. Two vectors, not vector<pair<string, Json>>: a pair of the
+  // still-incomplete Json does not compile with clang + libstdc++.
+  std::vector<std::string> keys;
+  std::vector<Json> values;
 
   const Json& operator[](std::string_view key) const {
-    for (const auto& [k, v] : fields) {
-      if (k == key) return v;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == key) return values[i];
     }
     throw std::runtime_error("missing key " + std::string(key));
   }
   const Json& operator[](size_t i) const { return items.at(i); }
   uint64_t u() const { return static_cast<uint64_t>(number); }
-  std::vector<std::string> Keys() const {
-    std::vector<std::string> keys;
-    for (const auto& f : fields) keys.push_back(f.first);
-    return keys;
-  }
+  std::vector<std::string> Keys() const { return keys; }
 };
 
 class JsonParser {
@@ -82,7 +80,8 @@ class JsonParser {
         if (Peek() != '"') Fail("expected key");
         std::string key = String();
         Expect(':');
-        v.fields.emplace_back(std::move(key), Value());
+        v.keys.push_back(std::move(key));
+        v.values.push_back(Value());
         if (Peek() == ',') { ++pos_; continue; }
         Expect('}');
         return v;
