@@ -1,5 +1,6 @@
 #include "snapshot/analysis.h"
 
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <unordered_map>
@@ -51,24 +52,25 @@ bool IsUserRoot(const Snapshot& s, uint32_t node) {
   return s.NodeName(node) == "(Document DOM trees)";
 }
 
-void BuildRetainers(const Snapshot& s, Analysis* a) {
+// CSR of essential retainers: for each node, the source nodes of its essential incoming edges.
+void BuildEssentialRetainers(const Snapshot& s, const BigVector<uint8_t>& essential,
+                             BigVector<uint32_t>* first_retainer, BigVector<uint32_t>* retainer_node) {
   const uint32_t n = s.node_count();
-  a->first_retainer.assign(n + 1, 0);
-  for (uint32_t to : s.edge_to) ++a->first_retainer[to];
+  first_retainer->assign(n + 1, 0);
+  for (uint32_t e = 0; e < s.edge_count(); ++e) {
+    if (essential[e]) ++(*first_retainer)[s.edge_to[e]];
+  }
   uint32_t sum = 0;
   for (uint32_t k = 0; k <= n; ++k) {
-    uint32_t c = a->first_retainer[k];
-    a->first_retainer[k] = sum;
+    uint32_t c = (*first_retainer)[k];
+    (*first_retainer)[k] = sum;
     sum += c;
   }
-  a->retainer_edge.resize(s.edge_count());
-  a->retainer_node.resize(s.edge_count());
-  BigVector<uint32_t> cursor(a->first_retainer.begin(), a->first_retainer.end() - 1);
+  retainer_node->resize(sum);
+  BigVector<uint32_t> cursor(first_retainer->begin(), first_retainer->end() - 1);
   for (uint32_t k = 0; k < n; ++k) {
     for (uint32_t e = s.first_edge[k]; e < s.first_edge[k + 1]; ++e) {
-      uint32_t slot = cursor[s.edge_to[e]]++;
-      a->retainer_edge[slot] = e;
-      a->retainer_node[slot] = k;
+      if (essential[e]) (*retainer_node)[cursor[s.edge_to[e]]++] = k;
     }
   }
 }
@@ -210,7 +212,6 @@ void Bfs(const Snapshot& s, BigVector<uint32_t>* queue, size_t head, DistanceFil
       if (!filter->Allows(k, e)) continue;
       a->distance[to] = d;
       a->bfs_parent_edge[to] = e;
-      a->bfs_parent_node[to] = k;
       queue->push_back(to);
     }
   }
@@ -220,7 +221,6 @@ void ComputeDistances(const Snapshot& s, WeakMapNames* names, Analysis* a) {
   const uint32_t n = s.node_count(), root = s.root_ordinal;
   a->distance.assign(n, kNoDistance);
   a->bfs_parent_edge.assign(n, kNoParent);
-  a->bfs_parent_node.assign(n, kNoParent);
   DistanceFilter filter(s, names);
   BigVector<uint32_t> queue;
   queue.reserve(n);
@@ -229,7 +229,6 @@ void ComputeDistances(const Snapshot& s, WeakMapNames* names, Analysis* a) {
     if (!IsUserRoot(s, to)) continue;
     a->distance[to] = 1;  // DevTools sets it even if two root edges reach the same node
     a->bfs_parent_edge[to] = e;
-    a->bfs_parent_node[to] = root;
     queue.push_back(to);
   }
   bool had_user_roots = !queue.empty();
@@ -271,10 +270,13 @@ namespace {
 // and DevTools' calculateDominatorsAndRetainedSizes. Fills a->dominator and a->dfs_order.
 class DominatorBuilder {
  public:
-  DominatorBuilder(const Snapshot& s, const Analysis& a, const BigVector<uint8_t>& essential)
-      : s_(s), a_(a), essential_(essential), size_(s.node_count() + 1),
+  // Takes the essential-edge flags; they are freed as soon as the DFS no longer needs them.
+  DominatorBuilder(const Snapshot& s, BigVector<uint8_t>&& essential)
+      : s_(s), essential_(std::move(essential)), size_(s.node_count() + 1),
         parent_(size_, 0), ancestor_(size_, 0), vertex_(size_), label_(size_), semi_(size_, 0),
-        bucket_head_(size_, 0), bucket_next_(size_), next_edge_(size_), dom_(size_, 0) {}
+        next_edge_(size_), dom_(size_, 0) {
+    BuildEssentialRetainers(s_, essential_, &first_retainer_, &retainer_node_);
+  }
 
   uint32_t Run(Analysis* out) {
     const uint32_t node_count = s_.node_count();
@@ -297,25 +299,32 @@ class DominatorBuilder {
         vertex_[n_] = label_[v] = v;
       }
     }
+    // The DFS is done: its edge cursors become the bucket heads, the edge flags are dropped.
+    BigVector<uint8_t>().swap(essential_);
+    bucket_head_.swap(next_edge_);
+    std::fill(bucket_head_.begin(), bucket_head_.end(), 0);
+    bucket_next_.resize(size_);
     ComputeSemidominators(r);
+    BigVector<uint32_t>().swap(first_retainer_);
+    BigVector<uint32_t>().swap(retainer_node_);
     dom_[0] = dom_[r] = r;
     for (uint32_t i = 2; i <= n_; ++i) {
       uint32_t w = vertex_[i];
       if (dom_[w] != vertex_[semi_[w]]) dom_[w] = dom_[dom_[w]];
     }
-    out->dominator.resize(node_count);
-    out->dfs_order.resize(node_count);
-    for (uint32_t k = 0; k < node_count; ++k) out->dominator[k] = dom_[k + 1] - 1;
-    for (uint32_t i = 1; i <= n_; ++i) out->dfs_order[i - 1] = vertex_[i] - 1;
+    // Reuse the 1-based arrays as the 0-based results (drop slot 0, subtract 1).
+    out->dominator = std::move(dom_);
+    out->dominator.erase(out->dominator.begin());
+    for (uint32_t& d : out->dominator) --d;
+    out->dfs_order = std::move(vertex_);
+    out->dfs_order.erase(out->dfs_order.begin());
+    for (uint32_t& v : out->dfs_order) --v;
     return unreachable;
   }
 
  private:
   bool HasOnlyWeakRetainers(uint32_t ordinal) const {
-    for (uint32_t i = a_.first_retainer[ordinal]; i < a_.first_retainer[ordinal + 1]; ++i) {
-      if (essential_[a_.retainer_edge[i]]) return false;
-    }
-    return true;
+    return first_retainer_[ordinal] == first_retainer_[ordinal + 1];  // retainers are essential ones
   }
 
   // Iterative DFS over essential edges with a per-node edge cursor.
@@ -369,10 +378,9 @@ class DominatorBuilder {
       const uint32_t w = vertex_[i];
       const uint32_t w_ordinal = w - 1;
       bool orphan = true;
-      for (uint32_t ri = a_.first_retainer[w_ordinal]; ri < a_.first_retainer[w_ordinal + 1]; ++ri) {
-        if (!essential_[a_.retainer_edge[ri]]) continue;
+      for (uint32_t ri = first_retainer_[w_ordinal]; ri < first_retainer_[w_ordinal + 1]; ++ri) {
         orphan = false;
-        uint32_t u = Eval(a_.retainer_node[ri] + 1);
+        uint32_t u = Eval(retainer_node_[ri] + 1);
         if (semi_[u] < semi_[w]) semi_[w] = semi_[u];
       }
       if (orphan) semi_[w] = semi_[r];
@@ -390,9 +398,9 @@ class DominatorBuilder {
   }
 
   const Snapshot& s_;
-  const Analysis& a_;
-  const BigVector<uint8_t>& essential_;
+  BigVector<uint8_t> essential_;
   const size_t size_;
+  BigVector<uint32_t> first_retainer_, retainer_node_;  // essential retainers (CSR)
   BigVector<uint32_t> parent_, ancestor_, vertex_, label_, semi_, bucket_head_, bucket_next_,
       next_edge_, dom_, stack_;
   uint32_t n_ = 0;
@@ -403,7 +411,6 @@ class DominatorBuilder {
 Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
   Analysis a;
   const uint32_t n = s.node_count();
-  BuildRetainers(s, &a);
   a.self_size = s.self_size;
   BigVector<uint8_t> page_owned;
   if (options.devtools_adjustments) {
@@ -413,8 +420,11 @@ Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
   WeakMapNames names(s);
   ComputeDistances(s, &names, &a);
   BigVector<uint8_t> essential = EssentialEdges(s, options.devtools_adjustments ? &page_owned : nullptr, &names);
-  DominatorBuilder builder(s, a, essential);
-  a.unreachable_count = builder.Run(&a);
+  BigVector<uint8_t>().swap(page_owned);
+  {
+    DominatorBuilder builder(s, std::move(essential));
+    a.unreachable_count = builder.Run(&a);
+  }
   a.retained_size = a.self_size;
   for (uint32_t i = n; i > 1; --i) {
     uint32_t k = a.dfs_order[i - 1];
@@ -422,6 +432,14 @@ Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
   }
   a.total_size = a.retained_size[s.root_ordinal];
   return a;
+}
+
+std::vector<uint32_t> RetainingEdgesOf(const Snapshot& s, uint32_t node) {
+  std::vector<uint32_t> edges;
+  for (uint32_t e = 0; e < s.edge_count(); ++e) {
+    if (s.edge_to[e] == node) edges.push_back(e);
+  }
+  return edges;
 }
 
 }  // namespace tenure::snapshot

@@ -37,13 +37,9 @@ struct AnalysisOptions {
 };
 
 struct Analysis {
-  BigVector<uint32_t> first_retainer;  // node_count+1 CSR offsets into the two arrays below
-  BigVector<uint32_t> retainer_edge;
-  BigVector<uint32_t> retainer_node;
   BigVector<uint64_t> self_size;       // after shallow-size transfer
   BigVector<int32_t> distance;
-  BigVector<uint32_t> bfs_parent_edge;  // the edge that first reached the node in the BFS
-  BigVector<uint32_t> bfs_parent_node;
+  BigVector<uint32_t> bfs_parent_edge;  // the edge that first reached the node (kNoParent: none)
   BigVector<uint32_t> dominator;
   BigVector<uint64_t> retained_size;
   BigVector<uint32_t> dfs_order;
@@ -52,5 +48,8 @@ struct Analysis {
 };
 
 Analysis Analyze(const Snapshot& snapshot, const AnalysisOptions& options = {});
+
+// Every edge pointing at `node` (one O(edge_count) scan; for single-object queries like `path`).
+std::vector<uint32_t> RetainingEdgesOf(const Snapshot& snapshot, uint32_t node);
 
 }  // namespace tenure::snapshot

@@ -22,9 +22,7 @@ MappedFile::MappedFile(const std::string& path) {
     throw SnapshotError(SnapshotError::kNoOffset, path + ": " + std::strerror(err));
   }
   if (S_ISREG(st.st_mode) && st.st_size > 0) {
-    // MAP_POPULATE maps every page up front: one call instead of a page fault per 4 KiB, which
-    // dominates reading time on virtual machines.
-    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     if (p != MAP_FAILED) {
       ::madvise(p, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
       data_ = static_cast<const char*>(p);

@@ -19,6 +19,9 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
 
   std::string_view view() const { return {data_, size_}; }
+  // True when view() is a private read-only file mapping: its pages may be dropped with
+  // MADV_DONTNEED once read (they are re-read from the file if touched again).
+  bool mapped() const { return mapped_; }
 
  private:
   const char* data_ = nullptr;

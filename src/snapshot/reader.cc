@@ -1,5 +1,7 @@
 #include "snapshot/reader.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstring>
 #include <future>
@@ -128,13 +130,41 @@ void ResolveTypeCodes(Snapshot* s) {
   et.internal = e("internal"); et.hidden = e("hidden"); et.shortcut = e("shortcut"); et.weak = e("weak");
 }
 
+// Drops already-parsed pages of a file mapping so a multi-GB input never sits in our RSS at once.
+// Each scanner owns one Releaser over its own byte range; only whole pages strictly inside the
+// range are released, so neighbouring scanners (other threads) never lose pages they still read.
+class Releaser {
+ public:
+  static constexpr size_t kChunk = size_t{32} << 20;
+  Releaser(std::string_view text, size_t begin, bool enabled)
+      : base_(text.data()), next_(RoundUp(begin)), enabled_(enabled) {}
+
+  // Releases the pages wholly before `offset` once at least kChunk bytes are pending.
+  void Progress(size_t offset) {
+    if (!enabled_ || offset < next_ + kChunk) return;
+    size_t end = offset & ~(kPage - 1);
+    ::madvise(const_cast<char*>(base_ + next_), end - next_, MADV_DONTNEED);
+    next_ = end;
+  }
+
+ private:
+  static constexpr size_t kPage = 4096;
+  size_t RoundUp(size_t v) const {
+    // Align relative to the mapping address, which is page aligned.
+    return (v + kPage - 1) & ~(kPage - 1);
+  }
+  const char* base_;
+  size_t next_;
+  bool enabled_;
+};
+
 inline bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Scans the unsigned decimal array in `span`, calling on_value(index, value, byte_offset) for each
 // element. Rejects anything but digits, commas and whitespace, and numbers >= 10^19.
 template <typename OnValue>
-uint64_t ScanUnsignedArray(std::string_view text, Span span, OnValue&& on_value) {
+uint64_t ScanUnsignedArray(std::string_view text, Span span, OnValue&& on_value, Releaser* releaser = nullptr) {
   const char* base = text.data();
   const char* p = base + span.begin;
   const char* end = base + span.end;
@@ -142,6 +172,7 @@ uint64_t ScanUnsignedArray(std::string_view text, Span span, OnValue&& on_value)
   uint64_t index = 0;
   if (p == end) return 0;
   for (;;) {
+    if (releaser && (index & 0xFFFF) == 0) releaser->Progress(p - base);
     const char* start = p;
     if (!IsDigit(*p)) throw SnapshotError(p - base, "expected an unsigned integer");
     uint64_t v = 0;
@@ -174,7 +205,8 @@ void CheckU32(uint64_t v, uint64_t offset, const char* what) {
   if (v > 0xFFFFFFFFu) throw SnapshotError(offset, std::string(what) + " does not fit 32 bits");
 }
 
-void ParseNodes(std::string_view text, Span span, const Layout& l, ReadScope scope, Snapshot* s) {
+void ParseNodes(std::string_view text, Span span, const Layout& l, ReadScope scope, bool release, Snapshot* s) {
+  Releaser releaser(text, span.begin, release);
   const uint64_t expected = l.node_count * l.node_fields;
   // Never trust node_count for allocation: each value takes at least two bytes ("0,").
   const size_t n = static_cast<size_t>(std::min<uint64_t>(l.node_count, (span.end - span.begin) / (2 * l.node_fields) + 1));
@@ -221,14 +253,15 @@ void ParseNodes(std::string_view text, Span span, const Layout& l, ReadScope sco
       field = 0;
       ++row;
     }
-  });
+  }, &releaser);
   if (values != expected) {
     throw SnapshotError(span.end, "nodes array has " + std::to_string(values) + " values, expected " +
                                       std::to_string(expected) + " (node_count x node_fields)");
   }
 }
 
-void ParseEdges(std::string_view text, Span span, const Layout& l, Snapshot* s) {
+void ParseEdges(std::string_view text, Span span, const Layout& l, bool release, Snapshot* s) {
+  Releaser releaser(text, span.begin, release);
   const uint64_t expected = l.edge_count_total * l.edge_fields;
   const size_t m = static_cast<size_t>(std::min<uint64_t>(l.edge_count_total, (span.end - span.begin) / (2 * l.edge_fields) + 1));
   s->edge_type.resize(m);
@@ -256,7 +289,7 @@ void ParseEdges(std::string_view text, Span span, const Layout& l, Snapshot* s) 
       field = 0;
       ++row;
     }
-  });
+  }, &releaser);
   if (values != expected) {
     throw SnapshotError(span.end, "edges array has " + std::to_string(values) + " values, expected " +
                                       std::to_string(expected) + " (edge_count x edge_fields)");
@@ -264,7 +297,9 @@ void ParseEdges(std::string_view text, Span span, const Layout& l, Snapshot* s) 
 }
 
 // Parses the strings array at the cursor (which is at '[') into the arena.
-void ParseStrings(JsonCursor* c, size_t remaining_bytes, Snapshot* s) {
+void ParseStrings(JsonCursor* c, std::string_view text, bool release, Snapshot* s) {
+  const size_t remaining_bytes = text.size() - c->pos();
+  Releaser releaser(text, c->pos(), release);
   c->Expect('[');
   s->string_arena.reserve(remaining_bytes);
   s->string_begin.push_back(0);
@@ -276,6 +311,7 @@ void ParseStrings(JsonCursor* c, size_t remaining_bytes, Snapshot* s) {
   for (;;) {
     c->ParseStringInto(&s->string_arena);
     s->string_begin.push_back(s->string_arena.size());
+    releaser.Progress(c->pos());
     if (s->string_begin.size() > kMaxCount) c->Fail("too many strings");
     c->SkipWhitespace();
     if (c->Peek() == ',') {
@@ -287,12 +323,54 @@ void ParseStrings(JsonCursor* c, size_t remaining_bytes, Snapshot* s) {
   }
 }
 
+// Skips the strings array at the cursor without decoding (ReadScope::kNodeIdsOnly). Checks the
+// structure (quotes, escapes, separators) but not escape contents.
+void SkipStrings(JsonCursor* c, std::string_view text, bool release) {
+  Releaser releaser(text, c->pos(), release);
+  c->Expect('[');
+  c->SkipWhitespace();
+  if (c->Peek() == ']') {
+    c->set_pos(c->pos() + 1);
+    return;
+  }
+  const char* base = text.data();
+  for (;;) {
+    c->SkipWhitespace();
+    if (c->Peek() != '"') c->Fail("expected a string");
+    size_t p = c->pos() + 1;
+    for (;;) {
+      if (p >= text.size()) { c->set_pos(p); c->Fail("unterminated string"); }
+      unsigned char ch = static_cast<unsigned char>(base[p]);
+      if (ch == '"') break;
+      if (ch < 0x20) { c->set_pos(p); c->Fail("raw control character in string"); }
+      p += ch == '\\' ? 2 : 1;
+    }
+    c->set_pos(p + 1);
+    releaser.Progress(p);
+    c->SkipWhitespace();
+    if (c->Peek() == ',') {
+      c->set_pos(c->pos() + 1);
+      continue;
+    }
+    c->Expect(']');
+    return;
+  }
+}
+
 // Finds a flat numeric array at the cursor ('[' ... ']') without parsing it.
-Span LocateNumberArray(JsonCursor* c, std::string_view text, const char* name) {
+Span LocateNumberArray(JsonCursor* c, std::string_view text, const char* name, bool release) {
   c->SkipWhitespace();
   if (c->Peek() != '[') c->Fail(std::string("\"") + name + "\" is not an array");
   size_t open = c->pos();
-  const void* close = std::memchr(text.data() + open + 1, ']', text.size() - open - 1);
+  // memchr in chunks, dropping scanned pages (the parser re-reads them from the page cache).
+  Releaser releaser(text, open, release);
+  const void* close = nullptr;
+  for (size_t from = open + 1; from < text.size() && !close;) {
+    size_t len = std::min(Releaser::kChunk, text.size() - from);
+    close = std::memchr(text.data() + from, ']', len);
+    from += len;
+    if (!close) releaser.Progress(from);
+  }
   if (!close) c->Fail(std::string("unterminated \"") + name + "\" array");
   Span span;
   span.begin = open + 1;
@@ -343,7 +421,10 @@ void CheckStringIndexes(std::string_view text, Span nodes, Span edges, const Lay
 
 }  // namespace
 
-Snapshot ReadSnapshotText(std::string_view text, const ReadOptions& options) {
+namespace {
+
+// `release`: the text is a private file mapping whose parsed pages may be dropped.
+Snapshot ReadSnapshotImpl(std::string_view text, const ReadOptions& options, bool release) {
   Snapshot s;
   JsonCursor c(text, 0);
   auto progress = [&](std::string_view phase) { if (options.progress) options.progress(phase); };
@@ -359,8 +440,8 @@ Snapshot ReadSnapshotText(std::string_view text, const ReadOptions& options) {
   auto launch = [&]() {
     if (!layout || !nodes.present || !edges.present || nodes_job.valid()) return;
     progress("nodes and edges");
-    nodes_job = std::async(policy, [&] { ParseNodes(text, nodes, *layout, options.scope, &s); });
-    if (want_edges) edges_job = std::async(policy, [&] { ParseEdges(text, edges, *layout, &s); });
+    nodes_job = std::async(policy, [&] { ParseNodes(text, nodes, *layout, options.scope, release, &s); });
+    if (want_edges) edges_job = std::async(policy, [&] { ParseEdges(text, edges, *layout, release, &s); });
   };
 
   c.Expect('{');
@@ -382,18 +463,18 @@ Snapshot ReadSnapshotText(std::string_view text, const ReadOptions& options) {
       ResolveTypeCodes(&s);
     } else if (scratch == "nodes") {
       if (!layout) throw SnapshotError(key_offset, "\"nodes\" before the \"snapshot\" header");
-      nodes = LocateNumberArray(&c, text, "nodes");
+      nodes = LocateNumberArray(&c, text, "nodes", release);
     } else if (scratch == "edges") {
       if (!layout) throw SnapshotError(key_offset, "\"edges\" before the \"snapshot\" header");
-      edges = LocateNumberArray(&c, text, "edges");
+      edges = LocateNumberArray(&c, text, "edges", release);
     } else if (scratch == "strings") {
       launch();
       have_strings = true;
       if (want_strings) {
         progress("strings");
-        ParseStrings(&c, text.size() - c.pos(), &s);
+        ParseStrings(&c, text, release, &s);
       } else {
-        c.SkipValue();
+        SkipStrings(&c, text, release);
       }
     } else {
       c.SkipValue();
@@ -421,10 +502,16 @@ Snapshot ReadSnapshotText(std::string_view text, const ReadOptions& options) {
   return s;
 }
 
+}  // namespace
+
+Snapshot ReadSnapshotText(std::string_view text, const ReadOptions& options) {
+  return ReadSnapshotImpl(text, options, false);
+}
+
 Snapshot ReadSnapshotFile(const std::string& path, const ReadOptions& options) {
   MappedFile file(path);
   try {
-    return ReadSnapshotText(file.view(), options);
+    return ReadSnapshotImpl(file.view(), options, file.mapped());
   } catch (const SnapshotError& e) {
     throw SnapshotError(SnapshotError::kNoOffset, path + ": " + e.what());
   }

@@ -8,12 +8,12 @@ namespace tenure::snapshot {
 
 RetainerPath ShortestRetainerPath(const Snapshot& s, const Analysis& a, uint32_t node) {
   RetainerPath path;
-  if (node != s.root_ordinal && a.bfs_parent_node[node] == kNoParent) return path;
+  if (node != s.root_ordinal && a.bfs_parent_edge[node] == kNoParent) return path;
   uint32_t k = node;
   while (k != s.root_ordinal) {
     path.nodes.push_back(k);
     path.edges.push_back(a.bfs_parent_edge[k]);
-    k = a.bfs_parent_node[k];
+    k = s.EdgeSource(a.bfs_parent_edge[k]);
     if (path.nodes.size() > s.node_count()) return {};  // defensive: the BFS tree is acyclic
   }
   path.nodes.push_back(s.root_ordinal);
@@ -27,10 +27,10 @@ std::vector<RetainerPath> AlternativeRetainerPaths(const Snapshot& s, const Anal
   struct Candidate { int32_t distance; uint32_t retainer; uint32_t edge; };
   std::vector<Candidate> candidates;
   std::vector<uint32_t> seen;
-  for (uint32_t i = a.first_retainer[node]; i < a.first_retainer[node + 1]; ++i) {
-    uint32_t r = a.retainer_node[i], e = a.retainer_edge[i];
+  for (uint32_t e : RetainingEdgesOf(s, node)) {
+    uint32_t r = s.EdgeSource(e);
     if (s.edge_type[e] == s.edge_types.weak || r == node) continue;
-    if (r != s.root_ordinal && a.bfs_parent_node[r] == kNoParent) continue;
+    if (r != s.root_ordinal && a.bfs_parent_edge[r] == kNoParent) continue;
     if (std::find(seen.begin(), seen.end(), r) != seen.end()) continue;
     seen.push_back(r);
     candidates.push_back({r == s.root_ordinal ? 0 : a.distance[r], r, e});
