@@ -29,10 +29,11 @@ from tables import DASH, Table, fmt, ratio  # noqa: E402
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def gcbench_live_mb(long_lived_depth, array_size):
-    """Analytic peak live size of GCBench with 24-byte C nodes: the long-lived tree, one temporary
-    tree of the same depth, and the double array (benchmarks.md §1: ≈10.3 MB at 16 / 500000)."""
-    return (2 * 24 * (2 ** (long_lived_depth + 1) - 1) + 8 * array_size) / 1e6
+def gcbench_live_mb(long_lived_depth, array_size, node_bytes=24):
+    """Analytic peak live size of GCBench: the long-lived tree, one temporary tree of the same
+    depth, and the double array (benchmarks.md §1: ≈10.3 MB at 16 / 500000 with 24-byte C nodes;
+    tenure's nodes are 32 bytes with the header word)."""
+    return (2 * node_bytes * (2 ** (long_lived_depth + 1) - 1) + 8 * array_size) / 1e6
 
 
 GCBENCH_LIVE_MB = gcbench_live_mb(16, 500000)
@@ -58,6 +59,8 @@ class Harness:
         self.measured = {}  # facts the targets table reads, filled by the groups
         self.load_start = os.getloadavg()[0]
         self.live_mb = GCBENCH_QUICK_LIVE_MB if args.quick else GCBENCH_LIVE_MB
+        self.tenure_live_mb = gcbench_live_mb(12, 50000, 32) if args.quick else \
+            gcbench_live_mb(16, 500000, 32)
         self.tenure_status = ""  # why the tenure executable cannot run JS yet ("" = it can)
         self.cpp_dir = os.path.join(self.build, "bench", "cpp")
         self.js_tmp = os.path.join(self.build, "bench", "js-run")
@@ -69,7 +72,8 @@ class Harness:
     # ---- C++ workloads -------------------------------------------------------------------------
     def cpp_workload(self, workload, args, title):
         """One table: every allocator variant of bench/cpp/<workload>-<alloc>."""
-        table = Table(title, ["allocator", "run ms median (min)", "process wall s", "start-up ms",
+        table = Table(title, ["allocator", "run ms median (min)", "process wall / CPU s",
+                              "minor faults", "start-up ms",
                               "GCs", "GC total ms", "pause p50 / p99 / max ms", "peak RSS MB",
                               "RSS / live", "run vs mimalloc"])
         rows = []
@@ -88,7 +92,7 @@ class Harness:
                          for label, runs, _ in rows if runs and label == "mimalloc"), None)
         for label, runs, problem in rows:
             if runs is None:
-                table.add(label, problem, *([DASH] * 8))
+                table.add(label, problem, *([DASH] * 9))
                 continue
             run_ms = [r.number("run_ms") for r in runs]
             med = runner.median(run_ms)
@@ -100,7 +104,9 @@ class Harness:
                                        fmt(rep.number("gc_max_ms"), 2))
             gcs = rep.result.get("gc_count", DASH)
             table.add(label, "%s (%s)" % (fmt(med), fmt(min(run_ms))),
-                      fmt(runner.median([r.wall_s for r in runs]), 3),
+                      "%s / %s" % (fmt(runner.median([r.wall_s for r in runs]), 3),
+                                   fmt(runner.median([r.cpu_s for r in runs]), 2)),
+                      fmt(runner.median([r.minor_faults for r in runs]), 0),
                       fmt(runner.median([r.number("init_ms") for r in runs]), 2),
                       "n/a" if gcs == "na" else gcs,
                       "n/a" if gcs == "na" else fmt(rep.number("gc_total_ms")),
@@ -117,8 +123,12 @@ class Harness:
                                "500000 doubles, depths 4..16"))
         t.note("run ms = in-program workload time (start-up excluded, shown separately); median "
                "of %d run(s). Peak RSS from /usr/bin/time %%M. Analytic live size %.1f MB "
-               "(24-byte C nodes; tenure nodes carry an 8-byte header: 32 B, ≈12.4 MB live)."
-               % (self.runs, self.live_mb))
+               "(24-byte C nodes; tenure nodes carry an 8-byte header: 32 B, ≈%.1f MB live). "
+               "RSS / live uses the C figure for every row." % (self.runs, self.live_mb,
+                                                                 self.tenure_live_mb))
+        t.note("process CPU = user + sys of the process (Boehm's parallel markers can make it "
+               "exceed wall); minor faults = /usr/bin/time %R, first-touch page faults are "
+               "expensive on this VM.")
         t.note("Pauses: Boehm from GC_EVENT_START..END callbacks, tenure from GC "
                "prologue..epilogue callbacks; malloc variants have no collector (n/a).")
         self.tables.append(t)

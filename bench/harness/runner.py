@@ -24,12 +24,14 @@ TIME_BIN = "/usr/bin/time"
 class Run:
     """The outcome of one process execution."""
 
-    def __init__(self, argv, returncode, wall_s, peak_rss_kb, minor_faults, stdout, stderr):
+    def __init__(self, argv, returncode, wall_s, peak_rss_kb, minor_faults, stdout, stderr,
+                 cpu_s=None):
         self.argv = argv
         self.returncode = returncode
         self.wall_s = wall_s
         self.peak_rss_kb = peak_rss_kb
         self.minor_faults = minor_faults
+        self.cpu_s = cpu_s  # user + sys seconds of the child
         self.stdout = stdout
         self.stderr = stderr
         self.result = {}
@@ -75,7 +77,7 @@ def run(argv, env_extra=None, timeout_s=1800, cwd=None):
     env = dict(os.environ)
     env.update(env_extra or {})
     with tempfile.NamedTemporaryFile("r", suffix=".time") as time_file:
-        full = [TIME_BIN, "-o", time_file.name, "-f", "%M %R"] + list(argv)
+        full = [TIME_BIN, "-o", time_file.name, "-f", "%M %R %U %S"] + list(argv)
         start = time.perf_counter()
         try:
             proc = subprocess.run(full, env=env, cwd=cwd, capture_output=True, text=True,
@@ -88,19 +90,20 @@ def run(argv, env_extra=None, timeout_s=1800, cwd=None):
         except OSError as e:
             returncode, stdout, stderr = -1, "", str(e)
         wall = time.perf_counter() - start
-        rss, faults = _read_time_file(time_file.name)
-    return Run(argv, returncode, wall, rss, faults, stdout, stderr)
+        rss, faults, cpu = _read_time_file(time_file.name)
+    return Run(argv, returncode, wall, rss, faults, stdout, stderr, cpu)
 
 
 def _read_time_file(path):
-    """Parses '%M %R' written by /usr/bin/time (the last line; earlier ones may be warnings)."""
+    """Parses '%M %R %U %S' written by /usr/bin/time (the last line; earlier ones may be
+    warnings such as 'Command exited with non-zero status'). Returns (rss_kb, minflt, cpu_s)."""
     try:
         with open(path) as f:
             lines = [l for l in f.read().splitlines() if l.strip()]
-        rss, faults = lines[-1].split()
-        return int(rss), int(faults)
+        rss, faults, user, system = lines[-1].split()
+        return int(rss), int(faults), float(user) + float(system)
     except (OSError, ValueError, IndexError):
-        return None, None
+        return None, None, None
 
 
 def repeat(argv, runs, env_extra=None, timeout_s=1800):

@@ -61,6 +61,22 @@ class ProcessTest(unittest.TestCase):
         self.assertEqual(runs[0].returncode, 3)
 
 
+class TimeFileTest(unittest.TestCase):
+    def test_reads_last_line_after_a_warning(self):
+        import tempfile
+        with tempfile.NamedTemporaryFile("w", suffix=".time", delete=False) as f:
+            f.write("Command exited with non-zero status 1\n20480 517 0.25 0.05\n")
+        try:
+            rss, faults, cpu = runner._read_time_file(f.name)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual((rss, faults), (20480, 517))
+        self.assertAlmostEqual(cpu, 0.30)
+
+    def test_unreadable_file_gives_none(self):
+        self.assertEqual(runner._read_time_file("/nonexistent.time"), (None, None, None))
+
+
 class StatsTest(unittest.TestCase):
     def test_nearest_rank_percentile(self):
         values = list(range(1, 101))  # 1..100
@@ -77,6 +93,7 @@ class StatsTest(unittest.TestCase):
     def test_gcbench_live_size_matches_published_figure(self):
         # benchmarks.md §1: peak live ≈ 10.3 MB on 64-bit (2·24·131071 + 8·500000).
         self.assertAlmostEqual(bench.gcbench_live_mb(16, 500000), 10.29, places=2)
+        self.assertAlmostEqual(bench.gcbench_live_mb(16, 500000, 32), 12.39, places=2)
 
 
 class TableTest(unittest.TestCase):
