@@ -319,6 +319,7 @@ class Heap {
   int allocations_until_stress_gc_ = 0;
   uint64_t stress_gc_count_ = 0;
   int consecutive_ineffective_mark_compacts_ = 0;
+  size_t live_after_last_mark_compact_ = 0;
   bool in_gc_ = false;
   bool handling_heap_limit_ = false;
   size_t new_space_size_after_last_gc_ = 0;

@@ -345,9 +345,16 @@ void Heap::UpdateOldGenerationLimit(size_t live, double gc_ms, size_t marked_byt
 
 // After four consecutive full GCs that leave the old generation >= 80% of its maximum with a
 // mutator utilization below 0.4, the heap is "ineffective" (V8 CheckIneffectiveMarkCompact).
+// Deviation from V8: a full GC after which the live old generation still grew by more than 1% of
+// the maximum does not count. V8's mark-compact pause is mostly incremental, so a plain leak (old
+// generation growing steadily) reaches "Reached heap limit" there; our stop-the-world marking
+// would otherwise report a growing leak as "ineffective" first.
 void Heap::CheckIneffectiveMarkCompact(double mutator_utilization) {
+  const size_t live = OldGenerationSizeOfObjects();
+  const bool growing = live > live_after_last_mark_compact_ + max_old_space_size_ / 100;
+  live_after_last_mark_compact_ = live;
   if (!config_.detect_ineffective_gcs_near_heap_limit) return;
-  if (OldGenerationSizeOfObjects() < 0.8 * max_old_space_size_ || mutator_utilization >= 0.4) {
+  if (live < 0.8 * max_old_space_size_ || mutator_utilization >= 0.4 || growing) {
     consecutive_ineffective_mark_compacts_ = 0;
     return;
   }

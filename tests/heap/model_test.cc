@@ -209,6 +209,9 @@ std::vector<ModelConfig> Modes() {
   return modes;
 }
 
+// Keeps gtest from hex-dumping the config in test names and ctest output.
+void PrintTo(const ModelConfig& config, std::ostream* os) { *os << config.name; }
+
 class ModelTest : public ::testing::TestWithParam<std::tuple<ModelConfig, uint32_t>> {};
 
 TEST_P(ModelTest, RandomGraphMatchesMirror) {
