@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "builtins.h"
+#include "heap_snapshot.h"
 
 namespace tenure::js {
 
@@ -451,6 +452,23 @@ TENURE_NATIVE(ProcessUptime) {
   return rt.NewNumber((rt.NowMs() - rt.clock_origin_ms()) / 1000.0);
 }
 
+// v8.writeHeapSnapshot([path]): full GC, then a .heapsnapshot (node's default file name in the
+// cwd when no path is given); returns the file name. Write errors throw an Error.
+TENURE_NATIVE(V8WriteHeapSnapshot) {
+  std::string path;
+  Value arg = args.get(0);
+  if (arg != kUndefined) {
+    if (!IsString(arg)) {
+      return rt.ThrowTypeError("The \"path\" argument must be of type string. Received " + rt.Inspect(args.at(0)));
+    }
+    path = rt.ToStdString(arg);
+  }
+  std::string error;
+  std::string file = rt.snapshot_support().Write(path, &error);
+  if (file.empty()) return rt.ThrowError(ErrorType::kError, error);
+  return rt.NewString(file);
+}
+
 TENURE_NATIVE(V8GetHeapStatistics) {
   tenure::HeapStatistics s = rt.heap().GetHeapStatistics();
   return MakeStatsObject(rt, {
@@ -523,6 +541,7 @@ TENURE_NATIVE(Require) {
     Handle v8 = Handle::New(rt.heap(), rt.NewPlainObject());
     rt.DefineNative(v8, "getHeapStatistics", V8GetHeapStatistics, 0);
     rt.DefineNative(v8, "getHeapSpaceStatistics", V8GetHeapSpaceStatistics, 0);
+    rt.DefineNative(v8, "writeHeapSnapshot", V8WriteHeapSnapshot, 1);
     return v8.value();
   }
   if (n == "util") {
@@ -540,7 +559,8 @@ TENURE_NATIVE(Require) {
     }, 1);
     return util.value();
   }
-  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kError, "Cannot find module '" + n + "'"));
+  std::string message = "Cannot find module '" + n + "'\nRequire stack:\n- " + rt.main_script();
+  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kError, message));
   SetDataProperty(rt, error, "code", rt.NewString("MODULE_NOT_FOUND"));
   return rt.Throw(error.value());
 }
@@ -677,6 +697,7 @@ void Runtime::ClearTimer(int64_t id) {
 // like node). An uncaught exception in a callback stops the loop with the exception pending.
 void Runtime::RunEventLoop() {
   while (!timers_.empty()) {
+    snapshot_support_->AtSafePoint();  // --heapsnapshot-signal, near-heap-limit, --heap-timeline
     size_t next = 0;
     for (size_t i = 1; i < timers_.size(); ++i) {
       if (timers_[i].due < timers_[next].due ||

@@ -80,6 +80,7 @@ inline constexpr int kFixedRegs = 4;
   X(ForOfPrepare, "iter obj") X(ForOfNext, "dst iter done_target")                             \
   X(CreateRest, "dst from_index")                                                              \
   X(CreateArguments, "dst")                                                                    \
+  X(ClearRange, "first count")       /* drop dead temporaries of the script frame (GC) */     \
   X(Debugger, "")
 
 enum class Op : uint8_t {

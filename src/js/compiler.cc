@@ -77,6 +77,7 @@ void Compiler::PatchTo(int at, int target) {
 
 int Compiler::Temp() {
   int r = fs_->next_temp++;
+  if (fs_->next_temp > fs_->temp_high) fs_->temp_high = fs_->next_temp;
   if (fs_->next_temp > fs_->info->frame_size) fs_->info->frame_size = fs_->next_temp;
   return r;
 }
@@ -149,7 +150,14 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
 
   if (is_script) {
     EnterScope(scope, fn->list, false);
-    Statements(fn->list);
+    // The script frame lives as long as the program: clear the temporaries of each top-level
+    // statement so dead values (e.g. a dropped closure) are not kept alive by stale registers.
+    for (Node* s : fn->list) {
+      int mark = state.next_temp;
+      state.temp_high = mark;
+      Statement(s);
+      if (state.temp_high > mark) Emit(Op::kClearRange, mark, state.temp_high - mark);
+    }
     int r = Temp();
     Emit(Op::kLoadUndefined, r);
     Emit(Op::kReturn, r);

@@ -52,6 +52,7 @@ class Compiler {
     std::vector<JumpTarget> targets;
     std::vector<std::string_view> pending_labels;
     std::vector<int>* optional_exits = nullptr;  // JumpIfNullish sites of the current ?. chain
+    int temp_high = 0;  // highest temporary used since the last script-level statement
   };
 
   int CompileFunction(Node* fn, std::string_view name, bool is_script);

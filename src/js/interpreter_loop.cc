@@ -596,6 +596,9 @@ Value Runtime::RunFrames(size_t entry_index) {
         break;
       }
       case Op::kCreateArguments: break;  // created by the prologue
+      case Op::kClearRange:
+        for (int i = 0; i < in.b; ++i) r[in.a + i] = kUndefined;
+        break;
     }
     continue;
 

@@ -1,6 +1,8 @@
 #include "options.h"
 
 #include <charconv>
+#include <csignal>
+#include <utility>
 #include <string_view>
 
 namespace tenure::js {
@@ -13,6 +15,15 @@ bool ParseNumber(std::string_view text, uint64_t* out) {
   if (text.empty()) return false;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
   return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+// Signal names accepted by --heapsnapshot-signal (node takes any name; these are the usual ones).
+int SignalNumber(std::string_view name) {
+  const std::pair<std::string_view, int> table[] = {{"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2},
+                                                    {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},
+                                                    {"SIGTERM", SIGTERM}, {"SIGQUIT", SIGQUIT}};
+  for (const auto& [n, number] : table) if (n == name) return number;
+  return 0;
 }
 
 ParseOutcome Bad(std::string message) { return {false, kBadOptionExit, std::move(message)}; }
@@ -36,7 +47,12 @@ std::string UsageText() {
          "  --gc-interval=N             collect garbage every N allocations (testing)\n"
          "  --verify-heap               verify heap invariants around every collection (testing)\n"
          "  --stress-compaction         compact on every full collection (testing)\n"
-         "  --print-ast[=refs]          print the parsed syntax tree and exit (debugging)\n";
+         "  --heapsnapshot-signal=SIG   write a heap snapshot when SIG (e.g. SIGUSR2) arrives\n"
+         "  --heapsnapshot-near-heap-limit=N  write up to N heap snapshots near the heap limit\n"
+         "  --heap-timeline=FILE        sample heap statistics (NDJSON) at every GC and every 10 ms\n"
+         "  --print-ast[=refs]          print the parsed syntax tree and exit (debugging)\n"
+         "\n"
+         "Heap snapshots: tenure heap summary|diff|leaks|path|nodes|report ... (tenure heap --help)\n";
 }
 
 // Accepts both `--flag=value` and `--flag value` for valued flags, like node.
@@ -48,7 +64,8 @@ ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptio
   const Sized sized[] = {{"--max-old-space-size", &o->max_old_space_mb},
                          {"--max-semi-space-size", &o->max_semi_space_mb},
                          {"--stack-size", &o->stack_size_kb},
-                         {"--gc-interval", &o->gc_interval}};
+                         {"--gc-interval", &o->gc_interval},
+                         {"--heapsnapshot-near-heap-limit", &o->heapsnapshot_near_heap_limit}};
   for (size_t i = 0; i < args.size(); ++i) {
     std::string_view arg = args[i];
     if (arg.empty() || arg[0] != '-' || arg == "-") {
@@ -76,6 +93,18 @@ ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptio
       o->eval_source = args[++i];
       o->script_args.assign(args.begin() + static_cast<long>(i) + 1, args.end());
       return {};
+    }
+    if (name == "--heapsnapshot-signal" || name == "--heap-timeline") {
+      if (!has_value) {
+        if (i + 1 >= args.size()) return Bad("tenure: " + std::string(arg) + " requires an argument");
+        value = args[++i];
+      }
+      if (name == "--heap-timeline") {
+        o->heap_timeline = std::string(value);
+      } else if ((o->heapsnapshot_signal = SignalNumber(value)) == 0) {
+        return Bad("tenure: --heapsnapshot-signal: unknown signal " + std::string(value));
+      }
+      continue;
     }
     bool matched = true;
     if (name == "-c" || name == "--check") o->check_only = true;

@@ -31,6 +31,10 @@ struct RuntimeOptions {
   uint64_t gc_interval = 0;          // 0 = off
   bool verify_heap = false;
   bool stress_compaction = false;
+  // Heap snapshots and timeline (src/js/heap_snapshot.h, heap_timeline.h).
+  int heapsnapshot_signal = 0;                 // --heapsnapshot-signal=SIGUSR2; 0 = off
+  uint64_t heapsnapshot_near_heap_limit = 0;  // max snapshots near the heap limit; 0 = off
+  std::string heap_timeline;                  // --heap-timeline=FILE; empty = off
 };
 
 struct ParseOutcome {

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "compiler.h"
+#include "heap_snapshot.h"
 #include "parser.h"
 #include "scope.h"
 #include "syntax_error.h"
@@ -55,14 +56,23 @@ Runtime::Runtime(const RuntimeOptions& options)
   // reallocates and Frame pointers held by the interpreter stay valid across calls.
   frames_.reserve(stack_limit_ / kFixedRegs + 64);
   clock_origin_ms_ = NowMs();
-  root_visitor_id_ = heap_->AddRootVisitor(tenure::RootKind::kStack, "js runtime",
-                                           [this](tenure::ObjectVisitor& v) { VisitRoots(v); });
+  root_visitor_ids_ = {
+      heap_->AddRootVisitor(tenure::RootKind::kStack, "js stack",
+                            [this](tenure::ObjectVisitor& v) { VisitStackRoots(v); }),
+      heap_->AddRootVisitor(tenure::RootKind::kRuntime, "js runtime",
+                            [this](tenure::ObjectVisitor& v) { VisitRuntimeRoots(v); }),
+      heap_->AddRootVisitor(tenure::RootKind::kRuntime, "js compiled code",
+                            [this](tenure::ObjectVisitor& v) { VisitCodeRoots(v); }),
+      heap_->AddRootVisitor(tenure::RootKind::kRuntime, "js timers",
+                            [this](tenure::ObjectVisitor& v) { VisitTimerRoots(v); })};
   SetUpRoots();
   SetUpBuiltins();
+  snapshot_support_ = std::make_unique<HeapSnapshotSupport>(*this);
 }
 
 Runtime::~Runtime() {
-  heap_->RemoveRootVisitor(root_visitor_id_);
+  snapshot_support_.reset();
+  for (int id : root_visitor_ids_) heap_->RemoveRootVisitor(id);
 }
 
 double Runtime::NowMs() const {
@@ -70,14 +80,21 @@ double Runtime::NowMs() const {
   return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-// Every root the runtime owns. Slots are updated in place when objects move.
-void Runtime::VisitRoots(tenure::ObjectVisitor& v) {
-  v.VisitSlots(roots_, roots_ + kRootCount);
+// Every root the runtime owns, in four visitors (stack, runtime tables, compiled code, timers).
+// Slots are updated in place when objects move.
+void Runtime::VisitStackRoots(tenure::ObjectVisitor& v) {
   v.VisitSlot(&pending_exception_);
   v.VisitSlot(&current_new_target_);
   size_t top = StackTop();
   v.VisitSlots(stack_.get(), stack_.get() + top);
+}
+
+void Runtime::VisitRuntimeRoots(tenure::ObjectVisitor& v) {
+  v.VisitSlots(roots_, roots_ + kRootCount);
   for (auto& entry : interned_) v.VisitSlot(&entry.second);
+}
+
+void Runtime::VisitCodeRoots(tenure::ObjectVisitor& v) {
   for (auto& fn : functions_) {
     for (Value& c : fn->constants) v.VisitSlot(&c);
     for (InlineCache& ic : fn->ics) {
@@ -85,6 +102,9 @@ void Runtime::VisitRoots(tenure::ObjectVisitor& v) {
       v.VisitSlot(&ic.holder);
     }
   }
+}
+
+void Runtime::VisitTimerRoots(tenure::ObjectVisitor& v) {
   for (Timer& t : timers_) {
     v.VisitSlot(&t.callback);
     for (Value& a : t.args) v.VisitSlot(&a);
@@ -307,6 +327,7 @@ bool Runtime::CompileScript(const SourceFile& source, int* function_id) {
 }
 
 int Runtime::RunMain(const std::string& name, std::string text) {
+  main_script_ = name;
   sources_.push_back(std::make_unique<SourceFile>(name, std::move(text)));
   int id = 0;
   if (!CompileScript(*sources_.back(), &id)) return 1;

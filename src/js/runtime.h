@@ -28,6 +28,7 @@ namespace tenure::js {
 using Handle = tenure::Local<Value>;
 
 class Runtime;
+class HeapSnapshotSupport;
 
 // Arguments of a native builtin: a rooted slice of the caller's registers.
 struct Args {
@@ -158,9 +159,12 @@ class Runtime {
   void DefineNative(Handle holder, std::string_view name, NativeFn fn, int length);
   std::string FunctionName(Value fn);
   std::vector<std::string>& script_args() { return script_args_; }
+  const std::string& main_script() const { return main_script_; }
 
   // ---- Timers (event loop) --------------------------------------------------------------------
   int64_t AddTimer(Handle callback, double delay_ms, bool repeat, Args extra);
+  // Heap snapshots, --heapsnapshot-* flags and --heap-timeline (heap_snapshot.h).
+  HeapSnapshotSupport& snapshot_support() { return *snapshot_support_; }
   void ClearTimer(int64_t id);
 
   // Internal, used by the interpreter and the compiler.
@@ -192,7 +196,11 @@ class Runtime {
 
   void SetUpRoots();
   void SetUpBuiltins();
-  void VisitRoots(tenure::ObjectVisitor& visitor);
+  // Root visitors, registered separately so heap snapshots show each kind as its own sub-root.
+  void VisitStackRoots(tenure::ObjectVisitor& visitor);
+  void VisitRuntimeRoots(tenure::ObjectVisitor& visitor);
+  void VisitCodeRoots(tenure::ObjectVisitor& visitor);
+  void VisitTimerRoots(tenure::ObjectVisitor& visitor);
   Value LookupPrimitive(Handle receiver, Handle key, Root proto_root);
   Value Execute(Handle closure, Handle receiver, const Value* args, int argc, Handle new_target,
                 bool construct);
@@ -224,7 +232,8 @@ class Runtime {
 
   RuntimeOptions options_;
   std::unique_ptr<tenure::Heap> heap_;
-  int root_visitor_id_ = 0;
+  std::vector<int> root_visitor_ids_;
+  std::unique_ptr<HeapSnapshotSupport> snapshot_support_;  // destroyed before heap_
   Value roots_[kRootCount];
   Value pending_exception_;
   uint32_t pending_throw_offset_ = 0;  // source offset of the throw site (uncaught report)
@@ -236,6 +245,7 @@ class Runtime {
   std::vector<NativeEntry> natives_;
   std::vector<std::unique_ptr<SourceFile>> sources_;
   std::vector<std::string> script_args_;
+  std::string main_script_;
 
   // Value stack and frames.
   std::unique_ptr<Value[]> stack_;

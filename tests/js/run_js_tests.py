@@ -6,6 +6,8 @@ Expectations (comments anywhere in the file, in order):
   // expect error: <line>    stderr must contain <line> as a whole line (in order); the exit code
                              must be non-zero
   // expect exit: <n>        the exit code must be <n>
+  // flags: <flags>          extra tenure/node flags for this file (e.g. --expose-gc)
+`__FILE__` in an expectation stands for the test file's absolute path.
 A file with no `expect error` must exit 0 and print exactly the expected stdout lines.
 
 Modes:
@@ -20,13 +22,18 @@ import subprocess
 import sys
 
 EXPECT = re.compile(r"//\s*expect( error| exit)?: ?(.*)$")
+FLAGS = re.compile(r"//\s*flags: (.*)$")
 
 
 def parse_expectations(path):
-    out, err, exit_code = [], [], None
+    out, err, exit_code, flags = [], [], None, []
     with open(path, encoding="utf-8") as f:
         for line in f:
-            m = EXPECT.search(line.rstrip("\n"))
+            fm = FLAGS.search(line.rstrip("\n"))
+            if fm:
+                flags += fm.group(1).split()
+                continue
+            m = EXPECT.search(line.rstrip("\n").replace("__FILE__", os.path.abspath(path)))
             if not m:
                 continue
             kind, text = m.group(1), m.group(2)
@@ -36,7 +43,7 @@ def parse_expectations(path):
                 err.append(text)
             else:
                 exit_code = int(text)
-    return out, err, exit_code
+    return out, err, exit_code, flags
 
 
 def run(cmd, timeout):
@@ -49,9 +56,10 @@ def run(cmd, timeout):
 
 def check_file(args, path):
     """Returns a failure message, or None when the file passes."""
+    out, err, exit_code, file_flags = parse_expectations(path)
     if args.mode == "node-diff":
-        ours = run([args.tenure] + args.flag + [path], args.timeout)
-        theirs = run([args.node, path], args.timeout)
+        ours = run([args.tenure] + args.flag + file_flags + [path], args.timeout)
+        theirs = run([args.node] + file_flags + [path], args.timeout)
         if ours is None or theirs is None:
             return "timed out"
         if (ours[0] == 0) != (theirs[0] == 0):
@@ -59,8 +67,8 @@ def check_file(args, path):
         if ours[1] != theirs[1]:
             return f"stdout differs\n--- node\n{theirs[1]}--- tenure\n{ours[1]}"
         return None
-    out, err, exit_code = parse_expectations(path)
-    cmd = [args.tenure] + args.flag + (["--check"] if args.mode == "check" else []) + [path]
+    cmd = ([args.tenure] + args.flag + file_flags + (["--check"] if args.mode == "check" else []) +
+           [path])
     result = run(cmd, args.timeout)
     if result is None:
         return "timed out"

@@ -30,3 +30,14 @@ class MyError extends Error {
   constructor(msg) { super(msg); this.name = 'MyError'; }
 }
 try { throw new MyError('bad'); } catch (e) { console.log(e.message, e.name, e instanceof MyError, e instanceof Error); }
+
+// Expected output (node 20):
+// expect: Rex makes a sound (woof)
+// expect: REX true true true
+// expect: Max Cat makes a sound
+// expect: Dog { name: 'Max', breed: 'lab' }
+// expect: [class Dog extends Animal] [class Animal] function
+// expect: Empty {} true
+// expect: Derived { kind: 'base' }
+// expect: 5 Point { x: 3, y: 4 }
+// expect: bad MyError true true

@@ -26,3 +26,17 @@ console.log(adder(1)(2)(3));
 let shadow = 'outer';
 { let shadow = 'inner'; console.log(shadow); }
 console.log(shadow);
+
+// Expected output (node 20):
+// expect: 2 1
+// expect: [ 0, 1, 2 ]
+// expect: [ 3, 3, 3 ]
+// expect: 3
+// expect: 6
+// expect: 1
+// expect: NaN
+// expect: NaN
+// expect: NaN
+// expect: NaN
+// expect: inner
+// expect: outer

@@ -48,3 +48,17 @@ for (const e of new Map([['k', 6]])) sum += e[1];
 console.log(sum);
 label: { console.log('in block'); break label; }
 console.log(typeof undefinedThing, typeof null, typeof 1, typeof 'a', typeof {}, typeof [], typeof (() => 1));
+
+// Expected output (node 20):
+// expect: 00,01,10,11,20,21
+// expect: 2
+// expect: one two three-four 8 other
+// expect: [ 'try0', 'finally0', 'finally1', 'finally2' ]
+// expect: cleanup
+// expect: caught inner
+// expect: a 1
+// expect: b 2
+// expect: c 3
+// expect: 21
+// expect: in block
+// expect: undefined object number string object object function

@@ -26,3 +26,22 @@ console.log(total, Object.keys(many).length);
 const shapes = [];
 for (let i = 0; i < 5; i++) shapes.push({ x: i, y: i * 2 });
 console.log(shapes.map(p => p.x + p.y));
+
+// Expected output (node 20):
+// expect: { '42': 'num', name: 'Kaush', age: 21, dynamic: true, 'quoted-key': 1 }
+// expect: { '42': 'num', age: 22, dynamic: true, 'quoted-key': 1 } [ '42', 'age', 'dynamic', 'quoted-key' ]
+// expect: hi child true false
+// expect: 11 { n: 11, next: [Getter], reset: [Setter] }
+// expect: [ [ 'a', 1 ], [ 'b', [ 2 ] ] ] [ 'y' ] { a: 1, b: 2 }
+// expect: { level1: { level2: { level3: [Object] } }, list: [ [ 1, [Array] ] ] }
+// expect: {"level1":{"level2":{"level3":{"level4":"deep"}}},"list":[[1,[2,[3]]]]} {
+// expect:   "a": [
+// expect:     1,
+// expect:     "x",
+// expect:     null,
+// expect:     true
+// expect:   ]
+// expect: }
+// expect: { a: [ 1, 2, { b: 'c' } ], d: null }
+// expect: 435 30
+// expect: [ 0, 3, 6, 9, 12 ]

@@ -22,3 +22,20 @@ const arr = [10, 20];
 arr[5] = 60;
 console.log(arr.length, arr, 'a' in o, 'z' in o, delete o.a, 'a' in o);
 console.log(void 0, (1, 2, 3), [..."abc"], [...[1, 2], ...[3]], Math.max(...[4, 9, 2]));
+
+// Expected output (node 20):
+// expect: 7 9 3.5 1 -1 1024 0.5
+// expect: a1 12 12 2.5 2 1 NaN
+// expect: true false true false false true true
+// expect: true true true false true true
+// expect: 1 7 6 -6 16 -4 15 -2147483648
+// expect: x y z 0 null false
+// expect: 42 undefined called undefined 42
+// expect: 16
+// expect: set and
+// expect: 0 1 2 2 1 0
+// expect: number 0.30000000000000004 Infinity -Infinity NaN true 1e+21 1e-7 123456789012
+// expect: false true true true true true
+// expect: 1,2 [object Object] 1,2,3 null 
+// expect: 6 [ 10, 20, <3 empty items>, 60 ] true false true false
+// expect: undefined 3 [ 'a', 'b', 'c' ] [ 1, 2, 3 ] 9

@@ -11,3 +11,10 @@ try {
 }
 const viaNative = n => [n].map(x => (x > 0 ? viaNative(x - 1) : 'bottom'))[0];
 try { console.log(viaNative(100)); viaNative(1e6); } catch (e) { console.log(e.name, e.message); }
+
+// Expected output (node 20):
+// expect: 6765
+// expect: 5000
+// expect: true Maximum call stack size exceeded
+// expect: bottom
+// expect: RangeError Maximum call stack size exceeded
