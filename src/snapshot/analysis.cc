@@ -1,6 +1,7 @@
 #include "snapshot/analysis.h"
 
 #include <algorithm>
+#include <future>
 #include <regex>
 #include <string>
 #include <unordered_map>
@@ -412,19 +413,25 @@ Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
   Analysis a;
   const uint32_t n = s.node_count();
   a.self_size = s.self_size;
-  BigVector<uint8_t> page_owned;
-  if (options.devtools_adjustments) {
-    page_owned = MarkPageOwned(s);
-    if (HasUserRoots(s)) TransferShallowSizes(s, &a);
-  }
-  WeakMapNames names(s);
-  ComputeDistances(s, &names, &a);
-  BigVector<uint8_t> essential = EssentialEdges(s, options.devtools_adjustments ? &page_owned : nullptr, &names);
-  BigVector<uint8_t>().swap(page_owned);
+  // Two independent chains that write disjoint members of `a`: sizes + distances, and the
+  // dominator tree. Each has its own WeakMapNames cache (not shared across threads).
+  auto sizes_and_distances = [&] {
+    if (options.devtools_adjustments && HasUserRoots(s)) TransferShallowSizes(s, &a);
+    WeakMapNames names(s);
+    ComputeDistances(s, &names, &a);
+  };
+  std::future<void> first = std::async(options.parallel ? std::launch::async : std::launch::deferred,
+                                       sizes_and_distances);
   {
+    BigVector<uint8_t> page_owned;
+    if (options.devtools_adjustments) page_owned = MarkPageOwned(s);
+    WeakMapNames names(s);
+    BigVector<uint8_t> essential = EssentialEdges(s, options.devtools_adjustments ? &page_owned : nullptr, &names);
+    BigVector<uint8_t>().swap(page_owned);
     DominatorBuilder builder(s, std::move(essential));
     a.unreachable_count = builder.Run(&a);
   }
+  first.get();
   a.retained_size = a.self_size;
   for (uint32_t i = n; i > 1; --i) {
     uint32_t k = a.dfs_order[i - 1];

@@ -34,6 +34,9 @@ inline constexpr uint32_t kNoParent = 0xFFFFFFFFu;
 struct AnalysisOptions {
   // Shallow-size transfer and the page-owned edge filter, as DevTools' UI does. Off = raw sizes.
   bool devtools_adjustments = true;
+  // Compute distances (and the size transfer) in a second thread while the dominator tree is
+  // built; costs ~2 node-sized arrays of extra peak memory.
+  bool parallel = true;
 };
 
 struct Analysis {

@@ -272,12 +272,12 @@ LeakReport ComputeLeaks(const Args& args, Loaded* final_out) {
     o.scope = ReadScope::kNodeIdsOnly;
     return SortedIds(ReadSnapshotFile(path, o));
   };
-  std::future<std::vector<uint32_t>> baseline = std::async(std::launch::async, ids_of, args.files[0]);
-  std::future<std::vector<uint32_t>> target;
+  std::future<BigVector<uint32_t>> baseline = std::async(std::launch::async, ids_of, args.files[0]);
+  std::future<BigVector<uint32_t>> target;
   if (three) target = std::async(std::launch::async, ids_of, args.files[1]);
   *final_out = LoadAndAnalyze(args.files.back(), args);
-  std::vector<uint32_t> baseline_ids = baseline.get();
-  std::vector<uint32_t> target_ids = three ? target.get() : std::vector<uint32_t>{};
+  BigVector<uint32_t> baseline_ids = baseline.get();
+  BigVector<uint32_t> target_ids = three ? target.get() : BigVector<uint32_t>{};
   LeakOptions lo;
   lo.min_retained_bytes = args.min_retained;
   lo.max_groups = args.max_groups;

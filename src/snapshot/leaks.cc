@@ -14,9 +14,16 @@ std::vector<uint32_t> SortedIds(const Snapshot& s) {
   return ids;
 }
 
+BigVector<uint32_t> SortedIds(Snapshot&& s) {
+  BigVector<uint32_t> ids = std::move(s.node_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
 namespace {
 
-bool Contains(const std::vector<uint32_t>& sorted, uint32_t id) {
+bool Contains(std::span<const uint32_t> sorted, uint32_t id) {
   return std::binary_search(sorted.begin(), sorted.end(), id);
 }
 
@@ -57,7 +64,7 @@ std::string HoldsChain(const Snapshot& s, const Analysis& a, uint32_t head) {
 }  // namespace
 
 LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& classes,
-                     const std::vector<uint32_t>& baseline_ids, const std::vector<uint32_t>& target_ids,
+                     std::span<const uint32_t> baseline_ids, std::span<const uint32_t> target_ids,
                      const LeakOptions& options) {
   LeakReport report;
   const uint32_t n = s.node_count();

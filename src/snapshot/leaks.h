@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ namespace tenure::snapshot {
 
 // Sorted, deduplicated node ids of one snapshot.
 std::vector<uint32_t> SortedIds(const Snapshot& snapshot);
+// Same, consuming the snapshot's id array (no copy; for ids-only loads).
+BigVector<uint32_t> SortedIds(Snapshot&& snapshot);
 
 struct LeakOptions {
   uint64_t min_retained_bytes = 0;
@@ -51,7 +54,7 @@ struct LeakReport {
 
 // `baseline_ids` must be sorted; `target_ids` sorted, or empty to mean "use FINAL's own ids".
 LeakReport FindLeaks(const Snapshot& final_snapshot, const Analysis& analysis, const ClassNames& classes,
-                     const std::vector<uint32_t>& baseline_ids, const std::vector<uint32_t>& target_ids,
+                     std::span<const uint32_t> baseline_ids, std::span<const uint32_t> target_ids,
                      const LeakOptions& options);
 
 }  // namespace tenure::snapshot

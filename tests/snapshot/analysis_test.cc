@@ -104,7 +104,8 @@ TEST(AnalysisTest, LeaksAreNewIdsAliveInFinal) {
   LeakOptions big;
   big.min_retained_bytes = 5000;
   EXPECT_TRUE(FindLeaks(s, a, c, baseline, {}, big).groups.empty());
-  EXPECT_TRUE(FindLeaks(s, a, c, baseline, {1, 3, 203}, LeakOptions{}).groups.empty());
+  std::vector<uint32_t> target = {1, 3, 203};
+  EXPECT_TRUE(FindLeaks(s, a, c, baseline, target, LeakOptions{}).groups.empty());
 }
 
 TEST(AnalysisTest, DiffMatchesById) {

@@ -11,9 +11,17 @@ AddressMap::AddressMap(size_t expected_entries) {
   mask_ = capacity - 1;
 }
 
-// Fibonacci hashing of the address without its 3 alignment bits.
+// MurmurHash3's 64-bit finalizer over the address without its 3 alignment bits: heap addresses
+// are dense and regular (objects of one size at a fixed stride), which a plain multiplicative
+// hash taken from the middle bits clusters badly under linear probing.
 size_t AddressMap::Home(uintptr_t address) const {
-  return static_cast<size_t>(((address >> 3) * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
+  uint64_t x = address >> 3;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  x ^= x >> 33;
+  return static_cast<size_t>(x) & mask_;
 }
 
 uint32_t AddressMap::Find(uintptr_t address) const {

@@ -4,28 +4,43 @@
 namespace tenure::internal {
 
 void HeapObjectIdMap::OnMoved(const HeapObject* from, const HeapObject* to) {
-  const uint32_t id = map_.Erase(from->address());
+  AddressMap& source = !IsRegularYoung(from) ? old_ : (scavenging_ ? from_young_ : young_);
+  const uint32_t id = source.Erase(from->address());
   if (id != 0) {
-    map_.Set(to->address(), id);
+    TableFor(to).Set(to->address(), id);
   } else {
-    map_.Erase(to->address());  // untracked mover: whatever was recorded at `to` is dead
+    TableFor(to).Erase(to->address());  // untracked mover: whatever was recorded at `to` is dead
   }
 }
 
+void HeapObjectIdMap::OnScavengeStart() {
+  from_young_ = std::move(young_);
+  young_ = AddressMap();
+  scavenging_ = true;
+}
+
+void HeapObjectIdMap::OnScavengeEnd() {
+  from_young_ = AddressMap();  // every survivor was moved out; the rest died
+  scavenging_ = false;
+}
+
 size_t HeapObjectIdMap::Rebuild(Heap& heap) {
-  AddressMap live(map_.size());
+  AddressMap young;
+  AddressMap old(old_.size());
   size_t kept = 0;
   heap.IterateObjects([&](HeapObject* object) {
-    uint32_t id = map_.Find(object->address());
+    uint32_t id = Find(object);
     if (id != 0) {
       ++kept;
     } else {
       id = NextId();
     }
-    live.Set(object->address(), id);
+    (IsRegularYoung(object) ? young : old).Set(object->address(), id);
   });
-  const size_t pruned = map_.size() - kept;
-  map_ = std::move(live);
+  const size_t pruned = size() - kept;
+  young_ = std::move(young);
+  old_ = std::move(old);
+  from_young_ = AddressMap();
   return pruned;
 }
 

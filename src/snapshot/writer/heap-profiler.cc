@@ -24,10 +24,21 @@ class HeapProfiler::Hooks final : public ObjectMoveListener {
 HeapProfiler::HeapProfiler(Heap& heap)
     : heap_(heap), ids_(std::make_unique<internal::HeapObjectIdMap>()) {}
 
+namespace {
+void OnGCPrologue(Heap&, GCType type, void* data) {
+  if (type == GCType::kScavenge) static_cast<internal::HeapObjectIdMap*>(data)->OnScavengeStart();
+}
+void OnGCEpilogue(Heap&, GCType type, void* data) {
+  if (type == GCType::kScavenge) static_cast<internal::HeapObjectIdMap*>(data)->OnScavengeEnd();
+}
+}  // namespace
+
 HeapProfiler::~HeapProfiler() {
   if (!tracking_) return;
   if (heap_.object_move_listener() == hooks_.get()) heap_.SetObjectMoveListener(nullptr);
   heap_.SetAllocationObserver(nullptr);
+  heap_.RemoveGCPrologueCallback(&OnGCPrologue, ids_.get());
+  heap_.RemoveGCEpilogueCallback(&OnGCEpilogue, ids_.get());
 }
 
 // Installs the hooks. Called once, right after the first snapshot's GC and id assignment, so
@@ -41,6 +52,8 @@ bool HeapProfiler::StartTracking(std::string* error) {
   heap_.SetObjectMoveListener(hooks_.get());
   internal::HeapObjectIdMap* ids = ids_.get();
   heap_.SetAllocationObserver([ids](HeapObject* object, size_t) { ids->OnAllocated(object); });
+  heap_.AddGCPrologueCallback(&OnGCPrologue, ids);
+  heap_.AddGCEpilogueCallback(&OnGCEpilogue, ids);
   tracking_ = true;
   return true;
 }
