@@ -50,6 +50,7 @@ class HeapVerifier;
 class GCTracer;
 class HandleBlocks;
 class Page;
+class PagePool;
 struct GlobalNode;
 struct GCEvent;
 
@@ -253,6 +254,7 @@ class Heap {
   internal::LargeObjectSpace* lo_space() { return lo_space_.get(); }
   internal::LargeObjectSpace* new_lo_space() { return new_lo_space_.get(); }
   internal::GlobalHandles* global_handles() { return global_handles_.get(); }
+  internal::PagePool* page_pool() { return page_pool_.get(); }
   internal::LinearAllocationArea* new_allocation_area() { return &new_lab_; }
   // Visits the strong roots (handles, strong globals, root visitors) with `visitor`.
   void VisitStrongRoots(ObjectVisitor& visitor);
@@ -292,6 +294,7 @@ class Heap {
   internal::HandleScopeData handle_scope_data_;
 
   HeapConfig config_;
+  std::unique_ptr<internal::PagePool> page_pool_;  // destroyed last (declared before the spaces)
   std::unique_ptr<internal::NewSpace> new_space_;
   std::unique_ptr<internal::OldSpace> old_space_;
   std::unique_ptr<internal::LargeObjectSpace> lo_space_;

@@ -91,6 +91,7 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
       config_.initial_old_generation_limit != 0 ? config_.initial_old_generation_limit : 8 * MB;
   old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, max_old_space_size_);
 
+  page_pool_ = std::make_unique<internal::PagePool>();
   tracer_ = std::make_unique<internal::GCTracer>(this);
   new_space_ = std::make_unique<internal::NewSpace>(this, config_.initial_semi_space_size,
                                                     config_.max_semi_space_size);

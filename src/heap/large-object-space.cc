@@ -12,7 +12,7 @@ LargeObjectSpace::~LargeObjectSpace() {
 uintptr_t LargeObjectSpace::Allocate(size_t bytes) {
   const size_t chunk = (kPageHeaderSize + bytes + kPageSize - 1) & ~kPageAlignmentMask;
   const uintptr_t flags = kPageLarge | (young_ ? kPageYoung : kPageOld);
-  Page* page = Page::Allocate(heap_, chunk, flags, /*touch=*/false);
+  Page* page = Page::Allocate(heap_, chunk, flags, /*touch=*/true);
   page->set_top(page->area_start() + bytes);
   Add(page);
   return page->area_start();

@@ -35,7 +35,7 @@ bool OldSpace::RefillLab(size_t bytes) {
     lab_.limit = block + block_size;
     return true;
   }
-  Page* page = Page::Allocate(heap_, kPageSize, kPageOld, /*touch=*/false);
+  Page* page = Page::Allocate(heap_, kPageSize, kPageOld, /*touch=*/true);
   page->set_top(page->area_end());
   pages_.push_back(page);
   lab_.top = page->area_start();

@@ -12,10 +12,10 @@
 
 namespace tenure::internal {
 
-void* MapAligned(size_t size, size_t alignment) {
-  // Over-reserve, then trim the unaligned head and tail.
+void* MapAligned(size_t size, size_t alignment, bool populate) {
+  // Over-reserve (without populating), trim the unaligned head and tail, then populate the rest.
   const size_t reserve = size + alignment;
-  void* raw = mmap(nullptr, reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* raw = mmap(nullptr, reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (raw == MAP_FAILED) {
     fprintf(stderr, "tenure: mmap of %zu bytes failed\n", reserve);
     abort();
@@ -25,6 +25,15 @@ void* MapAligned(size_t size, size_t alignment) {
   if (aligned > start) munmap(raw, aligned - start);
   const uintptr_t tail = start + reserve - (aligned + size);
   if (tail > 0) munmap(reinterpret_cast<void*>(aligned + size), tail);
+  if (populate) {
+    // Re-map in place with MAP_POPULATE: one syscall pre-faults every page.
+    void* fixed = mmap(reinterpret_cast<void*>(aligned), size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_POPULATE, -1, 0);
+    if (fixed == MAP_FAILED) {
+      fprintf(stderr, "tenure: mmap(MAP_POPULATE) of %zu bytes failed\n", size);
+      abort();
+    }
+  }
   return reinterpret_cast<void*>(aligned);
 }
 
@@ -41,21 +50,43 @@ Page::Page(Heap* heap, size_t chunk_size, uintptr_t flags)
 }
 
 Page* Page::Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch) {
-  void* memory = MapAligned(chunk_size, kPageSize);
-  if (touch) {
-    // First-touch faults are expensive on this VM (~25 us per 4 KiB page); pay them up front.
-    for (size_t offset = 0; offset < chunk_size; offset += 4096) {
-      static_cast<volatile char*>(memory)[offset] = 0;
-    }
-  }
+  void* memory = chunk_size == kPageSize ? heap->page_pool()->Take() : nullptr;
+  if (memory == nullptr) memory = MapAligned(chunk_size, kPageSize, touch);
   return new (memory) Page(heap, chunk_size, flags);
 }
 
 void Page::Free(Page* page) {
   const size_t size = page->chunk_size_;
+  Heap* heap = page->heap();
   UnpoisonMemory(reinterpret_cast<void*>(page->area_start()), page->area_size());
   page->~Page();
-  Unmap(page, size);
+  if (size == kPageSize) {
+    heap->page_pool()->Return(page);
+  } else {
+    Unmap(page, size);
+  }
+}
+
+PagePool::~PagePool() {
+  for (void* chunk : chunks_) Unmap(chunk, kPageSize);
+}
+
+void* PagePool::Take() {
+  if (chunks_.empty()) return nullptr;
+  void* chunk = chunks_.back();
+  chunks_.pop_back();
+  UnpoisonMemory(chunk, kPageSize);
+  memset(chunk, 0, kPageSize);
+  return chunk;
+}
+
+void PagePool::Return(void* chunk) {
+  if (chunks_.size() >= kMaxPooledPages) {
+    Unmap(chunk, kPageSize);
+    return;
+  }
+  PoisonMemory(chunk, kPageSize);  // use-after-free of a released page is caught under ASan
+  chunks_.push_back(chunk);
 }
 
 }  // namespace tenure::internal

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "remembered-set.h"
 #include "tenure/heap.h"
@@ -34,6 +35,8 @@ class Page {
   // Maps a new chunk of `chunk_size` bytes (a multiple of kPageSize), aligned to kPageSize.
   // When `touch` is set every OS page is written once so later accesses do not fault.
   static Page* Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch);
+  // Regular pages go back to the heap's PagePool (still mapped and resident); large chunks are
+  // unmapped.
   static void Free(Page* page);
 
   static Page* FromAddress(const void* address) {
@@ -95,9 +98,26 @@ class Page {
 
 static_assert(sizeof(Page) <= kPageHeaderSize, "page header must fit in kPageHeaderSize");
 
-// Maps `size` bytes aligned to `alignment`; aborts with a message on failure.
-void* MapAligned(size_t size, size_t alignment);
+// Maps `size` bytes aligned to `alignment`; aborts with a message on failure. With `populate` the
+// kernel pre-faults the whole range in one call (MAP_POPULATE): first-touch faults cost ~30 us per
+// 4 KiB page on the reference VM, and populating in bulk is ~1.5x cheaper than touching.
+void* MapAligned(size_t size, size_t alignment, bool populate);
 void Unmap(void* address, size_t size);
+
+// A pool of unused, mapped and already-touched 256 KiB chunks (V8 keeps a similar pool in its
+// unmapper). Reusing a chunk costs a 256 KiB memset instead of 64 page faults.
+// INVARIANT: pooled chunks are zero-filled when handed out; at most kMaxPooledPages are kept.
+class PagePool {
+ public:
+  static constexpr size_t kMaxPooledPages = 32;
+  ~PagePool();
+  void* Take();  // null if empty
+  void Return(void* chunk);
+  size_t size_in_bytes() const { return chunks_.size() * kPageSize; }
+
+ private:
+  std::vector<void*> chunks_;
+};
 
 }  // namespace tenure::internal
 
