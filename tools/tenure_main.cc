@@ -14,6 +14,9 @@
 #include "runtime.h"
 #include "scope.h"
 #include "source.h"
+#ifdef TENURE_CLI_HEAP_COMMAND
+#include "snapshot/heap_command.h"
+#endif
 #include "syntax_error.h"
 
 namespace {
@@ -67,6 +70,14 @@ int Execute(const RuntimeOptions& options, const std::string& name, std::string 
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::string(argv[1]) == "heap") {  // `tenure heap <command>`: the analyzer
+#ifdef TENURE_CLI_HEAP_COMMAND
+    return tenure::snapshot::HeapCommandMain(argc - 1, argv + 1);
+#else
+    std::cerr << "tenure heap: this build has no snapshot analyzer (TENURE_WITH_SNAPSHOT=OFF)\n";
+    return 2;
+#endif
+  }
   std::vector<std::string> args(argv + 1, argv + argc);
   RuntimeOptions options;
   tenure::js::ParseOutcome parsed = tenure::js::ParseCommandLine(args, &options);

@@ -163,7 +163,8 @@ tenure::SnapshotNode JsSnapshotDescriber::Describe(HeapObject* object) {
       break;
     default:
       node.type = SnapshotNodeType::kObject;
-      name_ = ConstructorName(object);
+      // Node 20 names the user global "global" (root -shortcut-> global object).
+      name_ = object == UserGlobal() ? "global" : ConstructorName(object);
       break;
   }
   node.name = name_;
