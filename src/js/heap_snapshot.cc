@@ -300,13 +300,14 @@ std::string HeapSnapshotSupport::Write(const std::string& path, std::string* err
   return file;
 }
 
-// Writes a default-named snapshot and reports it on stderr as node does ("Wrote snapshot to").
+// Writes a default-named snapshot; near the heap limit reports it on stderr as node does
+// ("Wrote snapshot to <file>"), silently for a signal.
 void HeapSnapshotSupport::WriteAndReport(const char* why) {
   std::string error;
   const std::string file = Write("", &error);
   if (file.empty()) {
     std::fprintf(stderr, "tenure: %s heap snapshot failed: %s\n", why, error.c_str());
-  } else {
+  } else if (std::string_view(why) != "signal") {  // node is silent for --heapsnapshot-signal
     std::fprintf(stderr, "Wrote snapshot to %s\n", file.c_str());
   }
 }
