@@ -17,8 +17,10 @@ import {spawnSync, spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [testCase, tenure, programs, workRoot, nodeDeps] = process.argv.slice(2);
-if (!testCase || !tenure || !programs || !workRoot || !nodeDeps) {
+const [testCase, tenureArg, programs, workRoot, nodeDeps] = process.argv.slice(2);
+const tenure = tenureArg && path.resolve(tenureArg);
+const programsDir = programs && path.resolve(programs);
+if (!testCase || !tenureArg || !programs || !workRoot || !nodeDeps) {
   console.error('usage: check_js_snapshots.mjs CASE TENURE PROGRAMS_DIR WORK_DIR NODE_DEPS');
   process.exit(2);
 }
@@ -32,7 +34,7 @@ fs.mkdirSync(work, {recursive: true});
 // Runs programs/<name>.js in `work`; returns the paths of A, B, C.
 function runProgram(name, flags = []) {
   const t0 = Date.now();
-  const r = spawnSync(tenure, [...flags, path.join(programs, `${name}.js`)],
+  const r = spawnSync(tenure, [...flags, path.join(programsDir, `${name}.js`)],
                       {cwd: work, encoding: 'utf8', timeout: 30000});
   console.log(`tenure ${name}.js: exit ${r.status}, ${Date.now() - t0} ms`);
   if (r.status !== 0) fail(`tenure ${name}.js exited ${r.status}: ${r.stderr}`);
