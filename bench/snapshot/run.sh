@@ -50,7 +50,7 @@ fi
 b=$work/baseline.heapsnapshot t=$work/target.heapsnapshot f=$work/final.heapsnapshot
 
 # measure NAME CMD...: runs CMD under GNU time; records wall seconds, peak RSS (KB), exit status.
-declare -A wall rss status
+declare -A wall rss status cpu
 measure() {
   local name=$1; shift
   local log="$work/$name.time" out="$work/$name.out"
@@ -63,8 +63,10 @@ measure() {
   e=$(sed -n 's/^\s*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
   wall[$name]=$(awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }' <<<"$e")
   rss[$name]=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$log")
+  cpu[$name]=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$log")
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 measure tenure_summary "$heap" summary "$f"
 measure tenure_leaks "$heap" leaks "$b" "$t" "$f"
 rm -rf "$work/memlab-work"
@@ -76,12 +78,13 @@ size() { du -m "$1" | cut -f1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "n/a" }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 echo
-echo "Snapshots: baseline $(size "$b") MB, target $(size "$t") MB, final $(size "$f") MB; $(nproc) cores; $(date -u +%F)"
+echo "Snapshots: baseline $(size "$b") MB, target $(size "$t") MB, final $(size "$f") MB; $(nproc) cores;" \
+     "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%F)"
 echo
-echo "| command | wall (s) | peak RSS (MB) | exit | memlab ÷ this (wall) | memlab ÷ this (RSS) |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| command | wall (s) | CPU user+sys (s) | peak RSS (MB) | exit | memlab ÷ this (wall) | memlab ÷ this (RSS) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for n in tenure_summary tenure_leaks memlab_find_leaks; do
-  echo "| $n | ${wall[$n]} | $(mb "${rss[$n]}") | ${status[$n]} | $(ratio "${wall[memlab_find_leaks]}" "${wall[$n]}") | $(ratio "${rss[memlab_find_leaks]}" "${rss[$n]}") |"
+  echo "| $n | ${wall[$n]} | ${cpu[$n]} | $(mb "${rss[$n]}") | ${status[$n]} | $(ratio "${wall[memlab_find_leaks]}" "${wall[$n]}") | $(ratio "${rss[memlab_find_leaks]}" "${rss[$n]}") |"
 done
 echo
 echo "Outputs: $work/*.out (memlab's exit status is shown as-is; 0 = finished)."
