@@ -4,9 +4,11 @@
 // layout: 7 node fields, 4 location fields, all eight meta keys, V8's key order).
 //
 // INVARIANTS:
-//  * One HeapProfiler per Heap. It owns the heap's only ObjectMoveListener and AllocationObserver
-//    slots from its first snapshot until it is destroyed; nothing else may set them meanwhile
-//    (the heap keeps only one of each). Before the first snapshot the profiler costs nothing.
+//  * One HeapProfiler per Heap. From its first snapshot until it is destroyed it owns the heap's
+//    only ObjectMoveListener and AllocationObserver slots (nothing else may set them meanwhile; the
+//    heap keeps one of each) and registers a GC prologue/epilogue pair. Before the first snapshot
+//    the profiler costs nothing; afterwards every allocation takes the heap's slow path (as with
+//    V8's allocation tracking) and updates an id table.
 //  * Object ids are odd, never reused, and stable: the same object has the same id in every
 //    snapshot of this profiler, through scavenges, promotion and compaction. Objects alive at the
 //    first snapshot get ids in heap-iteration order; every later allocation gets the next id when

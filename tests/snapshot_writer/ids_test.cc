@@ -133,6 +133,21 @@ TEST_F(IdsTest, DeadObjectsArePrunedAtSnapshot) {
   EXPECT_EQ(s.Named("Record").size(), 0u);
 }
 
+// Young garbage is dropped from the id tables at each scavenge, so tracking memory does not grow
+// with churn between snapshots (only live objects and the current young generation are tracked).
+TEST_F(IdsTest, YoungChurnDoesNotGrowTheIdTables) {
+  Snapshot();
+  const uint64_t scavenges = heap().gc_statistics().scavenge_count;
+  for (int i = 0; i < 200000; ++i) NewRecord();  // 6.4 MB of garbage through a 1 MB semispace
+  EXPECT_GT(heap().gc_statistics().scavenge_count, scavenges + 4);
+  // At most one semispace worth of 32-byte objects (1 MB / 32 = 32768) plus the old objects.
+  EXPECT_LT(profiler().tracked_object_count(), 40000u);
+  Local<Record> survivor = NewRecordLocal();
+  const uint32_t id = profiler().GetObjectId(survivor.get());
+  heap().CollectGarbage(GCType::kScavenge);
+  EXPECT_EQ(profiler().GetObjectId(survivor.get()), id);
+}
+
 // Every GC path under stress: a GC every few allocations (scavenges and full GCs), every full GC
 // compacting every page. The ids of a long-lived set must never change.
 class IdsStressTest : public WriterTest {

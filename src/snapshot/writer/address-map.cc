@@ -1,6 +1,7 @@
 // Copyright the tenure authors.
 #include "address-map.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace tenure::internal {
@@ -68,6 +69,12 @@ uint32_t AddressMap::Erase(uintptr_t address) {
   buckets_[hole] = Bucket{0, 0};
   --size_;
   return value;
+}
+
+void AddressMap::Clear() {
+  if (size_ == 0) return;
+  std::fill(buckets_.begin(), buckets_.end(), Bucket{0, 0});
+  size_ = 0;
 }
 
 void AddressMap::ForEach(const std::function<void(uintptr_t, uint32_t)>& callback) const {

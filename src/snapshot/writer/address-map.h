@@ -28,6 +28,8 @@ class AddressMap {
   void Set(uintptr_t address, uint32_t value);
   // Removes `address`; returns its value or 0 when absent.
   uint32_t Erase(uintptr_t address);
+  // Removes every entry but keeps the capacity (no page faults when the table is refilled).
+  void Clear();
   size_t size() const { return size_; }
   void ForEach(const std::function<void(uintptr_t, uint32_t)>& callback) const;
 

@@ -1,6 +1,8 @@
 // Copyright the tenure authors.
 #include "heap-object-id-map.h"
 
+#include <utility>
+
 namespace tenure::internal {
 
 void HeapObjectIdMap::OnMoved(const HeapObject* from, const HeapObject* to) {
@@ -13,14 +15,16 @@ void HeapObjectIdMap::OnMoved(const HeapObject* from, const HeapObject* to) {
   }
 }
 
+// The two young tables trade places at each scavenge and keep their capacity, so a steady
+// allocation rate does not map and unmap table memory every cycle.
 void HeapObjectIdMap::OnScavengeStart() {
-  from_young_ = std::move(young_);
-  young_ = AddressMap();
+  std::swap(young_, from_young_);
+  young_.Clear();  // (already empty: cleared at the end of the last scavenge)
   scavenging_ = true;
 }
 
 void HeapObjectIdMap::OnScavengeEnd() {
-  from_young_ = AddressMap();  // every survivor was moved out; the rest died
+  from_young_.Clear();  // every survivor was moved out; the rest died
   scavenging_ = false;
 }
 
