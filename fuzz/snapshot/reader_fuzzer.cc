@@ -24,7 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const SnapshotError&) {
     return 0;
   }
-  Analysis a = Analyze(s);
+  AnalysisOptions analysis_options;
+  analysis_options.parallel = false;  // one thread per input would dominate the run time
+  Analysis a = Analyze(s, analysis_options);
   ClassNames c = ComputeClassNames(s);
   Summarize(s, a, c);
   std::vector<uint32_t> none;
