@@ -121,7 +121,7 @@ TENURE_NATIVE(ArrayPop) {
   int64_t n = Len(self);
   if (n == 0) return kUndefined;
   Value v = rt.ArrayGet(Arr(self), n - 1);
-  Arr(self)->elements.As<FixedArray>()->items[n - 1] = kHole;
+  Arr(self)->elements.As<FixedArray>()->items()[n - 1] = kHole;
   Arr(self)->length = Value::FromSmi(n - 1);
   return v;
 }
@@ -132,8 +132,8 @@ TENURE_NATIVE(ArrayShift) {
   if (n == 0) return kUndefined;
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
   Value first = rt.ArrayGet(Arr(self), 0);
-  for (int64_t i = 1; i < n; ++i) tenure::Store(e, &e->items[i - 1], e->items[i]);
-  e->items[n - 1] = kHole;
+  for (int64_t i = 1; i < n; ++i) tenure::Store(e, &e->items()[i - 1], e->items()[i]);
+  e->items()[n - 1] = kHole;
   Arr(self)->length = Value::FromSmi(n - 1);
   return first;
 }
@@ -146,8 +146,8 @@ TENURE_NATIVE(ArrayUnshift) {
   Value hole = kHole;
   if (!rt.ArraySet(self, n + k - 1, Handle::FromSlot(&hole))) return Value();
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
-  for (int64_t i = n - 1; i >= 0; --i) tenure::Store(e, &e->items[i + k], e->items[i]);
-  for (int64_t i = 0; i < k; ++i) tenure::Store(e, &e->items[i], args.get(static_cast<int>(i)));
+  for (int64_t i = n - 1; i >= 0; --i) tenure::Store(e, &e->items()[i + k], e->items()[i]);
+  for (int64_t i = 0; i < k; ++i) tenure::Store(e, &e->items()[i], args.get(static_cast<int>(i)));
   return Value::FromSmi(n + k);
 }
 
@@ -188,7 +188,7 @@ TENURE_NATIVE(ArraySplice) {
   for (int i = 2; i < args.count; ++i) rt.ArrayPush(self, args.at(i));
   for (Handle h : tail) rt.ArrayPush(self, h);
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
-  for (int64_t i = Len(self); i < n && i < e->size(); ++i) e->items[i] = kHole;
+  for (int64_t i = Len(self); i < n && i < e->size(); ++i) e->items()[i] = kHole;
   return removed.value();
 }
 
@@ -345,7 +345,7 @@ TENURE_NATIVE(ArrayReduce) {
 TENURE_NATIVE(ArrayReverse) {
   if (!RequireArray(rt, self, "reverse")) return Value();
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
-  for (int64_t i = 0, j = Len(self) - 1; i < j; ++i, --j) std::swap(e->items[i], e->items[j]);
+  for (int64_t i = 0, j = Len(self) - 1; i < j; ++i, --j) std::swap(e->items()[i], e->items()[j]);
   return self.value();  // swapping within one object needs no barrier (same host)
 }
 
@@ -355,7 +355,7 @@ TENURE_NATIVE(ArrayFill) {
   if (!RelativeIndex(rt, args, 1, n, 0, &start) || !RelativeIndex(rt, args, 2, n, n, &end)) return Value();
   for (int64_t i = start; i < end; ++i) {
     FixedArray* e = Arr(self)->elements.As<FixedArray>();
-    tenure::Store(e, &e->items[i], args.get(0));
+    tenure::Store(e, &e->items()[i], args.get(0));
   }
   return self.value();
 }

@@ -21,7 +21,7 @@ int64_t Find(Runtime& rt, Handle self, Value key) {
   FixedArray* e = c->internal[0].As<FixedArray>();
   int64_t used = c->internal[1].ToSmi();
   for (int64_t i = 0; i < used; ++i) {
-    Value k = e->items[2 * i];
+    Value k = e->items()[2 * i];
     if (k != kHole && Runtime::SameValueZero(k, key)) return i;
   }
   return -1;
@@ -31,7 +31,7 @@ bool Insert(Runtime& rt, Handle self, Handle key, Handle value) {
   int64_t i = Find(rt, self, key.value());
   if (i >= 0) {
     FixedArray* e = Coll(self)->internal[0].As<FixedArray>();
-    tenure::Store(e, &e->items[2 * i + 1], value.value());
+    tenure::Store(e, &e->items()[2 * i + 1], value.value());
     return true;
   }
   int64_t used = Coll(self)->internal[1].ToSmi();
@@ -40,7 +40,7 @@ bool Insert(Runtime& rt, Handle self, Handle key, Handle value) {
     Value grown = rt.NewFixedArray(4 * (capacity < 4 ? 4 : capacity), kHole);
     FixedArray* old = Coll(self)->internal[0].As<FixedArray>();
     FixedArray* g = grown.As<FixedArray>();
-    for (int64_t j = 0; j < 2 * used; ++j) tenure::Store(g, &g->items[j], old->items[j]);
+    for (int64_t j = 0; j < 2 * used; ++j) tenure::Store(g, &g->items()[j], old->items()[j]);
     JSObject* c = Coll(self);
     tenure::Store(c, &c->internal[0], grown);
   }
@@ -48,8 +48,8 @@ bool Insert(Runtime& rt, Handle self, Handle key, Handle value) {
   FixedArray* e = c->internal[0].As<FixedArray>();
   Value k = key.value();
   if (IsKind(k, Kind::kHeapNumber) && NumberValue(k) == 0) k = Value::FromSmi(0);  // -0 -> +0
-  tenure::Store(e, &e->items[2 * used], k);
-  tenure::Store(e, &e->items[2 * used + 1], value.value());
+  tenure::Store(e, &e->items()[2 * used], k);
+  tenure::Store(e, &e->items()[2 * used + 1], value.value());
   c->internal[1] = Value::FromSmi(used + 1);
   c->internal[2] = Value::FromSmi(c->internal[2].ToSmi() + 1);
   return true;
@@ -103,7 +103,7 @@ TENURE_NATIVE(SetConstructor) { return Construct(rt, args, Kind::kSet); }
 TENURE_NATIVE(MapGet) {
   if (!Check(rt, self, Kind::kMap, "get")) return Value();
   int64_t i = Find(rt, self, args.get(0));
-  return i < 0 ? kUndefined : Coll(self)->internal[0].As<FixedArray>()->items[2 * i + 1];
+  return i < 0 ? kUndefined : Coll(self)->internal[0].As<FixedArray>()->items()[2 * i + 1];
 }
 
 TENURE_NATIVE(MapSet) {
@@ -129,8 +129,8 @@ TENURE_NATIVE(CollectionDelete) {
   if (i < 0) return kFalse;
   JSObject* c = Coll(self);
   FixedArray* e = c->internal[0].As<FixedArray>();
-  e->items[2 * i] = kHole;
-  e->items[2 * i + 1] = kHole;
+  e->items()[2 * i] = kHole;
+  e->items()[2 * i + 1] = kHole;
   c->internal[2] = Value::FromSmi(c->internal[2].ToSmi() - 1);
   return kTrue;
 }
@@ -155,8 +155,8 @@ TENURE_NATIVE(CollectionForEach) {
   if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
   for (int64_t i = 0; i < Coll(self)->internal[1].ToSmi(); ++i) {
     FixedArray* e = Coll(self)->internal[0].As<FixedArray>();
-    if (e->items[2 * i] == kHole) continue;
-    Value argv[3] = {e->items[2 * i + 1], e->items[2 * i], self.value()};
+    if (e->items()[2 * i] == kHole) continue;
+    Value argv[3] = {e->items()[2 * i + 1], e->items()[2 * i], self.value()};
     if (rt.Call(args.at(0), args.at(1), argv, 3).IsEmpty()) return Value();
   }
   return kUndefined;
@@ -170,9 +170,9 @@ static Value Listing(Runtime& rt, Handle self, int what) {
   if (!is_map && !IsKind(self.value(), Kind::kSet)) return rt.ThrowTypeError("incompatible receiver");
   for (int64_t i = 0; i < Coll(self)->internal[1].ToSmi(); ++i) {
     FixedArray* e = Coll(self)->internal[0].As<FixedArray>();
-    if (e->items[2 * i] == kHole) continue;
-    Handle k = Handle::New(rt.heap(), e->items[2 * i]);
-    Handle v = Handle::New(rt.heap(), e->items[2 * i + 1]);
+    if (e->items()[2 * i] == kHole) continue;
+    Handle k = Handle::New(rt.heap(), e->items()[2 * i]);
+    Handle v = Handle::New(rt.heap(), e->items()[2 * i + 1]);
     if (what == 2) {
       Handle pair = Handle::New(rt.heap(), rt.NewArray(2));
       rt.ArrayPush(pair, k);

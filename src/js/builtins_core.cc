@@ -245,11 +245,37 @@ TENURE_NATIVE(FunctionProtoApply) {
   return rt.Call(self, args.at(0), copy.data(), static_cast<int>(n));  // copied before any GC
 }
 
-// Bound functions: a native closure whose internal slots hold [target, this, args array].
+// Bound functions: a native function with internal[0] = target and internal[2] = an array
+// [bound this, bound args...] (internal[1] is the native function id).
 TENURE_NATIVE(BoundFunctionCall) {
-  // `self` is the receiver; the bound data lives on the callee, found via the current frame's
-  // native callee register (unavailable) — so bind() returns a JS-visible wrapper object instead.
-  return rt.ThrowTypeError("bound function called incorrectly");
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  JSObject* bound = rt.current_callee().As<JSObject>();
+  Handle target = Handle::New(heap, bound->internal[0]);
+  Value bound_args = bound->internal[2];
+  Handle bound_this = Handle::New(heap, rt.ArrayGet(bound_args.As<JSObject>(), 0));
+  std::vector<Value> all;
+  for (int64_t i = 1; i < Runtime::ArrayLength(bound_args); ++i) all.push_back(rt.ArrayGet(bound_args.As<JSObject>(), i));
+  for (int i = 0; i < args.count; ++i) all.push_back(args.get(i));
+  // `all` is read before any allocation: Call/Construct copy it onto the stack first.
+  if (rt.IsCallable(rt.current_new_target())) {
+    return rt.Construct(target, all.data(), static_cast<int>(all.size()), target);
+  }
+  return rt.Call(target, bound_this, all.data(), static_cast<int>(all.size()));
+}
+
+TENURE_NATIVE(FunctionProtoBind) {
+  if (!rt.IsCallable(self.value())) return rt.ThrowTypeError("Bind must be called on a function");
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle bound_args = Handle::New(heap, rt.NewArray());
+  for (int i = 0; i < args.count || i == 0; ++i) rt.ArrayPush(bound_args, args.at(i));
+  Handle bound = Handle::New(heap, rt.NewNativeFunction("bound " + rt.FunctionName(self.value()),
+                                                         BoundFunctionCall, 0));
+  JSObject* b = bound.value().As<JSObject>();
+  tenure::Store(b, &b->internal[0], self.value());
+  tenure::Store(b, &b->internal[2], bound_args.value());
+  return bound.value();
 }
 
 TENURE_NATIVE(FunctionProtoToString) {
@@ -606,7 +632,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(function_proto, "call", FunctionProtoCall, 1);
   rt.DefineNative(function_proto, "apply", FunctionProtoApply, 2);
   rt.DefineNative(function_proto, "toString", FunctionProtoToString, 0);
-  (void)BoundFunctionCall;
+  rt.DefineNative(function_proto, "bind", FunctionProtoBind, 1);
   Handle function_ctor = Handle::New(heap, InstallConstructor(rt, global, "Function",
       [](Runtime& r, Handle, Args) -> Value { return r.ThrowTypeError("Function constructor is not supported"); },
       1, function_proto));
@@ -654,6 +680,10 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   SetDataProperty(rt, process, "version", rt.NewString("v20.20.2"));
   SetDataProperty(rt, process, "env", rt.NewPlainObject());
   SetDataProperty(rt, process, "exitCode", kUndefined);
+  Handle argv = Handle::New(heap, rt.NewArray());
+  Handle exec_path = Handle::New(heap, rt.NewString("tenure"));
+  rt.ArrayPush(argv, exec_path);
+  SetDataProperty(rt, process, "argv", argv.value());
   SetHiddenProperty(rt, global, "process", process.value());
 
   Handle date = Handle::New(heap, rt.NewPlainObject());

@@ -26,7 +26,7 @@ Value Runtime::DispatchCall(bool is_new, bool is_super, int callee_reg, int dst,
   if (id < 0) {
     Handle new_target = Handle::New(*heap_, is_new ? callee : is_super ? r[kRegNewTarget] : kUndefined);
     if (construct) args[0] = kUndefined;
-    return CallNative(static_cast<int>(-id - 1), Handle::FromSlot(args), args + 1, argc, new_target);
+    return CallNative(static_cast<int>(-id - 1), Handle::FromSlot(args), args + 1, argc, new_target, callee);
   }
   const FunctionInfo* info = functions_[id].get();
   if (!construct && info->is_class_ctor) {
@@ -103,9 +103,9 @@ bool Runtime::ForOfPrepare(Value* iter_out, Handle iterable) {
   }
   Value record = NewFixedArray(3);
   FixedArray* rec = record.As<FixedArray>();
-  tenure::Store(rec, &rec->items[0], iterable.value());
-  rec->items[1] = Value::FromSmi(0);
-  rec->items[2] = Value::FromSmi(kind);
+  tenure::Store(rec, &rec->items()[0], iterable.value());
+  rec->items()[1] = Value::FromSmi(0);
+  rec->items()[2] = Value::FromSmi(kind);
   *iter_out = record;
   return true;
 }
@@ -132,44 +132,44 @@ bool Runtime::ForInPrepare(Value* iter_out, Handle object) {
 
 bool Runtime::IteratorStep(Handle iter, Value* out, bool* done) {
   FixedArray* rec = iter.value().As<FixedArray>();
-  Value source = rec->items[0];
-  int64_t pos = rec->items[1].ToSmi();
-  switch (static_cast<IterKind>(rec->items[2].ToSmi())) {
+  Value source = rec->items()[0];
+  int64_t pos = rec->items()[1].ToSmi();
+  switch (static_cast<IterKind>(rec->items()[2].ToSmi())) {
     case kIterArray: {
       if (pos >= source.As<JSObject>()->length.ToSmi()) { *done = true; return true; }
       *out = ArrayGet(source.As<JSObject>(), pos);
-      rec->items[1] = Value::FromSmi(pos + 1);
+      rec->items()[1] = Value::FromSmi(pos + 1);
       return true;
     }
     case kIterString: {
       String* s = source.As<String>();
       if (pos >= s->length) { *done = true; return true; }
-      unsigned char c = static_cast<unsigned char>(s->data[pos]);
+      unsigned char c = static_cast<unsigned char>(s->data()[pos]);
       int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       if (pos + len > s->length) len = static_cast<int>(s->length - pos);
-      std::string ch(s->data + pos, len);
-      rec->items[1] = Value::FromSmi(pos + len);
+      std::string ch(s->data() + pos, len);
+      rec->items()[1] = Value::FromSmi(pos + len);
       *out = NewString(ch);
       return true;
     }
     case kIterMap:
     case kIterSet: {
-      bool is_map = rec->items[2].ToSmi() == kIterMap;
+      bool is_map = rec->items()[2].ToSmi() == kIterMap;
       JSObject* coll = source.As<JSObject>();
       FixedArray* entries = coll->internal[0].As<FixedArray>();
       int64_t used = coll->internal[1].ToSmi();
-      while (pos < used && entries->items[2 * pos] == kHole) ++pos;
+      while (pos < used && entries->items()[2 * pos] == kHole) ++pos;
       if (pos >= used) { *done = true; return true; }
-      rec->items[1] = Value::FromSmi(pos + 1);
+      rec->items()[1] = Value::FromSmi(pos + 1);
       if (!is_map) {
-        *out = entries->items[2 * pos];
+        *out = entries->items()[2 * pos];
         return true;
       }
       tenure::HandleScope scope(*heap_);
       Handle pair = Handle::New(*heap_, NewArray(2));
-      FixedArray* e = iter.value().As<FixedArray>()->items[0].As<JSObject>()->internal[0].As<FixedArray>();
-      Handle k = Handle::New(*heap_, e->items[2 * pos]);
-      Handle v = Handle::New(*heap_, e->items[2 * pos + 1]);
+      FixedArray* e = iter.value().As<FixedArray>()->items()[0].As<JSObject>()->internal[0].As<FixedArray>();
+      Handle k = Handle::New(*heap_, e->items()[2 * pos]);
+      Handle v = Handle::New(*heap_, e->items()[2 * pos + 1]);
       ArrayPush(pair, k);
       ArrayPush(pair, v);
       *out = pair.value();

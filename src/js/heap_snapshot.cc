@@ -84,7 +84,7 @@ void JsSnapshotDescriber::BuildSideTables() {
       if (context_names_.count(c) != 0) return;
       name_lists_.push_back(std::make_unique<std::vector<std::string>>(ContextSlotNames(scope)));
       context_names_.emplace(c, name_lists_.back().get());
-      context = static_cast<FixedArray*>(c)->items[0];
+      context = static_cast<FixedArray*>(c)->items()[0];
     }
   };
   auto& functions = runtime_.functions();
@@ -105,7 +105,7 @@ void JsSnapshotDescriber::BuildSideTables() {
     const Scope* s = function_scope(f.info);
     Value context = runtime_.stack()[f.base + kRegContext];
     if (s == nullptr || !IsContext(context)) continue;
-    const FixedArray* c = context.As<FixedArray>();
+    FixedArray* c = context.As<FixedArray>();
     if (s->needs_context && c->size() == static_cast<int64_t>(s->context_slots) + 1) name_chain(context, s);
   }
   for (const auto& [store, count] : owners) {
@@ -186,9 +186,9 @@ void JsSnapshotDescriber::DescribeEdges(HeapObject* object, tenure::SnapshotEdge
       return;
     case Kind::kFixedArray: {
       if (backing_stores_.count(object) != 0) return;  // the owner reports the contents
-      const FixedArray* a = static_cast<FixedArray*>(object);
+      FixedArray* a = static_cast<FixedArray*>(object);
       for (int64_t i = 0; i < a->size(); ++i) {
-        sink.AddIndexedEdge(SnapshotEdgeType::kElement, static_cast<uint32_t>(i), a->items[i]);
+        sink.AddIndexedEdge(SnapshotEdgeType::kElement, static_cast<uint32_t>(i), a->items()[i]);
       }
       return;
     }
@@ -210,16 +210,16 @@ void JsSnapshotDescriber::DescribeEdges(HeapObject* object, tenure::SnapshotEdge
 
 // `context` edges named by variable (slot number when the scope is unknown), `previous` = parent.
 void JsSnapshotDescriber::DescribeContextEdges(HeapObject* object, tenure::SnapshotEdgeSink& sink) {
-  const FixedArray* c = static_cast<FixedArray*>(object);
-  sink.AddNamedEdge(SnapshotEdgeType::kInternal, "previous", c->items[0]);
+  FixedArray* c = static_cast<FixedArray*>(object);
+  sink.AddNamedEdge(SnapshotEdgeType::kInternal, "previous", c->items()[0]);
   auto it = context_names_.find(object);
   const std::vector<std::string>* names = it == context_names_.end() ? nullptr : it->second;
   for (int64_t i = 1; i < c->size(); ++i) {
     const size_t slot = static_cast<size_t>(i - 1);
     if (names != nullptr && slot < names->size() && !(*names)[slot].empty()) {
-      sink.AddNamedEdge(SnapshotEdgeType::kContext, (*names)[slot], c->items[i]);
+      sink.AddNamedEdge(SnapshotEdgeType::kContext, (*names)[slot], c->items()[i]);
     } else {
-      sink.AddNamedEdge(SnapshotEdgeType::kContext, "slot " + std::to_string(slot), c->items[i]);
+      sink.AddNamedEdge(SnapshotEdgeType::kContext, "slot " + std::to_string(slot), c->items()[i]);
     }
   }
 }
@@ -234,11 +234,11 @@ void JsSnapshotDescriber::DescribeObjectEdges(HeapObject* object, tenure::Snapsh
                       Runtime::ReadSlot(o, shape->index.ToSmi()));
   }
   if (IsKind(o->elements, Kind::kFixedArray)) {
-    const FixedArray* e = o->elements.As<FixedArray>();
+    FixedArray* e = o->elements.As<FixedArray>();
     int64_t n = e->size();
     if (o->length.IsSmi() && o->length.ToSmi() < n) n = o->length.ToSmi();
     for (int64_t i = 0; i < n; ++i) {
-      if (e->items[i] != kHole) sink.AddIndexedEdge(SnapshotEdgeType::kElement, static_cast<uint32_t>(i), e->items[i]);
+      if (e->items()[i] != kHole) sink.AddIndexedEdge(SnapshotEdgeType::kElement, static_cast<uint32_t>(i), e->items()[i]);
     }
   }
   sink.AddNamedEdge(SnapshotEdgeType::kProperty, "__proto__", o->proto);

@@ -207,15 +207,15 @@ class Inspector {
     for (int64_t i = 0; i < len && shown < kMaxArrayLength; ++shown) {
       JSObject* a = v.value().As<JSObject>();
       FixedArray* e = a->elements.As<FixedArray>();
-      if (i >= e->size() || e->items[i] == kHole) {
+      if (i >= e->size() || e->items()[i] == kHole) {
         int64_t j = i;
-        while (j < len && (j >= e->size() || e->items[j] == kHole)) ++j;
+        while (j < len && (j >= e->size() || e->items()[j] == kHole)) ++j;
         int64_t holes = j - i;
         output->push_back("<" + std::to_string(holes) + " empty item" + (holes > 1 ? "s" : "") + ">");
         i = j;
         continue;
       }
-      Handle item = Handle::New(rt_.heap(), e->items[i]);
+      Handle item = Handle::New(rt_.heap(), e->items()[i]);
       output->push_back(Format(item, recurse_times + 1));
       ++i;
     }
@@ -228,9 +228,9 @@ class Inspector {
   void FormatCollection(Handle v, bool is_map, int recurse_times, std::vector<std::string>* output) {
     for (int64_t i = 0; i < v.value().As<JSObject>()->internal[1].ToSmi(); ++i) {
       FixedArray* e = v.value().As<JSObject>()->internal[0].As<FixedArray>();
-      if (e->items[2 * i] == kHole) continue;
-      Handle k = Handle::New(rt_.heap(), e->items[2 * i]);
-      Handle val = Handle::New(rt_.heap(), e->items[2 * i + 1]);
+      if (e->items()[2 * i] == kHole) continue;
+      Handle k = Handle::New(rt_.heap(), e->items()[2 * i]);
+      Handle val = Handle::New(rt_.heap(), e->items()[2 * i + 1]);
       std::string s = Format(k, recurse_times + 1);
       if (is_map) s += " => " + Format(val, recurse_times + 1);
       output->push_back(s);
@@ -246,7 +246,7 @@ class Inspector {
     int64_t index = Runtime::FindOwn(object.value().As<JSObject>(), interned.value(), &flags);
     if (index >= 0 && (flags & kShapeAccessor)) {
       FixedArray* pair = Runtime::ReadSlot(object.value().As<JSObject>(), index).As<FixedArray>();
-      bool get = pair->items[0] != kUndefined, set = pair->items[1] != kUndefined;
+      bool get = pair->items()[0] != kUndefined, set = pair->items()[1] != kUndefined;
       return label + ": " + (get && set ? "[Getter/Setter]" : get ? "[Getter]" : "[Setter]");
     }
     Handle value = Handle::New(rt_.heap(), index >= 0 ? Runtime::ReadSlot(object.value().As<JSObject>(), index)

@@ -15,15 +15,15 @@ namespace {
 constexpr int kMaxNativeDepth = 400;  // nested C++ -> JS entries (callbacks of builtins)
 
 inline Value* ContextSlot(Value context, int depth, int slot) {
-  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items[0];
-  return &context.As<FixedArray>()->items[1 + slot];
+  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items()[0];
+  return &context.As<FixedArray>()->items()[1 + slot];
 }
 
 inline void StoreLocation(Value* r, const VarLocation& loc, Value v) {
   if (!loc.valid) return;
   if (loc.in_context) {
     FixedArray* ctx = r[kRegContext].As<FixedArray>();
-    tenure::Store(ctx, &ctx->items[1 + loc.index], v);
+    tenure::Store(ctx, &ctx->items()[1 + loc.index], v);
   } else {
     r[loc.index] = v;
   }
@@ -109,17 +109,21 @@ Value Runtime::Execute(Handle closure, Handle receiver, const Value* args, int a
   return result;
 }
 
-Value Runtime::CallNative(int native_id, Handle receiver, const Value* args, int argc, Handle new_target) {
+Value Runtime::CallNative(int native_id, Handle receiver, const Value* args, int argc, Handle new_target,
+                          Value callee) {
   if (native_depth_ >= kMaxNativeDepth) {
     return ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
   }
   ++native_depth_;
   tenure::HandleScope scope(*heap_);
   Handle saved = Handle::New(*heap_, current_new_target_);  // rooted across the call
+  Handle saved_callee = Handle::New(*heap_, current_callee_);
   current_new_target_ = new_target.value();
+  current_callee_ = callee;
   Args a{const_cast<Value*>(args), argc};
   Value result = natives_[native_id].fn(*this, receiver, a);
   current_new_target_ = saved.value();
+  current_callee_ = saved_callee.value();
   --native_depth_;
   return result;
 }
@@ -139,7 +143,7 @@ Value Runtime::Call(Handle fn, Handle receiver, const Value* args, int argc) {
     for (int i = 0; i < argc; ++i) stack_[top + i] = args[i];
     size_t saved = reserved_top_;
     reserved_top_ = top + argc;
-    Value result = CallNative(static_cast<int>(-id - 1), receiver, stack_.get() + top, argc, undefined);
+    Value result = CallNative(static_cast<int>(-id - 1), receiver, stack_.get() + top, argc, undefined, fn.value());
     reserved_top_ = saved;
     return result;
   }
@@ -160,7 +164,7 @@ Value Runtime::Construct(Handle fn, const Value* args, int argc, Handle new_targ
     size_t saved = reserved_top_;
     reserved_top_ = top + argc;
     Handle undefined = Handle::New(*heap_, kUndefined);
-    Value result = CallNative(static_cast<int>(-id - 1), undefined, stack_.get() + top, argc, new_target);
+    Value result = CallNative(static_cast<int>(-id - 1), undefined, stack_.get() + top, argc, new_target, fn.value());
     reserved_top_ = saved;
     return result;
   }

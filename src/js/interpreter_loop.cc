@@ -17,12 +17,12 @@ int32_t ToInt32(double d) {
 }
 
 inline Value* ContextSlot(Value context, int depth, int slot) {
-  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items[0];
-  return &context.As<FixedArray>()->items[1 + slot];
+  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items()[0];
+  return &context.As<FixedArray>()->items()[1 + slot];
 }
 
 inline FixedArray* ContextAt(Value context, int depth) {
-  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items[0];
+  for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items()[0];
   return context.As<FixedArray>();
 }
 
@@ -145,7 +145,7 @@ Value Runtime::RunFrames(size_t entry_index) {
       case Op::kLoadContext: r[in.a] = *ContextSlot(r[kRegContext], in.b, in.c); break;
       case Op::kStoreContext: {
         FixedArray* ctx = ContextAt(r[kRegContext], in.b);
-        tenure::Store(ctx, &ctx->items[1 + in.c], r[in.a]);
+        tenure::Store(ctx, &ctx->items()[1 + in.c], r[in.a]);
         break;
       }
       case Op::kCheckHole:
@@ -237,7 +237,7 @@ Value Runtime::RunFrames(size_t entry_index) {
           FixedArray* e = a->elements.As<FixedArray>();
           int64_t i = k.ToSmi();
           if (i < e->size()) {
-            tenure::Store(e, &e->items[i], r[in.c]);
+            tenure::Store(e, &e->items()[i], r[in.c]);
             if (i >= a->length.ToSmi()) a->length = Value::FromSmi(i + 1);
             break;
           }
@@ -555,16 +555,16 @@ Value Runtime::RunFrames(size_t entry_index) {
         break;
       }
       case Op::kPushContext: r[kRegContext] = NewContext(REG(kRegContext), in.a); break;
-      case Op::kPopContext: r[kRegContext] = r[kRegContext].As<FixedArray>()->items[0]; break;
+      case Op::kPopContext: r[kRegContext] = r[kRegContext].As<FixedArray>()->items()[0]; break;
       case Op::kCopyContext: {
         FixedArray* old = r[kRegContext].As<FixedArray>();
         int slots = static_cast<int>(old->size()) - 1;
         tenure::HandleScope scope(*heap_);
-        Handle parent = Handle::New(*heap_, old->items[0]);
+        Handle parent = Handle::New(*heap_, old->items()[0]);
         Value fresh = NewContext(parent, slots);
         old = r[kRegContext].As<FixedArray>();
         FixedArray* c = fresh.As<FixedArray>();
-        for (int i = 1; i <= slots; ++i) c->items[i] = old->items[i];  // young target: no barrier
+        for (int i = 1; i <= slots; ++i) c->items()[i] = old->items()[i];  // young target: no barrier
         r[kRegContext] = fresh;
         break;
       }

@@ -58,19 +58,22 @@ struct HeapNumber : HeapObject {
 // UTF-8 bytes; `length` counts bytes. (Node counts UTF-16 units; equal for ASCII.)
 struct String : HeapObject {
   uint32_t length;
-  uint32_t hash;  // 0 = not computed yet
-  char data[1];
+  uint32_t hash;  // 1 = interned; `length` bytes follow
 
-  std::string_view view() const { return {data, length}; }
+  char* data() { return reinterpret_cast<char*>(this + 1); }
+  const char* data() const { return reinterpret_cast<const char*>(this + 1); }
+  std::string_view view() const { return {data(), length}; }
 };
 inline constexpr size_t kStringDataOffset = sizeof(HeapObject) + 8;  // header, length, hash
+static_assert(sizeof(String) == kStringDataOffset, "String bytes follow the fixed fields");
 
 struct FixedArray : HeapObject {
-  Value length;  // Smi
-  Value items[1];
+  Value length;  // Smi; `length` Value slots follow
 
+  Value* items() { return reinterpret_cast<Value*>(this + 1); }
   int64_t size() const { return length.ToSmi(); }
 };
+static_assert(sizeof(FixedArray) == 16, "FixedArray items follow the length word");
 
 // A node of the shape tree: adds `key` at `index` to `parent`'s properties.
 struct Shape : HeapObject {

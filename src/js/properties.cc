@@ -26,7 +26,7 @@ int64_t Runtime::FindOwn(JSObject* object, Value key, int64_t* flags) {
 
 Value Runtime::ReadSlot(JSObject* o, int64_t index) {
   if (index < kInlineSlots) return o->inline_slots[index];
-  return o->slots.As<FixedArray>()->items[index - kInlineSlots];
+  return o->slots.As<FixedArray>()->items()[index - kInlineSlots];
 }
 
 void Runtime::WriteSlot(JSObject* o, int64_t index, Value value) {
@@ -34,7 +34,7 @@ void Runtime::WriteSlot(JSObject* o, int64_t index, Value value) {
     tenure::Store(o, &o->inline_slots[index], value);
   } else {
     FixedArray* slots = o->slots.As<FixedArray>();
-    tenure::Store(slots, &slots->items[index - kInlineSlots], value);
+    tenure::Store(slots, &slots->items()[index - kInlineSlots], value);
   }
 }
 
@@ -45,8 +45,8 @@ Value Runtime::ShapeTransition(Handle shape, Handle key, int64_t flags) {
   int64_t used = 0;
   if (table != kUndefined) {
     FixedArray* t = table.As<FixedArray>();
-    for (int64_t i = 0; i + 2 < t->size() + 1 && t->items[i] != kUndefined; i += 3) {
-      if (t->items[i] == key.value() && t->items[i + 1].ToSmi() == flags) return t->items[i + 2];
+    for (int64_t i = 0; i + 2 < t->size() + 1 && t->items()[i] != kUndefined; i += 3) {
+      if (t->items()[i] == key.value() && t->items()[i + 1].ToSmi() == flags) return t->items()[i + 2];
       used = i + 3;
     }
   }
@@ -66,16 +66,16 @@ Value Runtime::ShapeTransition(Handle shape, Handle key, int64_t flags) {
     table = shape.value().As<Shape>()->transitions;
     for (int64_t i = 0; i < capacity; ++i) {
       FixedArray* g = grown.As<FixedArray>();
-      tenure::Store(g, &g->items[i], table.As<FixedArray>()->items[i]);
+      tenure::Store(g, &g->items()[i], table.As<FixedArray>()->items()[i]);
     }
     Shape* s = shape.value().As<Shape>();
     tenure::Store(s, &s->transitions, grown);
     table = grown;
   }
   FixedArray* t = table.As<FixedArray>();
-  tenure::Store(t, &t->items[used], key.value());
-  t->items[used + 1] = Value::FromSmi(flags);
-  tenure::Store(t, &t->items[used + 2], child_handle.value());
+  tenure::Store(t, &t->items()[used], key.value());
+  t->items()[used + 1] = Value::FromSmi(flags);
+  tenure::Store(t, &t->items()[used + 2], child_handle.value());
   return child_handle.value();
 }
 
@@ -97,7 +97,7 @@ static bool AddProperty(Runtime& rt, Handle object, Handle key, Handle value, in
       JSObject* o = object.value().As<JSObject>();
       for (int64_t i = 0; i < capacity; ++i) {
         FixedArray* g = grown.As<FixedArray>();
-        tenure::Store(g, &g->items[i], o->slots.As<FixedArray>()->items[i]);
+        tenure::Store(g, &g->items()[i], o->slots.As<FixedArray>()->items()[i]);
       }
       tenure::Store(o, &o->slots, grown);
     }
@@ -141,8 +141,8 @@ bool Runtime::DefineAccessor(Handle object, Handle key, Handle getter, Handle se
     AddProperty(*this, object, key, pair, kShapeAccessor | (enumerable ? 0 : kShapeHidden));
   }
   FixedArray* p = pair.value().As<FixedArray>();
-  if (!getter.IsEmpty() && getter.value() != kUndefined) tenure::Store(p, &p->items[0], getter.value());
-  if (!setter.IsEmpty() && setter.value() != kUndefined) tenure::Store(p, &p->items[1], setter.value());
+  if (!getter.IsEmpty() && getter.value() != kUndefined) tenure::Store(p, &p->items()[0], getter.value());
+  if (!setter.IsEmpty() && setter.value() != kUndefined) tenure::Store(p, &p->items()[1], setter.value());
   return true;
 }
 
@@ -153,7 +153,7 @@ Value Runtime::ArrayGet(JSObject* array, int64_t index) const {
   if (index < 0 || index >= array->length.ToSmi()) return kUndefined;
   FixedArray* e = array->elements.As<FixedArray>();
   if (index >= e->size()) return kUndefined;
-  Value v = e->items[index];
+  Value v = e->items()[index];
   return v == kHole ? kUndefined : v;
 }
 
@@ -184,7 +184,7 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
       int64_t index = FindOwn(holder, key.value(), &flags);
       if (index >= 0) {
         if (flags & kShapeAccessor) {
-          Value getter = ReadSlot(holder, index).As<FixedArray>()->items[0];
+          Value getter = ReadSlot(holder, index).As<FixedArray>()->items()[0];
           if (getter == kUndefined) return kUndefined;
           tenure::HandleScope scope(*heap_);
           Handle g = Handle::New(*heap_, getter);
@@ -222,7 +222,7 @@ Value Runtime::LookupPrimitive(Handle receiver, Handle key, Root proto_root) {
     int64_t index = FindOwn(holder, key.value(), &flags);
     if (index >= 0) {
       if (flags & kShapeAccessor) {
-        Value getter = ReadSlot(holder, index).As<FixedArray>()->items[0];
+        Value getter = ReadSlot(holder, index).As<FixedArray>()->items()[0];
         if (getter == kUndefined) return kUndefined;
         tenure::HandleScope scope(*heap_);
         Handle g = Handle::New(*heap_, getter);
@@ -244,7 +244,7 @@ Value Runtime::GetProperty(Handle object, Handle key) {
       String* s = o.As<String>();
       int64_t i = k.ToSmi();
       if (i >= s->length) return kUndefined;
-      return NewString(std::string_view(s->data + i, 1));
+      return NewString(std::string_view(s->data() + i, 1));
     }
   }
   if (IsNullish(o)) {
@@ -280,11 +280,11 @@ bool Runtime::ArraySet(Handle array, int64_t index, Handle value) {
     a = array.value().As<JSObject>();
     FixedArray* old = a->elements.As<FixedArray>();
     FixedArray* g = grown.As<FixedArray>();
-    for (int64_t i = 0; i < capacity; ++i) tenure::Store(g, &g->items[i], old->items[i]);
+    for (int64_t i = 0; i < capacity; ++i) tenure::Store(g, &g->items()[i], old->items()[i]);
     tenure::Store(a, &a->elements, grown);
   }
   FixedArray* e = a->elements.As<FixedArray>();
-  tenure::Store(e, &e->items[index], value.value());
+  tenure::Store(e, &e->items()[index], value.value());
   if (index >= a->length.ToSmi()) a->length = Value::FromSmi(index + 1);
   return true;
 }
@@ -309,7 +309,7 @@ static bool SetArrayLength(Runtime& rt, Handle array, Handle value) {
     return true;
   }
   FixedArray* e = a->elements.As<FixedArray>();
-  for (int64_t i = n; i < old && i < e->size(); ++i) e->items[i] = kHole;
+  for (int64_t i = n; i < old && i < e->size(); ++i) e->items()[i] = kHole;
   a->length = Value::FromSmi(n);
   return true;
 }
@@ -351,7 +351,7 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
     int64_t i = FindOwn(holder, key.value(), &f);
     if (i < 0) continue;
     if (!(f & kShapeAccessor)) break;
-    Value setter = ReadSlot(holder, i).As<FixedArray>()->items[1];
+    Value setter = ReadSlot(holder, i).As<FixedArray>()->items()[1];
     if (setter == kUndefined) return true;
     tenure::HandleScope scope(*heap_);
     Handle s = Handle::New(*heap_, setter);
@@ -390,7 +390,7 @@ Value Runtime::DeleteProperty(Handle object, Handle key) {
       JSObject* a = o.As<JSObject>();
       int64_t i = k.value().ToSmi();
       if (i < a->length.ToSmi() && i < a->elements.As<FixedArray>()->size()) {
-        a->elements.As<FixedArray>()->items[i] = kHole;
+        a->elements.As<FixedArray>()->items()[i] = kHole;
       }
       return kTrue;
     }
@@ -411,17 +411,17 @@ Value Runtime::DeleteProperty(Handle object, Handle key) {
     Shape* s = chain[i];
     if (s->key == k.value()) continue;
     FixedArray* sv = saved.value().As<FixedArray>();
-    tenure::Store(sv, &sv->items[3 * count], s->key);
-    sv->items[3 * count + 1] = s->flags;
-    tenure::Store(sv, &sv->items[3 * count + 2], ReadSlot(jo, s->index.ToSmi()));
+    tenure::Store(sv, &sv->items()[3 * count], s->key);
+    sv->items()[3 * count + 1] = s->flags;
+    tenure::Store(sv, &sv->items()[3 * count + 2], ReadSlot(jo, s->index.ToSmi()));
     ++count;
   }
   jo->shape = roots_[kRootEmptyShape];
   for (int64_t i = 0; i < count; ++i) {
     FixedArray* sv = saved.value().As<FixedArray>();
-    Handle pk = Handle::New(*heap_, sv->items[3 * i]);
-    Handle pv = Handle::New(*heap_, sv->items[3 * i + 2]);
-    AddProperty(*this, object, pk, pv, sv->items[3 * i + 1].ToSmi());
+    Handle pk = Handle::New(*heap_, sv->items()[3 * i]);
+    Handle pv = Handle::New(*heap_, sv->items()[3 * i + 2]);
+    AddProperty(*this, object, pk, pv, sv->items()[3 * i + 1].ToSmi());
   }
   return kTrue;
 }
@@ -441,7 +441,7 @@ Value Runtime::HasProperty(Handle object, Handle key) {
       JSObject* a = o.As<JSObject>();
       int64_t i = k.value().ToSmi();
       return FromBool(i < a->length.ToSmi() && i < a->elements.As<FixedArray>()->size() &&
-                      a->elements.As<FixedArray>()->items[i] != kHole);
+                      a->elements.As<FixedArray>()->items()[i] != kHole);
     }
     k.Set(Intern(NumberToString(static_cast<double>(k.value().ToSmi()))));
   }
@@ -468,7 +468,7 @@ Value Runtime::OwnKeys(Handle object, bool include_hidden) {
     int64_t len = o.As<JSObject>()->length.ToSmi();
     for (int64_t i = 0; i < len; ++i) {
       JSObject* a = object.value().As<JSObject>();
-      if (i >= a->elements.As<FixedArray>()->size() || a->elements.As<FixedArray>()->items[i] == kHole) continue;
+      if (i >= a->elements.As<FixedArray>()->size() || a->elements.As<FixedArray>()->items()[i] == kHole) continue;
       Handle k = Handle::New(*heap_, NewString(std::to_string(i)));
       ArrayPush(result, k);
     }

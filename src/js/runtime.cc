@@ -85,6 +85,7 @@ double Runtime::NowMs() const {
 void Runtime::VisitStackRoots(tenure::ObjectVisitor& v) {
   v.VisitSlot(&pending_exception_);
   v.VisitSlot(&current_new_target_);
+  v.VisitSlot(&current_callee_);
   size_t top = StackTop();
   v.VisitSlots(stack_.get(), stack_.get() + top);
 }
@@ -136,7 +137,7 @@ Value Runtime::NewString(std::string_view text) {
   String* str = static_cast<String*>(heap_->Allocate(StringType(), kStringDataOffset + s.size()));
   str->length = static_cast<uint32_t>(s.size());
   str->hash = 0;
-  std::memcpy(str->data, s.data(), s.size());
+  std::memcpy(str->data(), s.data(), s.size());
   return Value::FromObject(str);
 }
 
@@ -149,7 +150,7 @@ Value Runtime::Intern(std::string_view text) {
                                                      tenure::AllocationType::kOld));
   str->length = static_cast<uint32_t>(s.size());
   str->hash = 1;  // marks "interned"
-  std::memcpy(str->data, s.data(), s.size());
+  std::memcpy(str->data(), s.data(), s.size());
   Value v = Value::FromObject(str);
   interned_.emplace(std::string(s), v);
   return v;
@@ -159,7 +160,7 @@ Value Runtime::NewFixedArray(int64_t length, Value fill) {
   FixedArray* a = static_cast<FixedArray*>(
       heap_->Allocate(FixedArrayType(), sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(length)));
   a->length = Value::FromSmi(length);
-  for (int64_t i = 0; i < length; ++i) a->items[i] = fill;  // immediates: no barrier needed
+  for (int64_t i = 0; i < length; ++i) a->items()[i] = fill;  // immediates: no barrier needed
   return Value::FromObject(a);
 }
 
@@ -194,8 +195,8 @@ Value Runtime::NewContext(Handle parent, int slots) {
   FixedArray* c = static_cast<FixedArray*>(
       heap_->Allocate(ContextType(), sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(slots + 1)));
   c->length = Value::FromSmi(slots + 1);
-  c->items[0] = parent.value();
-  for (int i = 1; i <= slots; ++i) c->items[i] = kUndefined;
+  c->items()[0] = parent.value();
+  for (int i = 1; i <= slots; ++i) c->items()[i] = kUndefined;
   return Value::FromObject(c);
 }
 
@@ -328,6 +329,21 @@ bool Runtime::CompileScript(const SourceFile& source, int* function_id) {
 
 int Runtime::RunMain(const std::string& name, std::string text) {
   main_script_ = name;
+  {
+    // process.argv = [execPath, script, ...args]
+    tenure::HandleScope scope(*heap_);
+    Handle global = Handle::New(*heap_, roots_[kRootGlobal]);
+    Handle pk = Handle::New(*heap_, Intern("process"));
+    Handle process = Handle::New(*heap_, GetNamed(global, pk));
+    Handle ak = Handle::New(*heap_, Intern("argv"));
+    Handle argv = Handle::New(*heap_, GetNamed(process, ak));
+    Handle script = Handle::New(*heap_, NewString(name));
+    ArrayPush(argv, script);
+    for (const std::string& a : script_args_) {
+      Handle arg = Handle::New(*heap_, NewString(a));
+      ArrayPush(argv, arg);
+    }
+  }
   sources_.push_back(std::make_unique<SourceFile>(name, std::move(text)));
   int id = 0;
   if (!CompileScript(*sources_.back(), &id)) return 1;

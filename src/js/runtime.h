@@ -225,7 +225,8 @@ class Runtime {
   bool CopyDataProperties(Handle target, Handle source);
 
  private:
-  Value CallNative(int native_id, Handle receiver, const Value* args, int argc, Handle new_target);
+  Value CallNative(int native_id, Handle receiver, const Value* args, int argc, Handle new_target,
+                   Value callee);
   void RunEventLoop();
   void ReportUncaught(Handle exception);
   bool CompileScript(const SourceFile& source, int* function_id);
@@ -256,7 +257,8 @@ class Runtime {
   int native_depth_ = 0;
   size_t reserved_top_ = 0;  // stack slots held by native-call arguments
   int exit_code_ = 0;
-  Value current_new_target_ = kUndefined;  // for native constructors (rooted via stack)
+  Value current_new_target_ = kUndefined;  // for native constructors (a root)
+  Value current_callee_ = kUndefined;      // the running native function object (a root)
 
   std::vector<Timer> timers_;
   int64_t next_timer_id_ = 1;
@@ -279,6 +281,7 @@ class Runtime {
   void set_exit_code(int code) { exit_code_ = code; }
   double clock_origin_ms() const { return clock_origin_ms_; }
   Value current_new_target() const { return current_new_target_; }
+  Value current_callee() const { return current_callee_; }
   Value* stack() { return stack_.get(); }
   std::vector<Frame>& frames() { return frames_; }
 };
