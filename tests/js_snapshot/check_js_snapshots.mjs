@@ -64,7 +64,9 @@ function load(file) {
   const edgeTypes = s.snapshot.meta.edge_types[0];
   const firstEdge = [];
   for (let i = 0, e = 0; i < s.nodes.length; i += nf) { firstEdge.push(e); e += s.nodes[i + 4] * ef; }
-  const node = (ord) => ({ord, name: s.strings[s.nodes[ord * nf + 1]], id: s.nodes[ord * nf + 2]});
+  const nodeTypes = s.snapshot.meta.node_types[0];
+  const node = (ord) => ({ord, type: nodeTypes[s.nodes[ord * nf]], name: s.strings[s.nodes[ord * nf + 1]],
+                          id: s.nodes[ord * nf + 2]});
   const edges = (ord) => {
     const out = [];
     for (let k = 0; k < s.nodes[ord * nf + 4]; k++) {
@@ -145,6 +147,43 @@ if (kind === 'leak') {
   check(first[0].name === 'LeakyRecord' && first[0].id === first[1].id,
         `cache[0] keeps its id from B to C: ${first.map((n) => `${n.name}@${n.id}`)}`);
   check(snaps.every((s) => s.node(globalOf(s)).name === 'global'), 'the user global is named global');
+} else if (kind === 'describer') {
+  // How runtime objects appear: constructor names, closures, contexts, strings, edge kinds, roots.
+  const [, , C] = runProgram('global_cache');
+  let s = load(C);
+  const global = s.edges(0).find((e) => e.type === 'shortcut').to;
+  const cacheEdge = s.edges(global).find((e) => e.name === 'cache');
+  check(cacheEdge && cacheEdge.type === 'property' && s.node(cacheEdge.to).name === 'Array' &&
+        s.node(cacheEdge.to).type === 'object', 'global -cache (property)-> Array object');
+  const first = s.edges(cacheEdge.to).find((e) => e.type === 'element' && e.name === 0);
+  const rec = first && s.node(first.to);
+  check(rec && rec.name === 'LeakyRecord' && rec.type === 'object', 'cache -[0] (element)-> LeakyRecord object');
+  const recEdges = s.edges(first.to);
+  const label = recEdges.find((e) => e.name === 'label');
+  check(label && s.node(label.to).type === 'string' && s.node(label.to).name === 'record-1000', 'label is the string "record-1000"');
+  check(recEdges.some((e) => e.type === 'internal' && e.name === 'map' && s.node(e.to).name === 'system / Map'),
+        'internal `map` edge to the shape (system / Map)');
+  const proto = recEdges.find((e) => e.name === '__proto__');
+  const ctor = proto ? s.child(proto.to, 'constructor') : -1;
+  check(ctor >= 0 && s.node(ctor).type === 'closure' && s.node(ctor).name === 'LeakyRecord',
+        '__proto__ -constructor-> the LeakyRecord closure');
+  const gcRoots = s.edges(0).find((e) => s.node(e.to).name === '(GC roots)').to;
+  const subroots = s.edges(gcRoots).map((e) => s.node(e.to).name);
+  for (const r of ['(Stack roots)', '(Strong roots: js runtime)', '(Strong roots: js compiled code)']) {
+    check(subroots.includes(r), `sub-root ${r}`);
+  }
+  const [, , C2] = runProgram('closure_big');
+  s = load(C2);
+  const g2 = s.edges(0).find((e) => e.type === 'shortcut').to;
+  const onSize = s.child(s.child(s.child(g2, 'app'), 'handlers'), 'onSize');
+  check(onSize >= 0 && s.node(onSize).type === 'closure' && s.node(onSize).name === 'onSize', 'onSize is a closure node');
+  const ctx = s.child(onSize, 'context');
+  check(ctx >= 0 && s.node(ctx).name === 'system / Context', 'closure -context-> system / Context');
+  const ctxEdges = ctx >= 0 ? s.edges(ctx) : [];
+  const big = ctxEdges.find((e) => e.type === 'context' && e.name === 'big');
+  check(big && s.node(big.to).name === 'Array', 'context -big (context)-> Array');
+  // `size` (a small integer) is captured too, but Smis are not heap objects: no node, no edge.
+  check(ctxEdges.every((e) => e.name !== 'size'), 'no edge for the Smi `size`');
 } else if (kind === 'flags') {
   // Default file name (node's pattern, in the cwd).
   let r = spawnSync(tenure, ['-e', "console.log(require('v8').writeHeapSnapshot())"], {cwd: work, encoding: 'utf8'});
