@@ -432,6 +432,7 @@ static bool JsonSerialize(Runtime& rt, Handle v, const std::string& indent, cons
       return JsonSerialize(rt, rh, indent, gap, depth + 1, out, skip);
     }
   }
+  x = v.value();  // the toJSON lookup may have allocated (interning) and moved the object
   if (x == kNull) { *out += "null"; return true; }
   if (x == kTrue) { *out += "true"; return true; }
   if (x == kFalse) { *out += "false"; return true; }

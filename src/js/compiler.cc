@@ -19,33 +19,6 @@ VarLocation LocationOf(const Variable* v) {
   return loc;
 }
 
-Op BinaryOp(Tok t) {
-  switch (t) {
-    case Tok::kAdd: return Op::kAdd;
-    case Tok::kSub: return Op::kSub;
-    case Tok::kMul: return Op::kMul;
-    case Tok::kDiv: return Op::kDiv;
-    case Tok::kMod: return Op::kMod;
-    case Tok::kExp: return Op::kExp;
-    case Tok::kBitAnd: return Op::kBitAnd;
-    case Tok::kBitOr: return Op::kBitOr;
-    case Tok::kBitXor: return Op::kBitXor;
-    case Tok::kShl: return Op::kShl;
-    case Tok::kSar: return Op::kSar;
-    case Tok::kShr: return Op::kShr;
-    case Tok::kEq: return Op::kEq;
-    case Tok::kNe: return Op::kNe;
-    case Tok::kStrictEq: return Op::kStrictEq;
-    case Tok::kStrictNe: return Op::kStrictNe;
-    case Tok::kLt: return Op::kLt;
-    case Tok::kGt: return Op::kGt;
-    case Tok::kLe: return Op::kLe;
-    case Tok::kGe: return Op::kGe;
-    case Tok::kInstanceof: return Op::kInstanceOf;
-    default: return Op::kNop;
-  }
-}
-
 bool IsAnonymousFunction(const Node* n) {
   return (n->kind == NodeKind::kFunction || n->kind == NodeKind::kClass) && n->str.empty();
 }

@@ -29,14 +29,6 @@ inline void StoreLocation(Value* r, const VarLocation& loc, Value v) {
   }
 }
 
-int32_t ToInt32(double d) {
-  if (std::isnan(d) || std::isinf(d)) return 0;
-  double t = std::trunc(d);
-  double m = std::fmod(t, 4294967296.0);
-  if (m < 0) m += 4294967296.0;
-  return static_cast<int32_t>(static_cast<uint32_t>(m));
-}
-
 }  // namespace
 
 bool Runtime::EnterFunction(size_t base, Value closure, Value receiver, Value new_target,
