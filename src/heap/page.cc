@@ -34,10 +34,16 @@ void* MapAligned(size_t size, size_t alignment, bool populate) {
       abort();
     }
   }
+  UnpoisonMemory(reinterpret_cast<void*>(aligned), size);
   return reinterpret_cast<void*>(aligned);
 }
 
-void Unmap(void* address, size_t size) { munmap(address, size); }
+// ASan shadow memory outlives munmap: unpoison first, or a later mapping at the same address
+// would start out poisoned.
+void Unmap(void* address, size_t size) {
+  UnpoisonMemory(address, size);
+  munmap(address, size);
+}
 
 Page::Page(Heap* heap, size_t chunk_size, uintptr_t flags)
     : prefix_{flags, heap},
