@@ -67,6 +67,13 @@ Runtime::Runtime(const RuntimeOptions& options)
                             [this](tenure::ObjectVisitor& v) { VisitTimerRoots(v); })};
   SetUpRoots();
   SetUpBuiltins();
+  // The heap's out-of-memory report prints the JS stack (node's "<--- JS stacktrace --->").
+  heap_->SetStackTracePrinter(
+      [](FILE* out, void* data) {
+        std::string trace = static_cast<Runtime*>(data)->CaptureStackTrace();
+        if (!trace.empty()) std::fputs((trace.substr(1) + "\n\n").c_str(), out);
+      },
+      this);
   snapshot_support_ = std::make_unique<HeapSnapshotSupport>(*this);
 }
 
