@@ -31,6 +31,6 @@ try { require('nope'); } catch (e) { console.log(e.message, e.code); }
 // expect: sync done
 // expect: Cannot find module 'nope'
 // expect: Require stack:
-// expect: - /work/main/tests/js/builtins/process.js MODULE_NOT_FOUND
+// expect: - __FILE__ MODULE_NOT_FOUND
 // expect: immediate
 // expect: [ 'timeout 0', 'timeout 20' ] 3
