@@ -1,8 +1,14 @@
-// Seed: "Reproduce a Memory Leak" — watch the heap grow every second. Press Ctrl-C to stop
-// (like node, an uncleared setInterval keeps the program alive). Try it with a small heap to
-// see the out-of-memory report: tenure --max-old-space-size=64 06-reproduce-leak.js
+// Seed: "Reproduce a Memory Leak" — watch heapUsed grow tick by tick while `leaky` keeps every
+// array it was given. Bounded so it ends: `tenure 06-reproduce-leak.js [ticks] [interval_ms]`
+// (default 20 ticks of 1000 ms, as in the seed). Run it with --trace-gc to see each collection
+// promote the arrays and free nothing; with a small heap (tenure --max-old-space-size=16
+// 06-reproduce-leak.js 1000 10) it ends in node's out-of-memory report instead.
+const ticks = Number(process.argv[2]) || 20;
+const intervalMs = Number(process.argv[3]) || 1000;
 const leaky = [];
-setInterval(() => {
+let tick = 0;
+const timer = setInterval(() => {
   leaky.push(new Array(100000).fill('x'));
-  console.log('heapUsed (MB):', (process.memoryUsage().heapUsed / 1048576).toFixed(1));
-}, 1000);
+  console.log('tick', ++tick, 'heapUsed (MB):', (process.memoryUsage().heapUsed / 1048576).toFixed(1));
+  if (tick === ticks) clearInterval(timer);
+}, intervalMs);
