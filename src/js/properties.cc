@@ -177,32 +177,7 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
         }
       }
     }
-    Value cur = o;
-    while (IsJSObject(cur)) {
-      JSObject* holder = cur.As<JSObject>();
-      int64_t flags = 0;
-      int64_t index = FindOwn(holder, key.value(), &flags);
-      if (index >= 0) {
-        if (flags & kShapeAccessor) {
-          Value getter = ReadSlot(holder, index).As<FixedArray>()->items()[0];
-          if (getter == kUndefined) return kUndefined;
-          tenure::HandleScope scope(*heap_);
-          Handle g = Handle::New(*heap_, getter);
-          return Call(g, object, nullptr, 0);
-        }
-        if (ic != nullptr) {
-          ic->shape = jo->shape;
-          ic->index = static_cast<int32_t>(index);
-          // Prototype hits are cached only for own-shape stability of the receiver; the
-          // holder could change shape later, so cache own hits only.
-          ic->holder = Value();
-          if (cur != o) ic->index = -1;
-        }
-        return ReadSlot(holder, index);
-      }
-      cur = holder->proto;
-    }
-    return kUndefined;
+    return LookupInChain(object, key, o, ic);
   }
   if (IsString(o)) {
     if (key.value() == roots_[kRootLengthKey]) return Value::FromSmi(o.As<String>()->length);
@@ -215,7 +190,15 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
 }
 
 Value Runtime::LookupPrimitive(Handle receiver, Handle key, Root proto_root) {
-  Value cur = roots_[proto_root];
+  return LookupInChain(receiver, key, roots_[proto_root], nullptr);
+}
+
+// Looks `key` up on `start` and its prototype chain; accessors are called with `receiver` as this.
+// With an inline cache (only when `start` is the receiver object itself), an own data hit records
+// the receiver's shape and slot; a prototype hit records index -1 (not cached: the holder could
+// change shape later).
+Value Runtime::LookupInChain(Handle receiver, Handle key, Value start, InlineCache* ic) {
+  Value cur = start;
   while (IsJSObject(cur)) {
     JSObject* holder = cur.As<JSObject>();
     int64_t flags = 0;
@@ -227,6 +210,11 @@ Value Runtime::LookupPrimitive(Handle receiver, Handle key, Root proto_root) {
         tenure::HandleScope scope(*heap_);
         Handle g = Handle::New(*heap_, getter);
         return Call(g, receiver, nullptr, 0);
+      }
+      if (ic != nullptr) {
+        ic->shape = start.As<JSObject>()->shape;
+        ic->index = cur == start ? static_cast<int32_t>(index) : -1;
+        ic->holder = Value();
       }
       return ReadSlot(holder, index);
     }

@@ -202,6 +202,7 @@ class Runtime {
   void VisitCodeRoots(tenure::ObjectVisitor& visitor);
   void VisitTimerRoots(tenure::ObjectVisitor& visitor);
   Value LookupPrimitive(Handle receiver, Handle key, Root proto_root);
+  Value LookupInChain(Handle receiver, Handle key, Value start, InlineCache* ic);
   Value Execute(Handle closure, Handle receiver, const Value* args, int argc, Handle new_target,
                 bool construct);
   // Pushes a frame for the bytecode function `closure` at stack index `base` and runs its
