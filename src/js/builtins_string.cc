@@ -5,6 +5,8 @@
 #include <random>
 #include <string>
 
+#include "base/json_string.h"
+#include "base/utf8.h"
 #include "builtins.h"
 #include "lexer.h"
 
@@ -279,7 +281,7 @@ TENURE_NATIVE(StringFromCharCode) {
   for (int i = 0; i < args.count; ++i) {
     double d;
     if (!ArgNumber(rt, args, i, &d)) return Value();
-    AppendUtf8(&out, static_cast<uint32_t>(static_cast<int64_t>(d) & 0xFFFF));
+    base::AppendUtf8(static_cast<uint32_t>(static_cast<int64_t>(d) & 0xFFFF), &out);
   }
   return rt.NewString(out);
 }
@@ -386,29 +388,6 @@ TENURE_NATIVE(MathRandom) {
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-static void JsonQuote(const std::string& s, std::string* out) {
-  *out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          *out += static_cast<char>(c);
-        }
-    }
-  }
-  *out += '"';
-}
 
 // Serializes `v`; returns false on exception. `*skip` is set for undefined/functions.
 static bool JsonSerialize(Runtime& rt, Handle v, const std::string& indent, const std::string& gap,
@@ -441,7 +420,7 @@ static bool JsonSerialize(Runtime& rt, Handle v, const std::string& indent, cons
     *out += std::isfinite(d) ? Runtime::NumberToString(d) : "null";
     return true;
   }
-  if (IsString(x)) { JsonQuote(rt.ToStdString(x), out); return true; }
+  if (IsString(x)) { base::AppendJsonQuoted(rt.ToStdString(x), out); return true; }
   if (!IsJSObject(x) || IsKind(x, Kind::kFunction)) { *skip = true; return true; }
   std::string inner = indent + gap;
   tenure::HandleScope scope(rt.heap());
@@ -463,7 +442,7 @@ static bool JsonSerialize(Runtime& rt, Handle v, const std::string& indent, cons
     first = false;
     if (!gap.empty()) *out += "\n" + inner;
     if (!is_array) {
-      JsonQuote(rt.ToStdString(k.value()), out);
+      base::AppendJsonQuoted(rt.ToStdString(k.value()), out);
       *out += gap.empty() ? ":" : ": ";
     }
     *out += piece;
@@ -508,31 +487,18 @@ class JsonParser {
   }
   void SkipWs() { while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_; }
 
+  // Parses the string literal at pos_ (an opening quote). On a malformed string the SyntaxError is
+  // thrown here with V8's message and position, and false is returned.
   bool ParseString(std::string* out) {
     ++pos_;
-    while (pos_ < s_.size() && s_[pos_] != '"') {
-      char c = s_[pos_++];
-      if (c != '\\') { out->push_back(c); continue; }
-      if (pos_ >= s_.size()) return false;
-      char e = s_[pos_++];
-      switch (e) {
-        case 'n': out->push_back('\n'); break;
-        case 't': out->push_back('\t'); break;
-        case 'r': out->push_back('\r'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'u': {
-          if (pos_ + 4 > s_.size()) return false;
-          AppendUtf8(out, static_cast<uint32_t>(std::stoul(s_.substr(pos_, 4), nullptr, 16)));
-          pos_ += 4;
-          break;
-        }
-        default: out->push_back(e);
-      }
+    base::JsonStringError error = base::DecodeJsonString(s_, &pos_, out);
+    if (error == base::JsonStringError::kNone) return true;
+    std::string message = base::JsonStringErrorMessage(error);
+    if (error != base::JsonStringError::kUnexpectedEnd) {
+      message += " in JSON at position " + std::to_string(pos_);
     }
-    if (pos_ >= s_.size()) return false;
-    ++pos_;
-    return true;
+    rt_.ThrowError(ErrorType::kSyntaxError, message);
+    return false;
   }
 
   Value ParseValue(int depth) {

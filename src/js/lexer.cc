@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "base/utf8.h"
+
 namespace tenure::js {
 
 namespace {
@@ -32,24 +34,6 @@ const std::unordered_map<std::string_view, Tok>& KeywordTable() {
 }
 
 }  // namespace
-
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 Lexer::Lexer(const SourceFile& source, Arena& arena) : text_(source.text()), arena_(arena) {
   if (text_.size() >= 2 && text_[0] == '#' && text_[1] == '!') {  // hashbang line
@@ -201,7 +185,7 @@ void Lexer::ReadEscape(std::string* out, uint32_t token_start, bool in_template)
     case 'v': out->push_back('\v'); return;
     case '\r': if (Peek() == '\n') ++pos_; return;
     case '\n': return;
-    case 'x': AppendUtf8(out, read_hex(2)); return;
+    case 'x': base::AppendUtf8(read_hex(2), out); return;
     case 'u': {
       uint32_t cp;
       if (Peek() == '{') {
@@ -231,7 +215,7 @@ void Lexer::ReadEscape(std::string* out, uint32_t token_start, bool in_template)
           }
         }
       }
-      AppendUtf8(out, cp);
+      base::AppendUtf8(cp, out);
       return;
     }
     case '0':

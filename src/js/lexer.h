@@ -47,7 +47,4 @@ class Lexer {
   std::vector<bool> brace_stack_;
 };
 
-// UTF-8 encodes `code_point` (surrogates encode as 3 bytes, WTF-8 style) onto `out`.
-void AppendUtf8(std::string* out, uint32_t code_point);
-
 }  // namespace tenure::js

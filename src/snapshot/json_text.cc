@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "base/json_string.h"
 #include "snapshot/snapshot_error.h"
 
 namespace tenure::snapshot {
@@ -31,94 +32,17 @@ void JsonCursor::Expect(char c) {
   ++pos_;
 }
 
-uint32_t JsonCursor::ParseHex4() {
-  if (text_.size() - pos_ < 4) Fail("truncated \\u escape");
-  uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) {
-    char c = text_[pos_];
-    uint32_t d;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
-    else Fail("bad hex digit in \\u escape");
-    v = v * 16 + d;
-    ++pos_;
-  }
-  return v;
-}
-
-static void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 void JsonCursor::ParseStringInto(std::string* out) {
   SkipWhitespace();
   if (AtEnd() || text_[pos_] != '"') Fail("expected a string");
   ++pos_;
-  for (;;) {
-    // Fast path: copy the run of plain bytes up to the next quote, backslash or control char.
-    size_t run = pos_;
-    while (run < text_.size()) {
-      unsigned char c = static_cast<unsigned char>(text_[run]);
-      if (c == '"' || c == '\\' || c < 0x20) break;
-      ++run;
-    }
-    out->append(text_.data() + pos_, run - pos_);
-    pos_ = run;
-    if (AtEnd()) Fail("unterminated string");
-    char c = text_[pos_];
-    if (c == '"') {
-      ++pos_;
-      return;
-    }
-    if (c != '\\') Fail("raw control character in string");
-    ++pos_;
-    if (AtEnd()) Fail("unterminated escape");
-    char e = text_[pos_++];
-    switch (e) {
-      case '"': out->push_back('"'); break;
-      case '\\': out->push_back('\\'); break;
-      case '/': out->push_back('/'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
-      case 'u': {
-        uint32_t cp = ParseHex4();
-        if (cp >= 0xD800 && cp <= 0xDBFF && text_.size() - pos_ >= 6 && text_[pos_] == '\\' &&
-            text_[pos_ + 1] == 'u') {
-          size_t save = pos_;
-          pos_ += 2;
-          uint32_t lo = ParseHex4();
-          if (lo >= 0xDC00 && lo <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          } else {
-            pos_ = save;  // lone high surrogate; the next escape is decoded on its own
-            cp = 0xFFFD;
-          }
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-          cp = 0xFFFD;
-        }
-        AppendUtf8(cp, out);
-        break;
-      }
-      default: --pos_; Fail("bad escape in string");
-    }
+  switch (base::DecodeJsonString(text_, &pos_, out)) {
+    case base::JsonStringError::kNone: return;
+    case base::JsonStringError::kUnterminated: Fail("unterminated string");
+    case base::JsonStringError::kUnexpectedEnd: Fail("unterminated escape");
+    case base::JsonStringError::kBadEscape: Fail("bad escape in string");
+    case base::JsonStringError::kBadUnicodeEscape: Fail("bad hex digit in \\u escape");
+    case base::JsonStringError::kControlCharacter: Fail("raw control character in string");
   }
 }
 
@@ -287,27 +211,7 @@ JsonValue ParseJson(std::string_view text, uint64_t base_offset) {
 }
 
 void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '<': *out += "\\u003c"; break;  // safe inside <script> blocks
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          out->push_back(ch);
-        }
-    }
-  }
-  out->push_back('"');
+  base::AppendJsonQuoted(s, out, {.escape_less_than = true});
 }
 
 }  // namespace tenure::snapshot

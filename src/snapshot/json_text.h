@@ -57,7 +57,6 @@ class JsonCursor {
   void ParseNumber(JsonValue* out);
   void SkipNumber();
   void ParseLiteral(std::string_view word);
-  uint32_t ParseHex4();
 
   std::string_view text_;
   uint64_t base_;
@@ -67,7 +66,7 @@ class JsonCursor {
 // Parses a whole document (trailing whitespace allowed); throws SnapshotError.
 JsonValue ParseJson(std::string_view text, uint64_t base_offset = 0);
 
-// Appends `s` as a JSON string literal (with quotes) to *out.
+// Appends `s` as a JSON string literal (with quotes, '<' escaped for HTML) to *out.
 void AppendJsonString(std::string_view s, std::string* out);
 
 }  // namespace tenure::snapshot
