@@ -5,6 +5,11 @@
 // runtime's GC rules: anything held across an allocation is in a Handle.
 #pragma once
 
+#include <cstdint>
+#include <random>
+#include <unordered_set>
+#include <vector>
+
 #include "runtime.h"
 
 namespace tenure::js {
@@ -25,5 +30,65 @@ void InstallCoreBuiltins(Runtime& rt, Handle global);
 void InstallArrayBuiltins(Runtime& rt, Handle global);
 void InstallStringBuiltins(Runtime& rt, Handle global);
 void InstallCollectionBuiltins(Runtime& rt, Handle global);
+void InstallSymbolBuiltins(Runtime& rt, Handle global);
+void InstallWeakBuiltins(Runtime& rt, Handle global);
+void InstallBufferBuiltins(Runtime& rt, Handle global);
+
+// ---- Symbols and iteration (builtins_symbol.cc) --------------------------------------------------
+Value NewSymbol(Runtime& rt, Handle description, bool is_private);
+// "Symbol(desc)" (Symbol.prototype.toString, console.log).
+std::string SymbolDescriptiveString(Runtime& rt, Value symbol);
+// A native iterator object ({ next() } with [Symbol.iterator]() returning itself) over the
+// runtime's iterator record `record` (Runtime::ForOfPrepare).
+Value NewNativeIterator(Runtime& rt, Handle record);
+// The record of a native iterator object, or empty for any other value.
+Value NativeIteratorRecord(Value iterator);
+
+// ---- Map/Set hash tables (builtins_collections.cc) -------------------------------------------------
+// The identity hash of any value hashed by identity (objects, symbols): objects get a lazily
+// created hidden property, so the hash survives moves. May allocate.
+bool IdentityHash(Runtime& rt, Handle object, int64_t* hash);
+// Iteration over a Map/Set: the record holds the collection's table; steps follow the table to
+// its successor when the collection was rehashed or cleared during the iteration.
+Value CollectionIterationTable(Value collection);
+bool CollectionIteratorStep(Runtime& rt, Handle record, bool is_map, Value* out, bool* done);
+// Entry slots of a Map/Set in insertion order; false for a deleted slot (console.log).
+int64_t CollectionSlotCount(Value collection);
+bool CollectionEntry(Value collection, int64_t slot, Value* key, Value* value);
+
+// ---- Weak references and finalization (builtins_weak.cc) ----------------------------------------
+// Runs at every job boundary (after the main script, after each timer task): empties the WeakRef
+// keep-alive set and calls FinalizationRegistry cleanup callbacks for targets that a GC found dead.
+// False: a callback threw (exception pending).
+bool RunJobBoundaryTasks(Runtime& rt);
+
+// ---- Buffer (builtins_buffer.cc) --------------------------------------------------------------------
+Value BufferGetIndex(Runtime& rt, Value buffer, int64_t index);
+void BufferSetIndex(Runtime& rt, Handle buffer, int64_t index, Handle value);
+std::string InspectBuffer(Value buffer);
+// Bytes held by live Buffers' backing stores (process.memoryUsage().arrayBuffers).
+size_t BufferBytesInUse(Runtime& rt);
+// Frees every backing store (runtime teardown).
+void ReleaseBackingStores(BuiltinsState& state);
+
+// Per-runtime C++ state of the builtins above. Owned by the Runtime, destroyed before its heap.
+struct BackingStore;
+struct BuiltinsState {
+  explicit BuiltinsState(Runtime& rt);
+  ~BuiltinsState();
+  Runtime& runtime;
+  // WeakRef targets kept alive until the end of the current job (ECMA-262 AddToKeptObjects); a root.
+  std::vector<Value> kept_alive;
+  // Every FinalizationRegistry, weakly; and whether a full GC ran since their cells were checked.
+  std::vector<tenure::Global<>> registries;
+  bool full_gc_since_check = false;
+  // Live Buffer backing stores (malloc) and their total size.
+  std::unordered_set<BackingStore*> stores;
+  size_t store_bytes = 0;
+  int root_visitor_id = 0;
+  uint64_t next_symbol_hash = 0x9e3779b9;
+  std::mt19937_64 random;  // Math.random
+};
+BuiltinsState& EnsureBuiltinsState(Runtime& rt);
 
 }  // namespace tenure::js

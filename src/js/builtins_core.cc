@@ -89,6 +89,9 @@ void Runtime::SetUpBuiltins() {
   InstallArrayBuiltins(*this, global);
   InstallStringBuiltins(*this, global);
   InstallCollectionBuiltins(*this, global);
+  InstallSymbolBuiltins(*this, global);
+  InstallWeakBuiltins(*this, global);
+  InstallBufferBuiltins(*this, global);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,7 +466,7 @@ TENURE_NATIVE(ProcessMemoryUsage) {
                               {"heapTotal", static_cast<double>(u.heap_total)},
                               {"heapUsed", static_cast<double>(u.heap_used)},
                               {"external", static_cast<double>(u.external)},
-                              {"arrayBuffers", static_cast<double>(u.array_buffers)}});
+                              {"arrayBuffers", static_cast<double>(BufferBytesInUse(rt))}});
 }
 
 TENURE_NATIVE(ProcessExit) {
@@ -726,7 +729,10 @@ void Runtime::ClearTimer(int64_t id) {
 // Runs timers in due order until none remain (an uncleared setInterval keeps the loop alive,
 // like node). An uncaught exception in a callback stops the loop with the exception pending.
 void Runtime::RunEventLoop() {
-  while (!timers_.empty()) {
+  for (;;) {
+    // Job boundary: WeakRef keep-alives end, FinalizationRegistry callbacks run (builtins_weak.cc).
+    if (!RunJobBoundaryTasks(*this)) return;
+    if (timers_.empty()) break;
     snapshot_support_->AtSafePoint();  // --heapsnapshot-signal, near-heap-limit, --heap-timeline
     size_t next = 0;
     for (size_t i = 1; i < timers_.size(); ++i) {

@@ -380,9 +380,10 @@ TENURE_NATIVE(MathPow) {
   return rt.NewNumber(std::pow(a, b));
 }
 
+// Per-runtime engine, seeded from --random-seed when given (builtins.h BuiltinsState).
 TENURE_NATIVE(MathRandom) {
-  static std::mt19937_64 engine(std::random_device{}());
-  return rt.NewNumber(std::uniform_real_distribution<double>(0, 1)(engine));
+  std::mt19937_64& engine = EnsureBuiltinsState(rt).random;
+  return rt.NewNumber(static_cast<double>(engine() >> 11) * 0x1.0p-53);  // 53 random bits in [0, 1)
 }
 
 // ---------------------------------------------------------------------------------------------

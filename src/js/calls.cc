@@ -2,6 +2,7 @@
 #include <set>
 #include <string>
 
+#include "builtins.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -86,8 +87,43 @@ bool Runtime::SetUpClass(Handle ctor, Value* super_slot, Value* proto_out) {
   return true;
 }
 
-// Iterator records are FixedArrays [iterable, Smi position, Smi kind].
-enum IterKind : int64_t { kIterArray, kIterString, kIterMap, kIterSet };
+// Iterator records are FixedArrays [iterable, Smi position, Smi kind]; Map/Set records hold the
+// collection's table (builtins_collections.cc); kIterProtocol records are [iterator, next, kind].
+enum IterKind : int64_t { kIterArray, kIterString, kIterMap, kIterSet, kIterProtocol };
+
+// Objects without a built-in fast path use the iterator protocol: obj[Symbol.iterator]() must
+// return an object whose next() returns { value, done } objects.
+static bool ProtocolPrepare(Runtime& rt, Value* iter_out, Handle iterable, const std::string& what) {
+  tenure::HandleScope scope(rt.heap());
+  Handle key = Handle::New(rt.heap(), rt.root(kRootIteratorSymbol));
+  Handle method = Handle::New(rt.heap(), rt.GetNamed(iterable, key));
+  if (method.value().IsEmpty()) return false;
+  if (!rt.IsCallable(method.value())) {
+    rt.ThrowTypeError(what + " is not iterable");
+    return false;
+  }
+  Handle iterator = Handle::New(rt.heap(), rt.Call(method, iterable, nullptr, 0));
+  if (iterator.value().IsEmpty()) return false;
+  if (!IsJSObject(iterator.value())) {
+    rt.ThrowTypeError("Result of the Symbol.iterator method is not an object");
+    return false;
+  }
+  Value native = NativeIteratorRecord(iterator.value());
+  if (!native.IsEmpty()) {
+    *iter_out = native;
+    return true;
+  }
+  Handle next_key = Handle::New(rt.heap(), rt.Intern("next"));
+  Handle next = Handle::New(rt.heap(), rt.GetNamed(iterator, next_key));
+  if (next.value().IsEmpty()) return false;
+  Value record = rt.NewFixedArray(3);
+  FixedArray* rec = record.As<FixedArray>();
+  tenure::Store(rec, &rec->items()[0], iterator.value());
+  tenure::Store(rec, &rec->items()[1], next.value());
+  rec->items()[2] = Value::FromSmi(kIterProtocol);
+  *iter_out = record;
+  return true;
+}
 
 bool Runtime::ForOfPrepare(Value* iter_out, Handle iterable) {
   Value v = iterable.value();
@@ -98,12 +134,15 @@ bool Runtime::ForOfPrepare(Value* iter_out, Handle iterable) {
   else if (IsKind(v, Kind::kSet)) kind = kIterSet;
   else {
     std::string what = IsNullish(v) ? ToStdString(v) : IsJSObject(v) ? "object" : ToStdString(TypeOf(v)) + " " + ToStdString(v);
+    if (IsJSObject(v)) return ProtocolPrepare(*this, iter_out, iterable, what);
+    if (IsKind(v, Kind::kSymbol)) what = "symbol " + SymbolDescriptiveString(*this, v);
     ThrowTypeError(what + " is not iterable");
     return false;
   }
   Value record = NewFixedArray(3);
   FixedArray* rec = record.As<FixedArray>();
-  tenure::Store(rec, &rec->items()[0], iterable.value());
+  bool coll = kind == kIterMap || kind == kIterSet;
+  tenure::Store(rec, &rec->items()[0], coll ? CollectionIterationTable(iterable.value()) : iterable.value());
   rec->items()[1] = Value::FromSmi(0);
   rec->items()[2] = Value::FromSmi(kind);
   *iter_out = record;
@@ -153,26 +192,26 @@ bool Runtime::IteratorStep(Handle iter, Value* out, bool* done) {
       return true;
     }
     case kIterMap:
-    case kIterSet: {
-      bool is_map = rec->items()[2].ToSmi() == kIterMap;
-      JSObject* coll = source.As<JSObject>();
-      FixedArray* entries = coll->internal[0].As<FixedArray>();
-      int64_t used = coll->internal[1].ToSmi();
-      while (pos < used && entries->items()[2 * pos] == kHole) ++pos;
-      if (pos >= used) { *done = true; return true; }
-      rec->items()[1] = Value::FromSmi(pos + 1);
-      if (!is_map) {
-        *out = entries->items()[2 * pos];
-        return true;
-      }
+    case kIterSet:
+      return CollectionIteratorStep(*this, iter, rec->items()[2].ToSmi() == kIterMap, out, done);
+    case kIterProtocol: {
       tenure::HandleScope scope(*heap_);
-      Handle pair = Handle::New(*heap_, NewArray(2));
-      FixedArray* e = iter.value().As<FixedArray>()->items()[0].As<JSObject>()->internal[0].As<FixedArray>();
-      Handle k = Handle::New(*heap_, e->items()[2 * pos]);
-      Handle v = Handle::New(*heap_, e->items()[2 * pos + 1]);
-      ArrayPush(pair, k);
-      ArrayPush(pair, v);
-      *out = pair.value();
+      Handle iterator = Handle::New(*heap_, source);
+      Handle next = Handle::New(*heap_, rec->items()[1]);
+      Handle result = Handle::New(*heap_, Call(next, iterator, nullptr, 0));
+      if (result.value().IsEmpty()) return false;
+      if (!IsJSObject(result.value())) {
+        ThrowTypeError("Iterator result " + Inspect(result) + " is not an object");
+        return false;
+      }
+      Handle done_key = Handle::New(*heap_, Intern("done"));
+      Value d = GetNamed(result, done_key);
+      if (d.IsEmpty()) return false;
+      if (ToBoolean(d)) { *done = true; return true; }
+      Handle value_key = Handle::New(*heap_, Intern("value"));
+      Value value = GetNamed(result, value_key);
+      if (value.IsEmpty()) return false;
+      *out = value;
       return true;
     }
   }

@@ -73,6 +73,7 @@ bool Runtime::ToNumber(Handle h, double* out) {
   if (v == kTrue) { *out = 1; return true; }
   if (IsKind(v, Kind::kHeapNumber)) { *out = v.As<HeapNumber>()->value; return true; }
   if (IsString(v)) { *out = StringToNumber(v.As<String>()->view()); return true; }
+  if (IsKind(v, Kind::kSymbol)) { ThrowTypeError("Cannot convert a Symbol value to a number"); return false; }
   tenure::HandleScope scope(*heap_);
   Handle prim = Handle::New(*heap_, ToPrimitive(h, false));
   if (prim.value().IsEmpty()) return false;
@@ -123,6 +124,10 @@ std::string Runtime::ToStdString(Value v) const {
   if (v == kNull) return "null";
   if (v == kTrue) return "true";
   if (v == kFalse) return "false";
+  if (IsKind(v, Kind::kSymbol)) {
+    Value d = v.As<Symbol>()->description;
+    return "Symbol(" + (IsString(d) ? std::string(d.As<String>()->view()) : std::string()) + ")";
+  }
   return "[object]";
 }
 
@@ -132,6 +137,7 @@ Value Runtime::ToString(Handle h) {
   if (v.IsSmi()) return NewString(std::to_string(v.ToSmi()));
   if (IsKind(v, Kind::kHeapNumber)) return NewString(NumberToString(v.As<HeapNumber>()->value));
   if (!v.IsHeapObject()) return NewString(ToStdString(v));
+  if (IsKind(v, Kind::kSymbol)) return ThrowTypeError("Cannot convert a Symbol value to a string");
   tenure::HandleScope scope(*heap_);
   Handle prim = Handle::New(*heap_, ToPrimitive(h, true));
   if (prim.value().IsEmpty()) return Value();
@@ -175,6 +181,7 @@ Value Runtime::ToPropertyKey(Handle h) {
     return Intern(NumberToString(d));
   }
   if (v.IsSmi()) return Intern(std::to_string(v.ToSmi()));
+  if (IsKind(v, Kind::kSymbol)) return v;  // symbols are keys themselves
   tenure::HandleScope scope(*heap_);
   Handle str = Handle::New(*heap_, ToString(h));
   if (str.value().IsEmpty()) return Value();
@@ -191,6 +198,7 @@ Value Runtime::TypeOf(Value v) {
   else if (v == kUndefined || v == kHole) t = "undefined";
   else if (v == kNull) t = "object";
   else if (IsKind(v, Kind::kFunction)) t = "function";
+  else if (IsKind(v, Kind::kSymbol)) t = "symbol";
   else t = "object";
   return Intern(t);
 }
@@ -215,6 +223,9 @@ Value Runtime::LooseEquals(Handle ha, Handle hb) {
   Value a = ha.value(), b = hb.value();
   if ((IsNumber(a) && IsNumber(b)) || (IsString(a) && IsString(b))) return FromBool(StrictEquals(a, b));
   if (IsNullish(a) || IsNullish(b)) return FromBool(IsNullish(a) && IsNullish(b));
+  if ((IsKind(a, Kind::kSymbol) && !IsJSObject(b)) || (IsKind(b, Kind::kSymbol) && !IsJSObject(a))) {
+    return FromBool(a == b);
+  }
   if (IsJSObject(a) && IsJSObject(b)) return FromBool(a == b);
   if (a == kTrue || a == kFalse || b == kTrue || b == kFalse ||
       (IsNumber(a) && IsString(b)) || (IsString(a) && IsNumber(b))) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "builtins.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -67,7 +68,7 @@ class Inspector {
 
   std::string Format(Handle v, int recurse_times) {
     Value x = v.value();
-    if (!x.IsHeapObject() || IsString(x) || IsNumber(x)) return Primitive(x);
+    if (!x.IsHeapObject() || IsString(x) || IsNumber(x) || IsKind(x, Kind::kSymbol)) return Primitive(x);
     if (!IsJSObject(x)) return "[internal]";
     for (size_t i = 0; i < seen_.size(); ++i) {
       if (seen_[i].value() == x) {
@@ -134,7 +135,8 @@ class Inspector {
     std::string open = "{", close = "}";
     bool is_array = kind == Kind::kArray;
     Handle keys = Handle::New(heap, rt_.OwnKeys(v));
-    int64_t named = Runtime::ArrayLength(keys.value());
+    Handle symbol_keys = Handle::New(heap, SymbolKeys(v));
+    int64_t named = Runtime::ArrayLength(keys.value()) + Runtime::ArrayLength(symbol_keys.value());
     if (is_array) named -= CountIndexKeys(keys);
     // `x` is re-read after every allocation (objects move).
 #define x (v.value())
@@ -154,6 +156,11 @@ class Inspector {
       close = "]";
       if (ctor != "Array") open = ctor + "(" + std::to_string(Runtime::ArrayLength(x)) + ") [";
       if (Runtime::ArrayLength(x) == 0 && named == 0) return open + "]";
+    } else if (kind == Kind::kBuffer) {
+      return InspectBuffer(x);
+    } else if (kind == Kind::kWeakMap || kind == Kind::kWeakSet) {
+      open = (kind == Kind::kWeakMap ? "WeakMap" : "WeakSet") + std::string(" { <items unknown> }");
+      return open;
     } else if (kind == Kind::kMap || kind == Kind::kSet) {
       open = std::string(kind == Kind::kMap ? "Map(" : "Set(") +
              std::to_string(x.As<JSObject>()->internal[2].ToSmi()) + ") {";
@@ -179,11 +186,32 @@ class Inspector {
       if (is_array && IsIndexKey(k.value())) continue;
       output.push_back(FormatProperty(v, k, recurse_times));
     }
+    for (int64_t i = 0; i < Runtime::ArrayLength(symbol_keys.value()); ++i) {
+      Handle k = Handle::New(heap, rt_.ArrayGet(symbol_keys.value().As<JSObject>(), i));
+      int64_t index = Runtime::FindOwn(v.value().As<JSObject>(), k.value());
+      Handle value = Handle::New(heap, Runtime::ReadSlot(v.value().As<JSObject>(), index));
+      output.push_back("[" + rt_.ToStdString(k.value()) + "]: " + Format(value, recurse_times + 1));
+    }
     indentation_ -= 2;
     seen_.pop_back();
     if (!base.empty()) open = base + " " + open;
     return Reduce(output, open, close, is_array, v, recurse_times);
 #undef x
+  }
+
+  // Own enumerable data properties keyed by non-private symbols, in insertion order (an Array).
+  Value SymbolKeys(Handle object) {
+    tenure::HandleScope scope(rt_.heap());
+    std::vector<Handle> keys;
+    for (Shape* s = object.value().As<JSObject>()->shape.As<Shape>(); s->key != kUndefined;
+         s = s->parent.As<Shape>()) {
+      if (!IsKind(s->key, Kind::kSymbol) || (s->flags.ToSmi() & (kShapeHidden | kShapeAccessor))) continue;
+      if (s->key.As<Symbol>()->flags.ToSmi() & kSymbolPrivate) continue;
+      keys.push_back(Handle::New(rt_.heap(), s->key));
+    }
+    Handle out = Handle::New(rt_.heap(), rt_.NewArray());
+    for (size_t i = keys.size(); i > 0; --i) rt_.ArrayPush(out, keys[i - 1]);
+    return out.value();
   }
 
   static bool IsIndexKey(Value k) {
@@ -226,11 +254,11 @@ class Inspector {
   }
 
   void FormatCollection(Handle v, bool is_map, int recurse_times, std::vector<std::string>* output) {
-    for (int64_t i = 0; i < v.value().As<JSObject>()->internal[1].ToSmi(); ++i) {
-      FixedArray* e = v.value().As<JSObject>()->internal[0].As<FixedArray>();
-      if (e->items()[2 * i] == kHole) continue;
-      Handle k = Handle::New(rt_.heap(), e->items()[2 * i]);
-      Handle val = Handle::New(rt_.heap(), e->items()[2 * i + 1]);
+    for (int64_t i = 0; i < CollectionSlotCount(v.value()); ++i) {
+      Value key, value;
+      if (!CollectionEntry(v.value(), i, &key, &value)) continue;
+      Handle k = Handle::New(rt_.heap(), key);
+      Handle val = Handle::New(rt_.heap(), value);
       std::string s = Format(k, recurse_times + 1);
       if (is_map) s += " => " + Format(val, recurse_times + 1);
       output->push_back(s);

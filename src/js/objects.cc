@@ -27,6 +27,27 @@ constexpr TypeInfo kShapeType{.class_name = "system / Map", .layout = LayoutKind
                               .size = sizeof(Shape),
                               .embedder_tag = static_cast<uint32_t>(Kind::kShape)};
 
+constexpr TypeInfo kSymbolType{.class_name = "symbol", .layout = LayoutKind::kAllTagged,
+                               .size = sizeof(Symbol),
+                               .embedder_tag = static_cast<uint32_t>(Kind::kSymbol)};
+
+void VisitEphemerons(HeapObject* o, ObjectVisitor& visitor) {
+  FixedArray* a = static_cast<FixedArray*>(o);
+  visitor.VisitSlot(&a->length);
+  for (int64_t i = 0; i + 1 < a->size(); i += 2) visitor.VisitEphemeron(&a->items()[i], &a->items()[i + 1]);
+}
+void VisitWeakItems(HeapObject* o, ObjectVisitor& visitor) {
+  FixedArray* a = static_cast<FixedArray*>(o);
+  visitor.VisitSlot(&a->length);
+  for (int64_t i = 0; i < a->size(); ++i) visitor.VisitWeakSlot(&a->items()[i]);
+}
+constexpr TypeInfo kEphemeronTableType{.class_name = "system / EphemeronHashTable", .layout = LayoutKind::kCustom,
+                                       .size_of = FixedArraySize, .visit = VisitEphemerons,
+                                       .embedder_tag = static_cast<uint32_t>(Kind::kEphemeronTable)};
+constexpr TypeInfo kWeakFixedArrayType{.class_name = "system / WeakFixedArray", .layout = LayoutKind::kCustom,
+                                       .size_of = FixedArraySize, .visit = VisitWeakItems,
+                                       .embedder_tag = static_cast<uint32_t>(Kind::kWeakFixedArray)};
+
 #define TENURE_JS_OBJECT_TYPE(name, kind)                                               \
   constexpr TypeInfo k##kind##Type{.class_name = name, .layout = LayoutKind::kAllTagged, \
                                    .size = sizeof(JSObject),                             \
@@ -38,6 +59,11 @@ TENURE_JS_OBJECT_TYPE("Error", Error)
 TENURE_JS_OBJECT_TYPE("Map", Map)
 TENURE_JS_OBJECT_TYPE("Set", Set)
 TENURE_JS_OBJECT_TYPE("Object", Boxed)
+TENURE_JS_OBJECT_TYPE("WeakMap", WeakMap)
+TENURE_JS_OBJECT_TYPE("WeakSet", WeakSet)
+TENURE_JS_OBJECT_TYPE("WeakRef", WeakRef)
+TENURE_JS_OBJECT_TYPE("FinalizationRegistry", FinalizationRegistry)
+TENURE_JS_OBJECT_TYPE("Buffer", Buffer)
 #undef TENURE_JS_OBJECT_TYPE
 
 }  // namespace
@@ -47,6 +73,9 @@ const TypeInfo* StringType() { return &kStringType; }
 const TypeInfo* FixedArrayType() { return &kFixedArrayType; }
 const TypeInfo* ContextType() { return &kContextType; }
 const TypeInfo* ShapeType() { return &kShapeType; }
+const TypeInfo* SymbolType() { return &kSymbolType; }
+const TypeInfo* EphemeronTableType() { return &kEphemeronTableType; }
+const TypeInfo* WeakFixedArrayType() { return &kWeakFixedArrayType; }
 
 const TypeInfo* ObjectType(Kind kind) {
   switch (kind) {
@@ -56,6 +85,11 @@ const TypeInfo* ObjectType(Kind kind) {
     case Kind::kMap: return &kMapType;
     case Kind::kSet: return &kSetType;
     case Kind::kBoxed: return &kBoxedType;
+    case Kind::kWeakMap: return &kWeakMapType;
+    case Kind::kWeakSet: return &kWeakSetType;
+    case Kind::kWeakRef: return &kWeakRefType;
+    case Kind::kFinalizationRegistry: return &kFinalizationRegistryType;
+    case Kind::kBuffer: return &kBufferType;
     default: return &kObjectType;
   }
 }

@@ -42,6 +42,9 @@ enum class Kind : uint32_t {
   kFixedArray,
   kShape,
   kContext,
+  kSymbol,            // Symbol (builtins_symbol.cc)
+  kEphemeronTable,    // WeakMap/WeakSet storage: [key, value]* ephemeron pairs (builtins_weak.cc)
+  kWeakFixedArray,    // every item is a weak slot (WeakRef target, FinalizationRegistry cells)
   kObject,      // plain object and everything below is a JSObject layout
   kArray,
   kFunction,
@@ -49,6 +52,11 @@ enum class Kind : uint32_t {
   kMap,
   kSet,
   kBoxed,       // Number/String/Boolean wrapper, arguments object
+  kWeakMap,     // internal[0]: EphemeronTable (builtins_weak.cc)
+  kWeakSet,
+  kWeakRef,     // internal[0]: WeakFixedArray [target]
+  kFinalizationRegistry,
+  kBuffer,      // internal[0]: Smi backing-store address (malloc), length: byte count
 };
 
 struct HeapNumber : HeapObject {
@@ -87,6 +95,15 @@ struct Shape : HeapObject {
 inline constexpr int64_t kShapeAccessor = 1;  // slot holds a FixedArray [getter, setter]
 inline constexpr int64_t kShapeHidden = 2;    // non-enumerable (class methods, builtins)
 
+// A Symbol: identity is the object; `hash` is fixed at creation (Map/Set keys); `flags` has
+// kSymbolPrivate for runtime-internal keys that no enumeration or inspection ever shows.
+struct Symbol : HeapObject {
+  Value description;  // String or undefined
+  Value hash;         // Smi
+  Value flags;        // Smi
+};
+inline constexpr int64_t kSymbolPrivate = 1;
+
 inline constexpr int kInlineSlots = 4;
 
 struct JSObject : HeapObject {
@@ -104,6 +121,11 @@ const TypeInfo* StringType();
 const TypeInfo* FixedArrayType();
 const TypeInfo* ContextType();
 const TypeInfo* ShapeType();
+const TypeInfo* SymbolType();
+// FixedArray layouts (length word + items) whose items the GC visits as ephemeron pairs
+// ([key, value]*: value live iff key live) or as weak slots; cleared slots read `undefined`.
+const TypeInfo* EphemeronTableType();
+const TypeInfo* WeakFixedArrayType();
 const TypeInfo* ObjectType(Kind kind);
 
 inline Kind KindOf(const HeapObject* o) { return static_cast<Kind>(o->type()->embedder_tag); }

@@ -45,6 +45,7 @@ std::string UsageText() {
          "  --trace-gc                  print one line per garbage collection\n"
          "  --trace-gc-nvp              print name=value statistics per garbage collection\n"
          "  --gc-interval=N             collect garbage every N allocations (testing)\n"
+         "  --random-seed=N             seed Math.random (0 = random; deterministic otherwise)\n"
          "  --verify-heap               verify heap invariants around every collection (testing)\n"
          "  --stress-compaction         compact on every full collection (testing)\n"
          "  --heapsnapshot-signal=SIG   write a heap snapshot when SIG (e.g. SIGUSR2) arrives\n"
@@ -65,6 +66,7 @@ ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptio
                          {"--max-semi-space-size", &o->max_semi_space_mb},
                          {"--stack-size", &o->stack_size_kb},
                          {"--gc-interval", &o->gc_interval},
+                         {"--random-seed", &o->random_seed},
                          {"--heapsnapshot-near-heap-limit", &o->heapsnapshot_near_heap_limit}};
   for (size_t i = 0; i < args.size(); ++i) {
     std::string_view arg = args[i];

@@ -29,6 +29,7 @@ struct RuntimeOptions {
   bool expose_gc = false;
   uint64_t stack_size_kb = 984;      // node's default --stack-size
   uint64_t gc_interval = 0;          // 0 = off
+  uint64_t random_seed = 0;          // --random-seed (V8): Math.random's seed; 0 = random
   bool verify_heap = false;
   bool stress_compaction = false;
   // Heap snapshots and timeline (src/js/heap_snapshot.h, heap_timeline.h).

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "builtins.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -166,7 +167,7 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
       return ReadSlot(ic->holder.As<JSObject>(), ic->index);
     }
     Kind kind = KindOf(jo);
-    if (kind == Kind::kArray && key.value() == roots_[kRootLengthKey]) return jo->length;
+    if ((kind == Kind::kArray || kind == Kind::kBuffer) && key.value() == roots_[kRootLengthKey]) return jo->length;
     if (kind == Kind::kFunction) {
       int64_t f = 0;
       if (FindOwn(jo, key.value(), &f) < 0) {
@@ -185,6 +186,7 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
   }
   if (IsNumber(o)) return LookupPrimitive(object, key, kRootNumberPrototype);
   if (o == kTrue || o == kFalse) return LookupPrimitive(object, key, kRootBooleanPrototype);
+  if (IsKind(o, Kind::kSymbol)) return LookupPrimitive(object, key, kRootSymbolPrototype);
   std::string what = o == kNull ? "null" : "undefined";
   return ThrowTypeError("Cannot read properties of " + what + " (reading '" + ToStdString(key.value()) + "')");
 }
@@ -228,6 +230,7 @@ Value Runtime::GetProperty(Handle object, Handle key) {
   Value k = key.value();
   if (k.IsSmi() && k.ToSmi() >= 0) {
     if (IsKind(o, Kind::kArray)) return ArrayGet(o.As<JSObject>(), k.ToSmi());
+    if (IsKind(o, Kind::kBuffer)) return BufferGetIndex(*this, o, k.ToSmi());
     if (IsString(o)) {
       String* s = o.As<String>();
       int64_t i = k.ToSmi();
@@ -353,6 +356,10 @@ bool Runtime::SetProperty(Handle object, Handle key, Handle value) {
   Value o = object.value();
   Value k = key.value();
   if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kArray)) return ArraySet(object, k.ToSmi(), value);
+  if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kBuffer)) {
+    BufferSetIndex(*this, object, k.ToSmi(), value);
+    return !has_exception();
+  }
   tenure::HandleScope scope(*heap_);
   Handle interned = Handle::New(*heap_, ToPropertyKey(key));
   if (interned.value().IsEmpty()) return false;
@@ -470,6 +477,7 @@ Value Runtime::OwnKeys(Handle object, bool include_hidden) {
   std::vector<Handle> keys;
   for (size_t i = chain.size(); i > 0; --i) {
     if (!include_hidden && (chain[i - 1]->flags.ToSmi() & kShapeHidden)) continue;
+    if (!IsString(chain[i - 1]->key)) continue;  // symbol keys are not enumerated
     keys.push_back(Handle::New(*heap_, chain[i - 1]->key));
   }
   // Integer-like keys come first in ascending order (ECMA-262 OrdinaryOwnPropertyKeys).

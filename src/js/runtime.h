@@ -29,6 +29,7 @@ using Handle = tenure::Local<Value>;
 
 class Runtime;
 class HeapSnapshotSupport;
+struct BuiltinsState;  // per-runtime C++ state of builtins (builtins.h)
 
 // Arguments of a native builtin: a rooted slice of the caller's registers.
 struct Args {
@@ -67,6 +68,11 @@ enum Root : int {
   kRootPrototypeKey,
   kRootConstructorKey,
   kRootMessageKey,
+  kRootSymbolPrototype,
+  kRootIteratorSymbol,   // Symbol.iterator
+  kRootHashSymbol,       // private: own property holding an object's identity hash (Map/Set)
+  kRootIteratorPrototype,  // prototype of the native iterators (builtins_symbol.cc)
+  kRootBufferPrototype,
   kRootCount
 };
 
@@ -82,6 +88,7 @@ class Runtime {
 
   tenure::Heap& heap() { return *heap_; }
   Value root(Root r) const { return roots_[r]; }
+  void set_root(Root r, Value v) { roots_[r] = v; }  // builtins setup
   const RuntimeOptions& options() const { return options_; }
 
   // ---- Allocation (all may GC) -----------------------------------------------------------
@@ -217,11 +224,13 @@ class Runtime {
   void RecordThrowSite();
   Value DispatchCall(bool is_new, bool is_super, int callee_reg, int dst, Value* args, int argc);
   bool SetUpClass(Handle ctor, Value* super_slot, Value* proto_out);
+
+ public:
+  // Iteration (calls.cc): a record for for-of/spread over `iterable` (built-in fast paths or the
+  // iterator protocol), and one step of it.
   bool ForOfPrepare(Value* iter_out, Handle iterable);
   bool ForInPrepare(Value* iter_out, Handle object);
   bool IteratorStep(Handle iter, Value* out, bool* done);
-
- public:
   bool SpreadInto(Handle array, Handle iterable);
   bool CopyDataProperties(Handle target, Handle source);
 
@@ -265,8 +274,12 @@ class Runtime {
   int64_t next_timer_id_ = 1;
   uint64_t timer_seq_ = 0;
   double clock_origin_ms_ = 0;
+  // Created by the builtins that need C++ state (weak refs, buffers); destroyed before heap_.
+  std::shared_ptr<BuiltinsState> builtins_state_;
 
  public:
+  BuiltinsState* builtins_state() { return builtins_state_.get(); }
+  void set_builtins_state(std::shared_ptr<BuiltinsState> state) { builtins_state_ = std::move(state); }
   struct Frame {
     const FunctionInfo* info;
     size_t base;         // index of r0 in stack_

@@ -1,0 +1,151 @@
+// Symbol, Symbol.iterator and the native iterator objects (arr[Symbol.iterator]() etc.).
+//
+// A symbol is a heap object (objects.h Symbol) used directly as a property key: keys compare by
+// pointer, so a symbol key never collides with a string key. Enumeration (Object.keys, for-in,
+// JSON) skips symbol keys; console.log shows the enumerable, non-private ones like node.
+// A native iterator is a plain object whose internal[0] holds a runtime iterator record
+// (Runtime::ForOfPrepare) and internal[1] the marker kNativeIteratorTag; for-of over it uses the
+// record directly.
+#include "builtins.h"
+
+namespace tenure::js {
+
+namespace {
+
+constexpr int64_t kNativeIteratorTag = 0x17e7;
+
+bool ThisSymbol(Runtime& rt, Handle self, const char* method, Value* out) {
+  Value v = self.value();
+  if (IsKind(v, Kind::kBoxed) && IsKind(v.As<JSObject>()->internal[0], Kind::kSymbol)) v = v.As<JSObject>()->internal[0];
+  if (!IsKind(v, Kind::kSymbol)) {
+    rt.ThrowTypeError(std::string("Symbol.prototype.") + method + " requires that 'this' be a Symbol");
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+Value NewSymbol(Runtime& rt, Handle description, bool is_private) {
+  BuiltinsState& state = EnsureBuiltinsState(rt);
+  state.next_symbol_hash = state.next_symbol_hash * 6364136223846793005ULL + 1442695040888963407ULL;
+  int64_t hash = static_cast<int64_t>(state.next_symbol_hash >> 2);
+  Symbol* s = rt.heap().New<Symbol>(SymbolType());
+  s->description = description.value();  // young object: no barrier needed
+  s->hash = Value::FromSmi(hash);
+  s->flags = Value::FromSmi(is_private ? kSymbolPrivate : 0);
+  return Value::FromObject(s);
+}
+
+std::string SymbolDescriptiveString(Runtime& rt, Value symbol) {
+  Value d = symbol.As<Symbol>()->description;
+  return "Symbol(" + (IsString(d) ? rt.ToStdString(d) : std::string()) + ")";
+}
+
+Value NewNativeIterator(Runtime& rt, Handle record) {
+  tenure::HandleScope scope(rt.heap());
+  Handle proto = Handle::New(rt.heap(), rt.root(kRootIteratorPrototype));
+  Value it = rt.NewObject(proto);
+  JSObject* o = it.As<JSObject>();
+  o->internal[0] = record.value();  // young object: no barrier needed
+  o->internal[1] = Value::FromSmi(kNativeIteratorTag);
+  return it;
+}
+
+Value NativeIteratorRecord(Value iterator) {
+  if (!IsKind(iterator, Kind::kObject)) return Value();
+  JSObject* o = iterator.As<JSObject>();
+  if (o->internal[1] != Value::FromSmi(kNativeIteratorTag)) return Value();
+  return o->internal[0];
+}
+
+TENURE_NATIVE(SymbolConstructor) {
+  if (rt.IsCallable(rt.current_new_target())) return rt.ThrowTypeError("Symbol is not a constructor");
+  tenure::HandleScope scope(rt.heap());
+  Handle description = Handle::New(rt.heap(), kUndefined);
+  if (args.get(0) != kUndefined) {
+    description.Set(rt.ToString(args.at(0)));
+    if (description.value().IsEmpty()) return Value();
+  }
+  return NewSymbol(rt, description, false);
+}
+
+TENURE_NATIVE(SymbolToString) {
+  Value s;
+  if (!ThisSymbol(rt, self, "toString", &s)) return Value();
+  return rt.NewString(SymbolDescriptiveString(rt, s));
+}
+
+TENURE_NATIVE(SymbolValueOf) {
+  Value s;
+  if (!ThisSymbol(rt, self, "valueOf", &s)) return Value();
+  return s;
+}
+
+TENURE_NATIVE(SymbolDescription) {
+  Value s;
+  if (!ThisSymbol(rt, self, "description", &s)) return Value();
+  return s.As<Symbol>()->description;
+}
+
+// Array/String/Map/Set.prototype[Symbol.iterator] (and Map/Set entries order).
+TENURE_NATIVE(MakeIterator) {
+  tenure::HandleScope scope(rt.heap());
+  Handle record = Handle::New(rt.heap(), kUndefined);
+  if (!rt.ForOfPrepare(record.slot(), self)) return Value();
+  return NewNativeIterator(rt, record);
+}
+
+TENURE_NATIVE(IteratorNext) {
+  Value record = NativeIteratorRecord(self.value());
+  if (record.IsEmpty()) {
+    return rt.ThrowTypeError("next method called on incompatible receiver " + rt.Inspect(self));
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle rec = Handle::New(rt.heap(), record);
+  Handle value = Handle::New(rt.heap(), kUndefined);
+  bool done = false;
+  if (!rt.IteratorStep(rec, value.slot(), &done)) return Value();
+  Handle result = Handle::New(rt.heap(), rt.NewPlainObject());
+  SetDataProperty(rt, result, "value", value.value());
+  SetDataProperty(rt, result, "done", FromBool(done));
+  return result.value();
+}
+
+TENURE_NATIVE(ReturnThis) { return self.value(); }
+
+void InstallSymbolBuiltins(Runtime& rt, Handle global) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle proto = Handle::New(heap, rt.NewPlainObject());
+  rt.set_root(kRootSymbolPrototype, proto.value());
+  Handle ctor = Handle::New(heap, InstallConstructor(rt, global, "Symbol", SymbolConstructor, 0, proto));
+  rt.DefineNative(proto, "toString", SymbolToString, 0);
+  rt.DefineNative(proto, "valueOf", SymbolValueOf, 0);
+  Handle getter = Handle::New(heap, rt.NewNativeFunction("description", SymbolDescription, 0));
+  Handle none = Handle::New(heap, kUndefined);
+  Handle description_key = Handle::New(heap, rt.Intern("description"));
+  rt.DefineAccessor(proto, description_key, getter, none, false);
+
+  Handle text = Handle::New(heap, rt.NewString("Symbol.iterator"));
+  Handle iterator_symbol = Handle::New(heap, NewSymbol(rt, text, false));
+  rt.set_root(kRootIteratorSymbol, iterator_symbol.value());
+  SetHiddenProperty(rt, ctor, "iterator", iterator_symbol.value());
+  text.Set(rt.NewString("identity hash"));
+  rt.set_root(kRootHashSymbol, NewSymbol(rt, text, true));
+
+  // Native iterators: next(), and [Symbol.iterator]() returning the iterator itself.
+  Handle iterator_proto = Handle::New(heap, rt.NewPlainObject());
+  rt.set_root(kRootIteratorPrototype, iterator_proto.value());
+  rt.DefineNative(iterator_proto, "next", IteratorNext, 0);
+  Handle self_fn = Handle::New(heap, rt.NewNativeFunction("[Symbol.iterator]", ReturnThis, 0));
+  rt.DefineOwn(iterator_proto, iterator_symbol, self_fn, kShapeHidden);
+  Handle make = Handle::New(heap, rt.NewNativeFunction("[Symbol.iterator]", MakeIterator, 0));
+  for (Root r : {kRootArrayPrototype, kRootStringPrototype, kRootMapPrototype, kRootSetPrototype}) {
+    Handle holder = Handle::New(heap, rt.root(r));
+    rt.DefineOwn(holder, iterator_symbol, make, kShapeHidden);
+  }
+}
+
+}  // namespace tenure::js
