@@ -53,7 +53,8 @@ bool IsUserRoot(const Snapshot& s, uint32_t node) {
   return s.NodeName(node) == "(Document DOM trees)";
 }
 
-// CSR of essential retainers: for each node, the source nodes of its essential incoming edges.
+// CSR of essential retainers: for each node, the source nodes of its essential incoming edges,
+// in ascending order. Filled back to front so the offsets double as insertion cursors.
 void BuildEssentialRetainers(const Snapshot& s, const BigVector<uint8_t>& essential,
                              BigVector<uint32_t>* first_retainer, BigVector<uint32_t>* retainer_node) {
   const uint32_t n = s.node_count();
@@ -61,17 +62,15 @@ void BuildEssentialRetainers(const Snapshot& s, const BigVector<uint8_t>& essent
   for (uint32_t e = 0; e < s.edge_count(); ++e) {
     if (essential[e]) ++(*first_retainer)[s.edge_to[e]];
   }
-  uint32_t sum = 0;
+  uint32_t sum = 0;  // (*first_retainer)[k] becomes the end of k's run
   for (uint32_t k = 0; k <= n; ++k) {
-    uint32_t c = (*first_retainer)[k];
+    sum += (*first_retainer)[k];
     (*first_retainer)[k] = sum;
-    sum += c;
   }
   retainer_node->resize(sum);
-  BigVector<uint32_t> cursor(first_retainer->begin(), first_retainer->end() - 1);
-  for (uint32_t k = 0; k < n; ++k) {
-    for (uint32_t e = s.first_edge[k]; e < s.first_edge[k + 1]; ++e) {
-      if (essential[e]) (*retainer_node)[cursor[s.edge_to[e]]++] = k;
+  for (uint32_t k = n; k-- > 0;) {
+    for (uint32_t e = s.first_edge[k + 1]; e-- > s.first_edge[k];) {
+      if (essential[e]) (*retainer_node)[--(*first_retainer)[s.edge_to[e]]] = k;
     }
   }
 }
@@ -114,33 +113,39 @@ bool HasUserRoots(const Snapshot& s) {
   return false;
 }
 
-// DevTools JSHeapSnapshot.calculateShallowSizes (see header comment).
+// DevTools JSHeapSnapshot.calculateShallowSizes (see header comment). DevTools seeds a stack with
+// every non-owned-kind node in ascending order and pops until empty; pushing node i (from the
+// highest down) and draining the stack before pushing i-1 visits nodes in the same order without
+// a node-sized seed list. A non-owned-kind node's owner is itself and never changes.
 void TransferShallowSizes(const Snapshot& s, Analysis* a) {
   constexpr uint32_t kUnvisited = 0xFFFFFFFFu, kMultiple = 0xFFFFFFFEu;
   const uint32_t n = s.node_count();
   BigVector<uint32_t> owners(n);
-  BigVector<uint32_t> worklist;
   for (uint32_t i = 0; i < n; ++i) {
     int t = s.node_type[i];
     bool owned_kind = t == s.node_types.hidden || t == s.node_types.array ||
                       (t == s.node_types.native && s.NodeName(i) == "system / ExternalStringData");
     owners[i] = owned_kind ? kUnvisited : i;
-    if (!owned_kind) worklist.push_back(i);
   }
-  while (!worklist.empty()) {
-    uint32_t id = worklist.back();
-    worklist.pop_back();
-    uint32_t owner = owners[id];
-    for (uint32_t e = s.first_edge[id]; e < s.first_edge[id + 1]; ++e) {
-      if (s.edge_type[e] == s.edge_types.weak) continue;
-      uint32_t target = s.edge_to[e];
-      uint32_t current = owners[target];
-      if (current == kUnvisited) {
-        owners[target] = owner;
-        worklist.push_back(target);
-      } else if (current != target && current != owner && current != kMultiple) {
-        owners[target] = kMultiple;
-        worklist.push_back(target);
+  BigVector<uint32_t> worklist;
+  for (uint32_t seed = n; seed-- > 0;) {
+    if (owners[seed] != seed) continue;
+    worklist.push_back(seed);
+    while (!worklist.empty()) {
+      uint32_t id = worklist.back();
+      worklist.pop_back();
+      uint32_t owner = owners[id];
+      for (uint32_t e = s.first_edge[id]; e < s.first_edge[id + 1]; ++e) {
+        if (s.edge_type[e] == s.edge_types.weak) continue;
+        uint32_t target = s.edge_to[e];
+        uint32_t current = owners[target];
+        if (current == kUnvisited) {
+          owners[target] = owner;
+          worklist.push_back(target);
+        } else if (current != target && current != owner && current != kMultiple) {
+          owners[target] = kMultiple;
+          worklist.push_back(target);
+        }
       }
     }
   }

@@ -70,22 +70,25 @@ ClassNames ComputeClassNames(const Snapshot& s) {
   const uint32_t n = s.node_count();
   out.class_of_node.resize(n);
   std::unordered_map<std::string, uint32_t> by_name;
-  // Object names are shared strings: cache class ids per (type, name index) to avoid rebuilding
-  // the same std::string millions of times.
-  std::unordered_map<uint64_t, uint32_t> by_type_and_name;
+  // ClassNameOf depends on the type alone, except for objects and natives, where it depends on
+  // (detached, name index): cache class ids in flat arrays indexed by those.
+  constexpr uint32_t kUnknown = 0xFFFFFFFFu;
+  std::vector<uint32_t> by_type(s.node_type_names.size(), kUnknown);
+  BigVector<uint32_t> by_object_name[2] = {BigVector<uint32_t>(s.string_count(), kUnknown),
+                                           BigVector<uint32_t>(s.string_count(), kUnknown)};
   BigVector<uint8_t> detached = DetachedNativeNodes(s);
   for (uint32_t k = 0; k < n; ++k) {
-    uint64_t key = (uint64_t{detached[k]} << 40) | (uint64_t{s.node_type[k]} << 32) | s.node_name[k];
-    auto cached = by_type_and_name.find(key);
-    if (cached != by_type_and_name.end()) {
-      out.class_of_node[k] = cached->second;
-      continue;
+    const int t = s.node_type[k];
+    uint32_t& slot = (t == s.node_types.object || t == s.node_types.native)
+                         ? by_object_name[detached[k] != 0][s.node_name[k]]
+                         : by_type[t];
+    if (slot == kUnknown) {
+      std::string name = ClassNameOf(s, k, detached[k] != 0);
+      auto [it, inserted] = by_name.emplace(name, static_cast<uint32_t>(out.names.size()));
+      if (inserted) out.names.push_back(std::move(name));
+      slot = it->second;
     }
-    std::string name = ClassNameOf(s, k, detached[k] != 0);
-    auto [it, inserted] = by_name.emplace(name, static_cast<uint32_t>(out.names.size()));
-    if (inserted) out.names.push_back(std::move(name));
-    by_type_and_name.emplace(key, it->second);
-    out.class_of_node[k] = it->second;
+    out.class_of_node[k] = slot;
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -28,7 +29,7 @@ MappedFile::MappedFile(const std::string& path) {
       data_ = static_cast<const char*>(p);
       size_ = static_cast<size_t>(st.st_size);
       mapped_ = true;
-      ::close(fd);
+      fd_ = fd;
       return;
     }
   }
@@ -55,6 +56,25 @@ MappedFile::MappedFile(const std::string& path) {
 
 MappedFile::~MappedFile() {
   if (mapped_) ::munmap(const_cast<char*>(data_), size_);
+  if (fd_ >= 0) ::close(fd_);
+}
+
+size_t MappedFile::ReadAt(size_t offset, char* out, size_t len) const {
+  if (offset >= size_) return 0;
+  len = std::min(len, size_ - offset);
+  if (fd_ < 0) {
+    std::memcpy(out, data_ + offset, len);
+    return len;
+  }
+  size_t done = 0;
+  while (done < len) {
+    ssize_t n = ::pread(fd_, out + done, len - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw SnapshotError(SnapshotError::kNoOffset, std::string("read failed: ") + std::strerror(errno));
+    if (n == 0) break;  // the file shrank; the caller sees a short count
+    done += static_cast<size_t>(n);
+  }
+  return done;
 }
 
 }  // namespace tenure::snapshot

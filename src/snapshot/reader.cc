@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 #include <future>
+#include <memory>
+#include <vector>
 #include <optional>
 
 #include "snapshot/json_text.h"
@@ -159,140 +161,180 @@ class Releaser {
 };
 
 inline bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Scans the unsigned decimal array in `span`, calling on_value(index, value, byte_offset) for each
-// element. Rejects anything but digits, commas and whitespace, and numbers >= 10^19.
-template <typename OnValue>
-uint64_t ScanUnsignedArray(std::string_view text, Span span, OnValue&& on_value, Releaser* releaser = nullptr) {
-  const char* base = text.data();
-  const char* p = base + span.begin;
-  const char* end = base + span.end;
-  while (p < end && IsSpace(*p)) ++p;
-  uint64_t index = 0;
-  if (p == end) return 0;
-  for (;;) {
-    if (releaser && (index & 0xFFFF) == 0) releaser->Progress(p - base);
-    const char* start = p;
-    if (!IsDigit(*p)) throw SnapshotError(p - base, "expected an unsigned integer");
-    uint64_t v = 0;
-    while (p < end && IsDigit(*p)) {
-      if (p - start >= 19) throw SnapshotError(start - base, "number too large");
-      v = v * 10 + static_cast<uint64_t>(*p - '0');
-      ++p;
-    }
-    on_value(index, v, static_cast<uint64_t>(start - base));
-    ++index;
-    while (p < end && IsSpace(*p)) ++p;
-    if (p == end) return index;
-    if (*p != ',') throw SnapshotError(p - base, "expected ',' or ']' in number array");
-    ++p;
-    while (p < end && IsSpace(*p)) ++p;
-    if (p == end) throw SnapshotError(p - base, "expected an unsigned integer after ','");
-  }
-}
+// What one column of the nodes or edges array is stored as.
+enum class Column : uint8_t { kSkip, kType, kName, kId, kSelfSize, kEdgeCount, kDetachedness, kTo };
 
-// Byte offset of element `index` of a numeric array (error path only; rescans the span).
-uint64_t OffsetOfElement(std::string_view text, Span span, uint64_t index) {
-  uint64_t found = span.begin;
-  ScanUnsignedArray(text, span, [&](uint64_t i, uint64_t, uint64_t off) {
-    if (i == index) found = off;
-  });
-  return found;
-}
+// Where one numeric section ("nodes" or "edges") goes: a column plan per field and the
+// destination arrays (null for columns the ReadScope does not keep).
+struct RowTable {
+  const char* section = "";  // "node" or "edge", for messages
+  uint32_t fields = 0;
+  uint64_t rows = 0;         // rows the header promises
+  size_t capacity = 0;       // rows the destination arrays hold (<= rows, see SizeRows)
+  Column column[64] = {};
+  uint64_t type_count = 0;   // number of node/edge type names
+  uint64_t to_limit = 0;     // node_count x node_fields (edges' to_node bound)
+  uint32_t node_fields = 1;  // to_node divisor
+  uint8_t* type = nullptr;
+  uint32_t* name = nullptr;
+  uint32_t* id = nullptr;
+  uint64_t* self_size = nullptr;
+  uint32_t* edge_count = nullptr;
+  uint8_t* detachedness = nullptr;
+  uint32_t* to = nullptr;
+};
 
 void CheckU32(uint64_t v, uint64_t offset, const char* what) {
   if (v > 0xFFFFFFFFu) throw SnapshotError(offset, std::string(what) + " does not fit 32 bits");
 }
 
-void ParseNodes(std::string_view text, Span span, const Layout& l, ReadScope scope, bool release, Snapshot* s) {
-  Releaser releaser(text, span.begin, release);
-  const uint64_t expected = l.node_count * l.node_fields;
-  // Never trust node_count for allocation: each value takes at least two bytes ("0,").
-  const size_t n = static_cast<size_t>(std::min<uint64_t>(l.node_count, (span.end - span.begin) / (2 * l.node_fields) + 1));
-  const bool ids_only = scope == ReadScope::kNodeIdsOnly;
-  s->node_id.resize(n);
-  s->node_type.resize(n);
-  if (!ids_only) {
-    s->node_name.resize(n);
-    s->self_size.resize(n);
-    s->first_edge.reserve(n + 1);
-    s->first_edge.resize(n);
-    if (l.detachedness >= 0) s->detachedness.resize(n);
-  }
-  // Rows are written by index; `row` only grows while row < n because index < expected and
-  // n >= node_count whenever the span is long enough to hold node_count rows (else the scan
-  // runs out of values first and the count check below fails). The bound check keeps it safe.
-  size_t row = 0;
-  const uint64_t type_count = s->node_type_names.size();
-  uint32_t field = 0;
-  uint64_t values = ScanUnsignedArray(text, span, [&](uint64_t index, uint64_t v, uint64_t off) {
-    if (index >= expected) throw SnapshotError(off, "more node values than node_count x node_fields");
-    if (row >= n) throw SnapshotError(off, "nodes array longer than its byte length allows");
-    const int f = static_cast<int>(field);
-    if (f == l.type) {
-      if (v >= type_count) throw SnapshotError(off, "node type out of range");
-      s->node_type[row] = static_cast<uint8_t>(v);
-    } else if (f == l.id) {
-      CheckU32(v, off, "node id");
-      s->node_id[row] = static_cast<uint32_t>(v);
-    } else if (!ids_only) {
-      if (f == l.name) {
-        CheckU32(v, off, "node name index");
-        s->node_name[row] = static_cast<uint32_t>(v);
-      } else if (f == l.self_size) {
-        s->self_size[row] = v;
-      } else if (f == l.edge_count) {
-        CheckU32(v, off, "node edge_count");
-        s->first_edge[row] = static_cast<uint32_t>(v);  // converted to offsets later
-      } else if (f == l.detachedness) {
-        s->detachedness[row] = static_cast<uint8_t>(v > 2 ? 0 : v);
-      }
-    }
-    if (++field == l.node_fields) {
-      field = 0;
-      ++row;
-    }
-  }, &releaser);
-  if (values != expected) {
-    throw SnapshotError(span.end, "nodes array has " + std::to_string(values) + " values, expected " +
-                                      std::to_string(expected) + " (node_count x node_fields)");
+// Validates value `v` of column `c` in row `row` and stores it; `off` is its byte offset.
+inline void Store(const RowTable& t, Column c, size_t row, uint64_t v, uint64_t off) {
+  const bool node = t.section[0] == 'n';
+  switch (c) {
+    case Column::kSkip: return;
+    case Column::kType:
+      if (v >= t.type_count) throw SnapshotError(off, std::string(t.section) + " type out of range");
+      t.type[row] = static_cast<uint8_t>(v);
+      return;
+    case Column::kName:
+      CheckU32(v, off, node ? "node name index" : "edge name_or_index");
+      t.name[row] = static_cast<uint32_t>(v);
+      return;
+    case Column::kId: CheckU32(v, off, "node id"); t.id[row] = static_cast<uint32_t>(v); return;
+    case Column::kSelfSize: t.self_size[row] = v; return;
+    case Column::kEdgeCount:
+      CheckU32(v, off, "node edge_count");
+      t.edge_count[row] = static_cast<uint32_t>(v);  // converted to offsets by BuildFirstEdge
+      return;
+    case Column::kDetachedness: t.detachedness[row] = static_cast<uint8_t>(v > 2 ? 0 : v); return;
+    case Column::kTo:
+      if (v >= t.to_limit || v % t.node_fields != 0) throw SnapshotError(off, "edge to_node is not a valid node index");
+      t.to[row] = static_cast<uint32_t>(v / t.node_fields);
+      return;
   }
 }
 
-void ParseEdges(std::string_view text, Span span, const Layout& l, bool release, Snapshot* s) {
-  Releaser releaser(text, span.begin, release);
-  const uint64_t expected = l.edge_count_total * l.edge_fields;
-  const size_t m = static_cast<size_t>(std::min<uint64_t>(l.edge_count_total, (span.end - span.begin) / (2 * l.edge_fields) + 1));
-  s->edge_type.resize(m);
-  s->edge_name.resize(m);
-  s->edge_to.resize(m);
-  size_t row = 0;
-  const uint64_t type_count = s->edge_type_names.size();
-  const uint64_t to_limit = l.node_count * l.node_fields;
+// One piece of a numeric section: bytes [begin, end) holding `rows` whole rows from `first_row`.
+// text[end] is the array's ']' or, for all but the last segment, the ',' before the next
+// segment's first value; either stops the digit loop, so numbers need no bounds checks.
+struct Segment {
+  size_t begin = 0, end = 0;
+  uint64_t first_row = 0, rows = 0;
+};
+
+// Parses a segment of unsigned decimals (digits, commas, whitespace only; < 10^20) into `t`,
+// releasing parsed pages through `releaser`. Returns the number of values read; throws
+// SnapshotError at the offending byte for junk, too many values, or a bad value.
+uint64_t ScanRows(std::string_view text, Segment seg, const RowTable& t, Releaser* releaser) {
+  const char* const base = text.data();
+  const char* p = base + seg.begin;
+  const char* const end = base + seg.end;
+  const uint64_t limit = seg.rows * t.fields;  // values this segment may hold
+  size_t row = static_cast<size_t>(seg.first_row);
   uint32_t field = 0;
-  uint64_t values = ScanUnsignedArray(text, span, [&](uint64_t index, uint64_t v, uint64_t off) {
-    if (index >= expected) throw SnapshotError(off, "more edge values than edge_count x edge_fields");
-    if (row >= m) throw SnapshotError(off, "edges array longer than its byte length allows");
-    const int f = static_cast<int>(field);
-    if (f == l.edge_type) {
-      if (v >= type_count) throw SnapshotError(off, "edge type out of range");
-      s->edge_type[row] = static_cast<uint8_t>(v);
-    } else if (f == l.edge_name) {
-      CheckU32(v, off, "edge name_or_index");
-      s->edge_name[row] = static_cast<uint32_t>(v);
-    } else if (f == l.edge_to) {
-      if (v >= to_limit || v % l.node_fields != 0) throw SnapshotError(off, "edge to_node is not a valid node index");
-      s->edge_to[row] = static_cast<uint32_t>(v / l.node_fields);
+  uint64_t values = 0;
+  while (p < end && IsSpace(*p)) ++p;
+  if (p == end) return 0;
+  for (;;) {
+    const char* start = p;
+    uint64_t v = static_cast<unsigned char>(*p) - uint64_t{'0'};
+    if (v > 9) throw SnapshotError(p - base, "expected an unsigned integer");
+    for (uint64_t d; (d = static_cast<unsigned char>(*++p) - uint64_t{'0'}) <= 9;) v = v * 10 + d;
+    if (p - start > 19) throw SnapshotError(start - base, "number too large");
+    if (values == limit) {
+      throw SnapshotError(start - base, std::string("more ") + t.section + " values than " + t.section +
+                                            "_count x " + t.section + "_fields");
     }
-    if (++field == l.edge_fields) {
+    if (row >= t.capacity) throw SnapshotError(start - base, std::string(t.section) + "s array longer than its byte length allows");
+    Store(t, t.column[field], row, v, start - base);
+    ++values;
+    if (++field == t.fields) {
       field = 0;
-      ++row;
+      if ((++row & 0x3FFF) == 0) releaser->Progress(p - base);
     }
-  }, &releaser);
+    // Fast path: "," directly followed by the next number.
+    if (p < end && *p == ',' && static_cast<unsigned char>(p[1] - '0') <= 9) {
+      ++p;
+      continue;
+    }
+    while (p < end && IsSpace(*p)) ++p;
+    if (p == end) break;
+    if (*p != ',') throw SnapshotError(p - base, "expected ',' or ']' in number array");
+    ++p;
+    while (p < end && IsSpace(*p)) ++p;
+    if (p == end) throw SnapshotError(p - base, "expected an unsigned integer after ','");
+  }
+  return values;
+}
+
+// Byte offset of element `index` of a numeric array that already parsed cleanly (error path).
+uint64_t OffsetOfElement(std::string_view text, Span span, uint64_t index) {
+  size_t p = span.begin;
+  for (uint64_t i = 0; i < index; ++i) {
+    const void* comma = std::memchr(text.data() + p, ',', span.end - p);
+    if (!comma) return span.begin;
+    p = static_cast<const char*>(comma) - text.data() + 1;
+  }
+  while (p < span.end && IsSpace(text[p])) ++p;
+  return p;
+}
+
+// The shape of a section: `rows` rows of `fields` values, at most as many as `span` can hold.
+RowTable SectionTable(const char* section, uint32_t fields, uint64_t rows, Span span, size_t type_count) {
+  RowTable t;
+  t.section = section;
+  t.fields = fields;
+  t.rows = rows;
+  // Never trust the header's counts for allocation: each value takes at least two bytes ("0,").
+  t.capacity = static_cast<size_t>(std::min<uint64_t>(rows, (span.end - span.begin) / (2 * fields) + 1));
+  t.type_count = type_count;
+  return t;
+}
+
+// Sizes `array` to the table's capacity and routes field `field` of each row into it as `kind`.
+template <typename T>
+T* Route(RowTable* t, int field, Column kind, BigVector<T>* array) {
+  array->resize(t->capacity);
+  t->column[field] = kind;
+  return array->data();
+}
+
+// Sizes the node arrays of *s for `span` and describes where each node field goes.
+RowTable NodeTable(const Layout& l, Span span, ReadScope scope, Snapshot* s) {
+  RowTable t = SectionTable("node", l.node_fields, l.node_count, span, s->node_type_names.size());
+  t.type = Route(&t, l.type, Column::kType, &s->node_type);
+  t.id = Route(&t, l.id, Column::kId, &s->node_id);
+  if (scope == ReadScope::kNodeIdsOnly) return t;
+  t.name = Route(&t, l.name, Column::kName, &s->node_name);
+  t.self_size = Route(&t, l.self_size, Column::kSelfSize, &s->self_size);
+  s->first_edge.reserve(t.capacity + 1);  // BuildFirstEdge appends the end offset
+  t.edge_count = Route(&t, l.edge_count, Column::kEdgeCount, &s->first_edge);
+  if (l.detachedness >= 0) t.detachedness = Route(&t, l.detachedness, Column::kDetachedness, &s->detachedness);
+  return t;
+}
+
+// Sizes the edge arrays of *s for `span` and describes where each edge field goes.
+RowTable EdgeTable(const Layout& l, Span span, Snapshot* s) {
+  RowTable t = SectionTable("edge", l.edge_fields, l.edge_count_total, span, s->edge_type_names.size());
+  t.to_limit = l.node_count * l.node_fields;
+  t.node_fields = l.node_fields;
+  t.type = Route(&t, l.edge_type, Column::kType, &s->edge_type);
+  t.name = Route(&t, l.edge_name, Column::kName, &s->edge_name);
+  t.to = Route(&t, l.edge_to, Column::kTo, &s->edge_to);
+  return t;
+}
+
+// Parses `seg` of a section and checks that it held exactly seg.rows rows.
+void ParseSegment(std::string_view text, Segment seg, const RowTable& t, bool release) {
+  Releaser releaser(text, seg.begin, release);
+  const uint64_t values = ScanRows(text, seg, t, &releaser);
+  const uint64_t expected = seg.rows * t.fields;
   if (values != expected) {
-    throw SnapshotError(span.end, "edges array has " + std::to_string(values) + " values, expected " +
-                                      std::to_string(expected) + " (edge_count x edge_fields)");
+    throw SnapshotError(seg.end, std::string(t.section) + "s array has " + std::to_string(values + seg.first_row * t.fields) +
+                                     " values, expected " + std::to_string(t.rows * t.fields) + " (" + t.section +
+                                     "_count x " + t.section + "_fields)");
   }
 }
 
@@ -357,27 +399,83 @@ void SkipStrings(JsonCursor* c, std::string_view text, bool release) {
   }
 }
 
+// Passes over byte ranges of the input without touching the file mapping: through
+// MappedFile::ReadAt into a small reused buffer for a mapped file, straight from the text
+// otherwise (see MappedFile for why).
+class ChunkReader {
+ public:
+  static constexpr size_t kChunk = size_t{256} << 10;
+  ChunkReader(std::string_view text, const MappedFile* file) : text_(text), file_(file) {}
+
+  // Calls fn(data, length, offset) for consecutive chunks covering [begin, end) until fn
+  // returns false.
+  template <typename Fn>
+  void ForEach(size_t begin, size_t end, Fn&& fn) {
+    if (begin >= end) return;
+    if (!file_ || !file_->mapped()) {
+      fn(text_.data() + begin, end - begin, begin);
+      return;
+    }
+    if (!buffer_) buffer_ = std::make_unique<char[]>(kChunk);
+    for (size_t offset = begin; offset < end;) {
+      size_t len = file_->ReadAt(offset, buffer_.get(), std::min(kChunk, end - offset));
+      if (len == 0 || !fn(static_cast<const char*>(buffer_.get()), len, offset)) return;
+      offset += len;
+    }
+  }
+
+ private:
+  std::string_view text_;
+  const MappedFile* file_;
+  std::unique_ptr<char[]> buffer_;
+};
+
 // Finds a flat numeric array at the cursor ('[' ... ']') without parsing it.
-Span LocateNumberArray(JsonCursor* c, std::string_view text, const char* name, bool release) {
+Span LocateNumberArray(JsonCursor* c, std::string_view text, const char* name, ChunkReader* reader) {
   c->SkipWhitespace();
   if (c->Peek() != '[') c->Fail(std::string("\"") + name + "\" is not an array");
-  size_t open = c->pos();
-  // memchr in chunks, dropping scanned pages (the parser re-reads them from the page cache).
-  Releaser releaser(text, open, release);
-  const void* close = nullptr;
-  for (size_t from = open + 1; from < text.size() && !close;) {
-    size_t len = std::min(Releaser::kChunk, text.size() - from);
-    close = std::memchr(text.data() + from, ']', len);
-    from += len;
-    if (!close) releaser.Progress(from);
-  }
-  if (!close) c->Fail(std::string("unterminated \"") + name + "\" array");
+  const size_t open = c->pos();
+  size_t close = std::string_view::npos;
+  reader->ForEach(open + 1, text.size(), [&](const char* data, size_t len, size_t offset) {
+    const void* hit = std::memchr(data, ']', len);
+    if (hit) close = offset + static_cast<size_t>(static_cast<const char*>(hit) - data);
+    return hit == nullptr;
+  });
+  if (close == std::string_view::npos) c->Fail(std::string("unterminated \"") + name + "\" array");
   Span span;
   span.begin = open + 1;
-  span.end = static_cast<const char*>(close) - text.data();
+  span.end = close;
   span.present = true;
   c->set_pos(span.end + 1);
   return span;
+}
+
+// Splits a section at the first row boundary at or after byte span.begin + head_bytes, so two
+// threads can parse the halves; returns one segment when there is no such boundary. The row of
+// the cut comes from counting commas before it, which is exact for a well-formed array and
+// otherwise caught by ParseSegment (junk or a wrong value count in the head).
+std::vector<Segment> SplitSection(std::string_view text, Span span, uint64_t rows, uint32_t fields,
+                                  size_t head_bytes, ChunkReader* reader) {
+  std::vector<Segment> whole{{span.begin, span.end, 0, rows}};
+  if (head_bytes == 0 || head_bytes >= span.end - span.begin) return whole;
+  const char* base = text.data();
+  const void* hit = std::memchr(base + span.begin + head_bytes, ',', span.end - span.begin - head_bytes);
+  if (!hit) return whole;
+  size_t cut = static_cast<const char*>(hit) - base;
+  uint64_t values = 1;  // the value before the first comma
+  reader->ForEach(span.begin, cut, [&](const char* data, size_t len, size_t) {
+    values += static_cast<uint64_t>(std::count(data, data + len, ','));
+    return true;
+  });
+  while (values % fields != 0) {
+    hit = std::memchr(base + cut + 1, ',', span.end - cut - 1);
+    if (!hit) return whole;
+    cut = static_cast<const char*>(hit) - base;
+    ++values;
+  }
+  const uint64_t head_rows = values / fields;
+  if (head_rows >= rows) return whole;
+  return {{span.begin, cut, 0, head_rows}, {cut + 1, span.end, head_rows, rows - head_rows}};
 }
 
 // Converts per-node edge counts into CSR offsets and checks they add up to edge_count.
@@ -419,29 +517,56 @@ void CheckStringIndexes(std::string_view text, Span nodes, Span edges, const Lay
   }
 }
 
+// How many bytes of the edges the nodes job should also parse so both jobs get about half of
+// the numeric text (0: do not split).
+size_t EdgeHeadBytes(Span nodes, Span edges, const ReadOptions& options) {
+  const size_t node_bytes = nodes.end - nodes.begin, edge_bytes = edges.end - edges.begin;
+  if (options.edge_split_fraction_for_testing >= 0) {
+    return static_cast<size_t>(static_cast<double>(edge_bytes) * options.edge_split_fraction_for_testing);
+  }
+  if (!options.parallel || edge_bytes < options.min_split_bytes) return 0;
+  const size_t half = (node_bytes + edge_bytes) / 2;
+  return half > node_bytes ? half - node_bytes : 0;
+}
+
 }  // namespace
 
 namespace {
 
 // `release`: the text is a private file mapping whose parsed pages may be dropped.
-Snapshot ReadSnapshotImpl(std::string_view text, const ReadOptions& options, bool release) {
+Snapshot ReadSnapshotImpl(std::string_view text, const ReadOptions& options, const MappedFile* file) {
   Snapshot s;
   JsonCursor c(text, 0);
+  ChunkReader reader(text, file);
+  const bool release = file && file->mapped();
   auto progress = [&](std::string_view phase) { if (options.progress) options.progress(phase); };
   std::optional<Layout> layout;
   uint64_t header_offset = 0;
   Span nodes, edges;
   bool have_strings = false;
-  std::future<void> nodes_job, edges_job;
-  const auto policy = options.parallel ? std::launch::async : std::launch::deferred;
   const bool want_edges = options.scope == ReadScope::kFull;
   const bool want_strings = options.scope != ReadScope::kNodeIdsOnly;
+  RowTable node_table, edge_table;
+  std::vector<Segment> edge_segments;
+  // Declared after what the jobs reference: on an exception their destructors wait for them.
+  std::future<void> first_job, second_job;
+  const auto policy = options.parallel ? std::launch::async : std::launch::deferred;
   std::string scratch;
   auto launch = [&]() {
-    if (!layout || !nodes.present || !edges.present || nodes_job.valid()) return;
+    if (!layout || !nodes.present || !edges.present || first_job.valid()) return;
     progress("nodes and edges");
-    nodes_job = std::async(policy, [&] { ParseNodes(text, nodes, *layout, options.scope, release, &s); });
-    if (want_edges) edges_job = std::async(policy, [&] { ParseEdges(text, edges, *layout, release, &s); });
+    node_table = NodeTable(*layout, nodes, options.scope, &s);
+    if (want_edges) {
+      edge_table = EdgeTable(*layout, edges, &s);
+      edge_segments = SplitSection(text, edges, layout->edge_count_total, layout->edge_fields,
+                                   EdgeHeadBytes(nodes, edges, options), &reader);
+    }
+    // Job 1: nodes, then the head of the edges when they were split; job 2: the rest of the edges.
+    first_job = std::async(policy, [&] {
+      ParseSegment(text, {nodes.begin, nodes.end, 0, layout->node_count}, node_table, release);
+      if (edge_segments.size() == 2) ParseSegment(text, edge_segments[0], edge_table, release);
+    });
+    if (want_edges) second_job = std::async(policy, [&] { ParseSegment(text, edge_segments.back(), edge_table, release); });
   };
 
   c.Expect('{');
@@ -463,10 +588,10 @@ Snapshot ReadSnapshotImpl(std::string_view text, const ReadOptions& options, boo
       ResolveTypeCodes(&s);
     } else if (scratch == "nodes") {
       if (!layout) throw SnapshotError(key_offset, "\"nodes\" before the \"snapshot\" header");
-      nodes = LocateNumberArray(&c, text, "nodes", release);
+      nodes = LocateNumberArray(&c, text, "nodes", &reader);
     } else if (scratch == "edges") {
       if (!layout) throw SnapshotError(key_offset, "\"edges\" before the \"snapshot\" header");
-      edges = LocateNumberArray(&c, text, "edges", release);
+      edges = LocateNumberArray(&c, text, "edges", &reader);
     } else if (scratch == "strings") {
       launch();
       have_strings = true;
@@ -493,8 +618,8 @@ Snapshot ReadSnapshotImpl(std::string_view text, const ReadOptions& options, boo
   if (!layout) throw SnapshotError(c.offset(), "missing \"snapshot\" header");
   if (!nodes.present || !edges.present) throw SnapshotError(c.offset(), "missing \"nodes\" or \"edges\" array");
   if (!have_strings) throw SnapshotError(c.offset(), "missing \"strings\" array");
-  if (nodes_job.valid()) nodes_job.get();
-  if (edges_job.valid()) edges_job.get();
+  if (first_job.valid()) first_job.get();
+  if (second_job.valid()) second_job.get();
   if (options.scope == ReadScope::kNodeIdsOnly) return s;
   if (want_edges) BuildFirstEdge(text, nodes, *layout, &s);
   else s.first_edge.clear();
@@ -505,13 +630,13 @@ Snapshot ReadSnapshotImpl(std::string_view text, const ReadOptions& options, boo
 }  // namespace
 
 Snapshot ReadSnapshotText(std::string_view text, const ReadOptions& options) {
-  return ReadSnapshotImpl(text, options, false);
+  return ReadSnapshotImpl(text, options, nullptr);
 }
 
 Snapshot ReadSnapshotFile(const std::string& path, const ReadOptions& options) {
   MappedFile file(path);
   try {
-    return ReadSnapshotImpl(file.view(), options, file.mapped());
+    return ReadSnapshotImpl(file.view(), options, &file);
   } catch (const SnapshotError& e) {
     throw SnapshotError(SnapshotError::kNoOffset, path + ": " + e.what());
   }

@@ -21,9 +21,9 @@ std::string Replace(std::string text, const std::string& from, const std::string
 }
 
 // Expects a SnapshotError whose message contains `needle` and a byte offset.
-void ExpectRejected(const std::string& text, const std::string& needle) {
+void ExpectRejected(const std::string& text, const std::string& needle, const ReadOptions& options = {}) {
   try {
-    ReadSnapshotText(text);
+    ReadSnapshotText(text, options);
     ADD_FAILURE() << "accepted input; expected error containing '" << needle << "'";
   } catch (const SnapshotError& e) {
     std::string what = e.what();
@@ -42,6 +42,37 @@ TEST(HostileInputTest, EveryTruncationIsRejected) {
     } catch (const SnapshotError& e) {
       EXPECT_NE(std::string(e.what()).find("at byte"), std::string::npos) << e.what();
       EXPECT_LE(e.offset(), len);
+    }
+  }
+}
+
+// The edges split between two parser threads (ReadOptions::edge_split_fraction_for_testing) must
+// reject the same inputs, wherever the cut falls relative to the damage.
+TEST(HostileInputTest, SplitEdgesRejectTheSameInputs) {
+  const std::string full = kMinimalV8_11;
+  const std::pair<std::string, std::string> edits[] = {
+      {"\"edges\":[1,1,7", "\"edges\":[1,x,7"},        // junk at the start
+      {"2,9,28", "2,9,,28"},                            // empty value in the middle
+      {"2,9,28", "2,9 28"},                             // missing comma in the middle
+      {"6,13,21],", "6,13,21,5],"},                     // one value too many at the end
+      {"6,13,21],", "6,13],"},                          // one value too few
+      {"\"edges\":[1,1,7", "\"edges\":[1,1,700"},      // bad to_node in the first row
+      {"2,9,28", "2,9,29"},                             // to_node not a multiple of node_fields
+      {"2,9,28", "2,9,99999999999999999999999"},        // number too large
+  };
+  for (int tenth = 0; tenth < 10; ++tenth) {
+    for (bool parallel : {false, true}) {
+      ReadOptions o;
+      o.parallel = parallel;
+      o.edge_split_fraction_for_testing = tenth / 10.0;
+      for (const auto& [from, to] : edits) {
+        SCOPED_TRACE(to + " split at " + std::to_string(tenth) + "/10");
+        ExpectRejected(Replace(full, from, to), "", o);
+      }
+      for (size_t len = full.find("\"edges\""); len < full.find("\"strings\""); ++len) {
+        SCOPED_TRACE(len);
+        ExpectRejected(full.substr(0, len), "", o);
+      }
     }
   }
 }

@@ -59,6 +59,36 @@ TEST(ReaderTest, SequentialAndParallelAgree) {
   EXPECT_EQ(a.string_arena, b.string_arena);
 }
 
+// Two parser threads may split the edges at any row boundary; the graph must not change,
+// including with V8's newline-separated rows (whitespace around the cut).
+TEST(ReaderTest, SplitEdgesAgreeWithOnePass) {
+  std::string spaced = kMinimalV8_11;
+  const size_t edges = spaced.find("\"edges\":[");
+  for (size_t p = spaced.find(',', edges); p < spaced.find(']', edges); p = spaced.find(',', p + 3)) {
+    spaced.replace(p, 1, ",\n ");
+  }
+  for (const std::string& text : {std::string(kMinimalV8_11), spaced}) {
+    ReadOptions whole;
+    whole.parallel = false;
+    Snapshot a = ReadSnapshotText(text, whole);
+    ExpectMinimalGraph(a);
+    for (int percent = 0; percent < 100; percent += 3) {
+      for (bool parallel : {false, true}) {
+        SCOPED_TRACE(std::to_string(percent) + "% parallel=" + std::to_string(parallel));
+        ReadOptions o;
+        o.parallel = parallel;
+        o.edge_split_fraction_for_testing = percent / 100.0;
+        Snapshot b = ReadSnapshotText(text, o);
+        EXPECT_EQ(a.edge_to, b.edge_to);
+        EXPECT_EQ(a.edge_type, b.edge_type);
+        EXPECT_EQ(a.edge_name, b.edge_name);
+        EXPECT_EQ(a.first_edge, b.first_edge);
+        EXPECT_EQ(a.node_id, b.node_id);
+      }
+    }
+  }
+}
+
 TEST(ReaderTest, IdsOnlyScopeSkipsEdgesAndStrings) {
   ReadOptions o;
   o.scope = ReadScope::kNodeIdsOnly;
