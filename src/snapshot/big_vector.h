@@ -2,8 +2,9 @@
 //
 // Snapshot graphs need tens of arrays of millions of entries. On virtual machines a 4 KiB page
 // fault costs microseconds, so first-touching ~1 GB of arrays in 4 KiB pages dominated analysis
-// time. Buffers of at least kHugeThreshold bytes are 2 MiB-aligned and madvise(MADV_HUGEPAGE)'d
-// (THP "madvise" mode is the Debian default), cutting the number of faults ~500×. Smaller
+// time. Buffers of at least kHugeThreshold bytes are mmap'ed 2 MiB-aligned and
+// madvise(MADV_HUGEPAGE)'d (THP "madvise" mode is the Debian default), cutting the number of
+// faults ~500×, and munmap'ed when freed. Smaller
 // buffers use plain operator new. Semantics are std::vector's, except that resize(n) and
 // BigVector(n) do not zero the new elements (see construct()).
 #pragma once
@@ -11,6 +12,7 @@
 #include <sys/mman.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <utility>
@@ -28,22 +30,35 @@ struct HugePageAllocator {
   template <typename U>
   HugePageAllocator(const HugePageAllocator<U>&) {}
 
+  // Large buffers come straight from mmap and go straight back with munmap: malloc would keep
+  // freed multi-MB blocks of helper threads' arenas resident, raising peak RSS.
   T* allocate(size_t n) {
-    if (n > static_cast<size_t>(-1) / sizeof(T)) throw std::bad_alloc();
+    if (n > static_cast<size_t>(-1) / sizeof(T) / 2) throw std::bad_alloc();
     size_t bytes = n * sizeof(T);
     if (bytes < kHugeThreshold) return static_cast<T*>(::operator new(bytes));
-    size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-    void* p = std::aligned_alloc(kHugePage, rounded);
-    if (!p) throw std::bad_alloc();
-    ::madvise(p, rounded, MADV_HUGEPAGE);
-    return static_cast<T*>(p);
+    size_t rounded = Rounded(bytes);
+    // Over-map by one huge page and trim both ends to get a 2 MiB-aligned block.
+    void* raw = ::mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) throw std::bad_alloc();
+    uintptr_t start = reinterpret_cast<uintptr_t>(raw);
+    uintptr_t aligned = (start + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);
+    if (aligned > start) ::munmap(raw, aligned - start);
+    uintptr_t tail = aligned + rounded, end = start + rounded + kHugePage;
+    if (end > tail) ::munmap(reinterpret_cast<void*>(tail), end - tail);
+    ::madvise(reinterpret_cast<void*>(aligned), rounded, MADV_HUGEPAGE);
+    return reinterpret_cast<T*>(aligned);
   }
 
   void deallocate(T* p, size_t n) {
-    if (n * sizeof(T) < kHugeThreshold) ::operator delete(p);
-    else std::free(p);
+    size_t bytes = n * sizeof(T);
+    if (bytes < kHugeThreshold) ::operator delete(p);
+    else ::munmap(p, Rounded(bytes));
   }
 
+ private:
+  static size_t Rounded(size_t bytes) { return (bytes + kHugePage - 1) / kHugePage * kHugePage; }
+
+ public:
   // resize(n) / BigVector(n) leave new elements default-initialised (uninitialised for integers);
   // callers that need zeros say so: assign(n, 0) or BigVector(n, 0).
   template <typename U>

@@ -128,15 +128,20 @@ struct Loaded {
   ClassNames classes;
 };
 
-Loaded LoadAndAnalyze(const std::string& path, const Args& args) {
-  Loaded l;
-  l.snapshot = ReadSnapshotFile(path, MakeReadOptions(path, ReadScope::kFull));
+// Analyzes l->snapshot, read from `path`.
+void AnalyzeLoaded(const std::string& path, const Args& args, Loaded* l) {
   if (::isatty(2)) std::fprintf(stderr, "\r\033[Kanalyzing %s: dominators…", path.c_str());
   AnalysisOptions ao;
   ao.devtools_adjustments = !args.raw_sizes;
-  l.analysis = Analyze(l.snapshot, ao);
-  l.classes = ComputeClassNames(l.snapshot);
+  l->analysis = Analyze(l->snapshot, ao);
+  l->classes = ComputeClassNames(l->snapshot);
   EndProgress();
+}
+
+Loaded LoadAndAnalyze(const std::string& path, const Args& args) {
+  Loaded l;
+  l.snapshot = ReadSnapshotFile(path, MakeReadOptions(path, ReadScope::kFull));
+  AnalyzeLoaded(path, args, &l);
   return l;
 }
 
@@ -264,20 +269,22 @@ int RunDiff(const Args& args) {
   return 0;
 }
 
-// Loads BASELINE/TARGET ids (in a helper thread) while FINAL is read and analyzed.
+// Loads BASELINE/TARGET ids (in helper threads) while FINAL is read; FINAL is analyzed only once
+// they are done, so their parse buffers are freed before the analysis' peak memory.
 LeakReport ComputeLeaks(const Args& args, Loaded* final_out) {
   const bool three = args.files.size() == 3;
   auto ids_of = [](const std::string& path) {
     ReadOptions o;
     o.scope = ReadScope::kNodeIdsOnly;
-    return SortedIds(ReadSnapshotFile(path, o));
+    return IdSet(ReadSnapshotFile(path, o).node_id);
   };
-  std::future<BigVector<uint32_t>> baseline = std::async(std::launch::async, ids_of, args.files[0]);
-  std::future<BigVector<uint32_t>> target;
+  std::future<IdSet> baseline = std::async(std::launch::async, ids_of, args.files[0]);
+  std::future<IdSet> target;
   if (three) target = std::async(std::launch::async, ids_of, args.files[1]);
-  *final_out = LoadAndAnalyze(args.files.back(), args);
-  BigVector<uint32_t> baseline_ids = baseline.get();
-  BigVector<uint32_t> target_ids = three ? target.get() : BigVector<uint32_t>{};
+  final_out->snapshot = ReadSnapshotFile(args.files.back(), MakeReadOptions(args.files.back(), ReadScope::kFull));
+  IdSet baseline_ids = baseline.get();
+  IdSet target_ids = three ? target.get() : IdSet{};
+  AnalyzeLoaded(args.files.back(), args, final_out);
   LeakOptions lo;
   lo.min_retained_bytes = args.min_retained;
   lo.max_groups = args.max_groups;

@@ -7,25 +7,7 @@
 
 namespace tenure::snapshot {
 
-std::vector<uint32_t> SortedIds(const Snapshot& s) {
-  std::vector<uint32_t> ids(s.node_id.begin(), s.node_id.end());
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
-
-BigVector<uint32_t> SortedIds(Snapshot&& s) {
-  BigVector<uint32_t> ids = std::move(s.node_id);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
-
 namespace {
-
-bool Contains(std::span<const uint32_t> sorted, uint32_t id) {
-  return std::binary_search(sorted.begin(), sorted.end(), id);
-}
 
 bool IsHeadKind(const Snapshot& s, uint32_t k) {
   const int t = s.node_type[k];
@@ -66,14 +48,19 @@ std::string HoldsChain(const Snapshot& s, const Analysis& a, uint32_t head) {
 LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& classes,
                      std::span<const uint32_t> baseline_ids, std::span<const uint32_t> target_ids,
                      const LeakOptions& options) {
+  return FindLeaks(s, a, classes, IdSet(baseline_ids), IdSet(target_ids), options);
+}
+
+LeakReport FindLeaks(const Snapshot& s, const Analysis& a, const ClassNames& classes, const IdSet& baseline,
+                     const IdSet& target, const LeakOptions& options) {
   LeakReport report;
   const uint32_t n = s.node_count();
   BigVector<uint8_t> head(n, 0);
   for (uint32_t k = 0; k < n; ++k) {
     if (k == s.root_ordinal || a.distance[k] == kNoDistance) continue;
     const uint32_t id = s.node_id[k];
-    if (Contains(baseline_ids, id)) continue;
-    if (!target_ids.empty() && !Contains(target_ids, id)) continue;
+    if (baseline.Contains(id)) continue;
+    if (!target.empty() && !target.Contains(id)) continue;
     ++report.new_objects;
     head[k] = IsHeadKind(s, k) ? 1 : 0;
   }

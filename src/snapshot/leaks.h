@@ -18,14 +18,10 @@
 
 #include "snapshot/analysis.h"
 #include "snapshot/class_names.h"
+#include "snapshot/id_set.h"
 #include "snapshot/snapshot.h"
 
 namespace tenure::snapshot {
-
-// Sorted, deduplicated node ids of one snapshot.
-std::vector<uint32_t> SortedIds(const Snapshot& snapshot);
-// Same, consuming the snapshot's id array (no copy; for ids-only loads).
-BigVector<uint32_t> SortedIds(Snapshot&& snapshot);
 
 struct LeakOptions {
   uint64_t min_retained_bytes = 0;
@@ -52,7 +48,10 @@ struct LeakReport {
   uint64_t dropped_groups = 0;     // below the threshold or beyond max_groups
 };
 
-// `baseline_ids` must be sorted; `target_ids` sorted, or empty to mean "use FINAL's own ids".
+// `target` empty means "use FINAL's own ids" (the two-snapshot form).
+LeakReport FindLeaks(const Snapshot& final_snapshot, const Analysis& analysis, const ClassNames& classes,
+                     const IdSet& baseline, const IdSet& target, const LeakOptions& options);
+// Same, with ids in any order.
 LeakReport FindLeaks(const Snapshot& final_snapshot, const Analysis& analysis, const ClassNames& classes,
                      std::span<const uint32_t> baseline_ids, std::span<const uint32_t> target_ids,
                      const LeakOptions& options);

@@ -137,7 +137,7 @@ void ResolveTypeCodes(Snapshot* s) {
 // range are released, so neighbouring scanners (other threads) never lose pages they still read.
 class Releaser {
  public:
-  static constexpr size_t kChunk = size_t{32} << 20;
+  static constexpr size_t kChunk = size_t{4} << 20;
   Releaser(std::string_view text, size_t begin, bool enabled)
       : base_(text.data()), next_(RoundUp(begin)), enabled_(enabled) {}
 

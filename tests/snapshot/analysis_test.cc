@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "snapshot/class_names.h"
 #include "snapshot/diff.h"
 #include "snapshot/leaks.h"
@@ -85,6 +87,24 @@ TEST(AnalysisTest, PathsToTheRootAreEmptyNotCrashing) {
   ASSERT_EQ(paths.size(), 1u);
   EXPECT_TRUE(paths[0].edges.empty());
   EXPECT_EQ(FormatRetainerPath(s, paths[0], PathFormat{}), "(GC roots)");
+}
+
+TEST(AnalysisTest, IdSetDenseAndSparseAgree) {
+  // Dense odd ids (V8's numbering) take the bitmap; a few huge ids take the sorted array.
+  std::vector<uint32_t> dense = {9, 1, 3, 3, 7, 5, 201};
+  std::vector<uint32_t> sparse = {4000000000u, 1, 77, 4000000000u};
+  IdSet d(dense), sp(sparse), none;
+  EXPECT_TRUE(d.UsesBitmapForTesting());
+  EXPECT_FALSE(sp.UsesBitmapForTesting());
+  for (uint32_t id : {0u, 1u, 2u, 3u, 5u, 7u, 8u, 9u, 11u, 200u, 201u, 202u, 1001u, 4000000000u, 0xFFFFFFFFu}) {
+    const bool in_dense = std::find(dense.begin(), dense.end(), id) != dense.end();
+    const bool in_sparse = std::find(sparse.begin(), sparse.end(), id) != sparse.end();
+    EXPECT_EQ(d.Contains(id), in_dense) << id;
+    EXPECT_EQ(sp.Contains(id), in_sparse) << id;
+    EXPECT_FALSE(none.Contains(id));
+  }
+  EXPECT_TRUE(none.empty());
+  EXPECT_FALSE(d.empty());
 }
 
 TEST(AnalysisTest, LeaksAreNewIdsAliveInFinal) {
