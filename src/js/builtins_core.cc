@@ -472,6 +472,7 @@ TENURE_NATIVE(ProcessMemoryUsage) {
 TENURE_NATIVE(ProcessExit) {
   double code = 0;
   if (args.count > 0 && !ArgInteger(rt, args, 0, &code)) return Value();
+  if (rt.sandboxed()) return rt.ThrowError(ErrorType::kError, "process.exit is disabled (sandboxed)");
   std::fflush(stdout);
   std::fflush(stderr);
   std::exit(static_cast<int>(code));
@@ -484,6 +485,7 @@ TENURE_NATIVE(ProcessUptime) {
 // v8.writeHeapSnapshot([path]): full GC, then a .heapsnapshot (node's default file name in the
 // cwd when no path is given); returns the file name. Write errors throw an Error.
 TENURE_NATIVE(V8WriteHeapSnapshot) {
+  if (rt.sandboxed()) return rt.ThrowError(ErrorType::kError, "writeHeapSnapshot is disabled (sandboxed)");
   std::string path;
   Value arg = args.get(0);
   if (arg != kUndefined) {
@@ -742,7 +744,7 @@ void Runtime::RunEventLoop() {
       }
     }
     double wait = timers_[next].due - NowMs();
-    if (wait > 0) {
+    if (wait > 0 && !skip_timer_waits()) {
       std::fflush(stdout);
       std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait));
     }

@@ -40,6 +40,7 @@ bool Runtime::EnterFunction(size_t base, Value closure, Value receiver, Value ne
     ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
     return false;
   }
+  if (--steps_left_ < 0) return BudgetExhausted();
   Value* r = stack_.get() + base;
   for (int i = 0; i < info->frame_size; ++i) r[i] = kUndefined;
   r[kRegContext] = fn->internal[0];

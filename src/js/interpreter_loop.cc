@@ -415,8 +415,16 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kJump: pc = in.a; break;
-      case Op::kJumpIfTrue: if (ToBoolean(r[in.a])) pc = in.b; break;
+      case Op::kJump:
+        if (in.a < pc && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
+        pc = in.a;
+        break;
+      case Op::kJumpIfTrue:
+        if (ToBoolean(r[in.a])) {
+          if (in.b < pc && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
+          pc = in.b;
+        }
+        break;
       case Op::kJumpIfFalse: if (!ToBoolean(r[in.a])) pc = in.b; break;
       case Op::kJumpIfNullish: if (IsNullish(r[in.a])) pc = in.b; break;
       case Op::kJumpIfNotUndefined: if (r[in.a] != kUndefined) pc = in.b; break;

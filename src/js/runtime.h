@@ -44,6 +44,16 @@ using NativeFn = Value (*)(Runtime& rt, Handle receiver, Args args);
 
 enum class ErrorType { kError, kTypeError, kRangeError, kReferenceError, kSyntaxError };
 
+// Test-only execution budget (fuzzers): every backward jump and every bytecode function entry
+// is a step; once `steps` are spent, each further step throws a RangeError, so even catch-all
+// loops unwind. skip_timer_waits: timers fire in due order without sleeping. sandboxed:
+// process.exit and v8.writeHeapSnapshot throw instead of ending the process / writing files.
+struct ExecutionBudget {
+  int64_t steps = INT64_MAX;
+  bool skip_timer_waits = false;
+  bool sandboxed = false;
+};
+
 // Indices into Runtime::roots_.
 enum Root : int {
   kRootEmptyShape,
@@ -258,8 +268,13 @@ class Runtime {
   std::vector<std::string> script_args_;
   std::string main_script_;
 
-  // Value stack and frames.
-  std::unique_ptr<Value[]> stack_;
+  // Value stack and frames. The stack is an untouched anonymous mapping (zero = empty Values):
+  // pages are faulted in as frames reach them, not at start-up.
+  struct ValueStackDeleter {
+    size_t bytes;
+    void operator()(Value* stack) const;
+  };
+  std::unique_ptr<Value[], ValueStackDeleter> stack_{nullptr, ValueStackDeleter{0}};
   size_t stack_capacity_ = 0;
   size_t stack_limit_ = 0;
   std::vector<Frame> frames_;
@@ -270,6 +285,8 @@ class Runtime {
   Value current_new_target_ = kUndefined;  // for native constructors (a root)
   Value current_callee_ = kUndefined;      // the running native function object (a root)
 
+  int64_t steps_left_ = INT64_MAX;  // ExecutionBudget
+  ExecutionBudget budget_;
   std::vector<Timer> timers_;
   int64_t next_timer_id_ = 1;
   uint64_t timer_seq_ = 0;
@@ -292,6 +309,18 @@ class Runtime {
     int argc;
   };
   double NowMs() const;
+  // Test-only (fuzzers): see ExecutionBudget.
+  void SetExecutionBudgetForTesting(const ExecutionBudget& budget) {
+    budget_ = budget;
+    steps_left_ = budget.steps;
+  }
+  bool skip_timer_waits() const { return budget_.skip_timer_waits; }
+  bool sandboxed() const { return budget_.sandboxed; }
+  bool BudgetExhausted() {  // always false: throws the budget RangeError
+    steps_left_ = 0;
+    ThrowError(ErrorType::kRangeError, "Execution budget exhausted");
+    return false;
+  }
   void set_exit_code(int code) { exit_code_ = code; }
   double clock_origin_ms() const { return clock_origin_ms_; }
   Value current_new_target() const { return current_new_target_; }
