@@ -1,9 +1,11 @@
 // libFuzzer target for the .heapsnapshot reader. Inputs that parse are also run through the graph
 // analysis, class naming, summary, leak grouping and path formatting, so structurally valid but
 // hostile graphs (self loops, unreachable cliques, odd types) exercise those too.
+// A leak search with a dense id set (IdSet's bitmap) runs on every parsed input as well.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "snapshot/analysis.h"
 #include "snapshot/class_names.h"
@@ -18,6 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   ReadOptions options;
   options.parallel = false;
+  // Three inputs in four also split the edges section as the two parser threads do (at a
+  // quarter, half or three quarters of its bytes), so the cut-and-count path meets hostile input.
+  options.edge_split_fraction_for_testing = static_cast<double>(size % 4) / 4.0;
   Snapshot s;
   try {
     s = ReadSnapshotText(text, options);
@@ -31,6 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Summarize(s, a, c);
   std::vector<uint32_t> none;
   LeakReport r = FindLeaks(s, a, c, none, none, LeakOptions{});
+  std::vector<uint32_t> some_ids(s.node_id.begin(), s.node_id.begin() + s.node_count() / 2);
+  FindLeaks(s, a, c, some_ids, none, LeakOptions{});
   for (uint32_t k = 0; k < s.node_count() && k < 64; ++k) {
     for (const RetainerPath& p : AlternativeRetainerPaths(s, a, k, 3)) {
       FormatRetainerPath(s, p, PathFormat{});
