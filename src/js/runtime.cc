@@ -7,6 +7,8 @@
 #include <cstring>
 #include <iostream>
 
+#include <sys/mman.h>
+
 #include "compiler.h"
 #include "heap_snapshot.h"
 #include "parser.h"
@@ -50,8 +52,17 @@ Runtime::Runtime(const RuntimeOptions& options)
   // roughly 10k frames of a small function, close to node's own limit.
   stack_limit_ = static_cast<size_t>(options.stack_size_kb) * 128 + 1024;
   stack_capacity_ = stack_limit_ + 4096;
-  stack_ = std::make_unique<Value[]>(stack_capacity_);
-  for (size_t i = 0; i < stack_capacity_; ++i) stack_[i] = kUndefined;
+  // Zero-filled on first touch; only slots below StackTop() are ever read or scanned, and every
+  // frame initialises its registers on entry (EnterFunction).
+  size_t stack_bytes = stack_capacity_ * sizeof(Value);
+  void* mapping = mmap(nullptr, stack_bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mapping == MAP_FAILED) {
+    std::fprintf(stderr, "tenure: cannot map the %zu KB JS value stack\n", stack_bytes / 1024);
+    std::exit(134);
+  }
+  stack_ = std::unique_ptr<Value[], ValueStackDeleter>(static_cast<Value*>(mapping),
+                                                       ValueStackDeleter{stack_bytes});
   // Every frame uses more than kFixedRegs slots, so this bounds the frame count: frames_ never
   // reallocates and Frame pointers held by the interpreter stay valid across calls.
   frames_.reserve(stack_limit_ / kFixedRegs + 64);
@@ -75,6 +86,10 @@ Runtime::Runtime(const RuntimeOptions& options)
       },
       this);
   snapshot_support_ = std::make_unique<HeapSnapshotSupport>(*this);
+}
+
+void Runtime::ValueStackDeleter::operator()(Value* stack) const {
+  if (stack != nullptr) munmap(stack, bytes);
 }
 
 Runtime::~Runtime() {
