@@ -23,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.stack_size_kb = 128;
   options.gc_interval = 301;
   options.expose_gc = true;
+  options.verify_heap = true;
   tenure::js::Runtime runtime(options);
   tenure::js::ExecutionBudget budget;
   budget.steps = kSteps;
