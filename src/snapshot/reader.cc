@@ -171,7 +171,7 @@ struct RowTable {
   const char* section = "";  // "node" or "edge", for messages
   uint32_t fields = 0;
   uint64_t rows = 0;         // rows the header promises
-  size_t capacity = 0;       // rows the destination arrays hold (<= rows, see SizeRows)
+  size_t capacity = 0;       // rows the destination arrays hold (<= rows, see SectionTable)
   Column column[64] = {};
   uint64_t type_count = 0;   // number of node/edge type names
   uint64_t to_limit = 0;     // node_count x node_fields (edges' to_node bound)
@@ -224,7 +224,7 @@ struct Segment {
   uint64_t first_row = 0, rows = 0;
 };
 
-// Parses a segment of unsigned decimals (digits, commas, whitespace only; < 10^20) into `t`,
+// Parses a segment of unsigned decimals (digits, commas, whitespace only; at most 19 digits) into `t`,
 // releasing parsed pages through `releaser`. Returns the number of values read; throws
 // SnapshotError at the offending byte for junk, too many values, or a bad value.
 uint64_t ScanRows(std::string_view text, Segment seg, const RowTable& t, Releaser* releaser) {
