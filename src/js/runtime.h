@@ -268,8 +268,13 @@ class Runtime {
   std::vector<std::string> script_args_;
   std::string main_script_;
 
-  // Value stack and frames.
-  std::unique_ptr<Value[]> stack_;
+  // Value stack and frames. The stack is an untouched anonymous mapping (zero = empty Values):
+  // pages are faulted in as frames reach them, not at start-up.
+  struct ValueStackDeleter {
+    size_t bytes;
+    void operator()(Value* stack) const;
+  };
+  std::unique_ptr<Value[], ValueStackDeleter> stack_{nullptr, ValueStackDeleter{0}};
   size_t stack_capacity_ = 0;
   size_t stack_limit_ = 0;
   std::vector<Frame> frames_;
