@@ -91,6 +91,11 @@ TENURE_NATIVE(SymbolDescription) {
 
 // Array/String/Map/Set.prototype[Symbol.iterator] (and Map/Set entries order).
 TENURE_NATIVE(MakeIterator) {
+  Value v = self.value();
+  if (!IsKind(v, Kind::kArray) && !IsString(v) && !IsKind(v, Kind::kMap) && !IsKind(v, Kind::kSet)) {
+    // Only the built-in fast paths: any other receiver would recurse into its own iterator.
+    return rt.ThrowTypeError("[Symbol.iterator] called on incompatible receiver " + rt.Inspect(self));
+  }
   tenure::HandleScope scope(rt.heap());
   Handle record = Handle::New(rt.heap(), kUndefined);
   if (!rt.ForOfPrepare(record.slot(), self)) return Value();

@@ -157,6 +157,15 @@ tenure::SnapshotNode JsSnapshotDescriber::Describe(HeapObject* object) {
       node.type = SnapshotNodeType::kObject;
       name_ = "system / Context";
       break;
+    case Kind::kSymbol:
+      node.type = SnapshotNodeType::kSymbol;
+      name_ = "symbol";
+      break;
+    case Kind::kEphemeronTable:
+    case Kind::kWeakFixedArray:
+      node.type = SnapshotNodeType::kArray;
+      name_ = object->type()->class_name;
+      break;
     case Kind::kFunction:
       node.type = SnapshotNodeType::kClosure;
       name_ = runtime_.FunctionName(Value::FromObject(object));
@@ -202,6 +211,17 @@ void JsSnapshotDescriber::DescribeEdges(HeapObject* object, tenure::SnapshotEdge
     case Kind::kContext:
       DescribeContextEdges(object, sink);
       return;
+    case Kind::kSymbol:
+      sink.AddNamedEdge(SnapshotEdgeType::kInternal, "name", static_cast<Symbol*>(object)->description);
+      return;
+    case Kind::kEphemeronTable:
+    case Kind::kWeakFixedArray: {  // weak: these edges do not retain (ephemeron values neither)
+      FixedArray* a = static_cast<FixedArray*>(object);
+      for (int64_t i = 0; i < a->size(); ++i) {
+        sink.AddNamedEdge(SnapshotEdgeType::kWeak, std::to_string(i), a->items()[i]);
+      }
+      return;
+    }
     default:
       DescribeObjectEdges(object, sink);
       return;
