@@ -67,7 +67,7 @@ inline constexpr int kFixedRegs = 4;
   X(Return, "src") X(Throw, "src")                                                             \
   X(PushTry, "catch_target exception_reg context_save_reg") X(PopTry, "")                      \
   X(CreateClosure, "dst function_id")                                                          \
-  X(CreateObject, "dst") X(CreateArray, "dst")                                                 \
+  X(CreateObject, "dst") X(CreateArray, "dst capacity")                                                 \
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
   X(ObjectSpread, "obj src")                                                                   \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \
@@ -108,11 +108,22 @@ struct VarLocation {
   int index = 0;  // frame register (already offset by kFixedRegs) or context slot
 };
 
-// One named-property inline cache: the last shape seen and the slot it maps the key to.
+// One named-property inline cache (monomorphic). Every Value field is rooted by the runtime.
+//  - own data property (loads and stores): `shape` = receiver shape, `index` = slot, the rest empty.
+//  - load from the receiver's direct prototype: `holder` = that prototype, `holder_shape` = its
+//    shape when cached; a hit needs receiver shape, receiver->proto == holder and holder shape.
+//  - store that adds a property (`transition` non-empty): a plain object (Kind::kObject) of shape
+//    `shape` whose prototype is `holder` goes to shape `transition` with the value at `index`.
+//    Filled only when the full lookup found no accessor for the key on the chain, and the chain is
+//    receiver -> holder [-> Object.prototype] -> null; a hit re-checks that chain and that no
+//    accessor was defined anywhere since (`accessor_epoch` == Runtime::accessor_epoch_).
 struct InlineCache {
-  Value shape;       // rooted by the runtime (updated when shapes move)
+  Value shape;
   int32_t index = -1;
-  Value holder;      // for loads found on a prototype: the holder object (rooted), else empty
+  Value holder;
+  Value holder_shape;
+  Value transition;
+  uint64_t accessor_epoch = 0;
 };
 
 struct FunctionInfo {

@@ -484,7 +484,10 @@ void Compiler::ObjectLiteral(Node* n, int dst) {
 }
 
 void Compiler::ArrayLiteral(Node* n, int dst) {
-  Emit(Op::kCreateArray, dst);
+  // Pre-sized for the literal's elements, so `[a, b, c, ...]` allocates one elements store.
+  int capacity = 0;
+  for (Node* e : n->list) capacity += e->kind == NodeKind::kSpread ? 0 : 1;
+  Emit(Op::kCreateArray, dst, capacity);
   for (Node* e : n->list) {
     int mark = fs_->next_temp;
     if (e->kind == NodeKind::kHole) {

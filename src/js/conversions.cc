@@ -188,8 +188,6 @@ Value Runtime::ToPropertyKey(Handle h) {
   return ToPropertyKey(str);
 }
 
-bool Runtime::IsCallable(Value v) const { return IsKind(v, Kind::kFunction); }
-
 Value Runtime::TypeOf(Value v) {
   const char* t;
   if (v.IsSmi() || IsKind(v, Kind::kHeapNumber)) t = "number";

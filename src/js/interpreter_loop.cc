@@ -21,6 +21,29 @@ inline Value* ContextSlot(Value context, int depth, int slot) {
   return &context.As<FixedArray>()->items()[1 + slot];
 }
 
+// StrictEquals without the call when the answer is decided by identity (everything but
+// HeapNumber/String pairs, where the slow path compares contents).
+inline bool ComparedByIdentity(Value v) {  // not a number or a string
+  if (v.IsSmi()) return false;
+  if (!v.IsHeapObject()) return true;
+  Kind k = KindOf(v.ToObject());
+  return k != Kind::kHeapNumber && k != Kind::kString;
+}
+inline bool StrictEqualsFast(Runtime& rt, Value a, Value b) {
+  if (a == b) return !IsKind(a, Kind::kHeapNumber) || !std::isnan(a.As<HeapNumber>()->value);
+  if (a.IsSmi() && b.IsSmi()) return false;
+  if (ComparedByIdentity(a) || ComparedByIdentity(b)) return false;
+  return rt.StrictEquals(a, b);
+}
+
+// ToBoolean with the boolean and Smi cases inline.
+inline bool Truthy(Value v) {
+  if (v == kTrue) return true;
+  if (v == kFalse) return false;
+  if (v.IsSmi()) return v.ToSmi() != 0;
+  return Runtime::ToBoolean(v);
+}
+
 inline FixedArray* ContextAt(Value context, int depth) {
   for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items()[0];
   return context.As<FixedArray>();
@@ -127,28 +150,36 @@ Value Runtime::RunFrames(size_t entry_index) {
   } while (0)
 #define SAVE_PC() f->pc = pc
 
+  // Threaded dispatch (GNU labels-as-values, g++ and clang): one indirect jump per instruction
+  // through this table instead of the switch's bounds check and shared jump; the switch below is
+  // the same code reached through its case labels.
+#define TENURE_JS_OP_LABEL(name, doc) &&L_##name,
+  static void* const kDispatch[] = {TENURE_JS_OPCODES(TENURE_JS_OP_LABEL)};
+#undef TENURE_JS_OP_LABEL
+
   RELOAD();
   for (;;) {
     const Instr& in = code[pc++];
+    goto* kDispatch[static_cast<uint8_t>(in.op)];
     switch (in.op) {
-      case Op::kNop:
-      case Op::kDebugger:
+      case Op::kNop: L_Nop:
+      case Op::kDebugger: L_Debugger:
         break;
-      case Op::kLoadConst: r[in.a] = f->info->constants[in.b]; break;
-      case Op::kLoadSmi: r[in.a] = Value::FromSmi(in.b); break;
-      case Op::kLoadUndefined: r[in.a] = kUndefined; break;
-      case Op::kLoadNull: r[in.a] = kNull; break;
-      case Op::kLoadTrue: r[in.a] = kTrue; break;
-      case Op::kLoadFalse: r[in.a] = kFalse; break;
-      case Op::kLoadHole: r[in.a] = kHole; break;
-      case Op::kMove: r[in.a] = r[in.b]; break;
-      case Op::kLoadContext: r[in.a] = *ContextSlot(r[kRegContext], in.b, in.c); break;
-      case Op::kStoreContext: {
+      case Op::kLoadConst: L_LoadConst: r[in.a] = f->info->constants[in.b]; break;
+      case Op::kLoadSmi: L_LoadSmi: r[in.a] = Value::FromSmi(in.b); break;
+      case Op::kLoadUndefined: L_LoadUndefined: r[in.a] = kUndefined; break;
+      case Op::kLoadNull: L_LoadNull: r[in.a] = kNull; break;
+      case Op::kLoadTrue: L_LoadTrue: r[in.a] = kTrue; break;
+      case Op::kLoadFalse: L_LoadFalse: r[in.a] = kFalse; break;
+      case Op::kLoadHole: L_LoadHole: r[in.a] = kHole; break;
+      case Op::kMove: L_Move: r[in.a] = r[in.b]; break;
+      case Op::kLoadContext: L_LoadContext: r[in.a] = *ContextSlot(r[kRegContext], in.b, in.c); break;
+      case Op::kStoreContext: L_StoreContext: {
         FixedArray* ctx = ContextAt(r[kRegContext], in.b);
         tenure::Store(ctx, &ctx->items()[1 + in.c], r[in.a]);
         break;
       }
-      case Op::kCheckHole:
+      case Op::kCheckHole: L_CheckHole:
         if (r[in.a] == kHole) {
           SAVE_PC();
           ThrowError(ErrorType::kReferenceError,
@@ -156,17 +187,24 @@ Value Runtime::RunFrames(size_t entry_index) {
           goto exception;
         }
         break;
-      case Op::kThrowConstAssign:
+      case Op::kThrowConstAssign: L_ThrowConstAssign:
         SAVE_PC();
         ThrowTypeError("Assignment to constant variable.");
         goto exception;
-      case Op::kLoadGlobal: {
+      case Op::kLoadGlobal: L_LoadGlobal: {
         SAVE_PC();
         Value key = f->info->constants[in.b & 0xffff];
         JSObject* global = roots_[kRootGlobal].As<JSObject>();
+        InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.b >> 16];
+        if (global->shape == ic->shape && ic->index >= 0) {
+          r[in.a] = ReadSlot(global, ic->index);
+          break;
+        }
         int64_t flags = 0;
         int64_t index = FindOwn(global, key, &flags);
         if (index >= 0 && !(flags & kShapeAccessor)) {
+          ic->shape = global->shape;  // an own data property: cached by the global's shape
+          ic->index = static_cast<int32_t>(index);
           r[in.a] = ReadSlot(global, index);
           break;
         }
@@ -182,7 +220,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kTypeofGlobal: {
+      case Op::kTypeofGlobal: L_TypeofGlobal: {
         SAVE_PC();
         Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b]);
         Value v = GetNamed(Handle::FromSlot(&roots_[kRootGlobal]), k);
@@ -190,19 +228,27 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = TypeOf(v);
         break;
       }
-      case Op::kStoreGlobal: {
+      case Op::kStoreGlobal: L_StoreGlobal: {
         SAVE_PC();
         Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b]);
         CHECK_BOOL(SetNamed(Handle::FromSlot(&roots_[kRootGlobal]), k, REG(in.a)));
         break;
       }
-      case Op::kGetNamed: {
+      case Op::kGetNamed: L_GetNamed: {
         Value o = r[in.b];
         InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.c >> 16];
-        if (o.IsHeapObject() && o.As<JSObject>()->shape == ic->shape && ic->index >= 0 &&
-            ic->holder.IsEmpty() && IsJSObject(o)) {
-          r[in.a] = ReadSlot(o.As<JSObject>(), ic->index);
-          break;
+        if (o.IsHeapObject() && ic->index >= 0 && IsJSObject(o)) {
+          JSObject* jo = o.As<JSObject>();
+          if (jo->shape == ic->shape) {
+            if (ic->holder.IsEmpty()) {
+              r[in.a] = ReadSlot(jo, ic->index);
+              break;
+            }
+            if (jo->proto == ic->holder && ic->holder.As<JSObject>()->shape == ic->holder_shape) {
+              r[in.a] = ReadSlot(ic->holder.As<JSObject>(), ic->index);
+              break;
+            }
+          }
         }
         SAVE_PC();
         Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.c & 0xffff]);
@@ -211,14 +257,20 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kSetNamed: {
-        SAVE_PC();
+      case Op::kSetNamed: L_SetNamed: {
         InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.b >> 16];
+        Value o = r[in.a];
+        if (o.IsHeapObject() && ic->index >= 0 && IsJSObject(o) && o.As<JSObject>()->shape == ic->shape &&
+            ic->transition.IsEmpty()) {
+          WriteSlot(o.As<JSObject>(), ic->index, r[in.c]);
+          break;
+        }
+        SAVE_PC();
         Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b & 0xffff]);
         CHECK_BOOL(SetNamed(REG(in.a), k, REG(in.c), ic));
         break;
       }
-      case Op::kGetKeyed: {
+      case Op::kGetKeyed: L_GetKeyed: {
         Value o = r[in.b], k = r[in.c];
         if (k.IsSmi() && IsKind(o, Kind::kArray)) {
           r[in.a] = ArrayGet(o.As<JSObject>(), k.ToSmi());
@@ -230,7 +282,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kSetKeyed: {
+      case Op::kSetKeyed: L_SetKeyed: {
         Value o = r[in.a], k = r[in.b];
         if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kArray)) {
           JSObject* a = o.As<JSObject>();
@@ -246,7 +298,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         CHECK_BOOL(SetProperty(REG(in.a), REG(in.b), REG(in.c)));
         break;
       }
-      case Op::kGetSuper: {
+      case Op::kGetSuper: L_GetSuper: {
         SAVE_PC();
         Value closure = r[kRegClosure];
         Value home = IsKind(closure, Kind::kFunction) ? closure.As<JSObject>()->internal[2] : kUndefined;
@@ -260,14 +312,14 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kDelete: {
+      case Op::kDelete: L_Delete: {
         SAVE_PC();
         Value v = DeleteProperty(REG(in.b), REG(in.c));
         CHECK(v);
         r[in.a] = v;
         break;
       }
-      case Op::kAdd: {
+      case Op::kAdd: L_Add: {
         Value a = r[in.b], b = r[in.c];
         if (a.IsSmi() && b.IsSmi()) {
           int64_t s = a.ToSmi() + b.ToSmi();
@@ -282,7 +334,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kSub: case Op::kMul: {
+      case Op::kSub: L_Sub: case Op::kMul: L_Mul: {
         Value a = r[in.b], b = r[in.c];
         if (a.IsSmi() && b.IsSmi()) {
           int64_t x = a.ToSmi(), y = b.ToSmi();
@@ -294,8 +346,8 @@ Value Runtime::RunFrames(size_t entry_index) {
         }
         [[fallthrough]];
       }
-      case Op::kDiv: case Op::kMod: case Op::kExp: case Op::kBitAnd: case Op::kBitOr:
-      case Op::kBitXor: case Op::kShl: case Op::kSar: case Op::kShr: {
+      case Op::kDiv: L_Div: case Op::kMod: L_Mod: case Op::kExp: L_Exp: case Op::kBitAnd: L_BitAnd: case Op::kBitOr: L_BitOr:
+      case Op::kBitXor: L_BitXor: case Op::kShl: L_Shl: case Op::kSar: L_Sar: case Op::kShr: L_Shr: {
         Value a = r[in.b], b = r[in.c];
         if (a.IsSmi() && b.IsSmi()) {
           int64_t x = a.ToSmi(), y = b.ToSmi();
@@ -315,16 +367,16 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kEq: case Op::kNe: {
+      case Op::kEq: L_Eq: case Op::kNe: L_Ne: {
         SAVE_PC();
         Value v = LooseEquals(REG(in.b), REG(in.c));
         CHECK(v);
         r[in.a] = in.op == Op::kEq ? v : FromBool(v == kFalse);
         break;
       }
-      case Op::kStrictEq: r[in.a] = FromBool(StrictEquals(r[in.b], r[in.c])); break;
-      case Op::kStrictNe: r[in.a] = FromBool(!StrictEquals(r[in.b], r[in.c])); break;
-      case Op::kLt: case Op::kGt: case Op::kLe: case Op::kGe: {
+      case Op::kStrictEq: L_StrictEq: r[in.a] = FromBool(StrictEqualsFast(*this, r[in.b], r[in.c])); break;
+      case Op::kStrictNe: L_StrictNe: r[in.a] = FromBool(!StrictEqualsFast(*this, r[in.b], r[in.c])); break;
+      case Op::kLt: L_Lt: case Op::kGt: L_Gt: case Op::kLe: L_Le: case Op::kGe: L_Ge: {
         Value a = r[in.b], b = r[in.c];
         if (IsNumber(a) && IsNumber(b)) {
           double x = NumberValue(a), y = NumberValue(b);
@@ -338,14 +390,14 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = v;
         break;
       }
-      case Op::kIn: {
+      case Op::kIn: L_In: {
         SAVE_PC();
         Value v = HasProperty(REG(in.c), REG(in.b));
         CHECK(v);
         r[in.a] = v;
         break;
       }
-      case Op::kInstanceOf: {
+      case Op::kInstanceOf: L_InstanceOf: {
         SAVE_PC();
         Value ctor = r[in.c];
         if (!IsCallable(ctor)) {
@@ -365,7 +417,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = FromBool(found);
         break;
       }
-      case Op::kNeg: {
+      case Op::kNeg: L_Neg: {
         Value a = r[in.b];
         if (a.IsSmi() && a.ToSmi() != 0) {
           r[in.a] = Value::FromSmi(-a.ToSmi());
@@ -377,7 +429,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = NewNumber(-d);
         break;
       }
-      case Op::kToNumber: {
+      case Op::kToNumber: L_ToNumber: {
         if (IsNumber(r[in.b])) { r[in.a] = r[in.b]; break; }
         SAVE_PC();
         double d;
@@ -385,16 +437,16 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = NewNumber(d);
         break;
       }
-      case Op::kNot: r[in.a] = FromBool(!ToBoolean(r[in.b])); break;
-      case Op::kBitNot: {
+      case Op::kNot: L_Not: r[in.a] = FromBool(!Truthy(r[in.b])); break;
+      case Op::kBitNot: L_BitNot: {
         SAVE_PC();
         double d;
         CHECK_BOOL(ToNumber(REG(in.b), &d));
         r[in.a] = Value::FromSmi(~ToInt32(d));
         break;
       }
-      case Op::kTypeOf: r[in.a] = TypeOf(r[in.b]); break;
-      case Op::kInc: case Op::kDec: {
+      case Op::kTypeOf: L_TypeOf: r[in.a] = TypeOf(r[in.b]); break;
+      case Op::kInc: L_Inc: case Op::kDec: L_Dec: {
         Value a = r[in.b];
         int64_t delta = in.op == Op::kInc ? 1 : -1;
         if (a.IsSmi()) {
@@ -408,29 +460,29 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = NewNumber(d + static_cast<double>(delta));
         break;
       }
-      case Op::kToString: {
+      case Op::kToString: L_ToString: {
         SAVE_PC();
         Value v = ToString(REG(in.b));
         CHECK(v);
         r[in.a] = v;
         break;
       }
-      case Op::kJump:
+      case Op::kJump: L_Jump:
         if (in.a < pc && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
         pc = in.a;
         break;
-      case Op::kJumpIfTrue:
-        if (ToBoolean(r[in.a])) {
+      case Op::kJumpIfTrue: L_JumpIfTrue:
+        if (Truthy(r[in.a])) {
           if (in.b < pc && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
           pc = in.b;
         }
         break;
-      case Op::kJumpIfFalse: if (!ToBoolean(r[in.a])) pc = in.b; break;
-      case Op::kJumpIfNullish: if (IsNullish(r[in.a])) pc = in.b; break;
-      case Op::kJumpIfNotUndefined: if (r[in.a] != kUndefined) pc = in.b; break;
+      case Op::kJumpIfFalse: L_JumpIfFalse: if (!Truthy(r[in.a])) pc = in.b; break;
+      case Op::kJumpIfNullish: L_JumpIfNullish: if (IsNullish(r[in.a])) pc = in.b; break;
+      case Op::kJumpIfNotUndefined: L_JumpIfNotUndefined: if (r[in.a] != kUndefined) pc = in.b; break;
 
-      case Op::kCall: case Op::kNew: case Op::kCallSpread: case Op::kNewSpread:
-      case Op::kSuperCall: case Op::kSuperCallSpread: {
+      case Op::kCall: L_Call: case Op::kNew: L_New: case Op::kCallSpread: L_CallSpread: case Op::kNewSpread: L_NewSpread:
+      case Op::kSuperCall: L_SuperCall: case Op::kSuperCallSpread: L_SuperCallSpread: {
         SAVE_PC();
         bool is_new = in.op == Op::kNew || in.op == Op::kNewSpread;
         bool is_super = in.op == Op::kSuperCall || in.op == Op::kSuperCallSpread;
@@ -477,7 +529,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[dst] = result;
         break;
       }
-      case Op::kReturn: {
+      case Op::kReturn: L_Return: {
         result = r[in.a];
         Frame done = frames_.back();
         if (done.construct && !IsJSObject(result)) result = r[kRegReceiver];
@@ -488,17 +540,17 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[done.return_reg] = result;
         break;
       }
-      case Op::kThrow:
+      case Op::kThrow: L_Throw:
         SAVE_PC();
         throw_site_recorded_ = false;
         Throw(r[in.a]);
         goto exception;
-      case Op::kPushTry:
+      case Op::kPushTry: L_PushTry:
         handlers_.push_back({frames_.size() - 1, in.a, in.b, in.c});
         r[in.c] = r[kRegContext];
         break;
-      case Op::kPopTry: handlers_.pop_back(); break;
-      case Op::kCreateClosure: {
+      case Op::kPopTry: L_PopTry: handlers_.pop_back(); break;
+      case Op::kCreateClosure: L_CreateClosure: {
         Value fn = NewFunction(in.b, REG(kRegContext));
         if (functions_[in.b]->is_arrow && IsKind(r[kRegClosure], Kind::kFunction)) {
           JSObject* arrow = fn.As<JSObject>();
@@ -507,29 +559,29 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = fn;
         break;
       }
-      case Op::kCreateObject: r[in.a] = NewPlainObject(); break;
-      case Op::kCreateArray: r[in.a] = NewArray(); break;
-      case Op::kArrayPush: {
+      case Op::kCreateObject: L_CreateObject: r[in.a] = NewPlainObject(); break;
+      case Op::kCreateArray: L_CreateArray: r[in.a] = NewArray(in.b); break;
+      case Op::kArrayPush: L_ArrayPush: {
         SAVE_PC();
         CHECK_BOOL(ArrayPush(REG(in.a), REG(in.b)));
         break;
       }
-      case Op::kArrayPushHole: {
+      case Op::kArrayPushHole: L_ArrayPushHole: {
         Value hole = kHole;  // an immediate: safe outside the root set
         CHECK_BOOL(ArraySet(REG(in.a), r[in.a].As<JSObject>()->length.ToSmi(), Handle::FromSlot(&hole)));
         break;
       }
-      case Op::kArraySpread: {
+      case Op::kArraySpread: L_ArraySpread: {
         SAVE_PC();
         CHECK_BOOL(SpreadInto(REG(in.a), REG(in.b)));
         break;
       }
-      case Op::kObjectSpread: {
+      case Op::kObjectSpread: L_ObjectSpread: {
         SAVE_PC();
         CHECK_BOOL(CopyDataProperties(REG(in.a), REG(in.b)));
         break;
       }
-      case Op::kDefineField: case Op::kDefineMethod: {
+      case Op::kDefineField: L_DefineField: case Op::kDefineMethod: L_DefineMethod: {
         SAVE_PC();
         Value key = ToPropertyKey(REG(in.b));
         CHECK(key);
@@ -538,7 +590,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         CHECK_BOOL(DefineOwn(REG(in.a), REG(in.b), REG(in.c), in.op == Op::kDefineMethod ? kShapeHidden : 0));
         break;
       }
-      case Op::kDefineGetter: case Op::kDefineSetter: {
+      case Op::kDefineGetter: L_DefineGetter: case Op::kDefineSetter: L_DefineSetter: {
         SAVE_PC();
         Value key = ToPropertyKey(REG(in.b));
         CHECK(key);
@@ -552,19 +604,19 @@ Value Runtime::RunFrames(size_t entry_index) {
         else DefineAccessor(REG(in.a), REG(in.b), empty, REG(fn), enumerable);
         break;
       }
-      case Op::kSetHomeObject: {
+      case Op::kSetHomeObject: L_SetHomeObject: {
         JSObject* fn = r[in.a].As<JSObject>();
         tenure::Store(fn, &fn->internal[2], r[in.b]);
         break;
       }
-      case Op::kCreateClass: {
+      case Op::kCreateClass: L_CreateClass: {
         SAVE_PC();
         CHECK_BOOL(SetUpClass(REG(in.a), in.b >= 0 ? &r[in.b] : nullptr, &r[in.c]));
         break;
       }
-      case Op::kPushContext: r[kRegContext] = NewContext(REG(kRegContext), in.a); break;
-      case Op::kPopContext: r[kRegContext] = r[kRegContext].As<FixedArray>()->items()[0]; break;
-      case Op::kCopyContext: {
+      case Op::kPushContext: L_PushContext: r[kRegContext] = NewContext(REG(kRegContext), in.a); break;
+      case Op::kPopContext: L_PopContext: r[kRegContext] = r[kRegContext].As<FixedArray>()->items()[0]; break;
+      case Op::kCopyContext: L_CopyContext: {
         FixedArray* old = r[kRegContext].As<FixedArray>();
         int slots = static_cast<int>(old->size()) - 1;
         tenure::HandleScope scope(*heap_);
@@ -576,24 +628,24 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[kRegContext] = fresh;
         break;
       }
-      case Op::kForInPrepare: {
+      case Op::kForInPrepare: L_ForInPrepare: {
         SAVE_PC();
         CHECK_BOOL(ForInPrepare(&r[in.a], REG(in.b)));
         break;
       }
-      case Op::kForOfPrepare: {
+      case Op::kForOfPrepare: L_ForOfPrepare: {
         SAVE_PC();
         CHECK_BOOL(ForOfPrepare(&r[in.a], REG(in.b)));
         break;
       }
-      case Op::kForInNext: case Op::kForOfNext: {
+      case Op::kForInNext: L_ForInNext: case Op::kForOfNext: L_ForOfNext: {
         SAVE_PC();
         bool done = false;
         CHECK_BOOL(IteratorStep(REG(in.b), &r[in.a], &done));
         if (done) pc = in.c;
         break;
       }
-      case Op::kCreateRest: {
+      case Op::kCreateRest: L_CreateRest: {
         tenure::HandleScope scope(*heap_);
         int argc = f->argc;
         Handle rest = Handle::New(*heap_, NewArray(argc));
@@ -603,8 +655,8 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = rest.value();
         break;
       }
-      case Op::kCreateArguments: break;  // created by the prologue
-      case Op::kClearRange:
+      case Op::kCreateArguments: L_CreateArguments: break;  // created by the prologue
+      case Op::kClearRange: L_ClearRange:
         for (int i = 0; i < in.b; ++i) r[in.a + i] = kUndefined;
         break;
     }

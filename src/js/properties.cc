@@ -129,6 +129,7 @@ bool Runtime::DefineOwn(Handle object, Handle key, Handle value, int64_t flags) 
 }
 
 bool Runtime::DefineAccessor(Handle object, Handle key, Handle getter, Handle setter, bool enumerable) {
+  ++accessor_epoch_;  // an accessor may now intercept stores that transition caches turn into adds
   tenure::HandleScope scope(*heap_);
   JSObject* o = object.value().As<JSObject>();
   int64_t flags = 0;
@@ -164,7 +165,8 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
     JSObject* jo = o.As<JSObject>();
     if (ic != nullptr && ic->shape == jo->shape && ic->index >= 0) {
       if (ic->holder.IsEmpty()) return ReadSlot(jo, ic->index);
-      return ReadSlot(ic->holder.As<JSObject>(), ic->index);
+      JSObject* holder = ic->holder.As<JSObject>();
+      if (jo->proto == ic->holder && holder->shape == ic->holder_shape) return ReadSlot(holder, ic->index);
     }
     Kind kind = KindOf(jo);
     if ((kind == Kind::kArray || kind == Kind::kBuffer) && key.value() == roots_[kRootLengthKey]) return jo->length;
@@ -197,8 +199,8 @@ Value Runtime::LookupPrimitive(Handle receiver, Handle key, Root proto_root) {
 
 // Looks `key` up on `start` and its prototype chain; accessors are called with `receiver` as this.
 // With an inline cache (only when `start` is the receiver object itself), an own data hit records
-// the receiver's shape and slot; a prototype hit records index -1 (not cached: the holder could
-// change shape later).
+// the receiver's shape and slot; a data hit on the receiver's direct prototype also records that
+// prototype and its shape; deeper hits record index -1 (not cached).
 Value Runtime::LookupInChain(Handle receiver, Handle key, Value start, InlineCache* ic) {
   Value cur = start;
   while (IsJSObject(cur)) {
@@ -214,9 +216,16 @@ Value Runtime::LookupInChain(Handle receiver, Handle key, Value start, InlineCac
         return Call(g, receiver, nullptr, 0);
       }
       if (ic != nullptr) {
-        ic->shape = start.As<JSObject>()->shape;
-        ic->index = cur == start ? static_cast<int32_t>(index) : -1;
-        ic->holder = Value();
+        JSObject* receiver_object = start.As<JSObject>();
+        // `length` and `name` are virtual on arrays, buffers and functions (GetNamed answers them
+        // before the chain walk), so a prototype hit for them must not serve other receivers.
+        bool virtual_key = key.value() == roots_[kRootLengthKey] || key.value() == roots_[kRootNameKey];
+        bool direct_proto = cur != start && receiver_object->proto == cur && !virtual_key;
+        ic->shape = receiver_object->shape;
+        ic->index = cur == start || direct_proto ? static_cast<int32_t>(index) : -1;
+        ic->holder = direct_proto ? cur : Value();
+        ic->holder_shape = direct_proto ? holder->shape : Value();
+        ic->transition = Value();
       }
       return ReadSlot(holder, index);
     }
@@ -317,8 +326,11 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
   }
   JSObject* jo = o.As<JSObject>();
   if (ic != nullptr && ic->shape == jo->shape && ic->index >= 0) {
-    WriteSlot(jo, ic->index, value.value());
-    return true;
+    if (ic->transition.IsEmpty()) {
+      WriteSlot(jo, ic->index, value.value());
+      return true;
+    }
+    if (TryTransitionStore(jo, *ic, value.value())) return true;
   }
   if (KindOf(jo) == Kind::kArray && key.value() == roots_[kRootLengthKey]) {
     tenure::HandleScope scope(*heap_);
@@ -332,6 +344,7 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
       ic->shape = jo->shape;
       ic->index = static_cast<int32_t>(index);
       ic->holder = Value();
+      ic->transition = Value();
     }
     return true;
   }
@@ -349,7 +362,44 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
     Value arg = value.value();
     return !Call(s, object, &arg, 1).IsEmpty();
   }
-  return AddProperty(*this, object, key, value, 0);
+  if (ic == nullptr || KindOf(jo) != Kind::kObject || !TransitionCacheableChain(jo)) {
+    return AddProperty(*this, object, key, value, 0);
+  }
+  tenure::HandleScope scope(*heap_);
+  Handle old_shape = Handle::New(*heap_, jo->shape);
+  if (!AddProperty(*this, object, key, value, 0)) return false;
+  jo = object.value().As<JSObject>();
+  ic->shape = old_shape.value();
+  ic->index = static_cast<int32_t>(jo->shape.As<Shape>()->index.ToSmi());
+  ic->holder = jo->proto;
+  ic->holder_shape = Value();
+  ic->transition = jo->shape;
+  ic->accessor_epoch = accessor_epoch_;
+  return true;
+}
+
+// receiver -> proto [-> Object.prototype] -> null: the chains a store-transition cache re-checks.
+bool Runtime::TransitionCacheableChain(JSObject* object) const {
+  Value proto = object->proto;
+  if (!IsJSObject(proto)) return false;
+  Value object_prototype = roots_[kRootObjectPrototype];
+  if (object_prototype.As<JSObject>()->proto != kNull) return false;
+  return proto == object_prototype || proto.As<JSObject>()->proto == object_prototype;
+}
+
+bool Runtime::TryTransitionStore(JSObject* object, const InlineCache& ic, Value value) {
+  if (ic.accessor_epoch != accessor_epoch_ || object->proto != ic.holder ||
+      KindOf(object) != Kind::kObject || !TransitionCacheableChain(object)) {
+    return false;
+  }
+  int64_t index = ic.index;
+  if (index >= kInlineSlots) {
+    Value slots = object->slots;
+    if (slots == kUndefined || index - kInlineSlots >= slots.As<FixedArray>()->size()) return false;
+  }
+  tenure::Store(object, &object->shape, ic.transition);
+  WriteSlot(object, index, value);
+  return true;
 }
 
 bool Runtime::SetProperty(Handle object, Handle key, Handle value) {

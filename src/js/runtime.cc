@@ -123,6 +123,8 @@ void Runtime::VisitCodeRoots(tenure::ObjectVisitor& v) {
     for (InlineCache& ic : fn->ics) {
       v.VisitSlot(&ic.shape);
       v.VisitSlot(&ic.holder);
+      v.VisitSlot(&ic.holder_shape);
+      v.VisitSlot(&ic.transition);
     }
   }
 }

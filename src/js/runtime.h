@@ -151,7 +151,7 @@ class Runtime {
   bool StrictEquals(Value a, Value b) const;
   Value LooseEquals(Handle a, Handle b);
   static bool SameValueZero(Value a, Value b);
-  bool IsCallable(Value v) const;
+  bool IsCallable(Value v) const { return IsKind(v, Kind::kFunction); }
   bool IsArray(Value v) const { return IsKind(v, Kind::kArray); }
 
   // ---- Calls -------------------------------------------------------------------------------
@@ -220,6 +220,9 @@ class Runtime {
   void VisitTimerRoots(tenure::ObjectVisitor& visitor);
   Value LookupPrimitive(Handle receiver, Handle key, Root proto_root);
   Value LookupInChain(Handle receiver, Handle key, Value start, InlineCache* ic);
+  // The store-transition inline cache hit (see InlineCache); false: not applicable, nothing done.
+  bool TryTransitionStore(JSObject* object, const InlineCache& ic, Value value);
+  bool TransitionCacheableChain(JSObject* object) const;
   Value Execute(Handle closure, Handle receiver, const Value* args, int argc, Handle new_target,
                 bool construct);
   // Pushes a frame for the bytecode function `closure` at stack index `base` and runs its
@@ -287,6 +290,8 @@ class Runtime {
 
   int64_t steps_left_ = INT64_MAX;  // ExecutionBudget
   ExecutionBudget budget_;
+  // Bumped by every DefineAccessor: store-transition inline caches filled before are stale.
+  uint64_t accessor_epoch_ = 1;
   std::vector<Timer> timers_;
   int64_t next_timer_id_ = 1;
   uint64_t timer_seq_ = 0;
