@@ -326,7 +326,6 @@ class Heap {
   bool in_gc_ = false;
   bool handling_heap_limit_ = false;
   size_t new_space_size_after_last_gc_ = 0;
-  size_t survived_since_last_expansion_ = 0;
   double last_mark_compact_end_ms_ = 0;
   uint64_t allocated_at_last_mark_compact_ = 0;
   double last_growing_factor_ = 0;

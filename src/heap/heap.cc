@@ -209,6 +209,9 @@ void Heap::CollectAllAvailableGarbage(GCReason reason) {
     if (now >= previous) break;
     previous = now;
   }
+  // Memory-reducing GC: drop semispace pages above the initial capacity (the allocation area's
+  // page is kept, so new_lab_ stays valid).
+  new_space_->ShrinkToInitialCapacity();
 }
 
 void Heap::MakeHeapIterable() {
@@ -277,11 +280,9 @@ void Heap::RunScavenge(internal::GCEvent* event) {
   event->promoted_objects = r.promoted_objects;
   gc_stats_.total_promoted_bytes += r.promoted_bytes;
   ++gc_stats_.scavenge_count;
-  // V8 §1.3: grow when the survivors since the last expansion exceed the capacity.
-  survived_since_last_expansion_ += r.survived_bytes + r.promoted_bytes;
-  if (survived_since_last_expansion_ > new_space_->capacity()) {
-    if (new_space_->Grow()) new_space_->ResetAllocationArea(&new_lab_);
-    survived_since_last_expansion_ = 0;
+  // V8 §1.3: grow when the survivors since the last resize exceed the capacity (new-space.h).
+  if (new_space_->GrowAfterScavenge(r.survived_bytes + r.promoted_bytes)) {
+    new_space_->ResetAllocationArea(&new_lab_);
   }
 }
 

@@ -17,6 +17,7 @@ size_t PagesFor(size_t bytes) {
 NewSpace::NewSpace(Heap* heap, size_t initial_semi_space_size, size_t max_semi_space_size)
     : heap_(heap) {
   const size_t initial = PagesFor(initial_semi_space_size);
+  initial_pages_ = initial;
   max_pages_ = std::max(initial, PagesFor(max_semi_space_size));
   for (size_t i = 0; i < initial; ++i) {
     to_pages_.push_back(NewSemiSpacePage(kPageToSpace));
@@ -44,6 +45,12 @@ void NewSpace::ResetAllocationArea(LinearAllocationArea* lab) {
 }
 
 bool NewSpace::AdvancePage(LinearAllocationArea* lab) {
+  if (!NextPage(lab)) return false;
+  memset(reinterpret_cast<void*>(lab->top), 0, lab->limit - lab->top);
+  return true;
+}
+
+bool NewSpace::NextPage(LinearAllocationArea* lab) {
   to_pages_[current_page_]->set_top(lab->top);
   if (current_page_ + 1 >= to_pages_.size()) return false;
   ++current_page_;
@@ -70,8 +77,13 @@ void NewSpace::Flip() {
 }
 
 void NewSpace::ZapFromSpace() {
+  const bool zap = heap_->config().verify_heap;
   for (Page* p : from_pages_) {
-    memset(reinterpret_cast<void*>(p->area_start()), 0, p->top() - p->area_start());
+    if (zap) {
+      uint64_t* word = reinterpret_cast<uint64_t*>(p->area_start());
+      uint64_t* const end = reinterpret_cast<uint64_t*>(p->top());
+      for (; word < end; ++word) *word = kZapValue;
+    }
     p->set_top(p->area_start());
     p->set_age_mark(p->area_start());
     PoisonMemory(reinterpret_cast<void*>(p->area_start()), p->area_size());
@@ -80,11 +92,16 @@ void NewSpace::ZapFromSpace() {
 
 uintptr_t NewSpace::AllocateForScavenge(size_t bytes, LinearAllocationArea* lab) {
   while (lab->limit - lab->top < bytes) {
-    if (!AdvancePage(lab)) return 0;
+    if (!NextPage(lab)) return 0;
   }
   const uintptr_t result = lab->top;
   lab->top += bytes;
   return result;
+}
+
+void NewSpace::ZeroRestOfCurrentPage(const LinearAllocationArea& lab) {
+  const uintptr_t end = to_pages_[current_page_]->area_end();
+  memset(reinterpret_cast<void*>(lab.top), 0, end - lab.top);
 }
 
 void NewSpace::SetAgeMark(uintptr_t top) {
@@ -108,6 +125,26 @@ bool NewSpace::Grow() {
     from_pages_.push_back(NewSemiSpacePage(kPageFromSpace));
   }
   return true;
+}
+
+bool NewSpace::ShrinkToInitialCapacity() {
+  const size_t target = std::max(initial_pages_, current_page_ + 1);
+  if (target >= to_pages_.size()) return false;
+  while (to_pages_.size() > target) {
+    Page::Free(to_pages_.back());
+    to_pages_.pop_back();
+    Page::Free(from_pages_.back());
+    from_pages_.pop_back();
+  }
+  survived_since_resize_ = 0;
+  return true;
+}
+
+bool NewSpace::GrowAfterScavenge(size_t survived_bytes) {
+  survived_since_resize_ += survived_bytes;
+  if (survived_since_resize_ <= capacity()) return false;
+  survived_since_resize_ = 0;
+  return Grow();
 }
 
 size_t NewSpace::Size() const {

@@ -2,12 +2,24 @@
 // new-space.h — the young generation's two semispaces.
 //
 // INVARIANTS:
-//  * Each semispace is a list of `capacity_pages` 256 KiB pages, mapped and touched once and kept
-//    for the life of the heap (never unmapped or madvised; V8 §1.3 growth only).
+//  * Both semispaces always have the same number of 256 KiB pages, between the initial and the
+//    maximum capacity. Pages are mapped and touched once; pages dropped by Shrink go back to the
+//    heap's PagePool (bounded; the rest is unmapped).
+//  * Sizing: GrowAfterScavenge doubles both semispaces when the bytes surviving scavenges since the
+//    last resize exceed the capacity (V8 §1.3). ShrinkToInitialCapacity (memory-reducing full GCs,
+//    Heap::CollectAllAvailableGarbage) drops the pages above max(initial, pages in use). Survival-rate
+//    driven shrinking after ordinary scavenges was measured and rejected (docs/heap.md).
 //  * Outside a scavenge, all young objects are in to-space pages [0, current_page]; pages after the
 //    current one are empty (top == area_start). The mutator's linear allocation area lies inside
 //    the current page, between its recorded top and area_end.
-//  * From-space pages are entirely zero outside a scavenge (poisoned under ASan).
+//  * Zeroing is lazy (no from-space zapping in the scavenge pause): memory the mutator allocates
+//    from reads as zero because (a) the scavenger zeroes the rest of its last to-space page
+//    [copy top, area_end) and (b) AdvancePage zeroes a whole page [area_start, area_end) when the
+//    mutator's allocation area moves onto it. So in the current page everything above top is zero;
+//    to-space pages after the current one and from-space pages may hold stale bytes (the scavenger
+//    overwrites what it copies, and nothing reads above a page's top).
+//  * From-space pages are poisoned under ASan outside a scavenge; with HeapConfig::verify_heap
+//    their used part is filled with kZapValue so a stale pointer into them fails loudly.
 //  * Age mark: an object at address a on to-space page p survived one scavenge iff
 //    a < p->age_mark(). Objects below the age mark are promoted by the next scavenge (V8 §1.5).
 #ifndef TENURE_SRC_HEAP_NEW_SPACE_H_
@@ -28,26 +40,33 @@ class NewSpace {
 
   // Starts the mutator's allocation area at the current page.
   void ResetAllocationArea(LinearAllocationArea* lab);
-  // Records lab->top as the current page's top and moves the area to the next to-space page.
-  // Returns false (lab unchanged apart from the recorded top) if to-space is full.
+  // Mutator: records lab->top as the current page's top and moves the area to the next to-space
+  // page, which it zeroes first. Returns false (lab unchanged apart from the recorded top) if
+  // to-space is full.
   bool AdvancePage(LinearAllocationArea* lab);
   // Records the allocation top of the current page (makes the space iterable).
   void SyncTop(uintptr_t top) { to_pages_[current_page_]->set_top(top); }
 
-  // Scavenge support: swaps the semispaces. To-space becomes empty (already zeroed).
+  // Scavenge support: swaps the semispaces. To-space becomes empty (not zeroed: see above).
   void Flip();
-  // Zeroes and poisons every from-space page after a scavenge.
+  // After a scavenge: empties every from-space page and poisons it (zaps it under verify_heap).
   void ZapFromSpace();
-  // Bump-allocates `bytes` in to-space for the scavenger. Returns 0 when to-space is full.
+  // Bump-allocates `bytes` in to-space for the scavenger (no zeroing: the copy overwrites it).
+  // Returns 0 when to-space is full.
   uintptr_t AllocateForScavenge(size_t bytes, LinearAllocationArea* lab);
+  // Zeroes [lab->top, area_end) of the current page so the mutator can allocate there.
+  void ZeroRestOfCurrentPage(const LinearAllocationArea& lab);
   // Sets every to-space page's age mark so that all current objects count as survivors.
   void SetAgeMark(uintptr_t top);
   // Grows both semispaces to min(max, 2 * capacity) pages. Returns true if it grew.
   bool Grow();
+  // Only outside a scavenge (from-space empty). Returns true if it shrank.
+  bool ShrinkToInitialCapacity();
+  // The growth rule (header comment). `survived_bytes`: bytes the scavenge copied or promoted.
+  // Returns true if the capacity changed.
+  bool GrowAfterScavenge(size_t survived_bytes);
 
-  static bool ShouldBePromoted(const HeapObject* object) {
-    return reinterpret_cast<uintptr_t>(object) < Page::FromAddress(object)->age_mark();
-  }
+  static constexpr uintptr_t kZapValue = 0xdbdbdbdbdbdbdbdb;
 
   const std::vector<Page*>& to_pages() const { return to_pages_; }
   const std::vector<Page*>& from_pages() const { return from_pages_; }
@@ -66,12 +85,16 @@ class NewSpace {
 
  private:
   Page* NewSemiSpacePage(uintptr_t space_flag);
+  // Moves `lab` onto the next to-space page without zeroing it. False if there is none.
+  bool NextPage(LinearAllocationArea* lab);
 
   Heap* heap_;
   std::vector<Page*> to_pages_;
   std::vector<Page*> from_pages_;
   size_t current_page_ = 0;
+  size_t initial_pages_;
   size_t max_pages_;
+  size_t survived_since_resize_ = 0;
 };
 
 }  // namespace tenure::internal

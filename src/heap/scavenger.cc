@@ -15,7 +15,7 @@ namespace tenure::internal {
 
 namespace {
 
-// Visits the slots of one host for the scavenger.
+// Visits the slots of roots and of kCustom hosts for the scavenger (the virtual-call path).
 class ScavengeVisitor final : public ObjectVisitor {
  public:
   ScavengeVisitor(Scavenger* scavenger, Page* record_page)
@@ -33,58 +33,53 @@ class ScavengeVisitor final : public ObjectVisitor {
   Page* record_page_;
 };
 
-}  // namespace
-
-Scavenger::Scavenger(Heap* heap) : heap_(heap) {}
-
-void Scavenger::ScavengeSlot(Value* slot, Page* record_page) {
-  const Value value = *slot;
-  if (!value.IsHeapObject()) return;
-  HeapObject* object = value.ToObject();
-  Page* page = Page::FromAddress(object);
-  const uintptr_t flags = page->flags();
-  if ((flags & kPageYoung) == 0) return;
-  if (flags & kPageFromSpace) {
-    const uintptr_t header = object->raw_header();
-    HeapObject* target = (header & HeapObject::kForwardedBit)
-                             ? reinterpret_cast<HeapObject*>(header & ~HeapObject::kForwardedBit)
-                             : Evacuate(object);
-    *slot = Value::FromObject(target);
-    if (record_page != nullptr && Heap::InYoungGeneration(target)) {
-      record_page->slot_set().Insert(record_page->address(), slot);
-    }
-    return;
-  }
-  if (flags & kPageLarge) {
-    // Young large object: survives in place, promoted with its chunk after the scavenge.
-    if ((flags & kPageSurvivedScavenge) == 0) {
-      page->SetFlags(kPageSurvivedScavenge);
-      promoted_worklist_.push_back(object);
-      result_.promoted_bytes += object->Size();
-      ++result_.promoted_objects;
-    }
-    return;
-  }
-  // A to-space object: reached from a slot that was already updated (e.g. a duplicate root).
-  if (record_page != nullptr) record_page->slot_set().Insert(record_page->address(), slot);
+// Size of `object` given its already-loaded type (HeapObject::Size without the second load).
+inline size_t SizeOf(const HeapObject* object, const TypeInfo* type) {
+  return AllocationSize(type->size_of != nullptr ? type->size_of(object) : type->size);
 }
 
-// Contract: `object` is in from-space and not yet forwarded. Copies it to to-space (or old space)
-// and installs the forwarding pointer. Never fails: old space grows as needed.
-HeapObject* Scavenger::Evacuate(HeapObject* object) {
-  const size_t size = object->Size();
-  uintptr_t target = 0;
-  bool promoted = NewSpace::ShouldBePromoted(object);
-  if (!promoted) {
-    target = heap_->new_space()->AllocateForScavenge(size, &copy_lab_);
-    if (target == 0) promoted = true;  // to-space full
+// Copies an object. Most objects are a few words, where a libc memcpy call (size dispatch) costs
+// more than the copy; larger ones go to memcpy.
+inline void CopyObject(uintptr_t target, const HeapObject* object, size_t size) {
+  if (size <= 64) {
+    uint64_t* to = reinterpret_cast<uint64_t*>(target);
+    const uint64_t* from = reinterpret_cast<const uint64_t*>(object);
+    to[0] = from[0];
+    to[1] = from[1];
+    for (size_t i = 2; i < size / 8; ++i) to[i] = from[i];
+  } else {
+    memcpy(reinterpret_cast<void*>(target), object, size);
   }
-  if (promoted) target = heap_->old_space()->Allocate(size);
-  memcpy(reinterpret_cast<void*>(target), object, size);
+}
+
+}  // namespace
+
+Scavenger::Scavenger(Heap* heap) : heap_(heap), move_listener_(heap->object_move_listener()) {}
+
+inline uintptr_t Scavenger::AllocateInToSpace(size_t size) {
+  const uintptr_t top = copy_lab_.top;
+  if (copy_lab_.limit - top >= size) {
+    copy_lab_.top = top + size;
+    return top;
+  }
+  return heap_->new_space()->AllocateForScavenge(size, &copy_lab_);
+}
+
+// Contract: `object` is in from-space and not yet forwarded. Copies it to to-space, or to old
+// space when `promote` is set or to-space is full, and installs the forwarding pointer. Never
+// fails: old space grows as needed (limits are checked by the heap after the scavenge).
+HeapObject* Scavenger::Evacuate(HeapObject* object, bool promote) {
+  const size_t size = SizeOf(object, object->type());
+  uintptr_t target = promote ? 0 : AllocateInToSpace(size);
+  if (target == 0) {
+    promote = true;
+    target = heap_->old_space()->Allocate(size);
+  }
+  CopyObject(target, object, size);
   HeapObject* copy = reinterpret_cast<HeapObject*>(target);
   object->set_raw_header(target | HeapObject::kForwardedBit);
-  heap_->NotifyObjectMoved(object, copy, size);
-  if (promoted) {
+  if (move_listener_ != nullptr) move_listener_->OnObjectMoved(object, copy, size);
+  if (promote) {
     promoted_worklist_.push_back(copy);
     result_.promoted_bytes += size;
     ++result_.promoted_objects;
@@ -95,14 +90,84 @@ HeapObject* Scavenger::Evacuate(HeapObject* object) {
   return copy;
 }
 
+void Scavenger::MarkYoungLargeObjectLive(HeapObject* object, Page* page) {
+  if (page->IsFlagSet(kPageSurvivedScavenge)) return;
+  page->SetFlags(kPageSurvivedScavenge);
+  promoted_worklist_.push_back(object);
+  result_.promoted_bytes += object->Size();
+  ++result_.promoted_objects;
+}
+
+// The per-slot fast path. A young large object survives in place and is promoted with its chunk
+// after the scavenge, so a slot pointing to it needs no old->new record (returns false).
+inline bool Scavenger::UpdateSlot(Value* slot) {
+  const Value value = *slot;
+  if (!value.IsHeapObject()) return false;
+  HeapObject* object = value.ToObject();
+  Page* page = Page::FromAddress(object);
+  const uintptr_t flags = page->flags();
+  if ((flags & kPageYoung) == 0) return false;
+  if (flags & kPageFromSpace) {
+    const uintptr_t header = object->raw_header();
+    HeapObject* target =
+        (header & HeapObject::kForwardedBit)
+            ? reinterpret_cast<HeapObject*>(header & ~HeapObject::kForwardedBit)
+            : Evacuate(object, object->address() < page->age_mark());
+    *slot = Value::FromObject(target);
+    return Heap::InYoungGeneration(target);
+  }
+  if (flags & kPageLarge) {
+    MarkYoungLargeObjectLive(object, page);
+    return false;
+  }
+  return true;  // already in to-space (a slot reached twice, e.g. a duplicate root)
+}
+
+void Scavenger::ScavengeSlot(Value* slot, Page* record_page) {
+  if (UpdateSlot(slot) && record_page != nullptr) {
+    record_page->slot_set().Insert(record_page->address(), slot);
+  }
+}
+
+inline void Scavenger::VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,
+                                        Page* record_page) {
+  Value* begin = object->body();
+  Value* end;
+  switch (type->layout) {
+    case LayoutKind::kNoPointers:
+      return;
+    case LayoutKind::kAllTagged:
+      end = reinterpret_cast<Value*>(object->address() + size);
+      break;
+    case LayoutKind::kTaggedPrefix:
+      end = begin + type->tagged_prefix_words;
+      break;
+    case LayoutKind::kCustom: {
+      ScavengeVisitor visitor(this, record_page);
+      type->visit(object, visitor);
+      return;
+    }
+    default:
+      return;
+  }
+  if (record_page == nullptr) {
+    for (Value* s = begin; s < end; ++s) UpdateSlot(s);
+  } else {
+    for (Value* s = begin; s < end; ++s) {
+      if (UpdateSlot(s)) record_page->slot_set().Insert(record_page->address(), s);
+    }
+  }
+}
+
 void Scavenger::ProcessRememberedSets() {
   auto process = [this](Page* page) {
     SlotSet& set = page->slot_set();
     if (set.IsEmpty()) return;
     const size_t words = set.words();
     std::unique_ptr<uint64_t[]> bits = set.Release();
-    SlotSet::ForEachSlot(bits.get(), words, page->address(),
-                         [this, page](Value* slot) { ScavengeSlot(slot, page); });
+    SlotSet::ForEachSlot(bits.get(), words, page->address(), [this, page](Value* slot) {
+      if (UpdateSlot(slot)) page->slot_set().Insert(page->address(), slot);
+    });
   };
   // Copies: promotion may add old pages while we iterate.
   const std::vector<Page*> old_pages = heap_->old_space()->pages();
@@ -111,36 +176,88 @@ void Scavenger::ProcessRememberedSets() {
   for (Page* page : lo_pages) process(page);
 }
 
-// Cheney scan of to-space plus the promoted worklist, until both are exhausted.
-void Scavenger::DrainWorklists() {
+// GCC 12 at -O2 drops __builtin_prefetch inside this scan loop (measured: no prefetch
+// instruction in the object code), so x86-64 uses the instruction directly.
+inline void PrefetchForWrite(const void* address) {
+#if defined(__x86_64__)
+  asm volatile("prefetcht0 %0" : : "m"(*static_cast<const char*>(address)));
+#else
+  __builtin_prefetch(address, /*rw=*/1, /*locality=*/3);
+#endif
+}
+
+// Issues prefetches for the from-space targets of `object`'s tagged slots (plain layouts only).
+// The scan reads and then overwrites each target's header; in a tree built depth-first and copied
+// breadth-first those headers are scattered over from-space, and the load miss dominated the scan
+// (perf: ~70% of ScanToSpace samples on one instruction before prefetching).
+inline void PrefetchTargets(const HeapObject* object, const TypeInfo* type, size_t size) {
+  const Value* begin = object->body();
+  const Value* end;
+  if (type->layout == LayoutKind::kTaggedPrefix) {
+    end = begin + type->tagged_prefix_words;
+  } else if (type->layout == LayoutKind::kAllTagged) {
+    end = reinterpret_cast<const Value*>(object->address() + size);
+  } else {
+    return;
+  }
+  for (const Value* s = begin; s < end; ++s) {
+    if (s->IsHeapObject()) PrefetchForWrite(s->ToObject());
+  }
+}
+
+// Cheney scan: objects in to-space from the scan pointer up to the copy top, in allocation order.
+// Copying moves the top ahead (possibly onto the next page, which ends the current page at its
+// recorded top), so the end is re-read after every object. A prefetch cursor runs up to
+// kPrefetchDistance bytes ahead of the scan pointer over already-copied (not yet scanned)
+// objects of the same page and prefetches what their slots point to.
+bool Scavenger::ScanToSpace() {
+  constexpr uintptr_t kPrefetchDistance = 1024;
   NewSpace* new_space = heap_->new_space();
-  ScavengeVisitor young_visitor(this, nullptr);
+  bool scanned = false;
   for (;;) {
-    bool progress = false;
-    while (true) {
-      Page* page = new_space->to_pages()[scan_page_];
-      const uintptr_t end = scan_page_ == new_space->current_page_index() ? copy_lab_.top
-                                                                          : page->top();
-      if (scan_ < end) {
-        HeapObject* object = reinterpret_cast<HeapObject*>(scan_);
-        scan_ += object->Size();
-        object->VisitSlots(young_visitor);
-        progress = true;
-      } else if (scan_page_ < new_space->current_page_index()) {
-        ++scan_page_;
-        scan_ = new_space->to_pages()[scan_page_]->area_start();
-      } else {
-        break;
+    Page* page = new_space->to_pages()[scan_page_];
+    uintptr_t scan = scan_;
+    uintptr_t ahead = scan;
+    for (;;) {
+      const uintptr_t end =
+          scan_page_ == new_space->current_page_index() ? copy_lab_.top : page->top();
+      if (scan >= end) break;
+      for (int i = 0; i < 2 && ahead < end && ahead < scan + kPrefetchDistance; ++i) {
+        const HeapObject* next = reinterpret_cast<const HeapObject*>(ahead);
+        const TypeInfo* next_type = next->type();
+        const size_t next_size = SizeOf(next, next_type);
+        PrefetchTargets(next, next_type, next_size);
+        ahead += next_size;
       }
+      HeapObject* object = reinterpret_cast<HeapObject*>(scan);
+      const TypeInfo* type = object->type();
+      const size_t size = SizeOf(object, type);
+      scan += size;
+      if (ahead < scan) ahead = scan;
+      VisitObjectSlots(object, type, size, nullptr);
+      scanned = true;
+    }
+    scan_ = scan;
+    if (scan_page_ >= new_space->current_page_index()) return scanned;
+    ++scan_page_;
+    scan_ = new_space->to_pages()[scan_page_]->area_start();
+  }
+}
+
+// Alternates the to-space scan and the promoted worklist until both are exhausted.
+void Scavenger::DrainWorklists() {
+  for (;;) {
+    const bool scanned = ScanToSpace();
+    if (promoted_worklist_.empty()) {
+      if (!scanned) return;
+      continue;
     }
     while (!promoted_worklist_.empty()) {
       HeapObject* object = promoted_worklist_.back();
       promoted_worklist_.pop_back();
-      ScavengeVisitor old_visitor(this, Page::FromAddress(object));
-      object->VisitSlots(old_visitor);
-      progress = true;
+      const TypeInfo* type = object->type();
+      VisitObjectSlots(object, type, SizeOf(object, type), Page::FromAddress(object));
     }
-    if (!progress) return;
   }
 }
 
@@ -193,6 +310,7 @@ ScavengeResult Scavenger::Run() {
 
   new_space->SyncTop(copy_lab_.top);
   new_space->SetAgeMark(copy_lab_.top);
+  new_space->ZeroRestOfCurrentPage(copy_lab_);
   new_space->ZapFromSpace();
   *heap_->new_allocation_area() = copy_lab_;
   return result_;

@@ -7,13 +7,20 @@
 //  2. A from-space object reached for the first time is copied to to-space, or promoted to old
 //     space if it is below the age mark (it already survived one scavenge) or to-space is full.
 //     Its header becomes a forwarding pointer (address | kForwardedBit).
-//  3. Cheney scan: to-space objects are scanned in allocation order; promoted objects and surviving
-//     young large objects go through a worklist and are scanned as OLD hosts, so their slots that
-//     still point into to-space are recorded in their page's remembered set.
+//  3. Cheney scan: to-space objects are scanned in allocation order with a scan pointer (no
+//     worklist); promoted objects and surviving young large objects go through a worklist and are
+//     scanned as OLD hosts, so their slots that still point into to-space are recorded in their
+//     page's remembered set.
 //  4. Weak globals whose young target was not copied are cleared (callbacks run after the GC).
 //     Weak slots and ephemerons inside objects are treated as strong (see object.h).
 //  5. Surviving young large objects move (whole chunk) to large_object_space; dead ones are freed.
-//  6. Age mark = to-space top; from-space is zeroed (and poisoned under ASan).
+//  6. Age mark = to-space top. From-space is not zeroed (new-space.h: the mutator's allocation area
+//     is zeroed lazily, just ahead of allocation); it is poisoned under ASan and filled with a zap
+//     pattern when HeapConfig::verify_heap is set.
+//
+// Hot path: slots of kAllTagged / kTaggedPrefix objects are visited by a plain loop (no virtual
+// call); only kCustom layouts go through an ObjectVisitor. The "is this young / in from-space?"
+// test is one load of the page flag word (the page header is found by masking the address).
 #ifndef TENURE_SRC_HEAP_SCAVENGER_H_
 #define TENURE_SRC_HEAP_SCAVENGER_H_
 
@@ -44,13 +51,24 @@ class Scavenger {
   void ScavengeSlot(Value* slot, Page* record_page);
 
  private:
-  HeapObject* Evacuate(HeapObject* object);
+  // Updates *slot (see ScavengeSlot); returns true iff it now points to a young object.
+  inline bool UpdateSlot(Value* slot);
+  // Scavenges every slot of `object`; records old->new slots in `record_page` when non-null.
+  inline void VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,
+                               Page* record_page);
+  HeapObject* Evacuate(HeapObject* object, bool promote);
+  inline uintptr_t AllocateInToSpace(size_t size);
+  void MarkYoungLargeObjectLive(HeapObject* object, Page* page);
   void ProcessRememberedSets();
   void DrainWorklists();
+  // Scans to-space from the scan pointer up to the copy allocation top. Returns true if it
+  // scanned anything.
+  bool ScanToSpace();
   void ProcessWeakGlobals();
   void FinalizeLargeObjects();
 
   Heap* heap_;
+  ObjectMoveListener* move_listener_;
   LinearAllocationArea copy_lab_;
   std::vector<HeapObject*> promoted_worklist_;
   ScavengeResult result_;

@@ -41,7 +41,7 @@ TEST(LimitsTest, DefaultLimitFollowsPhysicalMemoryAndSemispaces) {
   Heap heap(config);
   EXPECT_GE(heap.max_old_space_size(), 256 * MB);
   EXPECT_LE(heap.max_old_space_size(), 4096 * MB);
-  EXPECT_EQ(heap.heap_size_limit(), heap.max_old_space_size() + 3 * 16 * MB);
+  EXPECT_EQ(heap.heap_size_limit(), heap.max_old_space_size() + 3 * config.max_semi_space_size);
   EXPECT_EQ(heap.GetHeapStatistics().heap_size_limit, heap.heap_size_limit());
 }
 

@@ -86,6 +86,30 @@ TEST_F(ScavengerTest, SemispaceGrowsWhenSurvivorsExceedCapacity) {
   for (int i = 0; i < 20000; ++i) ASSERT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), i);
 }
 
+// A memory-reducing GC (CollectAllAvailableGarbage) shrinks grown semispaces back to their initial
+// capacity; survivors stay intact and the heap stays consistent (new-space.h, Sizing).
+TEST_F(ScavengerTest, SemispaceShrinksOnMemoryReducingGC) {
+  const size_t initial = heap().semi_space_capacity();
+  {
+    HandleScope scope(heap());
+    Local<ValueArray> keep = Local<ValueArray>::New(heap(), NewArray(20000));
+    for (int i = 0; i < 20000; ++i) {
+      TreeNode* n = NewNode(i);
+      Store(keep.get(), keep->slots() + i, Value::FromObject(n));
+    }
+    Scavenge();
+    Scavenge();
+    ASSERT_GT(heap().semi_space_capacity(), initial);
+  }
+  Local<TreeNode> survivor = NewNodeLocal(42);
+  heap().CollectAllAvailableGarbage();
+  EXPECT_EQ(heap().semi_space_capacity(), initial);
+  EXPECT_EQ(survivor->id.ToSmi(), 42);
+  for (int i = 0; i < 100000; ++i) NewNode(i);  // allocation and scavenges go on after shrinking
+  EXPECT_EQ(survivor->id.ToSmi(), 42);
+  heap().VerifyHeapForTesting();
+}
+
 TEST_F(ScavengerTest, PromotesWhenToSpaceIsFull) {
   // 1.6 MB of live young objects into 512 KiB semispaces: most must be promoted.
   Local<ValueArray> keep = Local<ValueArray>::New(heap(), NewArray(50000, AllocationType::kOld));
@@ -129,6 +153,93 @@ TEST_F(ScavengerTest, FromSpaceMemoryIsReusedZeroed) {
     }
   }
   EXPECT_GT(heap().gc_statistics().scavenge_count, 5u);
+}
+
+
+// Lazy zeroing (new-space.h): survivors leave the copy top in the middle of a page and the mutator
+// continues there and on pages that held dirty from-space data. Every fresh object must still read
+// as zero, with and without the verify_heap zap pattern.
+class ZeroingTest : public HeapTest {
+ protected:
+  explicit ZeroingTest(bool verify_heap) : HeapTest(Config(verify_heap)) {}
+  static HeapConfig Config(bool verify_heap) {
+    HeapConfig config = DefaultTestConfig();
+    config.verify_heap = verify_heap;  // off: no zap pattern, from-space keeps its stale bytes
+    return config;
+  }
+  void CheckFreshMemoryStaysZero();
+};
+
+void ZeroingTest::CheckFreshMemoryStaysZero() {
+  Heap& heap = this->heap();
+  Local<ValueArray> keep = Local<ValueArray>::New(heap, NewArray(60));  // one string kept per 50 allocations
+  for (int round = 0; round < 40; ++round) {
+    for (int i = 0; i < 3000; ++i) {
+      ByteString* s = NewString(std::string(40, '\xff'));  // dirty garbage
+      ValueArray* a = NewArray(5);
+      for (int j = 0; j < 5; ++j) ASSERT_TRUE(a->slots()[j].IsEmpty()) << round << " " << i;
+      a->slots()[0] = Value::FromSmi(-1);
+      if (i % 50 == 0) Store(keep.get(), &keep->slots()[i / 50], Value::FromObject(s));
+      auto* raw = heap.New<ByteString>(&kByteStringType, 16 + 48);
+      for (int k = 0; k < 48; ++k) ASSERT_EQ(raw->chars()[k], 0) << round << " " << i;
+      raw->length = 48;
+    }
+  }
+  for (int j = 0; j < 60; ++j) {
+    ASSERT_TRUE(keep->slots()[j].IsHeapObject());
+    EXPECT_EQ(keep->slots()[j].As<ByteString>()->view(), std::string(40, '\xff'));
+  }
+  EXPECT_GT(heap.gc_statistics().scavenge_count, 10u);
+}
+
+class ZeroingVerifyTest : public ZeroingTest {
+ protected:
+  ZeroingVerifyTest() : ZeroingTest(/*verify_heap=*/true) {}
+};
+class ZeroingNoVerifyTest : public ZeroingTest {
+ protected:
+  ZeroingNoVerifyTest() : ZeroingTest(/*verify_heap=*/false) {}
+};
+
+TEST_F(ZeroingVerifyTest, FreshMemoryIsZeroAfterScavengesWithSurvivors) {
+  CheckFreshMemoryStaysZero();
+}
+
+TEST_F(ZeroingNoVerifyTest, FreshMemoryIsZeroAfterScavengesWithSurvivors) {
+  CheckFreshMemoryStaysZero();
+  heap().VerifyHeapForTesting();
+}
+
+// A structure spanning several to-space pages, mixing every layout the scan handles (kAllTagged
+// fixed and variable size, kNoPointers, kCustom), survives a copy and then a promotion intact; the
+// verifier (fixture) checks the remembered sets of promoted hosts that still point into to-space.
+TEST_F(ScavengerTest, MixedLayoutsSurviveCopyAndPromotion) {
+  Local<ValueArray> head = Local<ValueArray>::New(heap(), NewArray(1));
+  constexpr int kCount = 12000;  // ~900 KB: more than three pages
+  for (int i = 0; i < kCount; ++i) {
+    ValueArray* cell = NewArray(3);
+    cell->slots()[0] = head->slots()[0];
+    Local<ValueArray> cell_handle = Local<ValueArray>::New(heap(), cell);
+    ByteString* text = NewString(std::to_string(i));
+    Store(cell_handle.get(), &cell_handle->slots()[1], Value::FromObject(text));
+    WeakCell* weak = NewWeakCell(Value());  // may GC: `text` may have moved by now
+    Store(weak, &weak->target, cell_handle->slots()[1]);
+    Store(cell_handle.get(), &cell_handle->slots()[2], Value::FromObject(weak));
+    Store(head.get(), &head->slots()[0], Value::FromObject(cell_handle.get()));
+    if (i == kCount / 2) Scavenge();  // first half survives once before the second half exists
+  }
+  Scavenge();  // first half promoted; the second half survives once
+  Scavenge();  // everything promoted
+  int n = kCount;
+  for (Value v = head->slots()[0]; v.IsHeapObject(); v = v.As<ValueArray>()->slots()[0]) {
+    ValueArray* cell = v.As<ValueArray>();
+    --n;
+    ASSERT_EQ(cell->slots()[1].As<ByteString>()->view(), std::to_string(n));
+    WeakCell* weak = cell->slots()[2].As<WeakCell>();
+    ASSERT_EQ(weak->target, cell->slots()[1]);
+    EXPECT_TRUE(Heap::InOldGeneration(cell));
+  }
+  EXPECT_EQ(n, 0);
 }
 
 }  // namespace
