@@ -441,6 +441,7 @@ static Value ConsolePrint(Runtime& rt, Args args, FILE* out) {
     line += rt.DisplayString(args.at(i));
   }
   if (rt.has_exception()) return Value();
+  line = ReplaceLoneSurrogates(line);  // node writes a lone surrogate as U+FFFD
   line += '\n';
   if (out == stderr) std::fflush(stdout);
   std::fwrite(line.data(), 1, line.size(), out);

@@ -173,7 +173,7 @@ Value Runtime::ToPropertyKey(Handle h) {
       for (char c : sv) digits &= c >= '0' && c <= '9';
       if (digits) return Value::FromSmi(std::stoll(std::string(sv)));
     }
-    if (s->hash == 1) return v;  // already interned
+    if (s->interned()) return v;
     return Intern(sv);
   }
   if (IsKind(v, Kind::kHeapNumber)) {

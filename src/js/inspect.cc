@@ -8,6 +8,7 @@
 
 #include "builtins.h"
 #include "runtime.h"
+#include "string_utf16.h"
 
 namespace tenure::js {
 
@@ -34,7 +35,16 @@ std::string Quote(std::string_view s) {
     else if (s.find('`') == std::string_view::npos && s.find("${") == std::string_view::npos) q = '`';
   }
   std::string out(1, q);
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    uint32_t unit;
+    if (c == 0xED && DecodeCodePoint(s, i, &unit) == 3 && unit >= 0xD800) {  // lone surrogate
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\u%04x", unit);
+      out += buf;
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '\n': out += "\\n"; break;
       case '\t': out += "\\t"; break;

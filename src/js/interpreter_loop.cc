@@ -107,7 +107,7 @@ static Value Compare(Runtime& rt, Op op, Handle a, Handle b) {
   Handle pb = Handle::New(rt.heap(), rt.ToPrimitive(b, false));
   if (pb.value().IsEmpty()) return Value();
   if (IsString(pa.value()) && IsString(pb.value())) {
-    int c = pa.value().As<String>()->view().compare(pb.value().As<String>()->view());
+    int c = CompareUnits(pa.value().As<String>()->view(), pb.value().As<String>()->view());
     switch (op) {
       case Op::kLt: return FromBool(c < 0);
       case Op::kGt: return FromBool(c > 0);

@@ -19,6 +19,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "string_utf16.h"
 #include "tenure/tenure.h"
 
 namespace tenure::js {
@@ -63,16 +64,20 @@ struct HeapNumber : HeapObject {
   double value;
 };
 
-// UTF-8 bytes; `length` counts bytes. (Node counts UTF-16 units; equal for ASCII.)
+// Canonical WTF-8 bytes; `length` counts bytes (it sizes the object). JS sees UTF-16 code units:
+// `info` caches ASCII-ness and the UTF-16 length at creation (bit layout in string_utf16.h).
 struct String : HeapObject {
   uint32_t length;
-  uint32_t hash;  // 1 = interned; `length` bytes follow
+  uint32_t info;  // kStringInterned | kStringNonAscii | units << kStringUnitsShift; bytes follow
 
   char* data() { return reinterpret_cast<char*>(this + 1); }
   const char* data() const { return reinterpret_cast<const char*>(this + 1); }
   std::string_view view() const { return {data(), length}; }
+  bool interned() const { return (info & kStringInterned) != 0; }
+  bool is_ascii() const { return (info & kStringNonAscii) == 0; }
+  uint32_t units() const { return is_ascii() ? length : info >> kStringUnitsShift; }  // JS `length`
 };
-inline constexpr size_t kStringDataOffset = sizeof(HeapObject) + 8;  // header, length, hash
+inline constexpr size_t kStringDataOffset = sizeof(HeapObject) + 8;  // header, length, info
 static_assert(sizeof(String) == kStringDataOffset, "String bytes follow the fixed fields");
 
 struct FixedArray : HeapObject {

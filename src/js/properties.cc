@@ -183,7 +183,7 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
     return LookupInChain(object, key, o, ic);
   }
   if (IsString(o)) {
-    if (key.value() == roots_[kRootLengthKey]) return Value::FromSmi(o.As<String>()->length);
+    if (key.value() == roots_[kRootLengthKey]) return Value::FromSmi(o.As<String>()->units());
     return LookupPrimitive(object, key, kRootStringPrototype);
   }
   if (IsNumber(o)) return LookupPrimitive(object, key, kRootNumberPrototype);
@@ -243,8 +243,9 @@ Value Runtime::GetProperty(Handle object, Handle key) {
     if (IsString(o)) {
       String* s = o.As<String>();
       int64_t i = k.ToSmi();
-      if (i >= s->length) return kUndefined;
-      return NewString(std::string_view(s->data() + i, 1));
+      if (i >= s->units()) return kUndefined;
+      if (s->is_ascii()) return NewString(std::string_view(s->data() + i, 1));
+      return NewString(UnitToWtf8(ToUtf16(s->view())[i]));
     }
   }
   if (IsNullish(o)) {
@@ -502,7 +503,7 @@ Value Runtime::OwnKeys(Handle object, bool include_hidden) {
   Handle result = Handle::New(*heap_, NewArray());
   Value o = object.value();
   if (IsString(o)) {
-    for (uint32_t i = 0; i < o.As<String>()->length; ++i) {
+    for (uint32_t i = 0; i < o.As<String>()->units(); ++i) {
       Handle k = Handle::New(*heap_, NewString(std::to_string(i)));
       ArrayPush(result, k);
     }

@@ -157,23 +157,25 @@ Value Runtime::NewNumber(double d) {
 Value Runtime::NewString(std::string_view text) {
   if (text.size() > (1u << 30)) return ThrowError(ErrorType::kRangeError, "Invalid string length");
   std::string copy(text);
+  NormalizeWtf8(&copy);  // canonical WTF-8 (string_utf16.h): byte equality is JS equality
   std::string_view s = copy;
   String* str = static_cast<String*>(heap_->Allocate(StringType(), kStringDataOffset + s.size()));
   str->length = static_cast<uint32_t>(s.size());
-  str->hash = 0;
+  str->info = StringInfoFor(s, /*interned=*/false);
   std::memcpy(str->data(), s.data(), s.size());
   return Value::FromObject(str);
 }
 
 Value Runtime::Intern(std::string_view text) {
   std::string copy(text);  // `text` may point into a heap String that the allocation moves
+  NormalizeWtf8(&copy);
   auto it = interned_.find(copy);
   if (it != interned_.end()) return it->second;
   std::string_view s = copy;
   String* str = static_cast<String*>(heap_->Allocate(StringType(), kStringDataOffset + s.size(),
                                                      tenure::AllocationType::kOld));
   str->length = static_cast<uint32_t>(s.size());
-  str->hash = 1;  // marks "interned"
+  str->info = StringInfoFor(s, /*interned=*/true);
   std::memcpy(str->data(), s.data(), s.size());
   Value v = Value::FromObject(str);
   interned_.emplace(std::string(s), v);
