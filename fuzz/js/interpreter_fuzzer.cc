@@ -2,7 +2,7 @@
 // must run any input to completion — a result, a SyntaxError or an uncaught exception — and never
 // crash, hang, or corrupt the heap. Runs are bounded by Runtime::SetExecutionBudgetForTesting
 // (steps; timers without sleeping; process.exit and file-writing builtins throw), a small
-// --stack-size and a small heap with a GC every few hundred allocations plus heap verification
+// --stack-size and a small heap with a GC every thousand allocations plus heap verification
 // (so rooting bugs surface as verifier failures, not only as rare crashes).
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +13,7 @@
 
 namespace {
 
-constexpr int64_t kSteps = 20000;
+constexpr int64_t kSteps = 5000;
 
 }  // namespace
 
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   tenure::js::RuntimeOptions options;
   options.max_old_space_mb = 256;
   options.stack_size_kb = 128;
-  options.gc_interval = 301;
+  options.gc_interval = 1009;
   options.expose_gc = true;
   options.verify_heap = true;
   tenure::js::Runtime runtime(options);
