@@ -36,8 +36,21 @@ struct HeapConfig {
   int gc_interval = 0;
   // Every full GC compacts, and every old page is an evacuation candidate.
   bool stress_compaction = false;
-  // Run the heap verifier (src/heap/verifier.h) before and after every GC; violations abort.
+  // Run the heap verifier (src/heap/verifier.h) before and after every GC; violations abort. With
+  // incremental marking the tri-colour invariant is also checked after every marking step.
   bool verify_heap = false;
+
+  // Incremental marking (src/heap/incremental-marking.h): once the old generation has used half of
+  // the way from its size after the last full GC to the next full-GC limit, mark in steps on the
+  // allocation slow path; the full GC then only finalizes.
+  bool incremental_marking = true;
+  // Testing: start incremental marking as soon as possible after every full GC and step in tiny
+  // increments (every allocation slow path), so steps, barriers and promotion interleave often.
+  // (gc_interval > 0 also starts marking right after every full GC, with regular step sizes.)
+  bool stress_incremental_marking = false;
+  // Lazy sweeping (src/heap/sweeper.h): old pages are swept after the full GC's pause, on demand
+  // and in allocation steps, instead of inside the pause.
+  bool lazy_sweeping = true;
 
   // --trace-gc: one V8-format line per GC on trace_stream (stdout when null).
   bool trace_gc = false;

@@ -51,6 +51,8 @@ class GCTracer;
 class HandleBlocks;
 class Page;
 class PagePool;
+class IncrementalMarking;
+class Sweeper;
 struct GlobalNode;
 struct GCEvent;
 
@@ -85,6 +87,7 @@ enum class GCReason : uint8_t {
   kLowMemoryNotification,   // "low memory notification"
   kHeapProfiler,            // "heap profiler"
   kStress,                  // "stress" (gc_interval)
+  kFinalizeMarking,         // "finalize incremental marking via stack guard"
 };
 const char* GCReasonToString(GCReason reason);
 
@@ -242,6 +245,12 @@ class Heap {
   void SetGCIntervalForTesting(int interval);
   // Sets the old-generation hard limit directly (bytes); heap_size_limit follows.
   void SetMaxOldSpaceSizeForTesting(size_t bytes);
+  // Incremental marking / lazy sweeping hooks: start marking now (finishing sweeping first), run
+  // one marking step over about `bytes` bytes, query state.
+  void StartIncrementalMarkingForTesting();
+  void IncrementalMarkingStepForTesting(size_t bytes);
+  bool IsIncrementalMarkingForTesting() const;
+  size_t PendingSweepPagesForTesting() const;
 
   // ---- Internal (used by handles.h and the collectors) ----------------------------------------
   internal::HandleScopeData* handle_scope_data() { return &handle_scope_data_; }
@@ -254,6 +263,8 @@ class Heap {
   internal::LargeObjectSpace* lo_space() { return lo_space_.get(); }
   internal::LargeObjectSpace* new_lo_space() { return new_lo_space_.get(); }
   internal::GlobalHandles* global_handles() { return global_handles_.get(); }
+  internal::IncrementalMarking* incremental_marking() { return incremental_marking_.get(); }
+  internal::Sweeper* sweeper() { return sweeper_.get(); }
   internal::PagePool* page_pool() { return page_pool_.get(); }
   internal::LinearAllocationArea* new_allocation_area() { return &new_lab_; }
   // Visits the strong roots (handles, strong globals, root visitors) with `visitor`.
@@ -275,6 +286,11 @@ class Heap {
   HeapObject* AllocateYoungSlow(size_t bytes);
   HeapObject* AllocateOld(size_t bytes);
   HeapObject* AllocateLarge(size_t bytes, AllocationType where);
+  // Incremental GC work on the allocation slow path: lazy sweeping and marking steps for `bytes`
+  // just allocated; may start marking or run the finalizing full GC. Never inside a GC.
+  void AllocationStep(size_t bytes);
+  bool ShouldStartIncrementalMarking();
+  bool StressIncrementalMarking() const;
   void PerformGC(GCType type, GCReason reason, const char* collector_reason);
   void RunScavenge(internal::GCEvent* event);
   void RunMarkCompact(internal::GCEvent* event);
@@ -302,6 +318,8 @@ class Heap {
   std::unique_ptr<internal::GlobalHandles> global_handles_;
   std::unique_ptr<internal::HandleBlocks> handle_blocks_;
   std::unique_ptr<internal::GCTracer> tracer_;
+  std::unique_ptr<internal::IncrementalMarking> incremental_marking_;
+  std::unique_ptr<internal::Sweeper> sweeper_;
   std::vector<std::unique_ptr<RootEntry>> root_entries_;
   int next_root_id_ = 1;
   std::vector<CallbackEntry> prologue_callbacks_;

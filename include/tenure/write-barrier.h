@@ -9,6 +9,9 @@
 //  * Therefore every pointer store into a heap object MUST go through Store()/WriteBarrier(). Stores
 //    into freshly allocated young objects may skip the barrier (young hosts are never recorded),
 //    but only until the next allocation (which may GC and promote the host).
+//  * Marking invariant (while incremental marking runs, see src/heap/incremental-marking.h): a
+//    store into a black old host of a white old object greys it; of a young object records the
+//    slot for finalization. Hosts on chunks without kPageMarking are never black.
 //  * The page header of any object is found by masking its address with ~(kPageSize-1); its first
 //    word is the page flag set below. Large objects start in the first 256 KiB of their chunk.
 #ifndef TENURE_WRITE_BARRIER_H_
@@ -38,6 +41,9 @@ enum PageFlag : uintptr_t {
   kPageToSpace = 1u << 4,    // semispace page currently in to-space
   kPageEvacuationCandidate = 1u << 5,
   kPageSurvivedScavenge = 1u << 6,  // young LO object found live during the current scavenge
+  kPageSweepPending = 1u << 7,      // old page not yet swept after a full GC (src/heap/sweeper.h)
+  kPageMarking = 1u << 8,           // old chunk that may hold black objects while incremental
+                                    // marking runs (src/heap/incremental-marking.h)
 };
 
 // The prefix of every page header that inline code may read.
@@ -54,13 +60,20 @@ inline uintptr_t ChunkFlags(const void* address) { return ChunkOf(address)->flag
 
 // Out-of-line slow path: records `slot` (inside `host`) in host's page remembered set.
 void RecordOldToNewSlot(HeapObject* host, Value* slot);
+// Out-of-line marking barrier (incremental-marking.cc): if `host` is black, greys an old white
+// `value` or records `slot` for re-scanning at finalization if `value` is young.
+void MarkingBarrierSlow(HeapObject* host, Value* slot, Value value);
 
 }  // namespace internal
 
-// The write barrier. Call after storing `value` into `slot` of `host`.
+// The write barrier. Call after storing `value` into `slot` of `host`. Generational part: records
+// old->young slots. Marking part (Dijkstra insertion barrier, only on chunks flagged kPageMarking
+// while incremental marking runs; with marking off the cost is one bit test of flags already loaded).
 inline void WriteBarrier(HeapObject* host, Value* slot, Value value) {
   if (!value.IsHeapObject()) return;
-  if ((internal::ChunkFlags(host) & internal::kPageOld) == 0) return;
+  const uintptr_t host_flags = internal::ChunkFlags(host);
+  if ((host_flags & internal::kPageOld) == 0) return;
+  if (host_flags & internal::kPageMarking) internal::MarkingBarrierSlow(host, slot, value);
   if ((internal::ChunkFlags(value.ToObject()) & internal::kPageYoung) == 0) return;
   internal::RecordOldToNewSlot(host, slot);
 }

@@ -58,11 +58,20 @@ void GCTracer::RecordMutatorUtilization(double end_ms, double duration_ms) {
 std::string GCTracer::FormatLine(const GCEvent& e) const {
   const char* name = e.type == GCType::kScavenge ? "Scavenge" : "Mark-Compact";
   // V8 11.6 format (v8-memory.md §6); the empty incremental-marking field leaves two spaces.
+  std::string incremental;
+  if (e.incremental_steps > 0) {
+    incremental = Printf(
+        " (+ %.1f ms in %d steps since start of marking, biggest step %.1f ms, walltime since "
+        "start of marking %.f ms)",
+        e.incremental_ms, e.incremental_steps, e.incremental_longest_step_ms,
+        e.end_ms - e.incremental_start_ms);
+  }
   return Prefix(e.start_ms) +
          Printf("%s%s %.1f (%.1f) -> %.1f (%.1f) MB, %.2f / %.2f ms %s (average mu = %.3f, "
                 "current mu = %.3f) %s; %s\n",
                 name, "", ToMB(e.used_before), ToMB(e.committed_before), ToMB(e.used_after),
-                ToMB(e.committed_after), e.end_ms - e.start_ms, 0.0, "", average_mu_, current_mu_,
+                ToMB(e.committed_after), e.end_ms - e.start_ms, 0.0, incremental.c_str(),
+                average_mu_, current_mu_,
                 GCReasonToString(e.reason), e.collector_reason);
 }
 
@@ -91,8 +100,9 @@ std::string GCTracer::FormatNvp(const GCEvent& e, double mutator_ms) const {
   }
   return Prefix(e.start_ms) +
          Printf("pause=%.1f mutator=%.1f gc=mc reduce_memory=0 mark=%.2f clear=%.2f sweep=%.2f "
-                "evacuate=%.2f ",
-                pause, mutator_ms, e.mark_ms, e.clear_ms, e.sweep_ms, e.evacuate_ms) +
+                "evacuate=%.2f incremental=%.2f incremental_steps=%d ",
+                pause, mutator_ms, e.mark_ms, e.clear_ms, e.sweep_ms, e.evacuate_ms,
+                e.incremental_ms, e.incremental_steps) +
          common +
          Printf(" compaction_speed=%.0f\n", e.evacuate_ms > 0 ? e.evacuated_bytes / e.evacuate_ms
                                                               : 0.0);

@@ -6,6 +6,9 @@
 // `node --trace-gc` reads tenure's output:
 //   [pid:0xheap]  %8.0f ms: Scavenge 4.1 (4.2) -> 4.0 (5.2) MB, 0.84 / 0.00 ms  (average mu = 1.000,
 //   current mu = 1.000) allocation failure; <collector reason>
+// A full GC that finalizes incremental marking carries V8's incremental field after the pause:
+//   ... MB, 3.33 / 0.00 ms  (+ 12.5 ms in 40 steps since start of marking, biggest step 0.9 ms,
+//   walltime since start of marking 310 ms) (average mu = ...
 // Every line (printed or not) goes into a 512-byte ring, each line truncated to 255 characters as
 // V8 does (kTraceRingBufferSize, 256-byte format buffer).
 #ifndef TENURE_SRC_HEAP_GC_TRACER_H_
@@ -36,6 +39,9 @@ struct GCEvent {
   size_t copied_objects = 0, promoted_objects = 0;
   double mark_ms = 0, clear_ms = 0, sweep_ms = 0, evacuate_ms = 0;
   size_t marked_bytes = 0, evacuated_bytes = 0;
+  // Set when this full GC finalized incremental marking (steps ran before the pause).
+  int incremental_steps = 0;
+  double incremental_ms = 0, incremental_longest_step_ms = 0, incremental_start_ms = 0;
 };
 
 class GCTracer {

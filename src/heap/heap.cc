@@ -13,12 +13,14 @@
 #include "filler.h"
 #include "gc-tracer.h"
 #include "global-handles.h"
+#include "incremental-marking.h"
 #include "large-object-space.h"
 #include "mark-compact.h"
 #include "new-space.h"
 #include "old-space.h"
 #include "page.h"
 #include "scavenger.h"
+#include "sweeper.h"
 #include "verifier.h"
 
 namespace tenure {
@@ -44,6 +46,7 @@ const char* GCReasonToString(GCReason reason) {
     case GCReason::kLowMemoryNotification: return "low memory notification";
     case GCReason::kHeapProfiler: return "heap profiler";
     case GCReason::kStress: return "stress";
+    case GCReason::kFinalizeMarking: return "finalize incremental marking via stack guard";
   }
   return "unknown";
 }
@@ -99,6 +102,8 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
   lo_space_ = std::make_unique<internal::LargeObjectSpace>(this, /*young=*/false);
   new_lo_space_ = std::make_unique<internal::LargeObjectSpace>(this, /*young=*/true);
   global_handles_ = std::make_unique<internal::GlobalHandles>();
+  incremental_marking_ = std::make_unique<internal::IncrementalMarking>(this);
+  sweeper_ = std::make_unique<internal::Sweeper>(this);
   handle_blocks_ = std::make_unique<internal::HandleBlocks>();
   new_space_->ResetAllocationArea(&new_lab_);
   new_lab_real_limit_ = new_lab_.limit;
@@ -117,7 +122,8 @@ size_t Heap::semi_space_capacity() const { return new_space_->capacity(); }
 // The fast path falls through on every allocation while stress GCs or an allocation observer are
 // active (V8 allocation observers work the same way).
 void Heap::RefreshAllocationLimit() {
-  const bool slow = gc_interval_ > 0 || allocation_observer_ != nullptr;
+  const bool slow = gc_interval_ > 0 || allocation_observer_ != nullptr ||
+                    (config_.incremental_marking && config_.stress_incremental_marking);
   new_lab_.limit = slow ? new_lab_.top : new_lab_real_limit_;
 }
 
@@ -134,6 +140,7 @@ HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationTyp
     PerformGC(stress_gc_count_ % 4 == 0 ? GCType::kMarkCompact : GCType::kScavenge,
               GCReason::kStress, "");
   }
+  if (StressIncrementalMarking()) AllocationStep(bytes);
   HeapObject* object;
   if (bytes > kMaxRegularObjectSize) {
     object = AllocateLarge(bytes, where);
@@ -143,6 +150,9 @@ HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationTyp
     object = AllocateYoungSlow(bytes);
   }
   object->set_type(type);
+  if (incremental_marking_->IsMarking() && !InYoungGeneration(object)) {
+    incremental_marking_->BlackAllocate(object, bytes);
+  }
   if (allocation_observer_) allocation_observer_(object, bytes);
   return object;
 }
@@ -151,7 +161,11 @@ HeapObject* Heap::AllocateYoungSlow(size_t bytes) {
   new_lab_.limit = new_lab_real_limit_;
   for (int attempt = 0;; ++attempt) {
     if (new_lab_.limit - new_lab_.top >= bytes) break;
-    if (new_space_->AdvancePage(&new_lab_)) continue;
+    if (new_space_->AdvancePage(&new_lab_)) {
+      new_lab_real_limit_ = new_lab_.limit;  // a GC inside the step restores the limit from here
+      AllocationStep(internal::kPageSize);
+      continue;
+    }
     if (attempt > 4) FatalOutOfMemory("Scavenger: semi-space copy");
     // A full GC first if promoting all of new space might not fit (V8 SelectGarbageCollector);
     // a full GC does not empty new space, so the following attempt always scavenges.
@@ -172,9 +186,11 @@ HeapObject* Heap::AllocateYoungSlow(size_t bytes) {
 }
 
 HeapObject* Heap::AllocateOld(size_t bytes) {
+  AllocationStep(bytes);
   if (OldGenerationSizeOfObjects() + bytes > old_generation_allocation_limit_) {
     PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "GC in old space requested");
   }
+  sweeper_->SweepForAllocation(bytes);  // allocation takes swept memory before mapping pages
   CheckHeapLimit(bytes);
   gc_stats_.total_allocated_bytes += bytes;
   return reinterpret_cast<HeapObject*>(old_space_->Allocate(bytes));
@@ -185,6 +201,7 @@ HeapObject* Heap::AllocateLarge(size_t bytes, AllocationType where) {
       new_lo_space_->size_of_objects() + bytes > new_space_->capacity()) {
     PerformGC(GCType::kScavenge, GCReason::kAllocationFailure, "");
   }
+  AllocationStep(bytes);
   if (OldGenerationSizeOfObjects() + bytes > old_generation_allocation_limit_) {
     PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "GC in old space requested");
   }
@@ -197,7 +214,65 @@ HeapObject* Heap::AllocateLarge(size_t bytes, AllocationType where) {
 
 // ---- Collection ----------------------------------------------------------------------------------
 
+// Lazy sweeping: every allocated byte pays for sweeping kSweepBytesPerAllocatedByte bytes of pending
+// pages. Incremental marking: every allocated byte pays for scanning kMarkBytesPerAllocatedByte
+// bytes, and marking must finish before the old generation reaches its limit; once the worklist is
+// empty the finalizing full GC runs right away (V8 finalizes via a stack-guard interrupt).
+void Heap::AllocationStep(size_t bytes) {
+  if (in_gc_) return;
+  constexpr size_t kSweepBytesPerAllocatedByte = 4;
+  constexpr size_t kMarkBytesPerAllocatedByte = 4;
+  if (sweeper_->sweeping_in_progress()) {
+    const size_t area = internal::kPageSize - internal::kPageHeaderSize;
+    sweeper_->SweepPages(std::max<size_t>(1, bytes * kSweepBytesPerAllocatedByte / area));
+  }
+  if (!config_.incremental_marking) return;
+  if (!incremental_marking_->IsMarking()) {
+    if (!ShouldStartIncrementalMarking()) return;
+    sweeper_->EnsureCompleted();
+    incremental_marking_->Start();
+  }
+  incremental_marking_->Step(StressIncrementalMarking()
+                                 ? 256
+                                 : std::max<size_t>(bytes * kMarkBytesPerAllocatedByte, 64 * KB));
+  if (incremental_marking_->IsComplete()) {
+    PerformGC(GCType::kMarkCompact, GCReason::kFinalizeMarking, "Incremental marking needs finalization");
+  }
+}
+
+bool Heap::StressIncrementalMarking() const { return config_.stress_incremental_marking; }
+
+// V8 starts at the "soft limit"; here: halfway from the size after the last full GC to the limit
+// (stress: immediately), and never below 4 MiB of old generation in the regular mode.
+bool Heap::ShouldStartIncrementalMarking() {
+  const size_t size = OldGenerationSizeOfObjects();
+  // gc_interval stress starts marking right away too (regular step sizes), so every stress mode of
+  // an embedder (e.g. the JS runtime's --gc-interval) runs the marking barrier, steps and
+  // finalization.
+  if (StressIncrementalMarking() || gc_interval_ > 0) return true;
+  const size_t base = std::min(live_after_last_mark_compact_, old_generation_allocation_limit_);
+  const size_t start = base + (old_generation_allocation_limit_ - base) / 2;
+  return size >= std::max(start, 4 * MB);
+}
+
+void Heap::StartIncrementalMarkingForTesting() {
+  if (incremental_marking_->IsMarking()) return;
+  MakeHeapIterable();
+  sweeper_->EnsureCompleted();
+  incremental_marking_->Start();
+}
+
+void Heap::IncrementalMarkingStepForTesting(size_t bytes) { incremental_marking_->Step(bytes); }
+bool Heap::IsIncrementalMarkingForTesting() const { return incremental_marking_->IsMarking(); }
+size_t Heap::PendingSweepPagesForTesting() const { return sweeper_->pending_pages(); }
+
+// An explicit full GC while incremental marking runs finishes that marking (one GC that keeps its
+// floating garbage: objects that died after they were marked), then collects again from scratch,
+// so callers still get "after CollectGarbage(kMarkCompact) only reachable objects remain".
 void Heap::CollectGarbage(GCType type, GCReason reason) {
+  if (type == GCType::kMarkCompact && incremental_marking_->IsMarking()) {
+    PerformGC(type, reason, "Incremental marking needs finalization");
+  }
   PerformGC(type, reason, type == GCType::kMarkCompact ? "GC in old space requested" : "");
 }
 
@@ -274,6 +349,7 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
 void Heap::RunScavenge(internal::GCEvent* event) {
   internal::Scavenger scavenger(this);
   const internal::ScavengeResult r = scavenger.Run();
+  incremental_marking_->ProcessYoungSlotsAfterScavenge();
   event->promoted = r.promoted_bytes;
   event->new_space_survived = r.survived_bytes;
   event->copied_objects = r.copied_objects;
@@ -287,8 +363,19 @@ void Heap::RunScavenge(internal::GCEvent* event) {
 }
 
 void Heap::RunMarkCompact(internal::GCEvent* event) {
+  sweeper_->EnsureCompleted();  // pending pages' mark bits would read as "marked"
+  internal::IncrementalMarkingState incremental;
+  const bool finalizing = incremental_marking_->IsMarking();
+  if (finalizing) {
+    incremental = incremental_marking_->TakeState();
+    event->incremental_steps = incremental.steps;
+    event->incremental_ms = incremental.steps_ms;
+    event->incremental_longest_step_ms = incremental.longest_step_ms;
+    event->incremental_start_ms = incremental.start_ms;
+  }
   internal::MarkCompactCollector collector(this);
-  const internal::MarkCompactResult r = collector.Run(forced_evacuation_candidates_);
+  const internal::MarkCompactResult r =
+      collector.Run(forced_evacuation_candidates_, finalizing ? &incremental : nullptr);
   forced_evacuation_candidates_.clear();
   event->mark_ms = r.mark_ms;
   event->clear_ms = r.clear_ms;
@@ -464,6 +551,7 @@ void Heap::IterateRoots(RootVisitor& visitor) {
 }
 
 void Heap::IterateObjects(const std::function<void(HeapObject*)>& callback) {
+  sweeper_->EnsureCompleted();  // dead objects of pending pages must not be visited
   MakeHeapIterable();
   auto visit = [&callback](HeapObject* object) {
     if (!internal::IsFiller(object)) callback(object);

@@ -9,10 +9,12 @@
 
 #include "filler.h"
 #include "global-handles.h"
+#include "incremental-marking.h"
 #include "large-object-space.h"
 #include "new-space.h"
 #include "old-space.h"
 #include "page.h"
+#include "sweeper.h"
 
 namespace tenure::internal {
 
@@ -132,11 +134,21 @@ bool MarkCompactCollector::ProcessEphemerons() {
   return marked_any;
 }
 
-void MarkCompactCollector::MarkLiveObjects() {
-  for (Page* p : heap_->old_space()->pages()) p->set_live_bytes(0);
+void MarkCompactCollector::MarkLiveObjects(IncrementalMarkingState* incremental) {
   for (Page* p : heap_->new_space()->to_pages()) p->set_live_bytes(0);
-  for (Page* p : heap_->lo_space()->pages()) p->set_live_bytes(0);
   for (Page* p : heap_->new_lo_space()->pages()) p->set_live_bytes(0);
+  if (incremental == nullptr) {
+    for (Page* p : heap_->old_space()->pages()) p->set_live_bytes(0);
+    for (Page* p : heap_->lo_space()->pages()) p->set_live_bytes(0);
+  } else {
+    // Finalization: continue from what the steps marked (old live bytes already counted).
+    worklist_ = std::move(incremental->worklist);
+    weak_slots_ = std::move(incremental->weak_slots);
+    ephemerons_ = std::move(incremental->ephemerons);
+    result_.marked_bytes = incremental->marked_bytes;
+    result_.marked_objects = incremental->marked_objects;
+    for (Value* slot : incremental->young_slots) MarkValue(*slot);
+  }
   MarkingVisitor visitor(this);
   heap_->VisitStrongRoots(visitor);
   DrainMarkingWorklist();
@@ -215,26 +227,26 @@ std::vector<Page*> MarkCompactCollector::SelectEvacuationCandidates(
   return candidates;
 }
 
+// Contract: empty pages are released and pages with old->new slots are swept now (a scavenge must
+// never read a slot of a dead object); the others too unless lazy sweeping is on, then they become
+// pending (sweeper.h).
 void MarkCompactCollector::SweepOldSpace(const std::vector<Page*>& candidates) {
   OldSpace* old_space = heap_->old_space();
+  Sweeper* sweeper = heap_->sweeper();
   old_space->ResetFreeList();
   size_t total_live = 0;
+  const bool lazy = heap_->config().lazy_sweeping;
   const std::vector<Page*> pages = old_space->pages();
   for (Page* page : pages) {
     if (page->IsFlagSet(kPageEvacuationCandidate)) continue;
-    if (page->live_bytes() == 0) {
-      old_space->RemovePage(page);
-      Page::Free(page);
+    total_live += page->live_bytes();
+    // Empty pages are released now (cheap: no walk), so space sizes drop right after the GC.
+    if (lazy && page->live_bytes() != 0 && page->slot_set().IsEmpty()) {
+      sweeper->AddPendingPage(page);
+      ++result_.pending_sweep_pages;
+    } else if (sweeper->SweepPageNow(page) == 0) {
       ++result_.released_pages;
-      continue;
     }
-    size_t live = 0;
-    SweepRange(page->area_start(), page->area_end(), &live,
-               [old_space, page](uintptr_t start, uintptr_t end) {
-                 page->slot_set().RemoveRange(page->address(), start, end);
-                 old_space->free_list().Free(start, end - start);
-               });
-    total_live += live;
   }
   old_space->set_size_of_objects(total_live);
 }
@@ -273,6 +285,12 @@ void MarkCompactCollector::UpdatePointersAndRebuildRememberedSets() {
   for (Page* page : heap_->old_space()->pages()) {
     page->slot_set().Clear();
     UpdatingVisitor visitor(page);
+    if (page->IsFlagSet(kPageSweepPending)) {  // dead objects there may point anywhere
+      page->ForEachObject([&visitor](HeapObject* object) {
+        if (IsMarked(object)) object->VisitSlots(visitor);
+      });
+      continue;
+    }
     page->ForEachObject([&visitor](HeapObject* object) {
       if (!IsFiller(object)) object->VisitSlots(visitor);
     });
@@ -284,9 +302,10 @@ void MarkCompactCollector::UpdatePointersAndRebuildRememberedSets() {
   }
 }
 
-MarkCompactResult MarkCompactCollector::Run(const std::unordered_set<Page*>& forced_candidates) {
+MarkCompactResult MarkCompactCollector::Run(const std::unordered_set<Page*>& forced_candidates,
+                                             IncrementalMarkingState* incremental) {
   const auto t0 = Clock::now();
-  MarkLiveObjects();
+  MarkLiveObjects(incremental);
   const auto t1 = Clock::now();
   ClearNonLiveReferences();
   const auto t2 = Clock::now();

@@ -1,10 +1,13 @@
 // Copyright the tenure authors.
 // mark-compact.h — the full (old + young) collector: mark, clear, sweep, compact.
 //
-// Phases (V8 §2.3–2.4, single-threaded, stop-the-world):
+// Phases (V8 §2.3–2.4, single-threaded; marking may have been started incrementally):
 //  1. Mark: from the strong roots with an explicit worklist (no recursion). Marking covers every
 //     space. Weak slots are recorded, not followed; ephemerons whose key is unmarked are deferred
-//     and re-examined until a fixpoint (value live iff key live).
+//     and re-examined until a fixpoint (value live iff key live). If incremental marking ran
+//     (incremental-marking.h), this is its finalization: the old objects it marked stay marked,
+//     its grey worklist, weak slots and ephemerons are adopted, the targets of its recorded young
+//     slots are marked, then the roots are re-scanned and everything is drained as above.
 //  2. Clear: dead targets of weak slots / ephemerons -> HeapConfig::cleared_weak_value; weak
 //     globals whose target died are emptied (callbacks run after the GC).
 //  3. Young sweep: dead new-space objects become fillers in place (semispaces are never swept into
@@ -12,11 +15,15 @@
 //  4. Select evacuation candidates: old pages with free bytes >= 70% of the area (V8's regular
 //     threshold without speed samples), lowest live bytes first, up to 4 MiB of live bytes, only if
 //     at least one page would be released; under stress_compaction every old page.
-//  5. Sweep the other old pages: dead runs become fillers + free-list entries, their remembered-set
-//     bits are cleared, mark bits are cleared, empty pages are unmapped.
+//  5. Sweep the other old pages (sweeper.h): pages whose remembered set is non-empty are swept in
+//     the pause; with HeapConfig::lazy_sweeping the rest become pending and are swept on demand
+//     and in allocation steps after the pause (otherwise all are swept now). Sweeping: dead runs
+//     become fillers + free-list entries, their remembered-set bits are cleared, mark bits are
+//     cleared, empty pages are released.
 //  6. Evacuate live objects of candidates into old space (free lists / new pages), leaving forwarding
-//     pointers; update every pointer (roots incl. weak globals, all live objects in every space)
-//     and rebuild all old->new remembered sets; unmap the candidates.
+//     pointers; update every pointer (roots incl. weak globals, all live objects in every space;
+//     on pending pages only marked objects) and rebuild all old->new remembered sets; unmap the
+//     candidates.
 #ifndef TENURE_SRC_HEAP_MARK_COMPACT_H_
 #define TENURE_SRC_HEAP_MARK_COMPACT_H_
 
@@ -30,6 +37,7 @@
 namespace tenure::internal {
 
 class Page;
+struct IncrementalMarkingState;
 
 struct MarkCompactResult {
   size_t marked_bytes = 0;
@@ -37,13 +45,16 @@ struct MarkCompactResult {
   size_t evacuated_bytes = 0;
   size_t evacuated_pages = 0;
   size_t released_pages = 0;
+  size_t pending_sweep_pages = 0;  // left to the lazy sweeper
   double mark_ms = 0, clear_ms = 0, sweep_ms = 0, evacuate_ms = 0;
 };
 
 class MarkCompactCollector {
  public:
   explicit MarkCompactCollector(Heap* heap) : heap_(heap) {}
-  MarkCompactResult Run(const std::unordered_set<Page*>& forced_candidates);
+  // `incremental` is the state taken from a running incremental marking, or null.
+  MarkCompactResult Run(const std::unordered_set<Page*>& forced_candidates,
+                        IncrementalMarkingState* incremental);
 
   // Marking primitives (used by the marking visitor).
   void MarkValue(Value value);
@@ -54,7 +65,7 @@ class MarkCompactCollector {
   }
 
  private:
-  void MarkLiveObjects();
+  void MarkLiveObjects(IncrementalMarkingState* incremental);
   void DrainMarkingWorklist();
   bool ProcessEphemerons();
   void ClearNonLiveReferences();

@@ -9,6 +9,7 @@
 
 #include "filler.h"
 #include "global-handles.h"
+#include "incremental-marking.h"
 #include "large-object-space.h"
 #include "new-space.h"
 #include "old-space.h"
@@ -40,11 +41,20 @@ class Verification {
       Fail("%s page %p: top %p != expected end %p", space, (void*)page, (void*)page->top(),
            (void*)expected_end);
     }
+    // Mark bits are legal on pages pending sweep (sweeper.h: unmarked objects there are dead and
+    // are not checked) and on old chunks while incremental marking runs.
+    const bool pending = page->IsFlagSet(kPageSweepPending);
+    const bool marking = heap_->incremental_marking()->IsMarking() && page->IsFlagSet(kPageOld);
+    const uintptr_t allowed = pending || marking ? HeapObject::kMarkBit : 0;
     while (a < page->top()) {
       HeapObject* object = reinterpret_cast<HeapObject*>(a);
       const uintptr_t header = object->raw_header();
       if (header == 0) Fail("%s object %p has an empty header", space, (void*)object);
-      if (header & HeapObject::kHeaderTagMask) {
+      if (pending && (header & HeapObject::kMarkBit) == 0) {
+        a += object->Size();  // dead, swept later
+        continue;
+      }
+      if (header & HeapObject::kHeaderTagMask & ~allowed) {
         Fail("%s object %p has a stale mark/forwarding bit (header %#lx)", space, (void*)object,
              (unsigned long)header);
       }

@@ -206,6 +206,11 @@ std::vector<ModelConfig> Modes() {
   tiny.initial_semi_space_size = 256 * KB;
   tiny.max_semi_space_size = 256 * KB;
   modes.push_back({"TinySemispaces", tiny, 6000});
+  // Incremental marking from right after every full GC, a step on every allocation, tiny
+  // semispaces so scavenges promote while marking runs.
+  HeapConfig incremental = tiny;
+  incremental.stress_incremental_marking = true;
+  modes.push_back({"IncrementalMarking", incremental, 6000});
   return modes;
 }
 

@@ -1,0 +1,258 @@
+// Copyright the tenure authors.
+#include "incremental-marking.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_set>
+
+#include "filler.h"
+#include "large-object-space.h"
+#include "old-space.h"
+#include "page.h"
+
+namespace tenure::internal {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool IsMarked(const HeapObject* object) {
+  return (object->raw_header() & HeapObject::kMarkBit) != 0;
+}
+
+// Scans one grey object during a step: old targets are greyed, young targets' slots recorded.
+class StepVisitor final : public ObjectVisitor {
+ public:
+  explicit StepVisitor(IncrementalMarking* marking) : marking_(marking) {}
+  void VisitSlot(Value* slot) override {
+    const Value value = *slot;
+    if (!value.IsHeapObject()) return;
+    HeapObject* target = value.ToObject();
+    if (Heap::InYoungGeneration(target)) {
+      marking_->state().young_slots.push_back(slot);
+    } else if (!IsMarked(target)) {
+      marking_->MarkOld(target);
+    }
+  }
+  void VisitSlots(Value* begin, Value* end) override {
+    for (Value* s = begin; s < end; ++s) {
+      if (s->IsHeapObject()) VisitSlot(s);
+    }
+  }
+  void VisitWeakSlot(Value* slot) override {
+    if (slot->IsHeapObject()) marking_->state().weak_slots.push_back(slot);
+  }
+  void VisitEphemeron(Value* key, Value* value) override {
+    if (!key->IsHeapObject() ||
+        (!Heap::InYoungGeneration(key->ToObject()) && IsMarked(key->ToObject()))) {
+      VisitSlot(value);
+    } else {
+      marking_->state().ephemerons.emplace_back(key, value);
+    }
+  }
+
+ private:
+  IncrementalMarking* marking_;
+};
+
+// Greys the old objects reachable from the strong roots through young objects only. Young objects
+// are visited once (their mark bit is set temporarily and cleared before returning: they are not
+// coloured, they move at the next scavenge); their weak slots and ephemerons count as strong here,
+// which is conservative (it only adds grey objects).
+class RootVisitorForMarking final : public ObjectVisitor {
+ public:
+  explicit RootVisitorForMarking(IncrementalMarking* marking) : marking_(marking) {}
+  ~RootVisitorForMarking() override {
+    for (HeapObject* object : visited_) {
+      object->set_raw_header(object->raw_header() & ~HeapObject::kMarkBit);
+    }
+  }
+  void VisitSlot(Value* slot) override {
+    if (!slot->IsHeapObject()) return;
+    HeapObject* target = slot->ToObject();
+    if (IsMarked(target)) return;
+    if (Heap::InYoungGeneration(target)) {
+      target->set_raw_header(target->raw_header() | HeapObject::kMarkBit);
+      visited_.push_back(target);
+      young_worklist_.push_back(target);
+    } else {
+      marking_->MarkOld(target);
+    }
+  }
+  void VisitSlots(Value* begin, Value* end) override {
+    for (Value* s = begin; s < end; ++s) {
+      if (s->IsHeapObject()) VisitSlot(s);
+    }
+  }
+  void DrainYoung() {
+    while (!young_worklist_.empty()) {
+      HeapObject* object = young_worklist_.back();
+      young_worklist_.pop_back();
+      object->VisitSlots(*this);
+    }
+  }
+
+ private:
+  IncrementalMarking* marking_;
+  std::vector<HeapObject*> visited_;
+  std::vector<HeapObject*> young_worklist_;
+};
+
+}  // namespace
+
+void MarkingBarrierSlow(HeapObject* host, Value* slot, Value value) {
+  Heap::FromObject(host)->incremental_marking()->RecordWrite(host, slot, value);
+}
+
+void IncrementalMarking::MarkOld(HeapObject* object) {
+  object->set_raw_header(object->raw_header() | HeapObject::kMarkBit);
+  const size_t size = object->Size();
+  Page* page = Page::FromAddress(object);
+  page->IncrementLiveBytes(size);
+  page->SetFlags(kPageMarking);
+  state_.marked_bytes += size;
+  ++state_.marked_objects;
+  state_.worklist.push_back(object);
+}
+
+void IncrementalMarking::Start() {
+  for (Page* p : heap_->old_space()->pages()) p->set_live_bytes(0);
+  for (Page* p : heap_->lo_space()->pages()) p->set_live_bytes(0);
+  state_ = IncrementalMarkingState();
+  state_.start_ms = heap_->MillisecondsSinceInit();
+  marking_ = true;
+  GreyFromRoots();
+}
+
+void IncrementalMarking::GreyFromRoots() {
+  RootVisitorForMarking visitor(this);
+  heap_->VisitStrongRoots(visitor);
+  visitor.DrainYoung();
+}
+
+// Contract: scans grey objects until `bytes_to_scan` is used up; when the worklist runs dry the
+// roots are re-scanned once (they change between steps), so IsComplete() means "no grey object
+// left after a root re-scan".
+void IncrementalMarking::Step(size_t bytes_to_scan) {
+  if (!marking_) return;
+  const auto start = Clock::now();
+  StepVisitor visitor(this);
+  size_t scanned = 0;
+  bool rescanned_roots = false;
+  while (scanned < bytes_to_scan) {
+    if (state_.worklist.empty()) {
+      if (rescanned_roots) break;
+      GreyFromRoots();
+      rescanned_roots = true;
+      continue;
+    }
+    HeapObject* object = state_.worklist.back();
+    state_.worklist.pop_back();
+    scanned += object->Size();
+    object->VisitSlots(visitor);
+  }
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  ++state_.steps;
+  state_.steps_ms += ms;
+  if (ms > state_.longest_step_ms) state_.longest_step_ms = ms;
+  if (heap_->config().verify_heap) VerifyForTesting();
+}
+
+void IncrementalMarking::BlackAllocate(HeapObject* object, size_t bytes) {
+  object->set_raw_header(object->raw_header() | HeapObject::kMarkBit);
+  Page* page = Page::FromAddress(object);
+  page->IncrementLiveBytes(bytes);
+  page->SetFlags(kPageMarking);
+  state_.marked_bytes += bytes;
+  ++state_.marked_objects;
+}
+
+void IncrementalMarking::RecordWrite(HeapObject* host, Value* slot, Value value) {
+  if (!marking_ || !IsMarked(host)) return;
+  HeapObject* target = value.ToObject();
+  if (Heap::InYoungGeneration(target)) {
+    state_.young_slots.push_back(slot);
+  } else if (!IsMarked(target)) {
+    MarkOld(target);
+  }
+}
+
+void IncrementalMarking::ProcessYoungSlotsAfterScavenge() {
+  if (!marking_) return;
+  std::vector<Value*>& slots = state_.young_slots;
+  size_t kept = 0;
+  for (Value* slot : slots) {
+    const Value value = *slot;
+    if (!value.IsHeapObject()) continue;
+    HeapObject* target = value.ToObject();
+    if (Heap::InYoungGeneration(target)) {
+      slots[kept++] = slot;
+    } else if (!IsMarked(target)) {
+      MarkOld(target);  // promoted: grey, scanned by a later step or the finalization
+    }
+  }
+  slots.resize(kept);
+}
+
+void IncrementalMarking::ClearMarkingFlags() {
+  for (Page* p : heap_->old_space()->pages()) p->ClearFlags(kPageMarking);
+  for (Page* p : heap_->lo_space()->pages()) p->ClearFlags(kPageMarking);
+}
+
+IncrementalMarkingState IncrementalMarking::TakeState() {
+  ClearMarkingFlags();
+  marking_ = false;
+  IncrementalMarkingState taken = std::move(state_);
+  state_ = IncrementalMarkingState();
+  return taken;
+}
+
+// Walks every old chunk; for each black object (marked and not on the worklist) checks the
+// invariant of the header comment.
+void IncrementalMarking::VerifyForTesting() {
+  if (!marking_) return;
+  heap_->old_space()->MakeIterable();
+  const std::unordered_set<HeapObject*> grey(state_.worklist.begin(), state_.worklist.end());
+  const std::unordered_set<Value*> young(state_.young_slots.begin(), state_.young_slots.end());
+  auto fail = [](const char* what, HeapObject* host, Value* slot) {
+    fprintf(stderr,
+            "tenure: heap verification failed (incremental marking): %s (host %p %s, slot %p)\n",
+            what, static_cast<void*>(host), host->type()->class_name, static_cast<void*>(slot));
+    abort();
+  };
+  class Checker final : public ObjectVisitor {
+   public:
+    Checker(HeapObject* host, const std::unordered_set<Value*>* young, decltype(fail)* f)
+        : host_(host), young_(young), fail_(f) {}
+    void VisitSlot(Value* slot) override {
+      if (!slot->IsHeapObject()) return;
+      HeapObject* target = slot->ToObject();
+      if (Heap::InYoungGeneration(target)) {
+        if (young_->count(slot) == 0) (*fail_)("young slot of a black object not recorded", host_, slot);
+      } else if (!IsMarked(target)) {
+        (*fail_)("black object points to a white object", host_, slot);
+      }
+    }
+    void VisitWeakSlot(Value* slot) override {}  // weak slots are recorded, not traced
+    void VisitEphemeron(Value* key, Value* value) override {}  // resolved at finalization
+
+   private:
+    HeapObject* host_;
+    const std::unordered_set<Value*>* young_;
+    decltype(fail)* fail_;
+  };
+  auto check = [&](HeapObject* object) {
+    if (IsFiller(object) || !IsMarked(object)) return;
+    if (!Page::FromAddress(object)->IsFlagSet(kPageMarking)) {
+      fail("marked object on a chunk without kPageMarking", object, nullptr);
+    }
+    if (grey.count(object) != 0) return;
+    Checker checker(object, &young, &fail);
+    object->VisitSlots(checker);
+  };
+  heap_->old_space()->ForEachObject(check);
+  heap_->lo_space()->ForEachObject(check);
+}
+
+}  // namespace tenure::internal

@@ -1,0 +1,89 @@
+// Copyright the tenure authors.
+#include "sweeper.h"
+
+#include <chrono>
+
+#include "filler.h"
+#include "old-space.h"
+#include "page.h"
+
+namespace tenure::internal {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Walks [start, end) and calls on_dead(run_start, run_end) for every maximal run of unmarked
+// objects; marked objects are unmarked and their sizes summed into *live_bytes.
+template <typename OnDead>
+void SweepRange(uintptr_t start, uintptr_t end, size_t* live_bytes, OnDead&& on_dead) {
+  uintptr_t a = start;
+  uintptr_t run = 0;
+  while (a < end) {
+    HeapObject* object = reinterpret_cast<HeapObject*>(a);
+    const size_t size = object->Size();
+    const uintptr_t header = object->raw_header();
+    if (header & HeapObject::kMarkBit) {
+      if (run != 0) on_dead(run, a);
+      run = 0;
+      object->set_raw_header(header & ~HeapObject::kMarkBit);
+      *live_bytes += size;
+    } else if (run == 0) {
+      run = a;
+    }
+    a += size;
+  }
+  if (run != 0) on_dead(run, end);
+}
+
+}  // namespace
+
+size_t Sweeper::SweepPageNow(Page* page) {
+  OldSpace* old_space = heap_->old_space();
+  if (page->live_bytes() == 0) {
+    old_space->RemovePage(page);
+    Page::Free(page);
+    return 0;
+  }
+  size_t live = 0;
+  SweepRange(page->area_start(), page->area_end(), &live,
+             [old_space, page](uintptr_t start, uintptr_t end) {
+               page->slot_set().RemoveRange(page->address(), start, end);
+               old_space->free_list().Free(start, end - start);
+             });
+  return live;
+}
+
+void Sweeper::AddPendingPage(Page* page) {
+  page->SetFlags(kPageSweepPending);
+  pending_.push_back(page);
+}
+
+void Sweeper::SweepPendingPage(Page* page) {
+  page->ClearFlags(kPageSweepPending);
+  SweepPageNow(page);
+  ++swept_pages_total_;
+}
+
+size_t Sweeper::SweepPages(size_t max_pages) {
+  if (pending_.empty()) return 0;
+  const auto start = Clock::now();
+  size_t swept = 0;
+  while (swept < max_pages && !pending_.empty()) {
+    Page* page = pending_.back();
+    pending_.pop_back();
+    SweepPendingPage(page);
+    ++swept;
+  }
+  sweeping_ms_total_ += std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  return swept;
+}
+
+void Sweeper::SweepForAllocation(size_t bytes) {
+  FreeList& free_list = heap_->old_space()->free_list();
+  while (!pending_.empty() && free_list.available() < bytes) SweepPages(1);
+}
+
+void Sweeper::EnsureCompleted() { SweepPages(pending_.size()); }
+
+}  // namespace tenure::internal

@@ -1,0 +1,64 @@
+// Copyright the tenure authors.
+// sweeper.h — lazy sweeping of old-space pages after a full GC (V8 §2.2 "lazy/concurrent sweeping",
+// single-threaded here: sweeping runs on demand and in allocation-driven steps).
+//
+// INVARIANTS:
+//  * A page is "pending" iff it carries kPageSweepPending; then it is in old space, is listed in
+//    pending_, and its objects still carry the mark bits of the last full GC: marked objects are
+//    live, unmarked objects (and old fillers) are dead and may point to freed memory. Pending pages
+//    have no free-list entries; their live bytes are exact (page->live_bytes()).
+//  * Nothing reads a dead object of a pending page: heap walks (Heap::IterateObjects) finish
+//    sweeping first, the compactor's pointer update visits only marked objects there, the verifier
+//    skips unmarked objects there, and pages whose remembered set is non-empty at the end of the
+//    full GC are swept in the pause (so a scavenge never reads a slot of a dead object).
+//  * Marking never starts while pages are pending (their mark bits would read as "already marked"):
+//    a full GC and the start of incremental marking call EnsureCompleted() first.
+//  * Sweeping a page: dead runs become fillers + free-list entries, their remembered-set bits are
+//    cleared, mark bits are cleared; a page with no live bytes is released.
+#ifndef TENURE_SRC_HEAP_SWEEPER_H_
+#define TENURE_SRC_HEAP_SWEEPER_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "tenure/heap.h"
+
+namespace tenure::internal {
+
+class Page;
+
+class Sweeper {
+ public:
+  explicit Sweeper(Heap* heap) : heap_(heap) {}
+
+  // Sweeps `page` (an old page with valid mark bits, not pending) right now. Returns its live
+  // bytes; a page without live bytes is unlinked and released (then 0 is returned).
+  size_t SweepPageNow(Page* page);
+  // Makes `page` (with live bytes) pending (called by the full GC at the end of its pause).
+  void AddPendingPage(Page* page);
+
+  bool sweeping_in_progress() const { return !pending_.empty(); }
+  size_t pending_pages() const { return pending_.size(); }
+
+  // Sweeps at most `max_pages` pending pages. Returns the number swept.
+  size_t SweepPages(size_t max_pages);
+  // Sweeps pending pages until the old-space free list holds at least `bytes` or none is left.
+  void SweepForAllocation(size_t bytes);
+  // Sweeps every pending page.
+  void EnsureCompleted();
+
+  size_t swept_pages_total() const { return swept_pages_total_; }
+  double sweeping_ms_total() const { return sweeping_ms_total_; }
+
+ private:
+  void SweepPendingPage(Page* page);
+
+  Heap* heap_;
+  std::vector<Page*> pending_;
+  size_t swept_pages_total_ = 0;
+  double sweeping_ms_total_ = 0;
+};
+
+}  // namespace tenure::internal
+
+#endif  // TENURE_SRC_HEAP_SWEEPER_H_
