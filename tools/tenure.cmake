@@ -7,5 +7,11 @@ if(TARGET tenure_js)
     target_link_libraries(tenure_cli PRIVATE tenure_snapshot)
     target_compile_definitions(tenure_cli PRIVATE TENURE_CLI_HEAP_COMMAND=1)
   endif()
+  # Start-up: a static executable skips the dynamic loader's relocation of libstdc++ (measured for
+  # `tenure -e 0`: 10.8 -> 6.8 ms CPU, 165 -> 91 page faults, 6.5 -> 4.9 MB RSS). Sanitizer and
+  # fuzz builds need their dynamic runtimes.
+  if(NOT TENURE_SANITIZE AND NOT TENURE_FUZZ)
+    target_link_options(tenure_cli PRIVATE -static)
+  endif()
   install(TARGETS tenure_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
