@@ -18,10 +18,11 @@ struct HeapConfig {
   // Young generation (V8 §1.2): each semispace starts at initial_semi_space_size and doubles when
   // scavenge survivors exceed its capacity, up to max_semi_space_size; a memory-reducing full GC
   // shrinks it back (src/heap/new-space.h). Both are rounded up to whole 256 KiB pages; max is at
-  // least initial. The default max is 8 MiB (V8 x64: 16 MiB): on GCBench it cut peak RSS from
-  // 60 to 44 MB at equal or lower CPU time (docs/heap.md, "Young generation sizing").
+  // least initial. The default max is V8's x64 default, 16 MiB, as node's --max-semi-space-size
+  // and heap_size_limit assume; embedders short of memory set 8 MiB (on GCBench: peak RSS 60 ->
+  // 44 MB at equal or lower CPU time, docs/heap.md "Young generation sizing").
   size_t initial_semi_space_size = 1 * MB;
-  size_t max_semi_space_size = 8 * MB;
+  size_t max_semi_space_size = 16 * MB;
 
   // Old generation hard limit (objects in old space + large objects). 0 = derive from physical
   // memory like V8 (§5.1): physical/2, clamped to [256 MiB, 2048 MiB] (4096 MiB on hosts with
@@ -40,7 +41,7 @@ struct HeapConfig {
   // incremental marking the tri-colour invariant is also checked after every marking step.
   bool verify_heap = false;
 
-  // Incremental marking (src/heap/incremental-marking.h): once the old generation has used half of
+  // Incremental marking (src/heap/incremental-marking.h): once the old generation has used 3/4 of
   // the way from its size after the last full GC to the next full-GC limit, mark in steps on the
   // allocation slow path; the full GC then only finalizes.
   bool incremental_marking = true;
