@@ -56,7 +56,8 @@ bool ReadHex4(std::string_view text, size_t* pos, uint32_t* unit) {
 }
 
 // Decodes one \u escape (and a following \u trail surrogate) with *pos just past the "u".
-JsonStringError DecodeUnicodeEscape(std::string_view text, size_t* pos, std::string* out) {
+JsonStringError DecodeUnicodeEscape(std::string_view text, size_t* pos, std::string* out,
+                                    JsonDecodeOptions options) {
   uint32_t unit;
   if (!ReadHex4(text, pos, &unit)) return JsonStringError::kBadUnicodeEscape;
   if (IsLeadSurrogate(unit) && text.substr(*pos, 2) == "\\u") {
@@ -69,7 +70,7 @@ JsonStringError DecodeUnicodeEscape(std::string_view text, size_t* pos, std::str
     }
   }
   bool lone = IsLeadSurrogate(unit) || IsTrailSurrogate(unit);
-  AppendUtf8(lone ? kReplacementCharacter : unit, out);
+  AppendUtf8(lone && !options.keep_lone_surrogates ? kReplacementCharacter : unit, out);
   return JsonStringError::kNone;
 }
 
@@ -89,7 +90,8 @@ char SimpleEscape(char letter) {
 
 }  // namespace
 
-JsonStringError DecodeJsonString(std::string_view text, size_t* pos, std::string* out) {
+JsonStringError DecodeJsonString(std::string_view text, size_t* pos, std::string* out,
+                                 JsonDecodeOptions options) {
   size_t i = *pos;
   for (;;) {
     size_t run = i;  // copy plain bytes up to the next quote, backslash or control character
@@ -111,7 +113,7 @@ JsonStringError DecodeJsonString(std::string_view text, size_t* pos, std::string
     }
     if (text[i] == 'u') {
       *pos = i + 1;
-      JsonStringError error = DecodeUnicodeEscape(text, pos, out);
+      JsonStringError error = DecodeUnicodeEscape(text, pos, out, options);
       if (error != JsonStringError::kNone) return error;
       i = *pos;
       continue;

@@ -31,13 +31,20 @@ enum class JsonStringError {
   kControlCharacter,  // raw byte below 0x20 inside the string
 };
 
+struct JsonDecodeOptions {
+  // A lone escaped surrogate (`"\ud83d"`) is kept as its 3-byte WTF-8 form (the runtime's strings
+  // represent it, as JS does) instead of becoming U+FFFD (the analyzer wants valid UTF-8).
+  bool keep_lone_surrogates = false;
+};
+
 // Decodes the body of a JSON string literal from `text`. On entry *pos is just past the opening
 // quote. On success appends the decoded UTF-8 to *out, leaves *pos just past the closing quote and
 // returns kNone. On failure returns the error with *pos at the offending byte, the position V8's
 // JSON.parse reports: the escape letter, the first non-hex digit of \u (or the end), the control
 // character, or text.size(). Escaped surrogate pairs combine into one code point; a lone escaped
-// surrogate decodes to U+FFFD. Never reads outside `text`.
-JsonStringError DecodeJsonString(std::string_view text, size_t* pos, std::string* out);
+// surrogate decodes to U+FFFD unless options keep it. Never reads outside `text`.
+JsonStringError DecodeJsonString(std::string_view text, size_t* pos, std::string* out,
+                                 JsonDecodeOptions options = {});
 
 // V8's wording for `error` ("Bad escaped character", "Unterminated string", …), without the
 // " in JSON at position N" suffix.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "builtins.h"
+#include "string_utf16.h"
 
 namespace tenure::js {
 
@@ -398,7 +399,7 @@ TENURE_NATIVE(ArraySort) {
     Handle sah = Handle::New(heap, sa);
     Value sb = rt.ToString(b);
     if (sb.IsEmpty()) { failed = true; return false; }
-    return sah.value().As<String>()->view() < sb.As<String>()->view();
+    return CompareUnits(sah.value().As<String>()->view(), sb.As<String>()->view()) < 0;  // by UTF-16 units
   };
   std::stable_sort(items.begin(), items.end(), less);
   if (failed) return Value();

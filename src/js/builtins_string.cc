@@ -640,7 +640,7 @@ class JsonParser {
   // thrown here with V8's message and position, and false is returned.
   bool ParseString(std::string* out) {
     ++pos_;
-    base::JsonStringError error = base::DecodeJsonString(s_, &pos_, out);
+    base::JsonStringError error = base::DecodeJsonString(s_, &pos_, out, {.keep_lone_surrogates = true});
     if (error == base::JsonStringError::kNone) return true;
     std::string message = base::JsonStringErrorMessage(error);
     if (error != base::JsonStringError::kUnexpectedEnd) {

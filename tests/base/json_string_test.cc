@@ -67,6 +67,15 @@ TEST(JsonDecodeTest, CombinesSurrogatePairsAndReplacesLoneSurrogates) {
   EXPECT_EQ(Decode(R"("\ude00")").text, "\xEF\xBF\xBD");
 }
 
+TEST(JsonDecodeTest, KeepsLoneSurrogatesAsWtf8WhenAsked) {
+  std::string_view literal = R"("\ud83dA")";
+  size_t pos = 1;
+  std::string out;
+  EXPECT_EQ(DecodeJsonString(literal, &pos, &out, {.keep_lone_surrogates = true}),
+            JsonStringError::kNone);
+  EXPECT_EQ(out, "\xED\xA0\xBD" "A");
+}
+
 // Positions are the ones node 20's JSON.parse reports for the same input.
 TEST(JsonDecodeTest, ReportsV8ErrorPositions) {
   Decoded bad_escape = Decode(R"("a\qb")");

@@ -4,6 +4,8 @@ const quoted = JSON.stringify(tricky);
 console.log(quoted);
 console.log(JSON.parse(quoted) === tricky, JSON.parse('"\\ud83d\\ude00"') === '\u{1F600}');
 console.log(JSON.parse('{"k\\u0041":"\\/x"}'));
+const lone = JSON.parse('"\\ud83d!"');
+console.log(lone.length, lone.charCodeAt(0).toString(16), JSON.stringify(lone), ['b', 'a', '\u{1F600}', '\uff61'].sort());
 for (const text of ['"a\\qb"', '"\\uZZZZ"', '"\\u12"', '"ab', '"a\u0001b"', '"\\']) {
   try {
     JSON.parse(text);
@@ -16,6 +18,7 @@ for (const text of ['"a\\qb"', '"\\uZZZZ"', '"\\u12"', '"ab', '"a\u0001b"', '"\\
 // expect: "a\u0001\b\f\n\r\t\"\\<\u001f café 😀"
 // expect: true true
 // expect: { kA: '/x' }
+// expect: 2 d83d "\ud83d!" [ 'a', 'b', '😀', '｡' ]
 // expect: SyntaxError: Bad escaped character in JSON at position 3
 // expect: SyntaxError: Bad Unicode escape in JSON at position 3
 // expect: SyntaxError: Bad Unicode escape in JSON at position 5
