@@ -48,6 +48,8 @@ std::string UsageText() {
          "  --random-seed=N             seed Math.random (0 = random; deterministic otherwise)\n"
          "  --verify-heap               verify heap invariants around every collection (testing)\n"
          "  --stress-compaction         compact on every full collection (testing)\n"
+         "  --no-incremental-marking    mark the old generation in one stop-the-world pause\n"
+         "  --stress-incremental-marking  start marking right after every full GC, tiny steps (testing)\n"
          "  --heapsnapshot-signal=SIG   write a heap snapshot when SIG (e.g. SIGUSR2) arrives\n"
          "  --heapsnapshot-near-heap-limit=N  write up to N heap snapshots near the heap limit\n"
          "  --heap-timeline=FILE        sample heap statistics (NDJSON) at every GC and every 10 ms\n"
@@ -117,6 +119,9 @@ ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptio
     else if (name == "--trace-gc-nvp") o->trace_gc_nvp = true;
     else if (name == "--verify-heap") o->verify_heap = true;
     else if (name == "--stress-compaction") o->stress_compaction = true;
+    else if (name == "--no-incremental-marking") o->incremental_marking = false;
+    else if (name == "--incremental-marking") o->incremental_marking = true;
+    else if (name == "--stress-incremental-marking") o->stress_incremental_marking = true;
     else if (name == "--print-ast") { o->print_ast = true; o->print_scopes = value == "refs"; has_value = false; }
     else matched = false;
     if (matched) {

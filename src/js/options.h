@@ -32,6 +32,8 @@ struct RuntimeOptions {
   uint64_t random_seed = 0;          // --random-seed (V8): Math.random's seed; 0 = random
   bool verify_heap = false;
   bool stress_compaction = false;
+  bool incremental_marking = true;         // --no-incremental-marking turns it off (V8 flag)
+  bool stress_incremental_marking = false;  // --stress-incremental-marking (V8 flag; testing)
   // Heap snapshots and timeline (src/js/heap_snapshot.h, heap_timeline.h).
   int heapsnapshot_signal = 0;                 // --heapsnapshot-signal=SIGUSR2; 0 = off
   uint64_t heapsnapshot_near_heap_limit = 0;  // max snapshots near the heap limit; 0 = off

@@ -30,6 +30,8 @@ tenure::HeapConfig MakeHeapConfig(const RuntimeOptions& o) {
   }
   config.gc_interval = static_cast<int>(o.gc_interval);
   config.stress_compaction = o.stress_compaction;
+  config.incremental_marking = o.incremental_marking;
+  config.stress_incremental_marking = o.stress_incremental_marking;
   config.verify_heap = o.verify_heap;
   config.trace_gc = o.trace_gc;
   config.trace_gc_nvp = o.trace_gc_nvp;

@@ -25,6 +25,15 @@ TEST(OptionsTest, UnderscoresLikeNode) {
   EXPECT_EQ(o.max_semi_space_mb, 2u);
 }
 
+TEST(OptionsTest, IncrementalMarkingFlagsLikeV8) {
+  RuntimeOptions o;
+  EXPECT_TRUE(o.incremental_marking);
+  ASSERT_TRUE(ParseCommandLine({"--no-incremental-marking", "--stress-incremental-marking", "a.js"}, &o).ok);
+  EXPECT_FALSE(o.incremental_marking);
+  EXPECT_TRUE(o.stress_incremental_marking);
+  EXPECT_FALSE(ParseCommandLine({"--no-incremental-marking=1", "a.js"}, &o).ok);
+}
+
 TEST(OptionsTest, BadOptionMatchesNode) {
   RuntimeOptions o;
   ParseOutcome r = ParseCommandLine({"--xyz", "a.js"}, &o);
