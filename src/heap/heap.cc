@@ -159,19 +159,22 @@ HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationTyp
 
 HeapObject* Heap::AllocateYoungSlow(size_t bytes) {
   new_lab_.limit = new_lab_real_limit_;
-  for (int attempt = 0;; ++attempt) {
+  // Only GCs run by this loop count as attempts: a page advance whose marking step finalizes
+  // marking (a full GC that closes the allocation area) is progress, not a failed attempt — under
+  // gc_interval with a tiny heap that happens on every advance.
+  for (int attempt = 0;;) {
     if (new_lab_.limit - new_lab_.top >= bytes) break;
     if (new_space_->AdvancePage(&new_lab_)) {
       new_lab_real_limit_ = new_lab_.limit;  // a GC inside the step restores the limit from here
       AllocationStep(internal::kPageSize);
       continue;
     }
-    if (attempt > 4) FatalOutOfMemory("Scavenger: semi-space copy");
+    if (attempt++ > 4) FatalOutOfMemory("Scavenger: semi-space copy");
     // A full GC first if promoting all of new space might not fit (V8 SelectGarbageCollector);
     // a full GC does not empty new space, so the following attempt always scavenges.
     GCType type = GCType::kScavenge;
     const char* collector_reason = "";
-    if (attempt == 0 && !CanExpandOldGeneration(new_space_->Size())) {
+    if (attempt == 1 && !CanExpandOldGeneration(new_space_->Size())) {
       type = GCType::kMarkCompact;
       collector_reason = "scavenge might not succeed";
     }
