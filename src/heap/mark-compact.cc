@@ -72,27 +72,6 @@ class UpdatingVisitor final : public ObjectVisitor {
   Page* record_page_;
 };
 
-// Walks [start, end) and calls on_dead(run_start, run_end) for every maximal run of unmarked
-// objects; marked objects are unmarked and their sizes summed into *live_bytes.
-template <typename OnDead>
-void SweepRange(uintptr_t start, uintptr_t end, size_t* live_bytes, OnDead&& on_dead) {
-  uintptr_t a = start;
-  uintptr_t run = 0;
-  while (a < end) {
-    HeapObject* object = reinterpret_cast<HeapObject*>(a);
-    const size_t size = object->Size();
-    if (MarkCompactCollector::IsMarked(object)) {
-      if (run != 0) on_dead(run, a);
-      run = 0;
-      object->set_raw_header(object->raw_header() & ~HeapObject::kMarkBit);
-      *live_bytes += size;
-    } else if (run == 0) {
-      run = a;
-    }
-    a += size;
-  }
-  if (run != 0) on_dead(run, end);
-}
 
 }  // namespace
 

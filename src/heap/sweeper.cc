@@ -13,28 +13,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Walks [start, end) and calls on_dead(run_start, run_end) for every maximal run of unmarked
-// objects; marked objects are unmarked and their sizes summed into *live_bytes.
-template <typename OnDead>
-void SweepRange(uintptr_t start, uintptr_t end, size_t* live_bytes, OnDead&& on_dead) {
-  uintptr_t a = start;
-  uintptr_t run = 0;
-  while (a < end) {
-    HeapObject* object = reinterpret_cast<HeapObject*>(a);
-    const size_t size = object->Size();
-    const uintptr_t header = object->raw_header();
-    if (header & HeapObject::kMarkBit) {
-      if (run != 0) on_dead(run, a);
-      run = 0;
-      object->set_raw_header(header & ~HeapObject::kMarkBit);
-      *live_bytes += size;
-    } else if (run == 0) {
-      run = a;
-    }
-    a += size;
-  }
-  if (run != 0) on_dead(run, end);
-}
 
 }  // namespace
 

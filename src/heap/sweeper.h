@@ -19,11 +19,37 @@
 #define TENURE_SRC_HEAP_SWEEPER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "tenure/heap.h"
 
 namespace tenure::internal {
+
+// Walks [start, end) (an iterable object area: objects and fillers) and calls
+// on_dead(run_start, run_end) for every maximal run of unmarked objects; marked objects are
+// unmarked and their sizes summed into *live_bytes. Shared by the full GC's in-pause sweep
+// (mark-compact.cc) and lazy sweeping (sweeper.cc).
+template <typename OnDead>
+void SweepRange(uintptr_t start, uintptr_t end, size_t* live_bytes, OnDead&& on_dead) {
+  uintptr_t a = start;
+  uintptr_t run = 0;
+  while (a < end) {
+    HeapObject* object = reinterpret_cast<HeapObject*>(a);
+    const size_t size = object->Size();
+    const uintptr_t header = object->raw_header();
+    if (header & HeapObject::kMarkBit) {
+      if (run != 0) on_dead(run, a);
+      run = 0;
+      object->set_raw_header(header & ~HeapObject::kMarkBit);
+      *live_bytes += size;
+    } else if (run == 0) {
+      run = a;
+    }
+    a += size;
+  }
+  if (run != 0) on_dead(run, end);
+}
 
 class Page;
 
