@@ -122,7 +122,9 @@ void GCTracer::AddToRing(const std::string& full_line) {
 void GCTracer::Record(const GCEvent& event, bool trace_gc, bool trace_gc_nvp, FILE* out) {
   const double mutator_ms = event.start_ms - last_gc_end_ms_;
   if (event.type == GCType::kMarkCompact) {
-    RecordMutatorUtilization(event.end_ms, event.end_ms - event.start_ms);
+    // V8 counts the incremental marking steps that led to this GC as mark-compact time, not
+    // mutator time (GCTracer::StopCycle: duration + incremental_marking_duration).
+    RecordMutatorUtilization(event.end_ms, event.end_ms - event.start_ms + event.incremental_ms);
   } else if (event.allocated > 0) {
     survival_ratio_sum_ += 100.0 * (event.new_space_survived + event.promoted) / event.allocated;
     ++scavenges_;
