@@ -272,152 +272,173 @@ BigVector<uint8_t> EssentialEdges(const Snapshot& s, const BigVector<uint8_t>* p
 
 namespace {
 
-// Lengauer–Tarjan, "simple" version, on vertices numbered 1..n (0 = none), as in the 1979 paper
-// and DevTools' calculateDominatorsAndRetainedSizes. Fills a->dominator and a->dfs_order.
+// Dominators by semi-NCA (Georgiadis' SNCA, "Linear-Time Algorithms for Dominators and Related
+// Problems", 2005; the variant LLVM's GenericDomTree uses): Lengauer–Tarjan's semidominators
+// with simple eval/link, then each immediate dominator as the nearest ancestor of the DFS parent,
+// on the partial dominator tree, whose preorder number is at most the semidominator's. Same DFS
+// and retainers as DevTools' Lengauer–Tarjan (calculateDominatorsAndRetainedSizes), so the same
+// tree, including the nodes DevTools hangs under the root; no buckets.
+//
+// Numbering: node v is ordinal+1 (0 = none); everything except pre_ and vertex_ is indexed by
+// DFS preorder number 1..n (the root is 1) and holds preorder numbers. Six node-sized arrays
+// (DevTools' version needs nine); ancestor_ doubles as the DFS edge cursor, and the results are
+// written into label_ and vertex_ in place.
 class DominatorBuilder {
  public:
   // Takes the essential-edge flags; they are freed as soon as the DFS no longer needs them.
   DominatorBuilder(const Snapshot& s, BigVector<uint8_t>&& essential)
       : s_(s), essential_(std::move(essential)), size_(s.node_count() + 1),
-        parent_(size_, 0), ancestor_(size_, 0), vertex_(size_), label_(size_), semi_(size_, 0),
-        next_edge_(size_), dom_(size_, 0) {
+        pre_(size_, 0), vertex_(size_), parent_(size_), semi_(size_), label_(size_), ancestor_(size_) {
     BuildEssentialRetainers(s_, essential_, &first_retainer_, &retainer_node_);
   }
 
+  // Fills out->dominator and out->dfs_order; returns the number of nodes the first DFS (from the
+  // root over essential edges) did not reach.
   uint32_t Run(Analysis* out) {
-    const uint32_t node_count = s_.node_count();
-    const uint32_t r = s_.root_ordinal + 1;
-    Dfs(r);
-    uint32_t unreachable = node_count - n_;
-    if (n_ < node_count) {
-      for (uint32_t v = 1; v <= node_count; ++v) {
-        if (semi_[v] == 0 && HasOnlyWeakRetainers(v - 1)) {
-          parent_[v] = r;
-          Dfs(v);
-        }
-      }
-    }
-    if (n_ < node_count) {
-      for (uint32_t v = 1; v <= node_count; ++v) {
-        if (semi_[v] != 0) continue;
-        parent_[v] = r;
-        semi_[v] = ++n_;
-        vertex_[n_] = label_[v] = v;
-      }
-    }
-    // The DFS is done: its edge cursors become the bucket heads, the edge flags are dropped.
+    NumberNodes();
+    const uint32_t unreachable = s_.node_count() - reached_from_root_;
     BigVector<uint8_t>().swap(essential_);
-    bucket_head_.swap(next_edge_);
-    std::fill(bucket_head_.begin(), bucket_head_.end(), 0);
-    bucket_next_.resize(size_);
-    ComputeSemidominators(r);
+    std::fill(ancestor_.begin(), ancestor_.end(), 0);  // was the DFS edge cursor
+    ComputeSemidominators();
     BigVector<uint32_t>().swap(first_retainer_);
     BigVector<uint32_t>().swap(retainer_node_);
-    dom_[0] = dom_[r] = r;
-    for (uint32_t i = 2; i <= n_; ++i) {
-      uint32_t w = vertex_[i];
-      if (dom_[w] != vertex_[semi_[w]]) dom_[w] = dom_[dom_[w]];
-    }
-    // Reuse the 1-based arrays as the 0-based results (drop slot 0, subtract 1).
-    out->dominator = std::move(dom_);
-    out->dominator.erase(out->dominator.begin());
-    for (uint32_t& d : out->dominator) --d;
-    out->dfs_order = std::move(vertex_);
-    out->dfs_order.erase(out->dfs_order.begin());
-    for (uint32_t& v : out->dfs_order) --v;
+    ComputeImmediateDominators();
+    WriteResults(out);
     return unreachable;
   }
 
  private:
-  bool HasOnlyWeakRetainers(uint32_t ordinal) const {
-    return first_retainer_[ordinal] == first_retainer_[ordinal + 1];  // retainers are essential ones
+  // DFS numbering as DevTools does it: the root's DFS; then, in node order, a DFS from every
+  // unvisited node without essential retainers, hung under the root; then every node still
+  // unvisited (cycles unreachable from anywhere else) numbered as a child of the root, no DFS.
+  void NumberNodes() {
+    const uint32_t node_count = s_.node_count();
+    Dfs(s_.root_ordinal + 1, 0);
+    reached_from_root_ = n_;
+    if (n_ < node_count) {
+      for (uint32_t v = 1; v <= node_count; ++v) {
+        if (pre_[v] == 0 && HasNoEssentialRetainers(v - 1)) Dfs(v, 1);
+      }
+    }
+    if (n_ < node_count) {
+      for (uint32_t v = 1; v <= node_count; ++v) {
+        if (pre_[v] == 0) Visit(v, 1);
+      }
+    }
   }
 
-  // Iterative DFS over essential edges with a per-node edge cursor.
-  void Dfs(uint32_t root) {
-    next_edge_[root] = s_.first_edge[root - 1];
-    uint32_t v = root;
-    while (v != 0) {
-      if (semi_[v] == 0) {
-        semi_[v] = ++n_;
-        vertex_[n_] = label_[v] = v;
-      }
-      uint32_t v_next = parent_[v];
-      const uint32_t end = s_.first_edge[v];  // first_edge[(v-1)+1]
-      for (; next_edge_[v] < end; ++next_edge_[v]) {
-        uint32_t e = next_edge_[v];
+  bool HasNoEssentialRetainers(uint32_t ordinal) const {
+    return first_retainer_[ordinal] == first_retainer_[ordinal + 1];
+  }
+
+  // Numbers node v with the next preorder number, as a DFS child of preorder `parent`.
+  uint32_t Visit(uint32_t v, uint32_t parent) {
+    const uint32_t i = ++n_;
+    pre_[v] = i;
+    vertex_[i] = v;
+    parent_[i] = parent;
+    semi_[i] = label_[i] = i;
+    ancestor_[i] = s_.first_edge[v - 1];  // edge cursor until the DFS is done
+    return i;
+  }
+
+  // Iterative DFS over essential edges from unvisited node `root`, a child of preorder `parent`;
+  // the per-node edge cursors make backtracking a walk up parent_.
+  void Dfs(uint32_t root, uint32_t parent) {
+    uint32_t i = Visit(root, parent);
+    while (i != parent) {
+      uint32_t next = parent_[i];
+      const uint32_t end = s_.first_edge[vertex_[i]];  // first_edge[(v-1)+1]
+      for (uint32_t& e = ancestor_[i]; e < end; ++e) {
         if (!essential_[e]) continue;
-        uint32_t w = s_.edge_to[e] + 1;
-        if (semi_[w] == 0) {
-          parent_[w] = v;
-          next_edge_[w] = s_.first_edge[w - 1];
-          v_next = w;
+        const uint32_t w = s_.edge_to[e] + 1;
+        if (pre_[w] == 0) {
+          ++e;
+          next = Visit(w, i);
           break;
         }
       }
-      v = v_next;
+      i = next;
     }
   }
 
-  void Compress(uint32_t v) {
+  void Compress(uint32_t i) {
     stack_.clear();
-    while (ancestor_[ancestor_[v]] != 0) {
-      stack_.push_back(v);
-      v = ancestor_[v];
+    while (ancestor_[ancestor_[i]] != 0) {
+      stack_.push_back(i);
+      i = ancestor_[i];
     }
     while (!stack_.empty()) {
-      uint32_t w = stack_.back();
+      const uint32_t j = stack_.back();
       stack_.pop_back();
-      if (semi_[label_[ancestor_[w]]] < semi_[label_[w]]) label_[w] = label_[ancestor_[w]];
-      ancestor_[w] = ancestor_[ancestor_[w]];
+      if (semi_[label_[ancestor_[j]]] < semi_[label_[j]]) label_[j] = label_[ancestor_[j]];
+      ancestor_[j] = ancestor_[ancestor_[j]];
     }
   }
 
-  uint32_t Eval(uint32_t v) {
-    if (ancestor_[v] == 0) return v;
-    Compress(v);
-    return label_[v];
+  uint32_t Eval(uint32_t i) {
+    if (ancestor_[i] == 0) return i;
+    Compress(i);
+    return label_[i];
   }
 
-  void ComputeSemidominators(uint32_t r) {
+  // Lengauer–Tarjan step 2 in reverse preorder; a node without essential retainers (a DFS root
+  // hung under the root) gets the root as semidominator.
+  void ComputeSemidominators() {
     for (uint32_t i = n_; i >= 2; --i) {
-      const uint32_t w = vertex_[i];
-      const uint32_t w_ordinal = w - 1;
-      bool orphan = true;
-      for (uint32_t ri = first_retainer_[w_ordinal]; ri < first_retainer_[w_ordinal + 1]; ++ri) {
-        orphan = false;
-        uint32_t u = Eval(retainer_node_[ri] + 1);
-        if (semi_[u] < semi_[w]) semi_[w] = semi_[u];
+      const uint32_t ordinal = vertex_[i] - 1;
+      const uint32_t begin = first_retainer_[ordinal], end = first_retainer_[ordinal + 1];
+      uint32_t semi = begin == end ? 1 : semi_[i];
+      for (uint32_t ri = begin; ri < end; ++ri) {
+        semi = std::min(semi, semi_[Eval(pre_[retainer_node_[ri] + 1])]);
       }
-      if (orphan) semi_[w] = semi_[r];
-      uint32_t b = vertex_[semi_[w]];
-      bucket_next_[w] = bucket_head_[b];
-      bucket_head_[b] = w;
-      ancestor_[w] = parent_[w];  // link(parent[w], w)
-      const uint32_t p = parent_[w];
-      for (uint32_t v = bucket_head_[p]; v != 0; v = bucket_next_[v]) {
-        uint32_t u = Eval(v);
-        dom_[v] = semi_[u] < semi_[v] ? u : p;
-      }
-      bucket_head_[p] = 0;
+      semi_[i] = semi;
+      ancestor_[i] = parent_[i];  // link(parent, i)
     }
+  }
+
+  // idom(i) = the nearest ancestor of parent(i) in the dominator tree built so far whose preorder
+  // number is <= semi(i). Overwrites parent_ with the immediate dominators.
+  void ComputeImmediateDominators() {
+    parent_[1] = 1;
+    for (uint32_t i = 2; i <= n_; ++i) {
+      uint32_t d = parent_[i];
+      while (d > semi_[i]) d = parent_[d];
+      parent_[i] = d;
+    }
+  }
+
+  // dominator[ordinal] and dfs_order (0-based ordinals), built in label_ and vertex_ in place.
+  void WriteResults(Analysis* out) {
+    const uint32_t node_count = s_.node_count();
+    for (uint32_t v = 1; v <= node_count; ++v) label_[v - 1] = vertex_[parent_[pre_[v]]] - 1;
+    for (uint32_t i = 1; i <= node_count; ++i) vertex_[i - 1] = vertex_[i] - 1;
+    label_.resize(node_count);
+    vertex_.resize(node_count);
+    out->dominator = std::move(label_);
+    out->dfs_order = std::move(vertex_);
   }
 
   const Snapshot& s_;
   BigVector<uint8_t> essential_;
   const size_t size_;
-  BigVector<uint32_t> first_retainer_, retainer_node_;  // essential retainers (CSR)
-  BigVector<uint32_t> parent_, ancestor_, vertex_, label_, semi_, bucket_head_, bucket_next_,
-      next_edge_, dom_, stack_;
+  BigVector<uint32_t> first_retainer_, retainer_node_;  // essential retainers (CSR, node ordinals)
+  BigVector<uint32_t> pre_;                        // node -> preorder number (0: not visited yet)
+  BigVector<uint32_t> vertex_;                     // preorder number -> node
+  BigVector<uint32_t> parent_, semi_, label_, ancestor_, stack_;  // by preorder number
   uint32_t n_ = 0;
+  uint32_t reached_from_root_ = 0;
 };
 
 }  // namespace
 
-Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
+namespace {
+
+// Analyze() with `self_size` (the snapshot's raw self sizes, moved or copied in by the caller).
+Analysis AnalyzeWithSizes(const Snapshot& s, BigVector<uint64_t> self_size, const AnalysisOptions& options) {
   Analysis a;
   const uint32_t n = s.node_count();
-  a.self_size = s.self_size;
+  a.self_size = std::move(self_size);
   // Two independent chains that write disjoint members of `a`: sizes + distances, and the
   // dominator tree. Each has its own WeakMapNames cache (not shared across threads).
   auto sizes_and_distances = [&] {
@@ -444,6 +465,18 @@ Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
   }
   a.total_size = a.retained_size[s.root_ordinal];
   return a;
+}
+
+}  // namespace
+
+Analysis Analyze(const Snapshot& s, const AnalysisOptions& options) {
+  return AnalyzeWithSizes(s, s.self_size, options);
+}
+
+Analysis AnalyzeTakingSelfSizes(Snapshot* s, const AnalysisOptions& options) {
+  BigVector<uint64_t> self_size = std::move(s->self_size);
+  s->self_size = {};
+  return AnalyzeWithSizes(*s, std::move(self_size), options);
 }
 
 std::vector<uint32_t> RetainingEdgesOf(const Snapshot& s, uint32_t node) {

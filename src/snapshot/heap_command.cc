@@ -122,18 +122,27 @@ void EndProgress() {
   if (::isatty(2)) std::fprintf(stderr, "\r\033[K");
 }
 
+// snapshot.self_size is moved into analysis.self_size (raw sizes: only raw_self_total remains).
 struct Loaded {
   Snapshot snapshot;
   Analysis analysis;
   ClassNames classes;
+  uint64_t raw_self_total = 0;  // sum of the file's self sizes, before the shallow-size transfer
 };
+
+uint64_t TotalSelf(const Snapshot& s) {
+  uint64_t sum = 0;
+  for (uint64_t v : s.self_size) sum += v;
+  return sum;
+}
 
 // Analyzes l->snapshot, read from `path`.
 void AnalyzeLoaded(const std::string& path, const Args& args, Loaded* l) {
   if (::isatty(2)) std::fprintf(stderr, "\r\033[Kanalyzing %s: dominators…", path.c_str());
   AnalysisOptions ao;
   ao.devtools_adjustments = !args.raw_sizes;
-  l->analysis = Analyze(l->snapshot, ao);
+  l->raw_self_total = TotalSelf(l->snapshot);
+  l->analysis = AnalyzeTakingSelfSizes(&l->snapshot, ao);
   l->classes = ComputeClassNames(l->snapshot);
   EndProgress();
 }
@@ -372,12 +381,6 @@ int RunPath(const Args& args) {
   return 0;
 }
 
-uint64_t TotalSelf(const Snapshot& s) {
-  uint64_t sum = 0;
-  for (uint64_t v : s.self_size) sum += v;
-  return sum;
-}
-
 int RunReport(const Args& args) {
   RequireFiles(args, 3, 3, "BASELINE TARGET FINAL --html OUT.html");
   if (args.html.empty()) throw UsageError("'report' needs --html OUT.html");
@@ -390,7 +393,7 @@ int RunReport(const Args& args) {
   }
   Loaded fin;
   in.leaks = ComputeLeaks(args, &fin);
-  in.snapshots.push_back({labels[2], args.files[2], fin.snapshot.node_count(), TotalSelf(fin.snapshot)});
+  in.snapshots.push_back({labels[2], args.files[2], fin.snapshot.node_count(), fin.raw_self_total});
   std::ofstream out(args.html, std::ios::binary);
   out << RenderHtmlReport(in);
   out.close();
