@@ -207,7 +207,9 @@ class DistanceFilter {
   std::unordered_set<std::string> pending_;
 };
 
+// Fills a->bfs_parent_edge too when it is not empty.
 void Bfs(const Snapshot& s, BigVector<uint32_t>* queue, size_t head, DistanceFilter* filter, Analysis* a) {
+  const bool parent_edges = !a->bfs_parent_edge.empty();
   while (head < queue->size()) {
     uint32_t k = (*queue)[head++];
     int32_t d = a->distance[k] + 1;
@@ -217,16 +219,16 @@ void Bfs(const Snapshot& s, BigVector<uint32_t>* queue, size_t head, DistanceFil
       if (a->distance[to] != kNoDistance) continue;
       if (!filter->Allows(k, e)) continue;
       a->distance[to] = d;
-      a->bfs_parent_edge[to] = e;
+      if (parent_edges) a->bfs_parent_edge[to] = e;
       queue->push_back(to);
     }
   }
 }
 
-void ComputeDistances(const Snapshot& s, WeakMapNames* names, Analysis* a) {
+void ComputeDistances(const Snapshot& s, WeakMapNames* names, bool parent_edges, Analysis* a) {
   const uint32_t n = s.node_count(), root = s.root_ordinal;
   a->distance.assign(n, kNoDistance);
-  a->bfs_parent_edge.assign(n, kNoParent);
+  if (parent_edges) a->bfs_parent_edge.assign(n, kNoParent);
   DistanceFilter filter(s, names);
   BigVector<uint32_t> queue;
   queue.reserve(n);
@@ -234,7 +236,7 @@ void ComputeDistances(const Snapshot& s, WeakMapNames* names, Analysis* a) {
     uint32_t to = s.edge_to[e];
     if (!IsUserRoot(s, to)) continue;
     a->distance[to] = 1;  // DevTools sets it even if two root edges reach the same node
-    a->bfs_parent_edge[to] = e;
+    if (parent_edges) a->bfs_parent_edge[to] = e;
     queue.push_back(to);
   }
   bool had_user_roots = !queue.empty();
@@ -279,16 +281,17 @@ namespace {
 // and retainers as DevTools' Lengauer–Tarjan (calculateDominatorsAndRetainedSizes), so the same
 // tree, including the nodes DevTools hangs under the root; no buckets.
 //
-// Numbering: node v is ordinal+1 (0 = none); everything except pre_ and vertex_ is indexed by
-// DFS preorder number 1..n (the root is 1) and holds preorder numbers. Six node-sized arrays
-// (DevTools' version needs nine); ancestor_ doubles as the DFS edge cursor, and the results are
+// Numbering: node v is ordinal+1 (0 = none); everything except pre_, vertex_ and first_retainer_
+// is indexed by DFS preorder number 1..n (the root is 1) and holds preorder numbers. At most five
+// node-sized arrays besides the retainers (DevTools' version needs nine): pre_ lives only until
+// the retainers are renumbered, ancestor_ doubles as the DFS edge cursor, and the results are
 // written into label_ and vertex_ in place.
 class DominatorBuilder {
  public:
   // Takes the essential-edge flags; they are freed as soon as the DFS no longer needs them.
   DominatorBuilder(const Snapshot& s, BigVector<uint8_t>&& essential)
       : s_(s), essential_(std::move(essential)), size_(s.node_count() + 1),
-        pre_(size_, 0), vertex_(size_), parent_(size_), semi_(size_), label_(size_), ancestor_(size_) {
+        pre_(size_, 0), vertex_(size_), parent_(size_), ancestor_(size_) {
     BuildEssentialRetainers(s_, essential_, &first_retainer_, &retainer_node_);
   }
 
@@ -298,6 +301,11 @@ class DominatorBuilder {
     NumberNodes();
     const uint32_t unreachable = s_.node_count() - reached_from_root_;
     BigVector<uint8_t>().swap(essential_);
+    for (uint32_t& u : retainer_node_) u = pre_[u + 1];  // node ordinals -> preorder numbers
+    BigVector<uint32_t>().swap(pre_);
+    semi_.resize(size_);
+    label_.resize(size_);
+    for (uint32_t i = 0; i <= n_; ++i) semi_[i] = label_[i] = i;
     std::fill(ancestor_.begin(), ancestor_.end(), 0);  // was the DFS edge cursor
     ComputeSemidominators();
     BigVector<uint32_t>().swap(first_retainer_);
@@ -337,7 +345,6 @@ class DominatorBuilder {
     pre_[v] = i;
     vertex_[i] = v;
     parent_[i] = parent;
-    semi_[i] = label_[i] = i;
     ancestor_[i] = s_.first_edge[v - 1];  // edge cursor until the DFS is done
     return i;
   }
@@ -390,7 +397,7 @@ class DominatorBuilder {
       const uint32_t begin = first_retainer_[ordinal], end = first_retainer_[ordinal + 1];
       uint32_t semi = begin == end ? 1 : semi_[i];
       for (uint32_t ri = begin; ri < end; ++ri) {
-        semi = std::min(semi, semi_[Eval(pre_[retainer_node_[ri] + 1])]);
+        semi = std::min(semi, semi_[Eval(retainer_node_[ri])]);
       }
       semi_[i] = semi;
       ancestor_[i] = parent_[i];  // link(parent, i)
@@ -411,7 +418,7 @@ class DominatorBuilder {
   // dominator[ordinal] and dfs_order (0-based ordinals), built in label_ and vertex_ in place.
   void WriteResults(Analysis* out) {
     const uint32_t node_count = s_.node_count();
-    for (uint32_t v = 1; v <= node_count; ++v) label_[v - 1] = vertex_[parent_[pre_[v]]] - 1;
+    for (uint32_t i = 1; i <= node_count; ++i) label_[vertex_[i] - 1] = vertex_[parent_[i]] - 1;
     for (uint32_t i = 1; i <= node_count; ++i) vertex_[i - 1] = vertex_[i] - 1;
     label_.resize(node_count);
     vertex_.resize(node_count);
@@ -422,7 +429,9 @@ class DominatorBuilder {
   const Snapshot& s_;
   BigVector<uint8_t> essential_;
   const size_t size_;
-  BigVector<uint32_t> first_retainer_, retainer_node_;  // essential retainers (CSR, node ordinals)
+  // Essential retainers (CSR by node ordinal); retainer_node_ holds node ordinals until the DFS
+  // is done, preorder numbers after.
+  BigVector<uint32_t> first_retainer_, retainer_node_;
   BigVector<uint32_t> pre_;                        // node -> preorder number (0: not visited yet)
   BigVector<uint32_t> vertex_;                     // preorder number -> node
   BigVector<uint32_t> parent_, semi_, label_, ancestor_, stack_;  // by preorder number
@@ -444,7 +453,7 @@ Analysis AnalyzeWithSizes(const Snapshot& s, BigVector<uint64_t> self_size, cons
   auto sizes_and_distances = [&] {
     if (options.devtools_adjustments && HasUserRoots(s)) TransferShallowSizes(s, &a);
     WeakMapNames names(s);
-    ComputeDistances(s, &names, &a);
+    ComputeDistances(s, &names, options.parent_edges, &a);
   };
   std::future<void> first = std::async(options.parallel ? std::launch::async : std::launch::deferred,
                                        sizes_and_distances);

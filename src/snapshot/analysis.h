@@ -37,12 +37,16 @@ struct AnalysisOptions {
   // Compute distances (and the size transfer) in a second thread while the dominator tree is
   // built; costs ~2 node-sized arrays of extra peak memory.
   bool parallel = true;
+  // Record bfs_parent_edge (what retainer paths follow). Off: bfs_parent_edge stays empty, one
+  // node-sized array less (summary and nodes do not print paths).
+  bool parent_edges = true;
 };
 
 struct Analysis {
   BigVector<uint64_t> self_size;       // after shallow-size transfer
   BigVector<int32_t> distance;
-  BigVector<uint32_t> bfs_parent_edge;  // the edge that first reached the node (kNoParent: none)
+  BigVector<uint32_t> bfs_parent_edge;  // the edge that first reached the node (kNoParent: none);
+                                        // empty unless options.parent_edges
   BigVector<uint32_t> dominator;
   BigVector<uint64_t> retained_size;
   BigVector<uint32_t> dfs_order;

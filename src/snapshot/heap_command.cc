@@ -141,6 +141,7 @@ void AnalyzeLoaded(const std::string& path, const Args& args, Loaded* l) {
   if (::isatty(2)) std::fprintf(stderr, "\r\033[Kanalyzing %s: dominators…", path.c_str());
   AnalysisOptions ao;
   ao.devtools_adjustments = !args.raw_sizes;
+  ao.parent_edges = args.command != "summary" && args.command != "nodes";  // they print no paths
   l->raw_self_total = TotalSelf(l->snapshot);
   l->analysis = AnalyzeTakingSelfSizes(&l->snapshot, ao);
   l->classes = ComputeClassNames(l->snapshot);

@@ -48,6 +48,21 @@ TEST(AnalysisTest, RawSizesSkipTransfer) {
   EXPECT_EQ(a.retained_size[6], 4128u);
 }
 
+TEST(AnalysisTest, WithoutParentEdgesOnlyThoseAreMissing) {
+  Snapshot s = ReadSnapshotText(kMinimalV8_11);
+  AnalysisOptions o;
+  o.parent_edges = false;
+  Analysis without = Analyze(s, o), with = Analyze(s);
+  EXPECT_TRUE(without.bfs_parent_edge.empty());
+  ASSERT_EQ(with.bfs_parent_edge.size(), s.node_count());
+  EXPECT_EQ(with.bfs_parent_edge[6], 6u);  // Leaky @101 and @103: elements [0] and [1]
+  EXPECT_EQ(with.bfs_parent_edge[8], 7u);
+  EXPECT_EQ(without.distance, with.distance);
+  EXPECT_EQ(without.retained_size, with.retained_size);
+  EXPECT_EQ(without.dominator, with.dominator);
+  ExpectDevToolsNumbers(s);
+}
+
 TEST(AnalysisTest, SummaryGroupsByDevToolsClassNames) {
   Snapshot s = ReadSnapshotText(kMinimalV8_11);
   Analysis a = Analyze(s);
