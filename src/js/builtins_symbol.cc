@@ -46,7 +46,7 @@ std::string SymbolDescriptiveString(Runtime& rt, Value symbol) {
 Value NewNativeIterator(Runtime& rt, Handle record) {
   tenure::HandleScope scope(rt.heap());
   Handle proto = Handle::New(rt.heap(), rt.root(kRootIteratorPrototype));
-  Value it = rt.NewObject(proto);
+  Value it = rt.NewObjectWithInternals(proto);
   JSObject* o = it.As<JSObject>();
   o->internal[0] = record.value();  // young object: no barrier needed
   o->internal[1] = Value::FromSmi(kNativeIteratorTag);
@@ -56,6 +56,7 @@ Value NewNativeIterator(Runtime& rt, Handle record) {
 Value NativeIteratorRecord(Value iterator) {
   if (!IsKind(iterator, Kind::kObject)) return Value();
   JSObject* o = iterator.As<JSObject>();
+  if (!HasInternalFields(o)) return Value();  // compact plain objects have no internal[]
   if (o->internal[1] != Value::FromSmi(kNativeIteratorTag)) return Value();
   return o->internal[0];
 }

@@ -67,7 +67,7 @@ inline constexpr int kFixedRegs = 4;
   X(Return, "src") X(Throw, "src")                                                             \
   X(PushTry, "catch_target exception_reg context_save_reg") X(PopTry, "")                      \
   X(CreateClosure, "dst function_id")                                                          \
-  X(CreateObject, "dst") X(CreateArray, "dst capacity")                                                 \
+  X(CreateObject, "dst capacity") X(CreateArray, "dst capacity")                                                 \
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
   X(ObjectSpread, "obj src")                                                                   \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \
@@ -146,6 +146,13 @@ struct FunctionInfo {
   bool is_derived_ctor = false;
   bool is_method = false;           // methods/accessors/arrows have no `prototype`
   bool is_script = false;
+  // Distinct `this.name =` stores the compiler saw in the body (arrow functions inside count for
+  // the enclosing function): V8's expected_nof_properties estimate for `new F()`.
+  int this_property_count = 0;
+  // Runtime: inline capacity given to objects that `new` with this function as new.target
+  // allocates; -1 until first computed (Runtime::InstanceCapacity), raised by what instances
+  // turn out to need (Runtime::LearnInstanceCapacity).
+  int instance_capacity = -1;
   uint32_t offset = 0;              // source offset of the function
   std::unordered_map<int, std::string> callee_text;  // pc of Call/New -> callee source text
 };

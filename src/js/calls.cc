@@ -50,10 +50,47 @@ Value Runtime::DispatchCall(bool is_new, bool is_super, int callee_reg, int dst,
     Handle proto = Handle::New(*heap_, GetNamed(new_target, key));
     if (proto.value().IsEmpty()) return Value();
     if (!IsJSObject(proto.value())) proto.Set(roots_[kRootObjectPrototype]);
-    receiver.Set(NewObject(proto));
+    receiver.Set(NewObjectWithCapacity(proto, InstanceCapacity(new_target.value())));
   }
   return EnterFunction(base, callee_h.value(), receiver.value(), new_target.value(), args + 1, argc,
                        dst, true, false) ? kHole : Value();
+}
+
+// In-object slack for `new F()` (after V8: the parser's expected_nof_properties counts the
+// distinct `this.x =` stores in F, a derived class adds its bases' counts, and in-object slack
+// tracking (v8.dev/blog/slack-tracking) settles the instance size after the first few
+// constructions). Here the estimate starts at the compiler's count (kDefaultInlineCapacity when
+// it is 0) and only grows: LearnInstanceCapacity raises it to the property count of finished
+// instances, capped at kMaxInlineCapacity. Objects already allocated keep their size; extra
+// properties go to their `slots`.
+int Runtime::InstanceCapacity(Value new_target) {
+  if (!IsKind(new_target, Kind::kFunction)) return kDefaultInlineCapacity;
+  int64_t id = new_target.As<JSObject>()->internal[1].ToSmi();
+  if (id < 0) return kDefaultInlineCapacity;
+  FunctionInfo* info = functions_[id].get();
+  if (info->instance_capacity >= 0) return info->instance_capacity;
+  int count = info->this_property_count;
+  // A derived constructor's instance also holds what its base constructors store.
+  Value ctor = new_target;
+  for (const FunctionInfo* f = info; f->is_derived_ctor;) {
+    ctor = ctor.As<JSObject>()->proto;
+    if (!IsKind(ctor, Kind::kFunction) || ctor.As<JSObject>()->internal[1].ToSmi() < 0) break;
+    f = functions_[ctor.As<JSObject>()->internal[1].ToSmi()].get();
+    count += f->this_property_count;
+  }
+  if (count == 0) count = kDefaultInlineCapacity;
+  info->instance_capacity = count < kMaxInlineCapacity ? count : kMaxInlineCapacity;
+  return info->instance_capacity;
+}
+
+void Runtime::LearnInstanceCapacity(Value new_target, Value instance) {
+  if (!IsKind(instance, Kind::kObject) || !IsKind(new_target, Kind::kFunction)) return;
+  int64_t id = new_target.As<JSObject>()->internal[1].ToSmi();
+  if (id < 0) return;
+  FunctionInfo* info = functions_[id].get();
+  int64_t count = instance.As<JSObject>()->shape.As<Shape>()->count.ToSmi();
+  if (count <= info->instance_capacity) return;
+  info->instance_capacity = static_cast<int>(count < kMaxInlineCapacity ? count : kMaxInlineCapacity);
 }
 
 bool Runtime::SetUpClass(Handle ctor, Value* super_slot, Value* proto_out) {

@@ -117,6 +117,7 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   state.node = fn;
   state.next_temp = info->frame_size;
   FunctionState* saved = fs_;
+  state.outer = saved;
   uint32_t saved_offset = offset_;
   fs_ = &state;
   offset_ = fn->offset;
@@ -138,9 +139,20 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
     EmitPrologue(fn);
   }
   info->frame_size += 1;
+  info->this_property_count = static_cast<int>(state.this_stores.size());
   fs_ = saved;
   offset_ = saved_offset;
   return function_id;
+}
+
+void Compiler::NoteThisStore(std::string_view name) {
+  FunctionState* fs = fs_;
+  while (fs != nullptr && fs->info->is_arrow) fs = fs->outer;
+  if (fs == nullptr || fs->info->is_script) return;
+  for (std::string_view seen : fs->this_stores) {
+    if (seen == name) return;
+  }
+  fs->this_stores.push_back(name);
 }
 
 // Hoisting, default parameters, body, implicit return.

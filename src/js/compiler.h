@@ -53,7 +53,11 @@ class Compiler {
     std::vector<std::string_view> pending_labels;
     std::vector<int>* optional_exits = nullptr;  // JumpIfNullish sites of the current ?. chain
     int temp_high = 0;  // highest temporary used since the last script-level statement
+    FunctionState* outer = nullptr;                // the enclosing function being compiled
+    std::vector<std::string_view> this_stores;     // distinct names of `this.name =` stores
   };
+  // Records `this.<name> = …` for the instance-size estimate of the nearest non-arrow function.
+  void NoteThisStore(std::string_view name);
 
   int CompileFunction(Node* fn, std::string_view name, bool is_script);
   void EmitPrologue(Node* fn);

@@ -222,6 +222,7 @@ struct TargetRegs {
 
 void Compiler::Assign(Node* n, int dst) {
   Node* target = n->a;
+  if (target->kind == NodeKind::kMember && target->a->kind == NodeKind::kThis) NoteThisStore(target->str);
   TargetRegs t;
   if (target->kind == NodeKind::kMember || target->kind == NodeKind::kIndex) {
     t.obj = Temp();
@@ -455,8 +456,23 @@ int Compiler::PropertyKey(Node* prop) {
   return t;
 }
 
+// The literal gets one inline slot per property it defines (V8 sizes literal boilerplates the
+// same way), `{}` and spreads the default 4 (V8's kInitialGlobalObjectUnusedPropertiesCount is
+// also 4 for an empty literal); see objects.h "Object layout".
+static int LiteralInlineCapacity(Node* n) {
+  int count = 0;
+  bool spread = false;
+  for (Node* prop : n->list) {
+    if (prop->op == Tok::kEllipsis) spread = true;
+    else ++count;
+  }
+  if (spread && count < kDefaultInlineCapacity) count = kDefaultInlineCapacity;
+  if (count == 0) return kDefaultInlineCapacity;
+  return count < kMaxInlineCapacity ? count : kMaxInlineCapacity;
+}
+
 void Compiler::ObjectLiteral(Node* n, int dst) {
-  Emit(Op::kCreateObject, dst);
+  Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n));
   for (Node* prop : n->list) {
     int mark = fs_->next_temp;
     offset_ = prop->offset;

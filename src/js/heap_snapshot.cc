@@ -256,7 +256,7 @@ void JsSnapshotDescriber::DescribeObjectEdges(HeapObject* object, tenure::Snapsh
   if (IsKind(o->elements, Kind::kFixedArray)) {
     FixedArray* e = o->elements.As<FixedArray>();
     int64_t n = e->size();
-    if (o->length.IsSmi() && o->length.ToSmi() < n) n = o->length.ToSmi();
+    if (HasLengthField(o) && o->length.IsSmi() && o->length.ToSmi() < n) n = o->length.ToSmi();
     for (int64_t i = 0; i < n; ++i) {
       if (e->items()[i] != kHole) sink.AddIndexedEdge(SnapshotEdgeType::kElement, static_cast<uint32_t>(i), e->items()[i]);
     }
@@ -275,6 +275,7 @@ void JsSnapshotDescriber::DescribeObjectEdges(HeapObject* object, tenure::Snapsh
       sink.AddNamedEdge(SnapshotEdgeType::kInternal, "table", o->internal[0]);
       break;
     default:
+      if (!HasInternalFields(o)) break;  // compact plain objects and arrays (objects.h)
       for (uint32_t i = 0; i < 3; ++i) sink.AddIndexedEdge(SnapshotEdgeType::kHidden, i, o->internal[i]);
       break;
   }

@@ -169,7 +169,7 @@ Value Runtime::Construct(Handle fn, const Value* args, int argc, Handle new_targ
     Handle proto = Handle::New(*heap_, GetNamed(new_target, key));
     if (proto.value().IsEmpty()) return Value();
     if (!IsJSObject(proto.value())) proto.Set(roots_[kRootObjectPrototype]);
-    receiver.Set(NewObject(proto));
+    receiver.Set(NewObjectWithCapacity(proto, InstanceCapacity(new_target.value())));
   }
   return Execute(fn, receiver, args, argc, new_target, true);
 }

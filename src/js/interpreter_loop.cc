@@ -532,7 +532,10 @@ Value Runtime::RunFrames(size_t entry_index) {
       case Op::kReturn: L_Return: {
         result = r[in.a];
         Frame done = frames_.back();
-        if (done.construct && !IsJSObject(result)) result = r[kRegReceiver];
+        if (done.construct) {
+          if (!IsJSObject(result)) result = r[kRegReceiver];
+          LearnInstanceCapacity(r[kRegNewTarget], result);
+        }
         handlers_.resize(done.handler_base);
         frames_.pop_back();
         if (done.native_entry) return result;
@@ -559,7 +562,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = fn;
         break;
       }
-      case Op::kCreateObject: L_CreateObject: r[in.a] = NewPlainObject(); break;
+      case Op::kCreateObject: L_CreateObject: r[in.a] = NewPlainObject(in.b); break;
       case Op::kCreateArray: L_CreateArray: r[in.a] = NewArray(in.b); break;
       case Op::kArrayPush: L_ArrayPush: {
         SAVE_PC();

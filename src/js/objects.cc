@@ -48,12 +48,12 @@ constexpr TypeInfo kWeakFixedArrayType{.class_name = "system / WeakFixedArray", 
                                        .size_of = FixedArraySize, .visit = VisitWeakItems,
                                        .embedder_tag = static_cast<uint32_t>(Kind::kWeakFixedArray)};
 
-#define TENURE_JS_OBJECT_TYPE(name, kind)                                               \
-  constexpr TypeInfo k##kind##Type{.class_name = name, .layout = LayoutKind::kAllTagged, \
-                                   .size = sizeof(JSObject),                             \
-                                   .embedder_tag = static_cast<uint32_t>(Kind::k##kind)};
+// Full layout: every field of JSObject (objects.h, "Object layout").
+#define TENURE_JS_OBJECT_TYPE(name, kind)                                                    \
+  constexpr TypeInfo k##kind##Type{                                                          \
+      .class_name = name, .layout = LayoutKind::kAllTagged, .size = sizeof(JSObject),        \
+      .embedder_tag = ObjectLayoutTag(Kind::k##kind, kFullInlineSlots, kFullInlineWord)};
 TENURE_JS_OBJECT_TYPE("Object", Object)
-TENURE_JS_OBJECT_TYPE("Array", Array)
 TENURE_JS_OBJECT_TYPE("Function", Function)
 TENURE_JS_OBJECT_TYPE("Error", Error)
 TENURE_JS_OBJECT_TYPE("Map", Map)
@@ -66,6 +66,28 @@ TENURE_JS_OBJECT_TYPE("FinalizationRegistry", FinalizationRegistry)
 TENURE_JS_OBJECT_TYPE("Buffer", Buffer)
 #undef TENURE_JS_OBJECT_TYPE
 
+// Arrays: the fields up to `length`, no inline slots (named properties of arrays are rare and
+// go to `slots`).
+constexpr TypeInfo kArrayType{
+    .class_name = "Array", .layout = LayoutKind::kAllTagged,
+    .size = sizeof(HeapObject) + 8 * kArrayInlineWord,
+    .embedder_tag = ObjectLayoutTag(Kind::kArray, 0, kArrayInlineWord)};
+
+// Compact plain objects, one fixed-size TypeInfo per inline capacity, so the GC and the heap
+// snapshot read the size from the type as for any other fixed-size object.
+struct PlainObjectTypes {
+  TypeInfo types[kMaxInlineCapacity + 1];
+  constexpr PlainObjectTypes() : types{} {
+    for (uint32_t c = 0; c <= kMaxInlineCapacity; ++c) {
+      types[c].class_name = "Object";
+      types[c].layout = LayoutKind::kAllTagged;
+      types[c].size = static_cast<uint32_t>(sizeof(HeapObject) + 8 * (kCompactInlineWord + c));
+      types[c].embedder_tag = ObjectLayoutTag(Kind::kObject, c, kCompactInlineWord);
+    }
+  }
+};
+constexpr PlainObjectTypes kPlainObjectTypes;
+
 }  // namespace
 
 const TypeInfo* HeapNumberType() { return &kHeapNumberType; }
@@ -76,6 +98,11 @@ const TypeInfo* ShapeType() { return &kShapeType; }
 const TypeInfo* SymbolType() { return &kSymbolType; }
 const TypeInfo* EphemeronTableType() { return &kEphemeronTableType; }
 const TypeInfo* WeakFixedArrayType() { return &kWeakFixedArrayType; }
+
+const TypeInfo* PlainObjectType(int inline_capacity) {
+  int c = inline_capacity < 0 ? 0 : inline_capacity > kMaxInlineCapacity ? kMaxInlineCapacity : inline_capacity;
+  return &kPlainObjectTypes.types[c];
+}
 
 const TypeInfo* ObjectType(Kind kind) {
   switch (kind) {

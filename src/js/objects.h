@@ -8,8 +8,18 @@
 // Invariants:
 //  - Every type below has a TypeInfo whose layout reports exactly its Value fields; Strings and
 //    HeapNumbers contain no pointers.
-//  - A JSObject's property values live at Shape-assigned indices: index < kInlineSlots in
-//    inline_slots, otherwise in `slots` (a FixedArray) at index - kInlineSlots.
+//  - A JSObject's property values live at Shape-assigned indices: index < InlineCapacity(o) in
+//    InlineSlots(o), otherwise in `slots` (a FixedArray) at index - InlineCapacity(o). The inline
+//    capacity is a property of the object (its TypeInfo), not of its shape: two objects of one
+//    shape may split their properties differently, so every slot access goes through
+//    Runtime::ReadSlot/WriteSlot, which compute the split from the object.
+//  - JSObject layouts (see "Object layout" below and docs/runtime.md): every JSObject starts with
+//    shape, proto, slots, elements. Plain objects (Kind::kObject made by NewObject) stop there and
+//    carry 0..kMaxInlineCapacity inline slots; arrays add `length` and no inline slots; every
+//    other kind (and kObject made by NewObjectWithInternals) has the full struct below. Reading
+//    `length` or `internal` of an object whose layout lacks them reads past its end: check
+//    HasLengthField/HasInternalFields (or the kind) first.
+//  - TypeInfo::embedder_tag = Kind | inline capacity << 8 | first inline word << 16; KindOf masks.
 //  - Shapes are immutable once published except for their transition table; property keys are
 //    interned Strings, so key comparison is pointer equality.
 //  - All stores of heap pointers into heap objects go through tenure::Store (write barrier).
@@ -109,17 +119,36 @@ struct Symbol : HeapObject {
 };
 inline constexpr int64_t kSymbolPrivate = 1;
 
-inline constexpr int kInlineSlots = 4;
+// ---- Object layout --------------------------------------------------------------------------
+// Words after the header (each a Value):
+//   compact (plain objects)  shape proto slots elements inline[0..capacity)         40 + 8c bytes
+//   array                    shape proto slots elements length                      48 bytes
+//   full (all other kinds)   shape proto slots elements length internal[3] inline[4]  104 bytes
+// A `{left, right}` literal is therefore 56 bytes (V8: 40 with its 4-byte compressed pointers).
+inline constexpr int kFullInlineSlots = 4;     // inline capacity of the full layout
+inline constexpr int kMaxInlineCapacity = 32;  // compact layouts exist for 0..32 inline slots
+inline constexpr int kDefaultInlineCapacity = 4;  // `{}`, Object.create, new F() with no estimate
+inline constexpr uint32_t kCompactInlineWord = 4;  // word index of inline[0], per layout
+inline constexpr uint32_t kArrayInlineWord = 5;
+inline constexpr uint32_t kFullInlineWord = 8;
 
 struct JSObject : HeapObject {
   Value shape;
   Value proto;     // JSObject or null
-  Value slots;     // FixedArray (properties beyond kInlineSlots) or undefined
+  Value slots;     // FixedArray (properties beyond the inline capacity) or undefined
   Value elements;  // FixedArray (arrays, arguments) or undefined
+  // ---- not in the compact layout:
   Value length;    // Smi: array length
+  // ---- not in the compact or array layouts:
   Value internal[3];  // function: context, Smi function id, home object; boxed: value; map/set: table
-  Value inline_slots[kInlineSlots];
+  Value inline_slots[kFullInlineSlots];  // use InlineSlots(o): compact objects keep them earlier
 };
+static_assert(sizeof(JSObject) == sizeof(HeapObject) + 8 * (kFullInlineWord + kFullInlineSlots));
+
+inline constexpr uint32_t kKindMask = 0xff;
+constexpr uint32_t ObjectLayoutTag(Kind kind, uint32_t inline_capacity, uint32_t inline_word) {
+  return static_cast<uint32_t>(kind) | inline_capacity << 8 | inline_word << 16;
+}
 
 const TypeInfo* HeapNumberType();
 const TypeInfo* StringType();
@@ -131,9 +160,18 @@ const TypeInfo* SymbolType();
 // ([key, value]*: value live iff key live) or as weak slots; cleared slots read `undefined`.
 const TypeInfo* EphemeronTableType();
 const TypeInfo* WeakFixedArrayType();
+// The layout of `kind` (array layout for kArray, full layout otherwise, kObject included).
 const TypeInfo* ObjectType(Kind kind);
+// The compact plain-object layout with `inline_capacity` (clamped to 0..kMaxInlineCapacity) slots.
+const TypeInfo* PlainObjectType(int inline_capacity);
 
-inline Kind KindOf(const HeapObject* o) { return static_cast<Kind>(o->type()->embedder_tag); }
+inline Kind KindOf(const HeapObject* o) { return static_cast<Kind>(o->type()->embedder_tag & kKindMask); }
+
+// Number of inline property slots of `o` (a JSObject).
+inline int64_t InlineCapacity(const JSObject* o) { return (o->type()->embedder_tag >> 8) & 0xff; }
+inline Value* InlineSlots(JSObject* o) { return o->body() + (o->type()->embedder_tag >> 16); }
+inline bool HasLengthField(const JSObject* o) { return (o->type()->embedder_tag >> 16) >= kArrayInlineWord; }
+inline bool HasInternalFields(const JSObject* o) { return (o->type()->embedder_tag >> 16) >= kFullInlineWord; }
 inline bool IsKind(Value v, Kind k) { return v.IsHeapObject() && KindOf(v.ToObject()) == k; }
 inline bool IsJSObject(Value v) {
   return v.IsHeapObject() && KindOf(v.ToObject()) >= Kind::kObject;

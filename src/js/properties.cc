@@ -25,17 +25,20 @@ int64_t Runtime::FindOwn(JSObject* object, Value key, int64_t* flags) {
   return -1;
 }
 
+// The split between inline slots and `slots` comes from the object (objects.h invariants).
 Value Runtime::ReadSlot(JSObject* o, int64_t index) {
-  if (index < kInlineSlots) return o->inline_slots[index];
-  return o->slots.As<FixedArray>()->items()[index - kInlineSlots];
+  int64_t capacity = InlineCapacity(o);
+  if (index < capacity) return InlineSlots(o)[index];
+  return o->slots.As<FixedArray>()->items()[index - capacity];
 }
 
 void Runtime::WriteSlot(JSObject* o, int64_t index, Value value) {
-  if (index < kInlineSlots) {
-    tenure::Store(o, &o->inline_slots[index], value);
+  int64_t capacity = InlineCapacity(o);
+  if (index < capacity) {
+    tenure::Store(o, &InlineSlots(o)[index], value);
   } else {
     FixedArray* slots = o->slots.As<FixedArray>();
-    tenure::Store(slots, &slots->items()[index - kInlineSlots], value);
+    tenure::Store(slots, &slots->items()[index - capacity], value);
   }
 }
 
@@ -88,8 +91,9 @@ static bool AddProperty(Runtime& rt, Handle object, Handle key, Handle value, in
   Value next = rt.ShapeTransitionForAdd(shape, key, flags);
   Handle next_shape = Handle::New(heap, next);
   int64_t index = next.As<Shape>()->index.ToSmi();
-  if (index >= kInlineSlots) {
-    int64_t needed = index - kInlineSlots + 1;
+  int64_t inline_capacity = InlineCapacity(object.value().As<JSObject>());
+  if (index >= inline_capacity) {
+    int64_t needed = index - inline_capacity + 1;
     Value slots = object.value().As<JSObject>()->slots;
     int64_t capacity = slots == kUndefined ? 0 : slots.As<FixedArray>()->size();
     if (needed > capacity) {
@@ -394,9 +398,10 @@ bool Runtime::TryTransitionStore(JSObject* object, const InlineCache& ic, Value 
     return false;
   }
   int64_t index = ic.index;
-  if (index >= kInlineSlots) {
+  int64_t inline_capacity = InlineCapacity(object);
+  if (index >= inline_capacity) {
     Value slots = object->slots;
-    if (slots == kUndefined || index - kInlineSlots >= slots.As<FixedArray>()->size()) return false;
+    if (slots == kUndefined || index - inline_capacity >= slots.As<FixedArray>()->size()) return false;
   }
   tenure::Store(object, &object->shape, ic.transition);
   WriteSlot(object, index, value);

@@ -192,22 +192,38 @@ Value Runtime::NewFixedArray(int64_t length, Value fill) {
   return Value::FromObject(a);
 }
 
-Value Runtime::NewObject(Handle proto, Kind kind) {
-  JSObject* o = heap_->New<JSObject>(ObjectType(kind));
-  o->shape = roots_[kRootEmptyShape];
+// Allocates a JSObject of `type` (one of the layouts in objects.h): the empty shape (read from
+// its root after the allocation, which may move it), `proto`, every other field undefined,
+// `length` (where the layout has it) Smi 0.
+static Value AllocateJSObject(tenure::Heap& heap, const TypeInfo* type, const Value& empty_shape_root,
+                              Handle proto) {
+  JSObject* o = heap.New<JSObject>(type, type->size);
+  o->shape = empty_shape_root;
   o->proto = proto.value();
-  o->slots = kUndefined;
-  o->elements = kUndefined;
-  o->length = Value::FromSmi(0);
-  for (Value& v : o->internal) v = kUndefined;
-  for (Value& v : o->inline_slots) v = kUndefined;
+  Value* body = o->body();
+  const size_t words = (type->size - sizeof(HeapObject)) / sizeof(Value);
+  for (size_t i = 2; i < words; ++i) body[i] = kUndefined;
+  if (HasLengthField(o)) o->length = Value::FromSmi(0);
   return Value::FromObject(o);  // young object: stores above need no barrier
 }
 
-Value Runtime::NewPlainObject() {
+Value Runtime::NewObject(Handle proto, Kind kind) {
+  const TypeInfo* type = kind == Kind::kObject ? PlainObjectType(kDefaultInlineCapacity) : ObjectType(kind);
+  return AllocateJSObject(*heap_, type, roots_[kRootEmptyShape], proto);
+}
+
+Value Runtime::NewObjectWithCapacity(Handle proto, int inline_capacity) {
+  return AllocateJSObject(*heap_, PlainObjectType(inline_capacity), roots_[kRootEmptyShape], proto);
+}
+
+Value Runtime::NewObjectWithInternals(Handle proto) {
+  return AllocateJSObject(*heap_, ObjectType(Kind::kObject), roots_[kRootEmptyShape], proto);
+}
+
+Value Runtime::NewPlainObject(int inline_capacity) {
   tenure::HandleScope scope(*heap_);
   Handle proto = Handle::New(*heap_, roots_[kRootObjectPrototype]);
-  return NewObject(proto);
+  return NewObjectWithCapacity(proto, inline_capacity);
 }
 
 Value Runtime::NewArray(int64_t capacity) {

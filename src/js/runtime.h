@@ -11,6 +11,8 @@
 //  - Every pointer store into a heap object goes through tenure::Store / StoreField.
 #pragma once
 
+#include <cassert>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -106,8 +108,15 @@ class Runtime {
   Value NewString(std::string_view s);
   Value Intern(std::string_view s);  // interned String (property keys)
   Value NewFixedArray(int64_t length, Value fill = kUndefined);
+  // kObject: the compact layout with kDefaultInlineCapacity inline slots; other kinds: their
+  // layout (objects.h, "Object layout").
   Value NewObject(Handle proto, Kind kind = Kind::kObject);
-  Value NewPlainObject();
+  // A plain object with room for `inline_capacity` properties in the object (clamped to
+  // 0..kMaxInlineCapacity); later properties go to its `slots` FixedArray.
+  Value NewObjectWithCapacity(Handle proto, int inline_capacity);
+  // A plain object in the full layout, for runtime objects that keep state in `internal`.
+  Value NewObjectWithInternals(Handle proto);
+  Value NewPlainObject(int inline_capacity = kDefaultInlineCapacity);  // proto Object.prototype
   Value NewArray(int64_t capacity = 0);
   Value NewContext(Handle parent, int slots);
   Value NewFunction(int function_id, Handle context);
@@ -137,7 +146,10 @@ class Runtime {
   // The child shape of `shape` adding `key` with `flags` (cached transition).
   Value ShapeTransition(Handle shape, Handle key, int64_t flags);
   Value ShapeTransitionForAdd(Handle shape, Handle key, int64_t flags);
-  static int64_t ArrayLength(Value array) { return array.As<JSObject>()->length.ToSmi(); }
+  static int64_t ArrayLength(Value array) {
+    assert(HasLengthField(array.As<JSObject>()));
+    return array.As<JSObject>()->length.ToSmi();
+  }
 
   // ---- Conversions ---------------------------------------------------------------------------
   static bool ToBoolean(Value v);
@@ -237,6 +249,10 @@ class Runtime {
   void RecordThrowSite();
   Value DispatchCall(bool is_new, bool is_super, int callee_reg, int dst, Value* args, int argc);
   bool SetUpClass(Handle ctor, Value* super_slot, Value* proto_out);
+  // Inline capacity for the receiver that `new` allocates for `new_target` (calls.cc).
+  int InstanceCapacity(Value new_target);
+  // After a constructor returned `instance`: raises new_target's estimate to what it needed.
+  void LearnInstanceCapacity(Value new_target, Value instance);
 
  public:
   // Iteration (calls.cc): a record for for-of/spread over `iterable` (built-in fast paths or the
