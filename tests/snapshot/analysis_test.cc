@@ -110,7 +110,8 @@ TEST(AnalysisTest, IdSetDenseAndSparseAgree) {
   std::vector<uint32_t> sparse = {4000000000u, 1, 77, 4000000000u};
   IdSet d(dense), sp(sparse), none;
   EXPECT_TRUE(d.UsesBitmapForTesting());
-  EXPECT_FALSE(sp.UsesBitmapForTesting());
+  EXPECT_EQ(d.SortedCountForTesting(), 1u);   // 201 is above 16 bits per id
+  EXPECT_EQ(sp.SortedCountForTesting(), 2u);  // 77 and 4000000000 (once)
   for (uint32_t id : {0u, 1u, 2u, 3u, 5u, 7u, 8u, 9u, 11u, 200u, 201u, 202u, 1001u, 4000000000u, 0xFFFFFFFFu}) {
     const bool in_dense = std::find(dense.begin(), dense.end(), id) != dense.end();
     const bool in_sparse = std::find(sparse.begin(), sparse.end(), id) != sparse.end();
@@ -120,6 +121,19 @@ TEST(AnalysisTest, IdSetDenseAndSparseAgree) {
   }
   EXPECT_TRUE(none.empty());
   EXPECT_FALSE(d.empty());
+}
+
+// Node 20 writes a few embedder nodes with ids near 2^32 among millions of dense odd ids: the
+// dense ones stay in the bitmap, only the outliers are sorted.
+TEST(AnalysisTest, IdSetKeepsOutliersOutOfTheBitmap) {
+  std::vector<uint32_t> ids;
+  for (uint32_t id = 1; id < 200000; id += 2) ids.push_back(id);
+  ids.insert(ids.end(), {3490659552u, 1685159584u, 1203813216u, 3490659552u});
+  IdSet set(ids);
+  EXPECT_TRUE(set.UsesBitmapForTesting());
+  EXPECT_EQ(set.SortedCountForTesting(), 3u);
+  for (uint32_t id : {1u, 3u, 199999u, 3490659552u, 1685159584u, 1203813216u}) EXPECT_TRUE(set.Contains(id)) << id;
+  for (uint32_t id : {0u, 2u, 200001u, 3490659551u, 0xFFFFFFFFu, 1203813217u}) EXPECT_FALSE(set.Contains(id)) << id;
 }
 
 TEST(AnalysisTest, LeaksAreNewIdsAliveInFinal) {
