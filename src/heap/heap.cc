@@ -233,7 +233,7 @@ void Heap::AllocationStep(size_t bytes) {
   if (!incremental_marking_->IsMarking()) {
     if (!ShouldStartIncrementalMarking()) return;
     sweeper_->EnsureCompleted();
-    incremental_marking_->Start();
+    incremental_marking_->Start(forced_evacuation_candidates_);
   }
   incremental_marking_->Step(StressIncrementalMarking()
                                  ? 256
@@ -263,7 +263,7 @@ void Heap::StartIncrementalMarkingForTesting() {
   if (incremental_marking_->IsMarking()) return;
   MakeHeapIterable();
   sweeper_->EnsureCompleted();
-  incremental_marking_->Start();
+  incremental_marking_->Start(forced_evacuation_candidates_);
 }
 
 void Heap::IncrementalMarkingStepForTesting(size_t bytes) { incremental_marking_->Step(bytes); }
@@ -379,8 +379,7 @@ void Heap::RunMarkCompact(internal::GCEvent* event) {
   }
   internal::MarkCompactCollector collector(this);
   const internal::MarkCompactResult r =
-      collector.Run(forced_evacuation_candidates_, finalizing ? &incremental : nullptr);
-  forced_evacuation_candidates_.clear();
+      collector.Run(&forced_evacuation_candidates_, finalizing ? &incremental : nullptr);
   event->mark_ms = r.mark_ms;
   event->clear_ms = r.clear_ms;
   event->sweep_ms = r.sweep_ms;

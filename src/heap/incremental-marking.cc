@@ -8,6 +8,7 @@
 
 #include "filler.h"
 #include "large-object-space.h"
+#include "mark-compact.h"
 #include "old-space.h"
 #include "page.h"
 
@@ -24,15 +25,24 @@ bool IsMarked(const HeapObject* object) {
 // Scans one grey object during a step: old targets are greyed, young targets' slots recorded.
 class StepVisitor final : public ObjectVisitor {
  public:
-  explicit StepVisitor(IncrementalMarking* marking) : marking_(marking) {}
+  explicit StepVisitor(IncrementalMarking* marking)
+      : marking_(marking), compacting_(!marking->state().evacuation_candidates.empty()) {}
+  // The object whose slots are visited next: slots into candidates are recorded unless it moves.
+  void SetHost(HeapObject* host) { record_ = compacting_ && !OnEvacuationCandidate(host); }
   void VisitSlot(Value* slot) override {
     const Value value = *slot;
     if (!value.IsHeapObject()) return;
     HeapObject* target = value.ToObject();
     if (Heap::InYoungGeneration(target)) {
       marking_->state().young_slots.push_back(slot);
-    } else if (!IsMarked(target)) {
-      marking_->MarkOld(target);
+      return;
+    }
+    if (!IsMarked(target)) marking_->MarkOld(target);
+    RecordIfCandidate(slot);
+  }
+  void RecordIfCandidate(Value* slot) {
+    if (record_ && PointsToEvacuationCandidate(*slot)) {
+      marking_->state().recorded_slots.push_back(slot);
     }
   }
   void VisitSlots(Value* begin, Value* end) override {
@@ -41,9 +51,13 @@ class StepVisitor final : public ObjectVisitor {
     }
   }
   void VisitWeakSlot(Value* slot) override {
-    if (slot->IsHeapObject()) marking_->state().weak_slots.push_back(slot);
+    if (!slot->IsHeapObject()) return;
+    marking_->state().weak_slots.push_back(slot);
+    RecordIfCandidate(slot);
   }
   void VisitEphemeron(Value* key, Value* value) override {
+    RecordIfCandidate(key);
+    RecordIfCandidate(value);  // VisitSlot below may record it again: harmless
     if (!key->IsHeapObject() ||
         (!Heap::InYoungGeneration(key->ToObject()) && IsMarked(key->ToObject()))) {
       VisitSlot(value);
@@ -54,6 +68,8 @@ class StepVisitor final : public ObjectVisitor {
 
  private:
   IncrementalMarking* marking_;
+  const bool compacting_;
+  bool record_ = false;
 };
 
 // Greys the old objects reachable from the strong roots through young objects only. Young objects
@@ -116,10 +132,11 @@ void IncrementalMarking::MarkOld(HeapObject* object) {
   state_.worklist.push_back(object);
 }
 
-void IncrementalMarking::Start() {
+void IncrementalMarking::Start(const std::unordered_set<Page*>& forced) {
+  state_ = IncrementalMarkingState();
+  state_.evacuation_candidates = MarkCompactCollector::SelectEvacuationCandidates(heap_, forced);
   for (Page* p : heap_->old_space()->pages()) p->set_live_bytes(0);
   for (Page* p : heap_->lo_space()->pages()) p->set_live_bytes(0);
-  state_ = IncrementalMarkingState();
   state_.start_ms = heap_->MillisecondsSinceInit();
   marking_ = true;
   GreyFromRoots();
@@ -150,6 +167,7 @@ void IncrementalMarking::Step(size_t bytes_to_scan) {
     HeapObject* object = state_.worklist.back();
     state_.worklist.pop_back();
     scanned += object->Size();
+    visitor.SetHost(object);
     object->VisitSlots(visitor);
   }
   const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -173,8 +191,11 @@ void IncrementalMarking::RecordWrite(HeapObject* host, Value* slot, Value value)
   HeapObject* target = value.ToObject();
   if (Heap::InYoungGeneration(target)) {
     state_.young_slots.push_back(slot);
-  } else if (!IsMarked(target)) {
-    MarkOld(target);
+    return;
+  }
+  if (!IsMarked(target)) MarkOld(target);
+  if (PointsToEvacuationCandidate(value) && !OnEvacuationCandidate(host)) {
+    state_.recorded_slots.push_back(slot);
   }
 }
 
@@ -221,26 +242,41 @@ void IncrementalMarking::VerifyForTesting() {
             what, static_cast<void*>(host), host->type()->class_name, static_cast<void*>(slot));
     abort();
   };
+  const std::unordered_set<Value*> recorded(state_.recorded_slots.begin(),
+                                            state_.recorded_slots.end());
   class Checker final : public ObjectVisitor {
    public:
-    Checker(HeapObject* host, const std::unordered_set<Value*>* young, decltype(fail)* f)
-        : host_(host), young_(young), fail_(f) {}
+    Checker(HeapObject* host, const std::unordered_set<Value*>* young,
+            const std::unordered_set<Value*>* recorded, decltype(fail)* f)
+        : host_(host), young_(young), recorded_(recorded), fail_(f),
+          moves_(OnEvacuationCandidate(host)) {}
     void VisitSlot(Value* slot) override {
       if (!slot->IsHeapObject()) return;
       HeapObject* target = slot->ToObject();
       if (Heap::InYoungGeneration(target)) {
         if (young_->count(slot) == 0) (*fail_)("young slot of a black object not recorded", host_, slot);
-      } else if (!IsMarked(target)) {
-        (*fail_)("black object points to a white object", host_, slot);
+        return;
       }
+      if (!IsMarked(target)) (*fail_)("black object points to a white object", host_, slot);
+      CheckRecorded(slot);
     }
-    void VisitWeakSlot(Value* slot) override {}  // weak slots are recorded, not traced
-    void VisitEphemeron(Value* key, Value* value) override {}  // resolved at finalization
+    void VisitWeakSlot(Value* slot) override { CheckRecorded(slot); }  // recorded, not traced
+    void VisitEphemeron(Value* key, Value* value) override {  // resolved at finalization
+      CheckRecorded(key);
+      CheckRecorded(value);
+    }
 
    private:
+    void CheckRecorded(Value* slot) {
+      if (moves_ || !PointsToEvacuationCandidate(*slot) || recorded_->count(slot) != 0) return;
+      (*fail_)("slot of a black object into an evacuation candidate not recorded", host_, slot);
+    }
+
     HeapObject* host_;
     const std::unordered_set<Value*>* young_;
+    const std::unordered_set<Value*>* recorded_;
     decltype(fail)* fail_;
+    const bool moves_;
   };
   auto check = [&](HeapObject* object) {
     if (IsFiller(object) || !IsMarked(object)) return;
@@ -248,7 +284,7 @@ void IncrementalMarking::VerifyForTesting() {
       fail("marked object on a chunk without kPageMarking", object, nullptr);
     }
     if (grey.count(object) != 0) return;
-    Checker checker(object, &young, &fail);
+    Checker checker(object, &young, &recorded, &fail);
     object->VisitSlots(checker);
   };
   heap_->old_space()->ForEachObject(check);

@@ -27,6 +27,17 @@
 // during marking, ProcessYoungSlotsAfterScavenge() greys the (now old) targets of recorded slots
 // whose young object was promoted and drops those slots, which restores the invariant.
 //
+// COMPACTION SLOT RECORDING (V8 §2.3): Start() chooses the evacuation candidates (flag
+// kPageEvacuationCandidate, free-list entries evicted, so nothing is allocated there until the
+// GC). Invariant at every step boundary: every slot of a BLACK object that is not itself on a
+// candidate and that points into a candidate is listed in recorded_slots (grey and white objects
+// are recorded when they are scanned). The step visitor records while scanning; the barrier
+// records a store into a black host of a value on a candidate. Promotions and black allocation
+// never land on candidates (no free-list entries there), so scavenges create no such pointers.
+// The finalizing GC adds the slots it scans and then updates only roots, recorded slots and the
+// evacuated objects. Entries may repeat or go stale (the slot later holds something else): the
+// update forwards a slot only if it still points into a candidate.
+//
 // Finalization (MarkCompactCollector::Run with the state taken by TakeState()): re-scan the strong
 // roots, mark the targets of young_slots_, drain the worklist over every space (young included),
 // ephemeron fixpoint over the ephemerons recorded by steps and by the final drain, then clear weak
@@ -35,6 +46,7 @@
 #define TENURE_SRC_HEAP_INCREMENTAL_MARKING_H_
 
 #include <cstddef>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -42,12 +54,16 @@
 
 namespace tenure::internal {
 
+class Page;
+
 // What the steps found, handed to the finalizing collector.
 struct IncrementalMarkingState {
   std::vector<HeapObject*> worklist;   // grey objects
   std::vector<Value*> young_slots;     // slots of black objects that held young pointers
   std::vector<Value*> weak_slots;      // weak slots of black objects
   std::vector<std::pair<Value*, Value*>> ephemerons;  // (key, value) slots of black objects
+  std::vector<Page*> evacuation_candidates;  // chosen by Start()
+  std::vector<Value*> recorded_slots;  // slots of non-moving hosts that pointed to candidates
   size_t marked_bytes = 0;
   size_t marked_objects = 0;
   // Step statistics for the trace line.
@@ -65,10 +81,11 @@ class IncrementalMarking {
   // True when the worklist is empty: the next full GC only has to finalize.
   bool IsComplete() const { return marking_ && state_.worklist.empty(); }
 
-  // Precondition: not marking, no pages pending sweep, not in a GC. Resets the live bytes of old
-  // chunks and greys the old objects reachable from the strong roots directly or through young
-  // objects (which are traversed but not coloured).
-  void Start();
+  // Precondition: not marking, no pages pending sweep, not in a GC. Chooses the evacuation
+  // candidates (MarkCompactCollector::SelectEvacuationCandidates, `forced` included), resets the
+  // live bytes of old chunks and greys the old objects reachable from the strong roots directly or
+  // through young objects (which are traversed but not coloured).
+  void Start(const std::unordered_set<Page*>& forced);
   // Scans grey objects until about `bytes_to_scan` bytes were scanned or the worklist is empty.
   void Step(size_t bytes_to_scan);
   // Black allocation: `object` (old, `bytes` long) was just allocated while marking.

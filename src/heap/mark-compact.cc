@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include "filler.h"
 #include "global-handles.h"
@@ -28,14 +29,28 @@ double Ms(Clock::time_point a, Clock::time_point b) {
 class MarkingVisitor final : public ObjectVisitor {
  public:
   explicit MarkingVisitor(MarkCompactCollector* collector) : collector_(collector) {}
-  void VisitSlot(Value* slot) override { collector_->MarkValue(*slot); }
+  // The object whose slots are visited next (null for roots). While compacting, slots of hosts
+  // that do not move and that point into evacuation candidates are recorded.
+  void SetHost(HeapObject* host) {
+    record_ = host != nullptr && collector_->compacting() && !OnEvacuationCandidate(host);
+  }
+  void VisitSlot(Value* slot) override {
+    collector_->MarkValue(*slot);
+    if (record_ && PointsToEvacuationCandidate(*slot)) collector_->RecordSlot(slot);
+  }
   void VisitSlots(Value* begin, Value* end) override {
-    for (Value* s = begin; s < end; ++s) collector_->MarkValue(*s);
+    for (Value* s = begin; s < end; ++s) VisitSlot(s);
   }
   void VisitWeakSlot(Value* slot) override {
-    if (slot->IsHeapObject()) collector_->RecordWeakSlot(slot);
+    if (!slot->IsHeapObject()) return;
+    collector_->RecordWeakSlot(slot);
+    if (record_ && PointsToEvacuationCandidate(*slot)) collector_->RecordSlot(slot);
   }
   void VisitEphemeron(Value* key, Value* value) override {
+    if (record_) {
+      if (PointsToEvacuationCandidate(*key)) collector_->RecordSlot(key);
+      if (PointsToEvacuationCandidate(*value)) collector_->RecordSlot(value);
+    }
     if (!key->IsHeapObject() || MarkCompactCollector::IsMarked(key->ToObject())) {
       collector_->MarkValue(*value);
     } else {
@@ -45,9 +60,11 @@ class MarkingVisitor final : public ObjectVisitor {
 
  private:
   MarkCompactCollector* collector_;
+  bool record_ = false;
 };
 
-// Rewrites slots that point into evacuation candidates and re-records old->new slots.
+// Forwards a slot that points into an evacuated candidate; optionally records old->new slots of
+// `record_page` (used for the evacuated copies, whose remembered sets are rebuilt).
 class UpdatingVisitor final : public ObjectVisitor {
  public:
   explicit UpdatingVisitor(Page* record_page) : record_page_(record_page) {}
@@ -72,7 +89,6 @@ class UpdatingVisitor final : public ObjectVisitor {
   Page* record_page_;
 };
 
-
 }  // namespace
 
 void MarkCompactCollector::MarkValue(Value value) {
@@ -93,6 +109,7 @@ void MarkCompactCollector::DrainMarkingWorklist() {
   while (!worklist_.empty()) {
     HeapObject* object = worklist_.back();
     worklist_.pop_back();
+    visitor.SetHost(object);
     object->VisitSlots(visitor);
   }
 }
@@ -126,6 +143,7 @@ void MarkCompactCollector::MarkLiveObjects(IncrementalMarkingState* incremental)
     ephemerons_ = std::move(incremental->ephemerons);
     result_.marked_bytes = incremental->marked_bytes;
     result_.marked_objects = incremental->marked_objects;
+    recorded_slots_ = std::move(incremental->recorded_slots);
     for (Value* slot : incremental->young_slots) MarkValue(*slot);
   }
   MarkingVisitor visitor(this);
@@ -145,6 +163,27 @@ void MarkCompactCollector::ClearNonLiveReferences() {
   }
   heap_->global_handles()->ProcessWeak(
       [](Value v) { return v.IsHeapObject() && !IsMarked(v.ToObject()); });
+}
+
+// Contract: runs after ClearNonLiveReferences and before anything is freed or young mark bits are
+// cleared. Keeps a remembered-set bit only if its slot holds a pointer to a marked young object
+// (remembered-set.h, "Where a bit may lie"), so pages with old->new slots can be swept lazily: a
+// bit left in a dead host points to a live young object. Reading the slots is safe: every bit lies
+// in an object that was live at or after the previous full GC (pages it left pending have all been
+// swept since), so every value read points into memory that is still mapped.
+void MarkCompactCollector::FilterOldToNewSlots() {
+  auto not_live_young = [](Value* slot) {
+    const Value value = *slot;
+    if (!value.IsHeapObject()) return true;
+    HeapObject* target = value.ToObject();
+    return !Heap::InYoungGeneration(target) || !IsMarked(target);
+  };
+  for (Page* page : heap_->old_space()->pages()) {
+    page->slot_set().RemoveIf(page->address(), not_live_young);
+  }
+  for (Page* page : heap_->lo_space()->pages()) {
+    page->slot_set().RemoveIf(page->address(), not_live_young);
+  }
 }
 
 void MarkCompactCollector::SweepYoungGeneration() {
@@ -173,42 +212,57 @@ void MarkCompactCollector::SweepLargeObjects() {
 }
 
 std::vector<Page*> MarkCompactCollector::SelectEvacuationCandidates(
-    const std::unordered_set<Page*>& forced) {
+    Heap* heap, const std::unordered_set<Page*>& forced) {
   constexpr double kTargetFragmentation = 0.70;      // V8 regular mode without speed samples
   constexpr size_t kMaxEvacuatedBytes = 4 * MB;
+  OldSpace* old_space = heap->old_space();
+  old_space->MakeIterable();  // the LAB's rest becomes a free-list entry
+  std::unordered_map<Page*, size_t> free_bytes;
+  auto page_of = [](uintptr_t address) { return Page::FromAddress(reinterpret_cast<void*>(address)); };
+  old_space->free_list().ForEachEntry(
+      [&](uintptr_t start, size_t size) { free_bytes[page_of(start)] += size; });
+  auto allocated = [&free_bytes](Page* page) { return page->area_size() - free_bytes[page]; };
   std::vector<Page*> candidates;
   std::vector<Page*> fragmented;
-  const bool stress = heap_->config().stress_compaction;
-  for (Page* page : heap_->old_space()->pages()) {
-    if (page->live_bytes() == 0) continue;  // the sweeper releases it without copying
-    const size_t free_bytes = page->area_size() - page->live_bytes();
+  const bool stress = heap->config().stress_compaction;
+  for (Page* page : old_space->pages()) {
+    if (allocated(page) == 0) continue;
     if (stress || forced.count(page) != 0) {
       candidates.push_back(page);
-    } else if (free_bytes >= kTargetFragmentation * page->area_size()) {
+    } else if (page->area_size() - allocated(page) >= kTargetFragmentation * page->area_size()) {
       fragmented.push_back(page);
     }
   }
   std::sort(fragmented.begin(), fragmented.end(),
-            [](Page* a, Page* b) { return a->live_bytes() < b->live_bytes(); });
+            [&allocated](Page* a, Page* b) { return allocated(a) < allocated(b); });
   std::vector<Page*> chosen;
-  size_t live = 0;
+  size_t bytes = 0;
   for (Page* page : fragmented) {
-    if (live + page->live_bytes() > kMaxEvacuatedBytes) break;
-    live += page->live_bytes();
+    if (bytes + allocated(page) > kMaxEvacuatedBytes) break;
+    bytes += allocated(page);
     chosen.push_back(page);
   }
   // Only compact if it frees at least one page ("avoid compact->expand cycles").
   const size_t area = kPageSize - kPageHeaderSize;
-  if (chosen.size() > (live + area - 1) / area) {
+  if (chosen.size() > (bytes + area - 1) / area) {
     candidates.insert(candidates.end(), chosen.begin(), chosen.end());
   }
+  if (candidates.empty()) return candidates;
   for (Page* page : candidates) page->SetFlags(kPageEvacuationCandidate);
+  // Evict the candidates' free-list entries (V8 EvictFreeListItems): rebuild the list without them.
+  std::vector<std::pair<uintptr_t, size_t>> kept;
+  old_space->free_list().ForEachEntry([&](uintptr_t start, size_t size) {
+    if (!page_of(start)->IsFlagSet(kPageEvacuationCandidate)) kept.emplace_back(start, size);
+  });
+  old_space->ResetFreeList();
+  for (const auto& [start, size] : kept) old_space->free_list().Free(start, size);
   return candidates;
 }
 
-// Contract: empty pages are released and pages with old->new slots are swept now (a scavenge must
-// never read a slot of a dead object); the others too unless lazy sweeping is on, then they become
-// pending (sweeper.h).
+// Contract: empty pages are released now; the others are swept now unless lazy sweeping is on, then
+// they become pending (sweeper.h). Pages with old->new slots may become pending too: their sets
+// were filtered (FilterOldToNewSlots), so a scavenge reads no slot of a dead object that does not
+// point to a live young object.
 void MarkCompactCollector::SweepOldSpace(const std::vector<Page*>& candidates) {
   OldSpace* old_space = heap_->old_space();
   Sweeper* sweeper = heap_->sweeper();
@@ -220,7 +274,7 @@ void MarkCompactCollector::SweepOldSpace(const std::vector<Page*>& candidates) {
     if (page->IsFlagSet(kPageEvacuationCandidate)) continue;
     total_live += page->live_bytes();
     // Empty pages are released now (cheap: no walk), so space sizes drop right after the GC.
-    if (lazy && page->live_bytes() != 0 && page->slot_set().IsEmpty()) {
+    if (lazy && page->live_bytes() != 0) {
       sweeper->AddPendingPage(page);
       ++result_.pending_sweep_pages;
     } else if (sweeper->SweepPageNow(page) == 0) {
@@ -244,58 +298,70 @@ void MarkCompactCollector::EvacuateCandidates(const std::vector<Page*>& candidat
       copy->set_raw_header(header & ~HeapObject::kMarkBit);
       object->set_raw_header(target | HeapObject::kForwardedBit);
       heap_->NotifyObjectMoved(object, copy, size);
+      evacuated_.push_back(copy);
       result_.evacuated_bytes += size;
     });
     ++result_.evacuated_pages;
   }
 }
 
-void MarkCompactCollector::UpdatePointersAndRebuildRememberedSets() {
+// Contract: every pointer into an evacuated candidate is in a root, in a recorded slot (of a live
+// host that did not move: recorded by the marking visitors and by the marking barrier, see
+// incremental-marking.h), or in an evacuated copy. Only those are visited (V8 §2.3), not the heap.
+// Recorded slots whose host lay on a candidate are stale (the copy is visited instead) and are
+// skipped; a recorded slot that no longer points into a candidate is left alone. The copies'
+// old->new slots are recorded on their new pages.
+void MarkCompactCollector::UpdatePointersAfterEvacuation(const std::vector<Page*>& candidates) {
   heap_->old_space()->MakeIterable();  // evacuation left a LAB
   UpdatingVisitor root_visitor(nullptr);
   heap_->VisitStrongRoots(root_visitor);
   heap_->global_handles()->IterateWeak([&root_visitor](Value* slot) { root_visitor.VisitSlot(slot); });
-  UpdatingVisitor young_visitor(nullptr);
-  heap_->new_space()->ForEachObject([&young_visitor](HeapObject* object) {
-    if (!IsFiller(object)) object->VisitSlots(young_visitor);
-  });
-  heap_->new_lo_space()->ForEachObject(
-      [&young_visitor](HeapObject* object) { object->VisitSlots(young_visitor); });
-  for (Page* page : heap_->old_space()->pages()) {
-    page->slot_set().Clear();
-    UpdatingVisitor visitor(page);
-    if (page->IsFlagSet(kPageSweepPending)) {  // dead objects there may point anywhere
-      page->ForEachObject([&visitor](HeapObject* object) {
-        if (IsMarked(object)) object->VisitSlots(visitor);
-      });
-      continue;
-    }
-    page->ForEachObject([&visitor](HeapObject* object) {
-      if (!IsFiller(object)) object->VisitSlots(visitor);
-    });
+  std::unordered_set<uintptr_t> candidate_pages;
+  for (Page* page : candidates) candidate_pages.insert(page->address());
+  UpdatingVisitor slot_visitor(nullptr);
+  for (Value* slot : recorded_slots_) {
+    // A slot deep inside a large object masks to no page start, so this never misreads it.
+    if (candidate_pages.count(reinterpret_cast<uintptr_t>(slot) & ~kPageAlignmentMask)) continue;
+    slot_visitor.VisitSlot(slot);
   }
-  for (Page* page : heap_->lo_space()->pages()) {
-    page->slot_set().Clear();
-    UpdatingVisitor visitor(page);
-    page->FirstObject()->VisitSlots(visitor);
+  for (HeapObject* copy : evacuated_) {
+    UpdatingVisitor visitor(Page::FromAddress(copy));
+    copy->VisitSlots(visitor);
   }
 }
 
-MarkCompactResult MarkCompactCollector::Run(const std::unordered_set<Page*>& forced_candidates,
+MarkCompactResult MarkCompactCollector::Run(std::unordered_set<Page*>* forced_candidates,
                                              IncrementalMarkingState* incremental) {
   const auto t0 = Clock::now();
+  if (incremental != nullptr) {
+    candidates_ = std::move(incremental->evacuation_candidates);
+    for (Page* page : candidates_) forced_candidates->erase(page);
+  } else {
+    candidates_ = SelectEvacuationCandidates(heap_, *forced_candidates);
+    forced_candidates->clear();
+  }
+  compacting_ = !candidates_.empty();
   MarkLiveObjects(incremental);
   const auto t1 = Clock::now();
   ClearNonLiveReferences();
   const auto t2 = Clock::now();
+  FilterOldToNewSlots();
   SweepYoungGeneration();
   SweepLargeObjects();
-  const std::vector<Page*> candidates = SelectEvacuationCandidates(forced_candidates);
+  // A candidate without live objects is released by the sweeper instead of being evacuated.
+  std::vector<Page*> candidates;
+  for (Page* page : candidates_) {
+    if (page->live_bytes() != 0) {
+      candidates.push_back(page);
+    } else {
+      page->ClearFlags(kPageEvacuationCandidate);
+    }
+  }
   SweepOldSpace(candidates);
   const auto t3 = Clock::now();
   if (!candidates.empty()) {
     EvacuateCandidates(candidates);
-    UpdatePointersAndRebuildRememberedSets();
+    UpdatePointersAfterEvacuation(candidates);
     for (Page* page : candidates) Page::Free(page);
   }
   const auto t4 = Clock::now();

@@ -5,8 +5,19 @@
 //  * One bit per 8-byte slot of the chunk (bit i <-> address chunk_start + 8*i). The bitmap is
 //    allocated lazily on the first insert, so pages without old->new pointers pay nothing.
 //  * Completeness (see write-barrier.h): every old->young pointer slot of a live old object has its
-//    bit set. Bits for slots that no longer hold young pointers are allowed; the scavenger drops
-//    them while rebuilding the set, the sweeper clears the bits of every freed range.
+//    bit set. Bits for slots that no longer hold young pointers are allowed in live objects; the
+//    scavenger drops them while rebuilding the set, the sweeper clears the bits of every freed
+//    range.
+//  * Where a bit may lie (what makes it safe for a scavenge to read every set bit's slot):
+//     - inside a live object (any value: stale bits are allowed there), or
+//     - only on a page pending sweep (sweeper.h), inside a dead object, and then the slot holds a
+//       pointer to a LIVE young object. The full GC guarantees this by filtering every set at the
+//       end of marking (MarkCompactCollector::FilterOldToNewSlots): a bit survives only if its slot
+//       holds a pointer to a marked young object. A live host's young targets are all marked, so
+//       completeness is kept; a dead host's surviving bit is a harmless floating root (its target
+//       was live) until the sweeper frees the range and clears the bit. A scavenge updates such a
+//       slot like any other (the copy is live), or drops the bit when it promotes the target.
+//     Never inside a filler or free-list entry. The heap verifier checks exactly these rules.
 #ifndef TENURE_SRC_HEAP_REMEMBERED_SET_H_
 #define TENURE_SRC_HEAP_REMEMBERED_SET_H_
 
@@ -35,6 +46,32 @@ class SlotSet {
   }
   // Clears the bits of every slot in [start, end).
   void RemoveRange(uintptr_t chunk_start, uintptr_t start, uintptr_t end);
+  // Clears the bit of every slot for which remove(Value* slot) returns true, in place; the bitmap
+  // is released when no bit is left (so IsEmpty() stays exact for the sweeper's decisions).
+  template <typename F>
+  void RemoveIf(uintptr_t chunk_start, F&& remove) {
+    if (!bits_) return;
+    bool any = false;
+    for (size_t w = 0; w < words_; ++w) {
+      uint64_t word = bits_[w];
+      uint64_t kept = word;
+      while (word != 0) {
+        const int bit = __builtin_ctzll(word);
+        word &= word - 1;
+        if (remove(reinterpret_cast<Value*>(chunk_start + (w * 64 + bit) * 8))) {
+          kept &= ~(uint64_t{1} << bit);
+        }
+      }
+      bits_[w] = kept;
+      any |= kept != 0;
+    }
+    if (!any) bits_.reset();
+  }
+  // Calls f(Value* slot) for every set bit, in address order.
+  template <typename F>
+  void ForEach(uintptr_t chunk_start, F&& f) const {
+    if (bits_) ForEachSlot(bits_.get(), words_, chunk_start, f);
+  }
   void Clear() { bits_.reset(); }
   bool IsEmpty() const { return !bits_; }
   size_t CountSlots() const;

@@ -7,10 +7,13 @@
 //    pending_, and its objects still carry the mark bits of the last full GC: marked objects are
 //    live, unmarked objects (and old fillers) are dead and may point to freed memory. Pending pages
 //    have no free-list entries; their live bytes are exact (page->live_bytes()).
-//  * Nothing reads a dead object of a pending page: heap walks (Heap::IterateObjects) finish
-//    sweeping first, the compactor's pointer update visits only marked objects there, the verifier
-//    skips unmarked objects there, and pages whose remembered set is non-empty at the end of the
-//    full GC are swept in the pause (so a scavenge never reads a slot of a dead object).
+//  * Nothing reads a dead object of a pending page, with one exception: heap walks
+//    (Heap::IterateObjects) finish sweeping first, the compactor's pointer update visits only
+//    roots, slots recorded in marked hosts and evacuated copies (mark-compact.h), the verifier skips unmarked objects there (except check 5). The exception
+//    is a remembered-set bit that lies in a dead object: the full GC filtered the sets so that such
+//    a bit's slot points to a live young object (remembered-set.h, "Where a bit may lie"); a
+//    scavenge reads and updates it like a live slot (or drops it), and sweeping the page clears it.
+//    So pages with old->new slots become pending like the others.
 //  * Marking never starts while pages are pending (their mark bits would read as "already marked"):
 //    a full GC and the start of incremental marking call EnsureCompleted() first.
 //  * Sweeping a page: dead runs become fillers + free-list entries, their remembered-set bits are

@@ -1,11 +1,13 @@
 // Copyright the tenure authors.
 #include "verifier.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "filler.h"
 #include "global-handles.h"
@@ -85,8 +87,11 @@ class Verification {
       if (!p->IsFlagSet(kPageFromSpace)) Fail("from-space page %p lacks its flag", (void*)p);
       if (p->top() != p->area_start()) Fail("from-space page %p is not empty", (void*)p);
     }
+    // Evacuation candidates exist from the start of marking to the end of the full GC.
+    const bool marking = heap_->incremental_marking()->IsMarking();
+    const uintptr_t candidate = marking ? uintptr_t{0} : uintptr_t{kPageEvacuationCandidate};
     for (Page* p : heap_->old_space()->pages()) {
-      if (!p->IsFlagSet(kPageOld) || p->IsFlagSet(kPageYoung | kPageEvacuationCandidate)) {
+      if (!p->IsFlagSet(kPageOld) || p->IsFlagSet(kPageYoung | candidate)) {
         Fail("old page %p has wrong flags %#lx", (void*)p, (unsigned long)p->flags());
       }
       WalkPage(p, p->area_end(), "old_space");
@@ -165,6 +170,48 @@ class Verification {
     heap_->IterateRoots(checker);
   }
 
+  // Check 5 (remembered-set.h, "Where a bit may lie"): every set bit of an old chunk lies in the
+  // body of a non-filler object; in a dead object (only on a page pending sweep) its slot must hold
+  // a pointer to a live young object. Needs WalkAllPages() first (objects_ = the live objects).
+  void CheckRememberedSets() {
+    for (Page* p : heap_->old_space()->pages()) CheckSlotSetOf(p, p->area_end());
+    for (Page* p : heap_->lo_space()->pages()) {
+      CheckSlotSetOf(p, p->area_start() + p->FirstObject()->Size());
+    }
+  }
+
+  void CheckSlotSetOf(Page* page, uintptr_t end) {
+    const SlotSet& set = page->slot_set();
+    if (set.IsEmpty()) return;
+    std::vector<uintptr_t> starts;  // every object start of the page, dead ones included
+    for (uintptr_t a = page->area_start(); a < end; a += reinterpret_cast<HeapObject*>(a)->Size()) {
+      starts.push_back(a);
+    }
+    const bool pending = page->IsFlagSet(kPageSweepPending);
+    set.ForEach(page->address(), [&](Value* slot) {
+      const uintptr_t address = reinterpret_cast<uintptr_t>(slot);
+      if (address < page->area_start() || address >= end) {
+        Fail("remembered-set bit %p of page %p lies outside its objects", (void*)slot, (void*)page);
+      }
+      const auto next = std::upper_bound(starts.begin(), starts.end(), address);
+      HeapObject* host = reinterpret_cast<HeapObject*>(*(next - 1));
+      if (IsFiller(host)) {
+        Fail("remembered-set bit %p lies in a filler / free-list gap %p", (void*)slot, (void*)host);
+      }
+      if (address == host->address()) {
+        Fail("remembered-set bit %p lies on the header of %p", (void*)slot, (void*)host);
+      }
+      if (!pending || (host->raw_header() & HeapObject::kMarkBit) != 0) return;  // live host
+      const bool live_young = slot->IsHeapObject() && Heap::InYoungGeneration(slot->ToObject()) &&
+                              objects_.count(slot->raw()) != 0;
+      if (!live_young) {
+        Fail("remembered-set bit %p in dead %p (%s) on a page pending sweep does not point to a "
+             "live young object (value %#lx)",
+             (void*)slot, (void*)host, host->type()->class_name, (unsigned long)slot->raw());
+      }
+    });
+  }
+
   // Check 4.
   void CheckFreeList() {
     heap_->old_space()->free_list().ForEachEntry([this](uintptr_t start, size_t size) {
@@ -193,6 +240,7 @@ void HeapVerifier::Verify(Heap* heap, const char* phase) {
   v.CheckRoots();
   v.CheckObjects();
   v.CheckFreeList();
+  v.CheckRememberedSets();
 }
 
 }  // namespace tenure::internal

@@ -15,6 +15,8 @@
 //     non-filler object in new space (to-space), old space or a large-object space.
 //  3. Every old->young pointer slot is recorded in its page's remembered set.
 //  4. Every free-list entry is a filler object start inside an old page, with a matching size.
+//  5. Every remembered-set bit lies in the body of a non-filler object; in a dead object (only on a
+//     page pending sweep) its slot points to a live young object (remembered-set.h).
 #ifndef TENURE_SRC_HEAP_VERIFIER_H_
 #define TENURE_SRC_HEAP_VERIFIER_H_
 
