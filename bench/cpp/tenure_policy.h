@@ -83,7 +83,9 @@ struct TenurePolicy {
 
   // Creates the heap (start-up: reserving and touching the semispaces) with default HeapConfig.
   // For experiments: TENURE_BENCH_SEMI_SPACE_MB=<n> sets initial = max semispace size;
-  // TENURE_BENCH_TRACE_GC=1 turns on the heap's --trace-gc-nvp lines (stdout).
+  // TENURE_BENCH_TRACE_GC=1 turns on the heap's --trace-gc-nvp lines (stdout), =verbose the
+  // --trace-gc lines plus the fast promotion decisions; TENURE_BENCH_FAST_PROMOTION=<percent> sets
+  // HeapConfig::fast_promotion_survival_percent (0 = off).
   static void Init(Context& ctx) {
     tenure::HeapConfig config;
     if (const char* mb = std::getenv("TENURE_BENCH_SEMI_SPACE_MB")) {
@@ -94,6 +96,15 @@ struct TenurePolicy {
     }
     if (const char* trace = std::getenv("TENURE_BENCH_TRACE_GC")) {
       config.trace_gc_nvp = std::string(trace) == "1";
+      config.trace_gc = config.trace_gc_verbose = std::string(trace) == "verbose";
+    }
+    if (const char* percent = std::getenv("TENURE_BENCH_FAST_PROMOTION")) {
+      char* end = nullptr;
+      const long n = std::strtol(percent, &end, 10);
+      if (*percent == '\0' || *end != '\0' || n < 0 || n > 100) {
+        throw std::invalid_argument("TENURE_BENCH_FAST_PROMOTION must be a percentage 0..100");
+      }
+      config.fast_promotion_survival_percent = static_cast<int>(n);
     }
     ctx.heap = std::make_unique<tenure::Heap>(config);
     ctx.outer_scope = std::make_unique<tenure::HandleScope>(*ctx.heap);

@@ -23,6 +23,14 @@ struct HeapConfig {
   // 44 MB at equal or lower CPU time, docs/heap.md "Young generation sizing").
   size_t initial_semi_space_size = 1 * MB;
   size_t max_semi_space_size = 16 * MB;
+  // Fast promotion (V8 heap.cc ComputeFastPromotionMode, flag --fast-promotion-new-space, threshold
+  // kMinPromotedPercentForFastPromotionMode = 90): when the bytes surviving a scavenge are at least
+  // this percentage of the semispace capacity, the next scavenge promotes every survivor straight
+  // to old space (one copy instead of two), and new space does not grow for those survivors.
+  // Decided from byte counts only (deterministic). 0 = off. V8 also requires new space to be at its
+  // maximum capacity; tenure does not, so an all-live structure never grows the semispaces
+  // (src/heap/new-space.h, docs/heap.md "Young generation sizing").
+  int fast_promotion_survival_percent = 90;
 
   // Old generation hard limit (objects in old space + large objects). 0 = derive from physical
   // memory like V8 (§5.1): physical/2, clamped to [256 MiB, 2048 MiB] (4096 MiB on hosts with
@@ -57,6 +65,9 @@ struct HeapConfig {
   bool trace_gc = false;
   // --trace-gc-nvp: one name=value line per GC (node-compatible keys).
   bool trace_gc_nvp = false;
+  // --trace-gc-verbose (the part tenure implements): after every scavenge, V8's line
+  // "Fast promotion mode: true|false survival rate: N%" with the --trace-gc prefix.
+  bool trace_gc_verbose = false;
   FILE* trace_stream = nullptr;
 
   // What a full GC writes into weak slots / ephemeron entries whose target died.

@@ -336,6 +336,13 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
   event.new_space_capacity = new_space_->capacity();
   RecordPause(type, event.end_ms - event.start_ms);
   tracer_->Record(event, config_.trace_gc, config_.trace_gc_nvp, trace_stream());
+  if (type == GCType::kScavenge && config_.trace_gc_verbose) {
+    // V8 Heap::ComputeFastPromotionMode's line, with the --trace-gc prefix (gc-tracer.cc).
+    fprintf(trace_stream(), "[%d:%p] %8.0f ms: Fast promotion mode: %s survival rate: %zu%%\n",
+            static_cast<int>(getpid()), static_cast<const void*>(this), tracer_->ElapsedMs(),
+            new_space_->fast_promotion_mode() ? "true" : "false",
+            new_space_->last_survival_percent());
+  }
   RefreshAllocationLimit();
   in_gc_ = false;
 
@@ -351,7 +358,8 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
 }
 
 void Heap::RunScavenge(internal::GCEvent* event) {
-  internal::Scavenger scavenger(this);
+  const bool fast_promotion = new_space_->fast_promotion_mode();
+  internal::Scavenger scavenger(this, {.promote_all = fast_promotion});
   const internal::ScavengeResult r = scavenger.Run();
   incremental_marking_->ProcessYoungSlotsAfterScavenge();
   event->promoted = r.promoted_bytes;
@@ -360,8 +368,13 @@ void Heap::RunScavenge(internal::GCEvent* event) {
   event->promoted_objects = r.promoted_objects;
   gc_stats_.total_promoted_bytes += r.promoted_bytes;
   ++gc_stats_.scavenge_count;
-  // V8 §1.3: grow when the survivors since the last resize exceed the capacity (new-space.h).
-  if (new_space_->GrowAfterScavenge(r.survived_bytes + r.promoted_bytes)) {
+  // Young generation policy (new-space.h): the fast promotion decision for the next scavenge
+  // (semispace survivors only: young large objects never occupy the semispaces), then V8 §1.3
+  // growth, which a fast-promotion scavenge does not feed (its survivors left new space).
+  const size_t survived = r.survived_bytes + r.promoted_bytes;
+  new_space_->UpdateFastPromotionMode(survived - r.promoted_large_bytes,
+                                      config_.fast_promotion_survival_percent);
+  if (!fast_promotion && new_space_->GrowAfterScavenge(survived)) {
     new_space_->ResetAllocationArea(&new_lab_);
   }
 }

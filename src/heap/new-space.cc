@@ -147,6 +147,14 @@ bool NewSpace::GrowAfterScavenge(size_t survived_bytes) {
   return Grow();
 }
 
+void NewSpace::AgeAllObjects() { SetAgeMark(to_pages_[current_page_]->top()); }
+
+void NewSpace::UpdateFastPromotionMode(size_t survived_bytes, int threshold_percent) {
+  last_survival_percent_ = survived_bytes * 100 / capacity();
+  fast_promotion_mode_ =
+      threshold_percent > 0 && last_survival_percent_ >= static_cast<size_t>(threshold_percent);
+}
+
 size_t NewSpace::Size() const {
   size_t size = 0;
   for (size_t i = 0; i <= current_page_ && i < to_pages_.size(); ++i) {

@@ -22,6 +22,14 @@
 //    their used part is filled with kZapValue so a stale pointer into them fails loudly.
 //  * Age mark: an object at address a on to-space page p survived one scavenge iff
 //    a < p->age_mark(). Objects below the age mark are promoted by the next scavenge (V8 §1.5).
+//  * Fast promotion (HeapConfig::fast_promotion_survival_percent, V8's fast promotion mode): after
+//    a scavenge whose survivors (copied + promoted bytes) were at least that percentage of the
+//    capacity, the next scavenge promotes everything: AgeAllObjects moves every age mark to the
+//    top before the flip, so the scavenger's ordinary "below the age mark" test promotes each
+//    survivor (no extra test on the per-slot path). A fast-promotion scavenge does not feed the
+//    growth rule: its survivors left new space, so an all-live structure being built (GCBench's
+//    stretch tree) goes to old space in nursery-sized steps instead of doubling the semispaces.
+//    The mode is re-decided after every scavenge from byte counts only (no timing).
 #ifndef TENURE_SRC_HEAP_NEW_SPACE_H_
 #define TENURE_SRC_HEAP_NEW_SPACE_H_
 
@@ -65,6 +73,14 @@ class NewSpace {
   // The growth rule (header comment). `survived_bytes`: bytes the scavenge copied or promoted.
   // Returns true if the capacity changed.
   bool GrowAfterScavenge(size_t survived_bytes);
+  // Before a scavenge: every object in to-space counts as having survived once (promote all).
+  void AgeAllObjects();
+  // After a scavenge: the fast promotion decision for the next one (header comment).
+  // `survived_bytes`: bytes the scavenge copied or promoted; `threshold_percent` 0 = off.
+  void UpdateFastPromotionMode(size_t survived_bytes, int threshold_percent);
+  bool fast_promotion_mode() const { return fast_promotion_mode_; }
+  // Survivors of the last scavenge as a percentage of the capacity it ran with.
+  size_t last_survival_percent() const { return last_survival_percent_; }
 
   static constexpr uintptr_t kZapValue = 0xdbdbdbdbdbdbdbdb;
 
@@ -95,6 +111,8 @@ class NewSpace {
   size_t initial_pages_;
   size_t max_pages_;
   size_t survived_since_resize_ = 0;
+  bool fast_promotion_mode_ = false;
+  size_t last_survival_percent_ = 0;
 };
 
 }  // namespace tenure::internal

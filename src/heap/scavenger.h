@@ -14,6 +14,8 @@
 //  4. Weak globals whose young target was not copied are cleared (callbacks run after the GC).
 //     Weak slots and ephemerons inside objects are treated as strong (see object.h).
 //  5. Surviving young large objects move (whole chunk) to large_object_space; dead ones are freed.
+//     With ScavengeOptions::promote_all (fast promotion, new-space.h) every from-space object is
+//     below the age mark, so every survivor is promoted and to-space stays empty.
 //  6. Age mark = to-space top. From-space is not zeroed (new-space.h: the mutator's allocation area
 //     is zeroed lazily, just ahead of allocation); it is poisoned under ASan and filled with a zap
 //     pattern when HeapConfig::verify_heap is set.
@@ -36,13 +38,19 @@ class Page;
 struct ScavengeResult {
   size_t survived_bytes = 0;  // copied within new space
   size_t promoted_bytes = 0;  // promoted to old space (incl. young large objects)
+  size_t promoted_large_bytes = 0;  // the young large objects' part of promoted_bytes
   size_t copied_objects = 0;
   size_t promoted_objects = 0;
 };
 
+struct ScavengeOptions {
+  // Promote every survivor to old space (fast promotion mode, new-space.h).
+  bool promote_all = false;
+};
+
 class Scavenger {
  public:
-  explicit Scavenger(Heap* heap);
+  Scavenger(Heap* heap, const ScavengeOptions& options);
   ScavengeResult Run();
 
   // Updates *slot if it points into from-space or young LO space; records it in `record_page`'s
@@ -56,8 +64,11 @@ class Scavenger {
   // Scavenges every slot of `object`; records old->new slots in `record_page` when non-null.
   inline void VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,
                                Page* record_page);
-  HeapObject* Evacuate(HeapObject* object, bool promote);
-  inline uintptr_t AllocateInToSpace(size_t size);
+  // Copies a from-space object (see scavenger.cc); the to-space bump is inline, the rest
+  // (promotion, a new to-space page) is EvacuateSlow.
+  inline HeapObject* Evacuate(HeapObject* object, bool promote);
+  HeapObject* EvacuateSlow(HeapObject* object, size_t size, bool promote);
+  inline HeapObject* FinishCopy(HeapObject* object, uintptr_t target, size_t size);
   void MarkYoungLargeObjectLive(HeapObject* object, Page* page);
   void ProcessRememberedSets();
   void DrainWorklists();
@@ -68,6 +79,7 @@ class Scavenger {
   void FinalizeLargeObjects();
 
   Heap* heap_;
+  ScavengeOptions options_;
   ObjectMoveListener* move_listener_;
   LinearAllocationArea copy_lab_;
   std::vector<HeapObject*> promoted_worklist_;

@@ -211,6 +211,12 @@ std::vector<ModelConfig> Modes() {
   HeapConfig incremental = tiny;
   incremental.stress_incremental_marking = true;
   modes.push_back({"IncrementalMarking", incremental, 6000});
+  // Fast promotion after every scavenge that had any survivor, tiny semispaces and frequent GCs,
+  // so most scavenges promote everything (new-space.h); incremental marking stays on.
+  HeapConfig fast = tiny;
+  fast.fast_promotion_survival_percent = 1;
+  fast.gc_interval = 211;
+  modes.push_back({"FastPromotion", fast, 6000});
   return modes;
 }
 
