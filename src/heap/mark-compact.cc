@@ -362,7 +362,7 @@ MarkCompactResult MarkCompactCollector::Run(std::unordered_set<Page*>* forced_ca
   if (!candidates.empty()) {
     EvacuateCandidates(candidates);
     UpdatePointersAfterEvacuation(candidates);
-    for (Page* page : candidates) Page::Free(page);
+    for (Page* page : candidates) heap_->sweeper()->ReleasePageLater(page);
   }
   const auto t4 = Clock::now();
   result_.mark_ms = Ms(t0, t1);

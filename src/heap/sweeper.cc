@@ -1,6 +1,7 @@
 // Copyright the tenure authors.
 #include "sweeper.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "filler.h"
@@ -16,11 +17,15 @@ using Clock = std::chrono::steady_clock;
 
 }  // namespace
 
+Sweeper::~Sweeper() {
+  for (Page* page : to_release_) Page::Free(page);
+}
+
 size_t Sweeper::SweepPageNow(Page* page) {
   OldSpace* old_space = heap_->old_space();
   if (page->live_bytes() == 0) {
     old_space->RemovePage(page);
-    Page::Free(page);
+    ReleasePageLater(page);
     return 0;
   }
   size_t live = 0;
@@ -44,8 +49,12 @@ void Sweeper::SweepPendingPage(Page* page) {
 }
 
 size_t Sweeper::SweepPages(size_t max_pages) {
-  if (pending_.empty()) return 0;
+  if (!sweeping_in_progress()) return 0;
   const auto start = Clock::now();
+  for (size_t i = 0; i < 2 * max_pages && !to_release_.empty(); ++i) {
+    Page::Free(to_release_.back());
+    to_release_.pop_back();
+  }
   size_t swept = 0;
   while (swept < max_pages && !pending_.empty()) {
     Page* page = pending_.back();
@@ -62,6 +71,8 @@ void Sweeper::SweepForAllocation(size_t bytes) {
   while (!pending_.empty() && free_list.available() < bytes) SweepPages(1);
 }
 
-void Sweeper::EnsureCompleted() { SweepPages(pending_.size()); }
+void Sweeper::EnsureCompleted() {
+  SweepPages(std::max(pending_.size(), (to_release_.size() + 1) / 2));
+}
 
 }  // namespace tenure::internal
