@@ -274,17 +274,17 @@ BigVector<uint8_t> EssentialEdges(const Snapshot& s, const BigVector<uint8_t>* p
 
 namespace {
 
-// Dominators by semi-NCA (Georgiadis' SNCA, "Linear-Time Algorithms for Dominators and Related
-// Problems", 2005; the variant LLVM's GenericDomTree uses): Lengauer–Tarjan's semidominators
-// with simple eval/link, then each immediate dominator as the nearest ancestor of the DFS parent,
-// on the partial dominator tree, whose preorder number is at most the semidominator's. Same DFS
-// and retainers as DevTools' Lengauer–Tarjan (calculateDominatorsAndRetainedSizes), so the same
-// tree, including the nodes DevTools hangs under the root; no buckets.
+// Lengauer–Tarjan, "simple" version (simple eval/link, as in the 1979 paper and DevTools'
+// calculateDominatorsAndRetainedSizes), with DevTools' DFS and retainers, so the same tree,
+// including the nodes DevTools hangs under the root. (A semi-NCA finish, which needs no buckets,
+// was tried: it is quadratic when many nodes whose DFS parent is deep in the dominator tree are
+// dominated far above it — DeepChainThenFanOutReferencedFromTheRoot in dominator_test.cc.)
 //
 // Numbering: node v is ordinal+1 (0 = none); everything except pre_, vertex_ and first_retainer_
-// is indexed by DFS preorder number 1..n (the root is 1) and holds preorder numbers. At most five
-// node-sized arrays besides the retainers (DevTools' version needs nine): pre_ lives only until
-// the retainers are renumbered, ancestor_ doubles as the DFS edge cursor, and the results are
+// is indexed by DFS preorder number 1..n (the root is 1) and holds preorder numbers. Six
+// node-sized arrays besides the retainers (DevTools' version needs nine): ancestor_ doubles as the
+// DFS edge cursor, pre_ becomes the bucket heads once the retainers are renumbered to preorder,
+// a vertex's parent entry becomes its bucket link and then its dominator, and the results are
 // written into label_ and vertex_ in place.
 class DominatorBuilder {
  public:
@@ -302,7 +302,8 @@ class DominatorBuilder {
     const uint32_t unreachable = s_.node_count() - reached_from_root_;
     BigVector<uint8_t>().swap(essential_);
     for (uint32_t& u : retainer_node_) u = pre_[u + 1];  // node ordinals -> preorder numbers
-    BigVector<uint32_t>().swap(pre_);
+    bucket_.swap(pre_);
+    std::fill(bucket_.begin(), bucket_.end(), 0);
     semi_.resize(size_);
     label_.resize(size_);
     for (uint32_t i = 0; i <= n_; ++i) semi_[i] = label_[i] = i;
@@ -310,6 +311,7 @@ class DominatorBuilder {
     ComputeSemidominators();
     BigVector<uint32_t>().swap(first_retainer_);
     BigVector<uint32_t>().swap(retainer_node_);
+    BigVector<uint32_t>().swap(bucket_);
     ComputeImmediateDominators();
     WriteResults(out);
     return unreachable;
@@ -389,8 +391,10 @@ class DominatorBuilder {
     return label_[i];
   }
 
-  // Lengauer–Tarjan step 2 in reverse preorder; a node without essential retainers (a DFS root
-  // hung under the root) gets the root as semidominator.
+  // Lengauer–Tarjan steps 2 and 3 in reverse preorder; a node without essential retainers (a DFS
+  // root hung under the root) gets the root as semidominator. dom_[v] is v's bucket link until
+  // v's bucket is processed, then the relative dominator; 0 for vertices of buckets never
+  // processed (DevTools' leftover cycles: their semidominator is no DFS ancestor).
   void ComputeSemidominators() {
     for (uint32_t i = n_; i >= 2; --i) {
       const uint32_t ordinal = vertex_[i] - 1;
@@ -400,25 +404,37 @@ class DominatorBuilder {
         semi = std::min(semi, semi_[Eval(retainer_node_[ri])]);
       }
       semi_[i] = semi;
-      ancestor_[i] = parent_[i];  // link(parent, i)
+      const uint32_t p = parent_[i];
+      ancestor_[i] = p;  // link(p, i)
+      dom_[i] = bucket_[semi];  // parent_[i] is dead from here on
+      bucket_[semi] = i;
+      for (uint32_t v = bucket_[p], next; v != 0; v = next) {
+        next = dom_[v];
+        const uint32_t u = Eval(v);
+        dom_[v] = semi_[u] < semi_[v] ? u : p;
+      }
+      bucket_[p] = 0;
+    }
+    for (uint32_t b = 1; b <= n_; ++b) {
+      for (uint32_t v = bucket_[b], next; v != 0; v = next) {
+        next = dom_[v];
+        dom_[v] = 0;
+      }
     }
   }
 
-  // idom(i) = the nearest ancestor of parent(i) in the dominator tree built so far whose preorder
-  // number is <= semi(i). Overwrites parent_ with the immediate dominators.
+  // Lengauer–Tarjan step 4 in preorder; unset dominators (0) become the root, as in DevTools.
   void ComputeImmediateDominators() {
-    parent_[1] = 1;
+    dom_[0] = dom_[1] = 1;
     for (uint32_t i = 2; i <= n_; ++i) {
-      uint32_t d = parent_[i];
-      while (d > semi_[i]) d = parent_[d];
-      parent_[i] = d;
+      if (dom_[i] != semi_[i]) dom_[i] = dom_[dom_[i]];
     }
   }
 
   // dominator[ordinal] and dfs_order (0-based ordinals), built in label_ and vertex_ in place.
   void WriteResults(Analysis* out) {
     const uint32_t node_count = s_.node_count();
-    for (uint32_t i = 1; i <= node_count; ++i) label_[vertex_[i] - 1] = vertex_[parent_[i]] - 1;
+    for (uint32_t i = 1; i <= node_count; ++i) label_[vertex_[i] - 1] = vertex_[dom_[i]] - 1;
     for (uint32_t i = 1; i <= node_count; ++i) vertex_[i - 1] = vertex_[i] - 1;
     label_.resize(node_count);
     vertex_.resize(node_count);
@@ -434,7 +450,10 @@ class DominatorBuilder {
   BigVector<uint32_t> first_retainer_, retainer_node_;
   BigVector<uint32_t> pre_;                        // node -> preorder number (0: not visited yet)
   BigVector<uint32_t> vertex_;                     // preorder number -> node
-  BigVector<uint32_t> parent_, semi_, label_, ancestor_, stack_;  // by preorder number
+  BigVector<uint32_t> parent_, semi_, label_, ancestor_, bucket_, stack_;  // by preorder number
+  // Vertex i's DFS parent until i is processed in ComputeSemidominators, then its bucket link,
+  // then its (relative, finally immediate) dominator: the same array as parent_.
+  BigVector<uint32_t>& dom_ = parent_;
   uint32_t n_ = 0;
   uint32_t reached_from_root_ = 0;
 };

@@ -10,8 +10,8 @@
 //  * shallow sizes (only when user roots exist and options.devtools_adjustments): a hidden/array
 //    node (or "system / ExternalStringData") owned by exactly one non-synthetic node gives its
 //    self size to that owner.
-//  * dominators: DevTools' iterative DFS and Lengauer–Tarjan semidominators (simple eval/link),
-//    finished by semi-NCA instead of LT's buckets (same tree, fewer arrays), over "essential" edges: not weak, not self, no shortcut except from the root, not the WeakMap
+//  * dominators: iterative Lengauer–Tarjan (simple eval/link, iterative DFS and path compression)
+//    over "essential" edges: not weak, not self, no shortcut except from the root, not the WeakMap
 //    table->value edge, and not from a non-page-owned node into a page-owned node. Nodes reached
 //    only through weak edges, then remaining cliques, are hung under the root.
 //  * retained size: self size plus the retained sizes of dominator-tree children.

@@ -151,6 +151,26 @@ TEST(DominatorTest, LongChainWithBackEdge) {
   EXPECT_EQ(a.unreachable_count, 0u);
 }
 
+// A chain of `chain` nodes (each dominating the next) ending in an array of `fan` objects that a
+// second root-level array also references, after the DFS took the chain: every object's DFS parent
+// is deep in the dominator tree while its dominator is the root. Quadratic for a plain semi-NCA
+// walk up the dominator tree; LT's buckets stay near-linear.
+TEST(DominatorTest, DeepChainThenFanOutReferencedFromTheRoot) {
+  const uint32_t chain = 30000, fan = 30000;
+  const uint32_t first_link = 1, tail_array = chain + 1, root_array = chain + 2, first_object = chain + 3;
+  const uint32_t n = first_object + fan;
+  std::vector<TestEdge> edges = {{0, first_link, false}, {0, root_array, false}};
+  for (uint32_t k = first_link; k + 1 <= chain; ++k) edges.push_back({k, k + 1, false});
+  edges.push_back({chain, tail_array, false});
+  for (uint32_t j = 0; j < fan; ++j) edges.push_back({tail_array, first_object + j, false});
+  for (uint32_t j = 0; j < fan; ++j) edges.push_back({root_array, first_object + j, false});
+  const Analysis a = Analyze(ReadSnapshotText(GraphSnapshotText(n, edges)));
+  for (uint32_t j = 0; j < fan; ++j) ASSERT_EQ(a.dominator[first_object + j], 0u) << j;
+  EXPECT_EQ(a.dominator[tail_array], chain);
+  EXPECT_EQ(a.dominator[chain], chain - 1);
+  EXPECT_EQ(a.dominator[root_array], 0u);
+}
+
 TEST(DominatorTest, TakingSelfSizesMatchesAnalyze) {
   std::mt19937 rng(7);
   for (int round = 0; round < 50; ++round) {
