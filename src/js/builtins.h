@@ -34,6 +34,12 @@ void InstallSymbolBuiltins(Runtime& rt, Handle global);
 void InstallWeakBuiltins(Runtime& rt, Handle global);
 void InstallBufferBuiltins(Runtime& rt, Handle global);
 
+// The receiver a builtin constructor (Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry)
+// allocates: an object of `kind` whose prototype is new.target's `prototype`, or roots_[fallback]
+// when that is not an object. Throws "Constructor <name> requires 'new'" without new.target;
+// empty when it threw. (builtins_collections.cc)
+Value NewBuiltinInstance(Runtime& rt, Kind kind, const char* name, Root fallback_proto);
+
 // ---- Symbols and iteration (builtins_symbol.cc) --------------------------------------------------
 Value NewSymbol(Runtime& rt, Handle description, bool is_private);
 // "Symbol(desc)" (Symbol.prototype.toString, console.log).

@@ -186,18 +186,12 @@ bool CheckEither(Runtime& rt, Handle self, const char* method) {
 }
 
 Value Construct(Runtime& rt, Args args, Kind kind) {
-  if (!rt.IsCallable(rt.current_new_target())) {
-    return rt.ThrowTypeError(std::string("Constructor ") + (kind == Kind::kMap ? "Map" : "Set") +
-                             " requires 'new'");
-  }
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
-  Handle nt = Handle::New(heap, rt.current_new_target());
-  Handle pkey = Handle::New(heap, rt.root(kRootPrototypeKey));
-  Handle proto = Handle::New(heap, rt.GetNamed(nt, pkey));
-  if (proto.value().IsEmpty()) return Value();
-  if (!IsJSObject(proto.value())) proto.Set(rt.root(kind == Kind::kMap ? kRootMapPrototype : kRootSetPrototype));
-  Handle coll = Handle::New(heap, rt.NewObject(proto, kind));
+  const bool is_map = kind == Kind::kMap;
+  Handle coll = Handle::New(heap, NewBuiltinInstance(rt, kind, is_map ? "Map" : "Set",
+                                                     is_map ? kRootMapPrototype : kRootSetPrototype));
+  if (coll.value().IsEmpty()) return Value();
   Reset(rt, coll, false);
   if (IsNullish(args.get(0))) return coll.value();
   Handle items = Handle::New(heap, rt.NewArray());
@@ -222,6 +216,20 @@ Value Construct(Runtime& rt, Args args, Kind kind) {
 }
 
 }  // namespace
+
+Value NewBuiltinInstance(Runtime& rt, Kind kind, const char* name, Root fallback_proto) {
+  if (!rt.IsCallable(rt.current_new_target())) {
+    return rt.ThrowTypeError(std::string("Constructor ") + name + " requires 'new'");
+  }
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle nt = Handle::New(heap, rt.current_new_target());
+  Handle pkey = Handle::New(heap, rt.root(kRootPrototypeKey));
+  Handle proto = Handle::New(heap, rt.GetNamed(nt, pkey));
+  if (proto.value().IsEmpty()) return Value();
+  if (!IsJSObject(proto.value())) proto.Set(rt.root(fallback_proto));
+  return rt.NewObject(proto, kind);
+}
 
 bool IdentityHash(Runtime& rt, Handle object, int64_t* hash) {
   if (ExistingHash(rt, object.value(), hash)) return true;

@@ -29,20 +29,6 @@ Value NewWeakArray(Runtime& rt, const TypeInfo* type, int64_t length, Value fill
   return v;
 }
 
-Value NewCollectionObject(Runtime& rt, Kind kind, const char* name) {
-  if (!rt.IsCallable(rt.current_new_target())) {
-    return rt.ThrowTypeError(std::string("Constructor ") + name + " requires 'new'");
-  }
-  tenure::Heap& heap = rt.heap();
-  tenure::HandleScope scope(heap);
-  Handle nt = Handle::New(heap, rt.current_new_target());
-  Handle pkey = Handle::New(heap, rt.root(kRootPrototypeKey));
-  Handle proto = Handle::New(heap, rt.GetNamed(nt, pkey));
-  if (proto.value().IsEmpty()) return Value();
-  if (!IsJSObject(proto.value())) proto.Set(rt.root(kRootObjectPrototype));
-  return rt.NewObject(proto, kind);
-}
-
 bool CheckReceiver(Runtime& rt, Handle self, Kind kind, const char* what) {
   if (IsKind(self.value(), kind)) return true;
   rt.ThrowTypeError(std::string("Method ") + what + " called on incompatible receiver " + rt.Inspect(self));
@@ -125,7 +111,7 @@ bool WeakInsert(Runtime& rt, Handle self, Handle key, Handle value) {
 Value WeakConstruct(Runtime& rt, Args args, Kind kind) {
   bool is_map = kind == Kind::kWeakMap;
   tenure::HandleScope scope(rt.heap());
-  Handle self = Handle::New(rt.heap(), NewCollectionObject(rt, kind, is_map ? "WeakMap" : "WeakSet"));
+  Handle self = Handle::New(rt.heap(), NewBuiltinInstance(rt, kind, is_map ? "WeakMap" : "WeakSet", kRootObjectPrototype));
   if (self.value().IsEmpty()) return Value();
   Value table = NewWeakArray(rt, EphemeronTableType(), 2 * kInitialWeakCapacity, kHole);
   JSObject* o = self.value().As<JSObject>();
@@ -208,7 +194,7 @@ TENURE_NATIVE(WeakDelete) {
 
 TENURE_NATIVE(WeakRefConstructor) {
   tenure::HandleScope scope(rt.heap());
-  Handle obj = Handle::New(rt.heap(), NewCollectionObject(rt, Kind::kWeakRef, "WeakRef"));
+  Handle obj = Handle::New(rt.heap(), NewBuiltinInstance(rt, Kind::kWeakRef, "WeakRef", kRootObjectPrototype));
   if (obj.value().IsEmpty()) return Value();
   if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("WeakRef: invalid target");
   Value cell = NewWeakArray(rt, WeakFixedArrayType(), 1, kUndefined);
@@ -262,7 +248,7 @@ void GrowCells(Runtime& rt, Handle self) {
 
 TENURE_NATIVE(FinalizationRegistryConstructor) {
   tenure::HandleScope scope(rt.heap());
-  Handle obj = Handle::New(rt.heap(), NewCollectionObject(rt, Kind::kFinalizationRegistry, "FinalizationRegistry"));
+  Handle obj = Handle::New(rt.heap(), NewBuiltinInstance(rt, Kind::kFinalizationRegistry, "FinalizationRegistry", kRootObjectPrototype));
   if (obj.value().IsEmpty()) return Value();
   if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError("FinalizationRegistry: cleanup must be callable");
   Handle targets = Handle::New(rt.heap(), NewWeakArray(rt, WeakFixedArrayType(), 2 * 4, kUndefined));
