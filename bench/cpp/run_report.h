@@ -1,7 +1,9 @@
 // Timing and the machine-readable result lines shared by every C++ workload executable.
 //
 // Output contract (parsed by bench/harness/bench.py; keep the keys stable):
-//   PHASE name=<phase> ms=<float>            one per timed phase, in order
+//   PHASE name=<phase> ms=<float> minflt=<n> one per timed phase, in order; minflt = minor page
+//                                            faults since the previous PHASE line (the first
+//                                            one: since process start, so start-up included)
 //   RESULT key=value ...                     exactly one, last line of stdout, on success
 // RESULT keys: workload, allocator, version (spaces replaced by '_'), init_ms (start-up: heap
 // reservation / GC_INIT, not part of run_ms), run_ms (workload only), gc_count, gc_total_ms,
@@ -44,7 +46,12 @@ inline double Percentile(std::vector<double> sample, double p) {
 }
 
 inline void PrintPhase(const std::string& name, double ms) {
-  std::printf("PHASE name=%s ms=%.3f\n", name.c_str(), ms);
+  static long previous_minflt = 0;
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("PHASE name=%s ms=%.3f minflt=%ld\n", name.c_str(), ms,
+              usage.ru_minflt - previous_minflt);
+  previous_minflt = usage.ru_minflt;
 }
 
 inline std::string NoSpaces(std::string s) {

@@ -82,7 +82,8 @@ struct TenurePolicy {
   static std::string Version() { return "tenure"; }
 
   // Creates the heap (start-up: reserving and touching the semispaces) with default HeapConfig.
-  // For experiments: TENURE_BENCH_SEMI_SPACE_MB=<n> sets initial = max semispace size;
+  // For experiments: TENURE_BENCH_SEMI_SPACE_MB=<n> sets initial = max semispace size,
+  // TENURE_BENCH_MAX_SEMI_SPACE_MB=<n> only the maximum;
   // TENURE_BENCH_TRACE_GC=1 turns on the heap's --trace-gc-nvp lines (stdout), =verbose the
   // --trace-gc lines plus the fast promotion decisions; TENURE_BENCH_FAST_PROMOTION=<percent> sets
   // HeapConfig::fast_promotion_survival_percent (0 = off).
@@ -93,6 +94,11 @@ struct TenurePolicy {
       if (n <= 0) throw std::invalid_argument("TENURE_BENCH_SEMI_SPACE_MB must be a positive integer");
       config.initial_semi_space_size = config.max_semi_space_size =
           static_cast<size_t>(n) * tenure::MB;
+    }
+    if (const char* mb = std::getenv("TENURE_BENCH_MAX_SEMI_SPACE_MB")) {
+      int n = std::atoi(mb);
+      if (n <= 0) throw std::invalid_argument("TENURE_BENCH_MAX_SEMI_SPACE_MB must be a positive integer");
+      config.max_semi_space_size = static_cast<size_t>(n) * tenure::MB;
     }
     if (const char* trace = std::getenv("TENURE_BENCH_TRACE_GC")) {
       config.trace_gc_nvp = std::string(trace) == "1";
