@@ -23,7 +23,7 @@ HeapConfig ManualConfig() {
 // Records every move (the scavenger and the compactor report them).
 class MoveRecorder final : public ObjectMoveListener {
  public:
-  void OnObjectMoved(HeapObject* from, HeapObject* to, size_t size) override {
+  void OnObjectMoved(HeapObject* from, HeapObject* /*to*/, size_t /*size*/) override {
     moved_from.insert(from);
   }
   std::unordered_set<HeapObject*> moved_from;
