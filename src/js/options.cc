@@ -44,12 +44,14 @@ std::string UsageText() {
          "  --stack-size=KB             JavaScript call-stack budget\n"
          "  --trace-gc                  print one line per garbage collection\n"
          "  --trace-gc-nvp              print name=value statistics per garbage collection\n"
+         "  --trace-gc-verbose          also print the fast-promotion decision after each scavenge\n"
          "  --gc-interval=N             collect garbage every N allocations (testing)\n"
          "  --random-seed=N             seed Math.random (0 = random; deterministic otherwise)\n"
          "  --verify-heap               verify heap invariants around every collection (testing)\n"
          "  --stress-compaction         compact on every full collection (testing)\n"
          "  --no-incremental-marking    mark the old generation in one stop-the-world pause\n"
          "  --stress-incremental-marking  start marking right after every full GC, tiny steps (testing)\n"
+         "  --no-fast-promotion-new-space  always copy scavenge survivors within new space first\n"
          "  --heapsnapshot-signal=SIG   write a heap snapshot when SIG (e.g. SIGUSR2) arrives\n"
          "  --heapsnapshot-near-heap-limit=N  write up to N heap snapshots near the heap limit\n"
          "  --heap-timeline=FILE        sample heap statistics (NDJSON) at every GC and every 10 ms\n"
@@ -117,6 +119,10 @@ ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptio
     else if (name == "--expose-gc") o->expose_gc = true;
     else if (name == "--trace-gc") o->trace_gc = true;
     else if (name == "--trace-gc-nvp") o->trace_gc_nvp = true;
+    else if (name == "--trace-gc-verbose") o->trace_gc_verbose = true;
+    // V8's historical flag name for its fast promotion mode (HeapConfig::fast_promotion_survival_percent).
+    else if (name == "--fast-promotion-new-space") o->fast_promotion = true;
+    else if (name == "--no-fast-promotion-new-space") o->fast_promotion = false;
     else if (name == "--verify-heap") o->verify_heap = true;
     else if (name == "--stress-compaction") o->stress_compaction = true;
     else if (name == "--no-incremental-marking") o->incremental_marking = false;

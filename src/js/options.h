@@ -26,6 +26,8 @@ struct RuntimeOptions {
   uint64_t max_semi_space_mb = 0;
   bool trace_gc = false;
   bool trace_gc_nvp = false;
+  bool trace_gc_verbose = false;     // --trace-gc-verbose (V8 flag): fast-promotion line per scavenge
+  bool fast_promotion = true;        // --no-fast-promotion-new-space turns HeapConfig's mode off
   bool expose_gc = false;
   uint64_t stack_size_kb = 984;      // node's default --stack-size
   uint64_t gc_interval = 0;          // 0 = off

@@ -35,6 +35,8 @@ tenure::HeapConfig MakeHeapConfig(const RuntimeOptions& o) {
   config.verify_heap = o.verify_heap;
   config.trace_gc = o.trace_gc;
   config.trace_gc_nvp = o.trace_gc_nvp;
+  config.trace_gc_verbose = o.trace_gc_verbose;
+  if (!o.fast_promotion) config.fast_promotion_survival_percent = 0;
   config.cleared_weak_value = kUndefined;
   return config;
 }

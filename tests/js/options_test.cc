@@ -34,6 +34,18 @@ TEST(OptionsTest, IncrementalMarkingFlagsLikeV8) {
   EXPECT_FALSE(ParseCommandLine({"--no-incremental-marking=1", "a.js"}, &o).ok);
 }
 
+TEST(OptionsTest, FastPromotionAndVerboseTraceFlags) {
+  RuntimeOptions o;
+  EXPECT_TRUE(o.fast_promotion);
+  EXPECT_FALSE(o.trace_gc_verbose);
+  ASSERT_TRUE(ParseCommandLine({"--no-fast-promotion-new-space", "--trace-gc-verbose", "a.js"}, &o).ok);
+  EXPECT_FALSE(o.fast_promotion);
+  EXPECT_TRUE(o.trace_gc_verbose);
+  ASSERT_TRUE(ParseCommandLine({"--fast-promotion-new-space", "a.js"}, &o).ok);
+  EXPECT_TRUE(o.fast_promotion);
+  EXPECT_FALSE(ParseCommandLine({"--trace-gc-verbose=1", "a.js"}, &o).ok);
+}
+
 TEST(OptionsTest, BadOptionMatchesNode) {
   RuntimeOptions o;
   ParseOutcome r = ParseCommandLine({"--xyz", "a.js"}, &o);
