@@ -338,46 +338,46 @@ void ParseSegment(std::string_view text, Segment seg, const RowTable& t, bool re
   }
 }
 
-// Parses the strings array at the cursor (which is at '[') into the arena.
-void ParseStrings(JsonCursor* c, std::string_view text, bool release, Snapshot* s) {
-  const size_t remaining_bytes = text.size() - c->pos();
-  Releaser releaser(text, c->pos(), release);
+// Walks a JSON array at the cursor (which is at '['): calls element() with the cursor at each
+// element's first non-blank byte; element() consumes the element. Leaves the cursor after ']'.
+template <typename Element>
+void ForEachArrayElement(JsonCursor* c, Element&& element) {
   c->Expect('[');
-  s->string_arena.reserve(remaining_bytes);
-  s->string_begin.push_back(0);
   c->SkipWhitespace();
   if (c->Peek() == ']') {
     c->set_pos(c->pos() + 1);
     return;
   }
   for (;;) {
+    c->SkipWhitespace();
+    element();
+    c->SkipWhitespace();
+    if (c->Peek() != ',') break;
+    c->set_pos(c->pos() + 1);
+  }
+  c->Expect(']');
+}
+
+// Parses the strings array at the cursor (which is at '[') into the arena.
+void ParseStrings(JsonCursor* c, std::string_view text, bool release, Snapshot* s) {
+  const size_t remaining_bytes = text.size() - c->pos();
+  Releaser releaser(text, c->pos(), release);
+  s->string_arena.reserve(remaining_bytes);
+  s->string_begin.push_back(0);
+  ForEachArrayElement(c, [&] {
     c->ParseStringInto(&s->string_arena);
     s->string_begin.push_back(s->string_arena.size());
     releaser.Progress(c->pos());
     if (s->string_begin.size() > kMaxCount) c->Fail("too many strings");
-    c->SkipWhitespace();
-    if (c->Peek() == ',') {
-      c->set_pos(c->pos() + 1);
-      continue;
-    }
-    c->Expect(']');
-    return;
-  }
+  });
 }
 
 // Skips the strings array at the cursor without decoding (ReadScope::kNodeIdsOnly). Checks the
 // structure (quotes, escapes, separators) but not escape contents.
 void SkipStrings(JsonCursor* c, std::string_view text, bool release) {
   Releaser releaser(text, c->pos(), release);
-  c->Expect('[');
-  c->SkipWhitespace();
-  if (c->Peek() == ']') {
-    c->set_pos(c->pos() + 1);
-    return;
-  }
   const char* base = text.data();
-  for (;;) {
-    c->SkipWhitespace();
+  ForEachArrayElement(c, [&] {
     if (c->Peek() != '"') c->Fail("expected a string");
     size_t p = c->pos() + 1;
     for (;;) {
@@ -389,14 +389,7 @@ void SkipStrings(JsonCursor* c, std::string_view text, bool release) {
     }
     c->set_pos(p + 1);
     releaser.Progress(p);
-    c->SkipWhitespace();
-    if (c->Peek() == ',') {
-      c->set_pos(c->pos() + 1);
-      continue;
-    }
-    c->Expect(']');
-    return;
-  }
+  });
 }
 
 // Passes over byte ranges of the input without touching the file mapping: through
