@@ -67,6 +67,39 @@ concept AllocatorPolicy = requires(typename P::Context& ctx, typename P::NodeRef
   };
 };
 
+// The part of a Policy shared by every non-moving allocator (malloc variants, Boehm): nodes are
+// the published GCBench C struct {left, right, i, j} (24 bytes), references are raw pointers that
+// stay valid because nothing moves, so Scope roots nothing and Escape passes the pointer through.
+// A policy derives from it and adds kName, Version, Init, NewNode, DropTree, NewDoubleArray,
+// DropArray and Stats.
+struct RawPointerPolicyBase {
+  struct Node {
+    Node* left;
+    Node* right;
+    int i;
+    int j;
+  };
+  struct Context {};
+  using NodeRef = Node*;
+  using ArrayRef = double*;
+  using RawNode = Node*;
+  struct Scope {
+    explicit Scope(Context&) {}
+    NodeRef Escape(NodeRef ref) { return ref; }
+  };
+
+  static NodeRef Null() { return nullptr; }
+  static bool IsNull(NodeRef ref) { return ref == nullptr; }
+  static RawNode Raw(NodeRef n) { return n; }
+  static RawNode RawLeft(RawNode n) { return n->left; }
+  static RawNode RawRight(RawNode n) { return n->right; }
+  static bool RawIsNull(RawNode n) { return n == nullptr; }
+  static void SetLeft(Context&, NodeRef parent, NodeRef child) { parent->left = child; }
+  static void SetRight(Context&, NodeRef parent, NodeRef child) { parent->right = child; }
+  static void SetDouble(ArrayRef a, std::size_t i, double v) { a[i] = v; }
+  static double GetDouble(ArrayRef a, std::size_t i) { return a[i]; }
+};
+
 }  // namespace bench
 
 #endif  // TENURE_BENCH_CPP_ALLOCATOR_POLICY_H_

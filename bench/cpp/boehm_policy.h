@@ -50,21 +50,7 @@ class BoehmPauseLog {
   std::vector<double> pauses_ms_;
 };
 
-struct BoehmPolicy {
-  struct Node {
-    Node* left;
-    Node* right;
-    int i;
-    int j;
-  };
-  struct Context {};
-  using NodeRef = Node*;
-  using ArrayRef = double*;
-  struct Scope {
-    explicit Scope(Context&) {}
-    NodeRef Escape(NodeRef ref) { return ref; }
-  };
-
+struct BoehmPolicy : RawPointerPolicyBase {
   static constexpr const char* kName = "boehm";
   // GC_get_parallel() is the number of marker threads minus one (gc.h).
   static std::string Version() {
@@ -80,8 +66,6 @@ struct BoehmPolicy {
     GC_start_mark_threads();
     GC_set_on_collection_event(&BoehmPauseLog::OnEvent);
   }
-  static NodeRef Null() { return nullptr; }
-  static bool IsNull(NodeRef ref) { return ref == nullptr; }
 
   static NodeRef NewNode(Context&, NodeRef left, NodeRef right) {
     auto* node = static_cast<Node*>(GC_MALLOC(sizeof(Node)));
@@ -90,13 +74,6 @@ struct BoehmPolicy {
     node->right = right;
     return node;
   }
-  using RawNode = Node*;
-  static RawNode Raw(NodeRef n) { return n; }
-  static RawNode RawLeft(RawNode n) { return n->left; }
-  static RawNode RawRight(RawNode n) { return n->right; }
-  static bool RawIsNull(RawNode n) { return n == nullptr; }
-  static void SetLeft(Context&, NodeRef parent, NodeRef child) { parent->left = child; }
-  static void SetRight(Context&, NodeRef parent, NodeRef child) { parent->right = child; }
   static void DropTree(Context&, NodeRef) {}
 
   static ArrayRef NewDoubleArray(Context&, std::size_t n) {
@@ -104,8 +81,6 @@ struct BoehmPolicy {
     if (array == nullptr) throw std::bad_alloc();
     return array;
   }
-  static void SetDouble(ArrayRef a, std::size_t i, double v) { a[i] = v; }
-  static double GetDouble(ArrayRef a, std::size_t i) { return a[i]; }
   static void DropArray(Context&, ArrayRef) {}
 
   static GcStats Stats(Context&) {

@@ -69,27 +69,11 @@ struct JemallocBackend {
 };
 
 template <class Backend>
-struct MallocPolicy {
-  struct Node {
-    Node* left;
-    Node* right;
-    int i;
-    int j;
-  };
-  struct Context {};
-  using NodeRef = Node*;
-  using ArrayRef = double*;
+struct MallocPolicy : RawPointerPolicyBase {
   // Nothing to root: memory does not move and is only reclaimed by DropTree.
-  struct Scope {
-    explicit Scope(Context&) {}
-    NodeRef Escape(NodeRef ref) { return ref; }
-  };
-
   static constexpr const char* kName = Backend::kName;
   static std::string Version() { return Backend::Version(); }
   static void Init(Context&) {}
-  static NodeRef Null() { return nullptr; }
-  static bool IsNull(NodeRef ref) { return ref == nullptr; }
 
   static NodeRef NewNode(Context&, NodeRef left, NodeRef right) {
     auto* node = static_cast<Node*>(Backend::Allocate(sizeof(Node)));
@@ -100,13 +84,6 @@ struct MallocPolicy {
     node->j = 0;
     return node;
   }
-  using RawNode = Node*;
-  static RawNode Raw(NodeRef n) { return n; }
-  static RawNode RawLeft(RawNode n) { return n->left; }
-  static RawNode RawRight(RawNode n) { return n->right; }
-  static bool RawIsNull(RawNode n) { return n == nullptr; }
-  static void SetLeft(Context&, NodeRef parent, NodeRef child) { parent->left = child; }
-  static void SetRight(Context&, NodeRef parent, NodeRef child) { parent->right = child; }
 
   // Frees a whole tree. Recursion depth equals tree depth (≤ 22 here).
   static void DropTree(Context& ctx, NodeRef root) {
@@ -121,8 +98,6 @@ struct MallocPolicy {
     if (array == nullptr) throw std::bad_alloc();
     return array;
   }
-  static void SetDouble(ArrayRef a, std::size_t i, double v) { a[i] = v; }
-  static double GetDouble(ArrayRef a, std::size_t i) { return a[i]; }
   static void DropArray(Context&, ArrayRef a) { Backend::Free(a); }
   static GcStats Stats(Context&) { return GcStats{}; }
 };
