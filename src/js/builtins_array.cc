@@ -387,6 +387,7 @@ TENURE_NATIVE(ArraySort) {
       Value argv[2] = {a.value(), b.value()};
       Value r = rt.Call(args.at(0), undefined, argv, 2);
       if (r.IsEmpty()) { failed = true; return false; }
+      if (IsNumber(r)) return NumberValue(r) < 0;  // the usual `a - b`: no conversion needed
       tenure::HandleScope inner(heap);
       Handle rh = Handle::New(heap, r);
       double d = 0;

@@ -23,8 +23,8 @@ Value Runtime::DispatchCall(bool is_new, bool is_super, int callee_reg, int dst,
   }
   int64_t id = callee.As<JSObject>()->internal[1].ToSmi();
   bool construct = is_new || is_super;
-  tenure::HandleScope scope(*heap_);
   if (id < 0) {
+    tenure::HandleScope scope(*heap_);
     Handle new_target = Handle::New(*heap_, is_new ? callee : is_super ? r[kRegNewTarget] : kUndefined);
     if (construct) args[0] = kUndefined;
     return CallNative(static_cast<int>(-id - 1), Handle::FromSlot(args), args + 1, argc, new_target, callee);
@@ -39,21 +39,42 @@ Value Runtime::DispatchCall(bool is_new, bool is_super, int callee_reg, int dst,
   size_t base = StackTop();
   size_t args_end = static_cast<size_t>(args - stack_.get()) + 1 + static_cast<size_t>(argc);
   if (args_end > base) base = args_end;
+  // A plain call allocates nothing before its frame exists: no handles needed.
   if (!construct) {
     return EnterFunction(base, callee, args[0], kUndefined, args + 1, argc, dst, false, false) ? kHole : Value();
   }
+  tenure::HandleScope scope(*heap_);
   Handle callee_h = Handle::New(*heap_, callee);
   Handle new_target = Handle::New(*heap_, is_new ? callee : r[kRegNewTarget]);
   Handle receiver = Handle::New(*heap_, kHole);
   if (!info->is_derived_ctor) {
-    Handle key = Handle::New(*heap_, roots_[kRootPrototypeKey]);
-    Handle proto = Handle::New(*heap_, GetNamed(new_target, key));
+    Handle proto = Handle::New(*heap_, ConstructorPrototype(new_target));
     if (proto.value().IsEmpty()) return Value();
     if (!IsJSObject(proto.value())) proto.Set(roots_[kRootObjectPrototype]);
     receiver.Set(NewObjectWithCapacity(proto, InstanceCapacity(new_target.value())));
   }
   return EnterFunction(base, callee_h.value(), receiver.value(), new_target.value(), args + 1, argc,
                        dst, true, false) ? kHole : Value();
+}
+
+// `new_target.prototype` (may call a getter, may throw: empty). Fast path: an ordinary function's
+// most recently added own property is normally its `prototype` data property (NewFunction
+// defines it; `F.prototype = ...` rewrites the slot, not the shape), so the receiver's own shape
+// node answers without a lookup. Reading the current shape every time, this needs no
+// invalidation: any other shape (a property added to F later, an accessor, a native) takes
+// the full lookup.
+Value Runtime::ConstructorPrototype(Handle new_target) {
+  Value target = new_target.value();
+  if (IsKind(target, Kind::kFunction)) {
+    JSObject* fn = target.As<JSObject>();
+    Shape* shape = fn->shape.As<Shape>();
+    if (shape->key == roots_[kRootPrototypeKey] && !(shape->flags.ToSmi() & kShapeAccessor)) {
+      return ReadSlot(fn, shape->index.ToSmi());
+    }
+  }
+  tenure::HandleScope scope(*heap_);
+  Handle key = Handle::New(*heap_, roots_[kRootPrototypeKey]);
+  return GetNamed(new_target, key);
 }
 
 // In-object slack for `new F()` (after V8: the parser's expected_nof_properties counts the

@@ -42,7 +42,7 @@ bool Runtime::EnterFunction(size_t base, Value closure, Value receiver, Value ne
   }
   if (--steps_left_ < 0) return BudgetExhausted();
   Value* r = stack_.get() + base;
-  for (int i = 0; i < info->frame_size; ++i) r[i] = kUndefined;
+  for (int i = kFixedRegs; i < info->frame_size; ++i) r[i] = kUndefined;  // r0..r3 set below
   r[kRegContext] = fn->internal[0];
   r[kRegClosure] = closure;
   r[kRegReceiver] = receiver;

@@ -73,6 +73,35 @@ static Value Arithmetic(Runtime& rt, Op op, Handle a, Handle b) {
   }
 }
 
+// `a + b` for two Strings. When either side is ASCII the joined bytes are already canonical
+// WTF-8 (a lead surrogate followed by a trail one needs both sides non-ASCII: string_utf16.h), so
+// the result is allocated once and filled by two copies, its info word computed from the parts;
+// otherwise the general path joins and normalizes.
+static Value ConcatStrings(Runtime& rt, Handle a, Handle b) {
+  String* x = a.value().As<String>();
+  String* y = b.value().As<String>();
+  if (y->length == 0) return a.value();
+  if (x->length == 0) return b.value();
+  size_t length = static_cast<size_t>(x->length) + y->length;
+  if (length > (1u << 30) || (!x->is_ascii() && !y->is_ascii())) {
+    std::string joined;
+    joined.reserve(length);
+    joined.append(x->view());
+    joined.append(y->view());
+    return rt.NewString(joined);
+  }
+  uint32_t info = 0;
+  if (!x->is_ascii() || !y->is_ascii()) info = kStringNonAscii | (x->units() + y->units()) << kStringUnitsShift;
+  String* s = static_cast<String*>(rt.heap().Allocate(StringType(), kStringDataOffset + length));
+  x = a.value().As<String>();  // the allocation may have moved both parts
+  y = b.value().As<String>();
+  s->length = static_cast<uint32_t>(length);
+  s->info = info;
+  std::memcpy(s->data(), x->data(), x->length);
+  std::memcpy(s->data() + x->length, y->data(), y->length);
+  return Value::FromObject(s);
+}
+
 static Value AddSlow(Runtime& rt, Handle a, Handle b) {
   tenure::HandleScope scope(rt.heap());
   Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, false));
@@ -84,15 +113,7 @@ static Value AddSlow(Runtime& rt, Handle a, Handle b) {
     if (sa.value().IsEmpty()) return Value();
     Handle sb = Handle::New(rt.heap(), rt.ToString(pb));
     if (sb.value().IsEmpty()) return Value();
-    String* x = sa.value().As<String>();
-    String* y = sb.value().As<String>();
-    if (y->length == 0) return sa.value();
-    if (x->length == 0) return sb.value();
-    std::string joined;
-    joined.reserve(x->length + y->length);
-    joined.append(x->view());
-    joined.append(y->view());
-    return rt.NewString(joined);
+    return ConcatStrings(rt, sa, sb);
   }
   double x, y;
   if (!rt.ToNumber(pa, &x) || !rt.ToNumber(pb, &y)) return Value();
@@ -260,10 +281,12 @@ Value Runtime::RunFrames(size_t entry_index) {
       case Op::kSetNamed: L_SetNamed: {
         InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.b >> 16];
         Value o = r[in.a];
-        if (o.IsHeapObject() && ic->index >= 0 && IsJSObject(o) && o.As<JSObject>()->shape == ic->shape &&
-            ic->transition.IsEmpty()) {
-          WriteSlot(o.As<JSObject>(), ic->index, r[in.c]);
-          break;
+        if (o.IsHeapObject() && ic->index >= 0 && IsJSObject(o) && o.As<JSObject>()->shape == ic->shape) {
+          if (ic->transition.IsEmpty()) {
+            WriteSlot(o.As<JSObject>(), ic->index, r[in.c]);
+            break;
+          }
+          if (TryTransitionStore(o.As<JSObject>(), *ic, r[in.c])) break;  // cached add (no GC)
         }
         SAVE_PC();
         Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b & 0xffff]);
@@ -329,6 +352,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         SAVE_PC();
         Value v;
         if (IsNumber(a) && IsNumber(b)) v = NewNumber(NumberValue(a) + NumberValue(b));
+        else if (IsString(a) && IsString(b)) v = ConcatStrings(*this, REG(in.b), REG(in.c));
         else v = AddSlow(*this, REG(in.b), REG(in.c));
         CHECK(v);
         r[in.a] = v;
@@ -360,6 +384,11 @@ Value Runtime::RunFrames(size_t entry_index) {
               break;
             default: break;
           }
+        }
+        if ((in.op == Op::kSub || in.op == Op::kMul || in.op == Op::kDiv) && IsNumber(a) && IsNumber(b)) {
+          double x = NumberValue(a), y = NumberValue(b);  // doubles: no conversion, no handles
+          r[in.a] = NewNumber(in.op == Op::kSub ? x - y : in.op == Op::kMul ? x * y : x / y);
+          break;
         }
         SAVE_PC();
         Value v = Arithmetic(*this, in.op, REG(in.b), REG(in.c));

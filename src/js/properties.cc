@@ -25,23 +25,6 @@ int64_t Runtime::FindOwn(JSObject* object, Value key, int64_t* flags) {
   return -1;
 }
 
-// The split between inline slots and `slots` comes from the object (objects.h invariants).
-Value Runtime::ReadSlot(JSObject* o, int64_t index) {
-  int64_t capacity = InlineCapacity(o);
-  if (index < capacity) return InlineSlots(o)[index];
-  return o->slots.As<FixedArray>()->items()[index - capacity];
-}
-
-void Runtime::WriteSlot(JSObject* o, int64_t index, Value value) {
-  int64_t capacity = InlineCapacity(o);
-  if (index < capacity) {
-    tenure::Store(o, &InlineSlots(o)[index], value);
-  } else {
-    FixedArray* slots = o->slots.As<FixedArray>();
-    tenure::Store(slots, &slots->items()[index - capacity], value);
-  }
-}
-
 // The child of `shape` that adds `key` with `flags`, created (and cached in the transition
 // table) on first use.
 Value Runtime::ShapeTransition(Handle shape, Handle key, int64_t flags) {

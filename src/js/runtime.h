@@ -138,8 +138,9 @@ class Runtime {
   Value OwnKeys(Handle object, bool include_hidden = false);
   // Finds an own property; returns the slot index or -1 and the shape flags.
   static int64_t FindOwn(JSObject* object, Value interned_key, int64_t* flags = nullptr);
+  // Inline below: every inline-cache hit reads or writes a slot.
   static Value ReadSlot(JSObject* object, int64_t index);
-  void WriteSlot(JSObject* object, int64_t index, Value value);
+  static void WriteSlot(JSObject* object, int64_t index, Value value);
   Value ArrayGet(JSObject* array, int64_t index) const;
   bool ArraySet(Handle array, int64_t index, Handle value);
   bool ArrayPush(Handle array, Handle value);
@@ -249,6 +250,8 @@ class Runtime {
   void RecordThrowSite();
   Value DispatchCall(bool is_new, bool is_super, int callee_reg, int dst, Value* args, int argc);
   bool SetUpClass(Handle ctor, Value* super_slot, Value* proto_out);
+  // `new_target.prototype` for the receiver `new` allocates (calls.cc); empty on exception.
+  Value ConstructorPrototype(Handle new_target);
   // Inline capacity for the receiver that `new` allocates for `new_target` (calls.cc).
   int InstanceCapacity(Value new_target);
   // After a constructor returned `instance`: raises new_target's estimate to what it needed.
@@ -349,5 +352,22 @@ class Runtime {
   Value* stack() { return stack_.get(); }
   std::vector<Frame>& frames() { return frames_; }
 };
+
+// The split between inline slots and `slots` comes from the object (objects.h invariants).
+inline Value Runtime::ReadSlot(JSObject* o, int64_t index) {
+  int64_t capacity = InlineCapacity(o);
+  if (index < capacity) return InlineSlots(o)[index];
+  return o->slots.As<FixedArray>()->items()[index - capacity];
+}
+
+inline void Runtime::WriteSlot(JSObject* o, int64_t index, Value value) {
+  int64_t capacity = InlineCapacity(o);
+  if (index < capacity) {
+    tenure::Store(o, &InlineSlots(o)[index], value);
+  } else {
+    FixedArray* slots = o->slots.As<FixedArray>();
+    tenure::Store(slots, &slots->items()[index - capacity], value);
+  }
+}
 
 }  // namespace tenure::js
