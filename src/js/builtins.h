@@ -33,6 +33,7 @@ void InstallCollectionBuiltins(Runtime& rt, Handle global);
 void InstallSymbolBuiltins(Runtime& rt, Handle global);
 void InstallWeakBuiltins(Runtime& rt, Handle global);
 void InstallBufferBuiltins(Runtime& rt, Handle global);
+void InstallPromiseBuiltins(Runtime& rt, Handle global);
 
 // The receiver a builtin constructor (Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry)
 // allocates: an object of `kind` whose prototype is new.target's `prototype`, or roots_[fallback]
@@ -67,6 +68,19 @@ bool CollectionEntry(Value collection, int64_t slot, Value* key, Value* value);
 // keep-alive set and calls FinalizationRegistry cleanup callbacks for targets that a GC found dead.
 // False: a callback threw (exception pending).
 bool RunJobBoundaryTasks(Runtime& rt);
+
+// ---- Promises (builtins_promise.cc) ----------------------------------------------------------------
+bool IsPromise(Value v);
+Value NewPromise(Runtime& rt);  // pending, prototype Promise.prototype
+// The promise's resolve function body (§27.2.1.3.2): adopts thenables through a job.
+bool ResolvePromise(Runtime& rt, Handle promise, Handle resolution);
+void RejectPromise(Runtime& rt, Handle promise, Handle reason);
+// PromiseResolve(%Promise%, value): `value` itself when it is a plain Promise. Empty on throw.
+Value PromiseResolve(Runtime& rt, Handle value);
+// PerformPromiseThen; `derived` (or undefined) receives the handler's outcome; `activation` (or
+// undefined) is a suspended async function resumed with the outcome instead of the handlers.
+void PerformPromiseThen(Runtime& rt, Handle promise, Handle on_fulfilled, Handle on_rejected,
+                        Handle derived, Handle activation);
 
 // ---- Buffer (builtins_buffer.cc) --------------------------------------------------------------------
 Value BufferGetIndex(Runtime& rt, Value buffer, int64_t index);

@@ -92,6 +92,7 @@ void Runtime::SetUpBuiltins() {
   InstallSymbolBuiltins(*this, global);
   InstallWeakBuiltins(*this, global);
   InstallBufferBuiltins(*this, global);
+  InstallPromiseBuiltins(*this, global);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -733,6 +734,7 @@ void Runtime::ClearTimer(int64_t id) {
 // like node). An uncaught exception in a callback stops the loop with the exception pending.
 void Runtime::RunEventLoop() {
   for (;;) {
+    if (!RunMicrotasks()) return;  // nextTick + promise jobs (builtins_promise.cc)
     // Job boundary: WeakRef keep-alives end, FinalizationRegistry callbacks run (builtins_weak.cc).
     if (!RunJobBoundaryTasks(*this)) return;
     if (timers_.empty()) break;

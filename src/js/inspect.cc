@@ -168,6 +168,11 @@ class Inspector {
       if (Runtime::ArrayLength(x) == 0 && named == 0) return open + "]";
     } else if (kind == Kind::kBuffer) {
       return InspectBuffer(x);
+    } else if (kind == Kind::kPromise) {  // builtins_promise.cc: internal[0] state, [1] result
+      int64_t state = x.As<JSObject>()->internal[0].ToSmi() & 3;
+      if (state == 0) return "Promise { <pending> }";
+      Handle result = Handle::New(heap, x.As<JSObject>()->internal[1]);
+      return std::string("Promise { ") + (state == 2 ? "<rejected> " : "") + Format(result, recurse_times + 1) + " }";
     } else if (kind == Kind::kWeakMap || kind == Kind::kWeakSet) {
       open = (kind == Kind::kWeakMap ? "WeakMap" : "WeakSet") + std::string(" { <items unknown> }");
       return open;

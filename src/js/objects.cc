@@ -64,6 +64,8 @@ TENURE_JS_OBJECT_TYPE("WeakSet", WeakSet)
 TENURE_JS_OBJECT_TYPE("WeakRef", WeakRef)
 TENURE_JS_OBJECT_TYPE("FinalizationRegistry", FinalizationRegistry)
 TENURE_JS_OBJECT_TYPE("Buffer", Buffer)
+TENURE_JS_OBJECT_TYPE("Promise", Promise)
+TENURE_JS_OBJECT_TYPE("Generator", Generator)
 #undef TENURE_JS_OBJECT_TYPE
 
 // Arrays: the fields up to `length`, no inline slots (named properties of arrays are rare and
@@ -117,6 +119,8 @@ const TypeInfo* ObjectType(Kind kind) {
     case Kind::kWeakRef: return &kWeakRefType;
     case Kind::kFinalizationRegistry: return &kFinalizationRegistryType;
     case Kind::kBuffer: return &kBufferType;
+    case Kind::kPromise: return &kPromiseType;
+    case Kind::kGenerator: return &kGeneratorType;
     default: return &kObjectType;
   }
 }

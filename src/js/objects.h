@@ -68,6 +68,8 @@ enum class Kind : uint32_t {
   kWeakRef,     // internal[0]: WeakFixedArray [target]
   kFinalizationRegistry,
   kBuffer,      // internal[0]: Smi backing-store address (malloc), length: byte count
+  kPromise,     // internal[0]: Smi state|handled, [1]: result, [2]: reactions (builtins_promise.cc)
+  kGenerator,   // generator / async function activation (generators.h)
 };
 
 struct HeapNumber : HeapObject {

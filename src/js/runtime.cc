@@ -138,6 +138,9 @@ void Runtime::VisitTimerRoots(tenure::ObjectVisitor& v) {
     v.VisitSlot(&t.callback);
     for (Value& a : t.args) v.VisitSlot(&a);
   }
+  for (Value& job : microtasks_) v.VisitSlot(&job);
+  for (Value& job : ticks_) v.VisitSlot(&job);
+  for (Value& p : pending_rejections_) v.VisitSlot(&p);
 }
 
 int Runtime::AddFunction(std::unique_ptr<FunctionInfo> info) {

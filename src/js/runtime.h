@@ -14,6 +14,7 @@
 #include <cassert>
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -85,6 +86,9 @@ enum Root : int {
   kRootHashSymbol,       // private: own property holding an object's identity hash (Map/Set)
   kRootIteratorPrototype,  // prototype of the native iterators (builtins_symbol.cc)
   kRootBufferPrototype,
+  kRootPromisePrototype,    // builtins_promise.cc
+  kRootPromiseNatives,      // FixedArray of template natives cloned with per-closure data
+  kRootGeneratorPrototype,  // %GeneratorPrototype% (generators.cc)
   kRootCount
 };
 
@@ -193,6 +197,15 @@ class Runtime {
 
   // ---- Timers (event loop) --------------------------------------------------------------------
   int64_t AddTimer(Handle callback, double delay_ms, bool repeat, Args extra);
+  // ---- Promise jobs (builtins_promise.cc) -------------------------------------------------------
+  // Jobs are heap FixedArrays, rooted by the timer visitor. Drain order is node 20's
+  // processTicksAndRejections: every nextTick callback, then every microtask, repeated until both
+  // queues are empty, then unhandled rejections. False: an exception is pending (uncaught) or an
+  // unhandled rejection was reported (exit code 1).
+  void EnqueueMicrotask(Value job) { microtasks_.push_back(job); }
+  void EnqueueTick(Value job) { ticks_.push_back(job); }
+  std::vector<Value>& pending_rejections() { return pending_rejections_; }
+  bool RunMicrotasks();
   // Heap snapshots, --heapsnapshot-* flags and --heap-timeline (heap_snapshot.h).
   HeapSnapshotSupport& snapshot_support() { return *snapshot_support_; }
   void ClearTimer(int64_t id);
@@ -271,6 +284,7 @@ class Runtime {
                    Value callee);
   void RunEventLoop();
   void ReportUncaught(Handle exception);
+  void ReportUnhandledRejection(Handle reason);  // builtins_promise.cc
   bool CompileScript(const SourceFile& source, int* function_id);
 
   RuntimeOptions options_;
@@ -312,6 +326,9 @@ class Runtime {
   // Bumped by every DefineAccessor: store-transition inline caches filled before are stale.
   uint64_t accessor_epoch_ = 1;
   std::vector<Timer> timers_;
+  std::deque<Value> microtasks_;           // promise jobs (builtins_promise.cc)
+  std::deque<Value> ticks_;                // process.nextTick callbacks
+  std::vector<Value> pending_rejections_;  // rejected promises without a handler yet
   int64_t next_timer_id_ = 1;
   uint64_t timer_seq_ = 0;
   double clock_origin_ms_ = 0;
