@@ -20,7 +20,7 @@ namespace tenure::js {
 #define TENURE_JS_NODES(X)                                                                     \
   X(Program, "list=statements scope")                                                          \
   X(VarDecl, "op=var/let/const list=Declarator")                                               \
-  X(Declarator, "a=Identifier b=init?")                                                        \
+  X(Declarator, "a=Identifier|pattern b=init?")                                                \
   X(FunctionDecl, "a=Function")                                                                \
   X(ClassDecl, "a=Class")                                                                      \
   X(Return, "a=value?")                                                                        \
@@ -34,7 +34,7 @@ namespace tenure::js {
   X(Continue, "str=label?")                                                                    \
   X(Switch, "a=discriminant list=Case scope")                                                  \
   X(Case, "a=test?(null=default) list=statements")                                             \
-  X(Try, "a=Block b=catch param? c=catch Block? d=finally Block? scope=catch scope")           \
+  X(Try, "a=Block b=catch param(Identifier|pattern)? c=catch Block? d=finally Block? scope")   \
   X(Throw, "a=value")                                                                          \
   X(Block, "list=statements scope")                                                            \
   X(Empty, "")                                                                                 \
@@ -52,7 +52,7 @@ namespace tenure::js {
   X(Array, "list=elements (Hole, Spread or expr)")                                             \
   X(Object, "list=Property")                                                                   \
   X(Property, "op=PropKind a=key b=value flags=computed|static")                               \
-  X(Function, "str=name list=params(Identifier|DefaultParam|Rest) a=body flags scope")         \
+  X(Function, "str=name list=params(Identifier|pattern|DefaultParam|Rest) a=body flags scope") \
   X(Class, "str=name a=superclass? b=constructor Function? list=Property(members) scope")      \
   X(Unary, "op a")                                                                             \
   X(Update, "op=++/-- a=target flags=prefix")                                                  \
@@ -68,9 +68,15 @@ namespace tenure::js {
   X(Sequence, "list=expressions")                                                              \
   X(Spread, "a=argument")                                                                      \
   X(Hole, "")                                                                                  \
-  X(DefaultParam, "a=Identifier b=default")                                                    \
-  X(Rest, "a=Identifier")
+  X(DefaultParam, "a=Identifier|pattern b=default")                                            \
+  X(Rest, "a=Identifier|pattern")
 
+// Destructuring patterns are Array/Object nodes in target position (Declarator.a, params,
+// DefaultParam.a, Rest.a, catch param, Assign.a, ForIn/ForOf.a). Inside a pattern: Hole = elision,
+// Assign(op `=`, a=target, b=default) = element with a default, Spread(a=target) = array rest,
+// Property op=kColon (b=target|Assign), kIdentifier (shorthand: b=Identifier|Assign) or kEllipsis
+// (object rest, b=target). A function parameter pattern's `ref` names the hidden parameter
+// variable holding the argument.
 enum class NodeKind : uint8_t {
 #define TENURE_JS_NODE_ENUM(kind, doc) k##kind,
   TENURE_JS_NODES(TENURE_JS_NODE_ENUM)
@@ -102,6 +108,7 @@ enum NodeFlag : uint32_t {
   kFlagSetter = kPropSetter,    // Property
   kFlagUsesArguments = 1u << 10,  // Function: body references `arguments`
   kFlagParenthesized = 1u << 11,  // expression was wrapped in parentheses
+  kFlagTrailingComma = 1u << 20,  // Array: a comma follows the last element (`[...a,]`)
 };
 
 struct Node;

@@ -64,7 +64,7 @@ inline constexpr int kFixedRegs = 4;
   X(NewSpread, "dst callee args_array")                                                        \
   X(SuperCall, "dst argstart|argc<<16")                                                        \
   X(SuperCallSpread, "dst args_array")                                                         \
-  X(Return, "src") X(Throw, "src")                                                             \
+  X(Return, "src") X(Throw, "src rethrow")                                                     \
   X(PushTry, "catch_target exception_reg context_save_reg") X(PopTry, "")                      \
   X(CreateClosure, "dst function_id")                                                          \
   X(CreateObject, "dst capacity") X(CreateArray, "dst capacity")                                                 \
@@ -79,6 +79,10 @@ inline constexpr int kFixedRegs = 4;
   X(ForInPrepare, "iter obj") X(ForInNext, "dst iter done_target")                             \
   X(ForOfPrepare, "iter obj") X(ForOfNext, "dst iter done_target")                             \
   X(CreateRest, "dst from_index")                                                              \
+  X(RequireObjectCoercible, "src text_k(-1: by value, -2: nested) key_k(-1: none)")            \
+  X(DestructureIterable, "iter src message_k(-1: generic)") /* ForOfPrepare, node's errors */ \
+  X(IteratorClose, "iter quiet")     /* calls iterator.return() of a protocol record */        \
+  X(ObjectRest, "dst src keys|count<<16") /* own enumerable props not among the keys */       \
   X(CreateArguments, "dst")                                                                    \
   X(ClearRange, "first count")       /* drop dead temporaries of the script frame (GC) */     \
   X(Debugger, "")

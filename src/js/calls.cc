@@ -277,6 +277,31 @@ bool Runtime::IteratorStep(Handle iter, Value* out, bool* done) {
   return true;
 }
 
+bool Runtime::IteratorClose(Handle iter, bool quiet) {
+  FixedArray* rec = iter.value().As<FixedArray>();
+  if (rec->items()[2].ToSmi() != kIterProtocol) return true;
+  tenure::HandleScope scope(*heap_);
+  Handle iterator = Handle::New(*heap_, rec->items()[0]);
+  Handle return_key = Handle::New(*heap_, Intern("return"));
+  Handle method = Handle::New(*heap_, GetNamed(iterator, return_key));
+  Value result = method.value();
+  if (!result.IsEmpty() && !IsNullish(result)) {
+    if (!IsCallable(result)) {
+      ThrowTypeError(Inspect(method) + " is not a function");
+      result = Value();
+    } else {
+      result = Call(method, iterator, nullptr, 0);
+      if (!result.IsEmpty() && !IsJSObject(result) && !quiet) {
+        Handle shown = Handle::New(*heap_, result);
+        ThrowTypeError("Iterator result " + Inspect(shown) + " is not an object");
+        result = Value();
+      }
+    }
+  }
+  if (result.IsEmpty() && quiet) TakeException();  // the original exception wins
+  return !result.IsEmpty() || quiet;
+}
+
 bool Runtime::SpreadInto(Handle array, Handle iterable) {
   tenure::HandleScope scope(*heap_);
   Handle iter = Handle::New(*heap_, kUndefined);

@@ -102,7 +102,7 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
     info->params.pop_back();
   }
   for (Node* p : fn->list) {
-    if (p->kind != NodeKind::kIdentifier) break;
+    if (p->kind == NodeKind::kDefaultParam || p->kind == NodeKind::kRest) break;
     info->formal_count++;
   }
   info->this_var = LocationOf(scope->this_var);
@@ -160,14 +160,20 @@ void Compiler::EmitPrologue(Node* fn) {
   bool expr_body = fn->Has(kFlagExprBody);
   EnterScope(fs_->scope, expr_body ? NodeList() : fn->a->list, false);
   for (Node* p : fn->list) {
-    if (p->kind != NodeKind::kDefaultParam) continue;
+    // A destructuring parameter's pattern node resolves to the hidden parameter variable.
+    Node* target = p->kind == NodeKind::kDefaultParam || p->kind == NodeKind::kRest ? p->a : p;
+    bool pattern = target->kind != NodeKind::kIdentifier;
+    if (p->kind != NodeKind::kDefaultParam && !pattern) continue;
     offset_ = p->offset;
     int r = Temp();
-    LoadVar(p->a, r);
-    int skip = Emit(Op::kJumpIfNotUndefined, r, 0);
-    Expr(p->b, r);
-    StoreVar(p->a, r, true);
-    PatchTo(skip, Here());
+    LoadVar(target, r);
+    if (p->kind == NodeKind::kDefaultParam) {
+      int skip = Emit(Op::kJumpIfNotUndefined, r, 0);
+      Expr(p->b, r);
+      StoreVar(target, r, true);
+      PatchTo(skip, Here());
+    }
+    if (pattern) Destructure(target, r, BindMode::kInitialize, nullptr);
   }
   if (expr_body) {
     int r = Temp();
@@ -341,7 +347,11 @@ void Compiler::VarDecl(Node* n) {
   for (Node* d : n->list) {
     offset_ = d->offset;
     int mark = fs_->next_temp;
-    if (d->b != nullptr) {
+    if (d->a->kind != NodeKind::kIdentifier) {  // destructuring: the parser requires an initializer
+      int r = Temp();
+      Expr(d->b, r);
+      Destructure(d->a, r, BindMode::kInitialize, d->b);
+    } else if (d->b != nullptr) {
       int r = Temp();
       if (IsAnonymousFunction(d->b)) {
         if (d->b->kind == NodeKind::kClass) Class(d->b, r, d->a->str);
@@ -449,7 +459,11 @@ void Compiler::ForInOf(Node* n) {
   Scope* scope = n->scope;
   if (scope != nullptr) EnterScope(scope, NodeList(), true);
   Node* target = n->a;
-  if (target->kind == NodeKind::kVarDecl) {
+  if (target->kind == NodeKind::kVarDecl && target->list[0]->a->kind != NodeKind::kIdentifier) {
+    Destructure(target->list[0]->a, value, BindMode::kInitialize, nullptr, ".for");
+  } else if (target->kind == NodeKind::kArray || target->kind == NodeKind::kObject) {
+    Destructure(target, value, BindMode::kAssign, nullptr, ".for");
+  } else if (target->kind == NodeKind::kVarDecl) {
     StoreVar(target->list[0]->a, value, true);
   } else if (target->kind == NodeKind::kIdentifier) {
     StoreVar(target, value, false);
@@ -606,7 +620,11 @@ void Compiler::TryCatch(Node* n) {
   if (scope != nullptr) {
     EnterScope(scope, n->c->list, true);
   }
-  if (n->b != nullptr) StoreVar(n->b, exc, true);
+  if (n->b != nullptr && n->b->kind != NodeKind::kIdentifier) {
+    Destructure(n->b, exc, BindMode::kInitialize, nullptr, ".catch");
+  } else if (n->b != nullptr) {
+    StoreVar(n->b, exc, true);
+  }
   if (scope == nullptr) {
     Block(n->c);
   } else {

@@ -106,6 +106,30 @@ class Compiler {
   void OptionalChain(Node* n, int dst);
   int PropertyKey(Node* prop);  // register holding the (possibly computed) key
 
+  // Destructuring (compiler_patterns.cc). A pattern compiles to plain loads and stores: object
+  // patterns to a coercibility check plus GetNamed/GetKeyed per property (and ObjectRest),
+  // array patterns to the for-of iterator record (DestructureIterable, ForOfNext per element,
+  // IteratorClose when the pattern stops before the iterator is done). Defaults are a
+  // JumpIfNotUndefined around the default's code, so they run lazily, left to right.
+  enum class BindMode { kInitialize, kAssign };  // declaration/parameter vs assignment
+  struct PatternTarget {  // a member target's object/key, evaluated before its value is fetched
+    int obj = -1;
+    int key = -1;
+  };
+  // Destructures the value in `value` into `pattern`. `source` names the value in node's
+  // TypeErrors: the right-hand side expression, or null (parameters: named by value);
+  // `source_text` overrides it (".for" in for-in/of heads, like V8).
+  void Destructure(Node* pattern, int value, BindMode mode, const Node* source,
+                   const char* source_text = nullptr);
+  // `source`: the destructured expression (error positions), null for nested patterns/params.
+  void ObjectPattern(Node* n, int value, BindMode mode, int text_k, const Node* source);
+  void ArrayPattern(Node* n, int value, BindMode mode, int message_k, const Node* source);
+  template <typename Fetch>
+  void PatternElement(Node* element, BindMode mode, Fetch fetch);
+  void IteratorStepInto(int iter, int done, int dst);
+  PatternTarget PrepareTarget(Node* target);
+  void StoreTarget(Node* target, const PatternTarget& where, int value, BindMode mode);
+
   // Variables.
   void LoadVar(Node* id, int dst);
   void StoreVar(Node* id, int src, bool initialize);

@@ -254,6 +254,11 @@ void Compiler::Assign(Node* n, int dst) {
     }
   };
   Tok op = n->op;
+  if (target->kind == NodeKind::kArray || target->kind == NodeKind::kObject) {
+    Expr(n->b, dst);  // `[a, b] = …` evaluates to its right-hand side
+    Destructure(target, dst, BindMode::kAssign, n->b);
+    return;
+  }
   if (op == Tok::kAssign) {
     value(dst);
     store(dst);

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "destructuring.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -574,7 +575,7 @@ Value Runtime::RunFrames(size_t entry_index) {
       }
       case Op::kThrow: L_Throw:
         SAVE_PC();
-        throw_site_recorded_ = false;
+        throw_site_recorded_ = in.b != 0;  // rethrow: the uncaught report keeps the first site
         Throw(r[in.a]);
         goto exception;
       case Op::kPushTry: L_PushTry:
@@ -685,6 +686,29 @@ Value Runtime::RunFrames(size_t entry_index) {
           ArrayPush(rest, Handle::FromSlot(stack_.get() + f->args_index + i));
         }
         r[in.a] = rest.value();
+        break;
+      }
+      case Op::kRequireObjectCoercible: L_RequireObjectCoercible: {
+        if (!IsNullish(r[in.a])) break;
+        SAVE_PC();
+        Value text = in.b >= 0 ? f->info->constants[in.b] : Value::FromSmi(in.b);
+        ThrowNotDestructurable(*this, r[in.a], text, in.c >= 0 ? f->info->constants[in.c] : kUndefined);
+        goto exception;
+      }
+      case Op::kDestructureIterable: L_DestructureIterable: {
+        SAVE_PC();
+        Value message = in.c >= 0 ? f->info->constants[in.c] : kUndefined;
+        CHECK_BOOL(DestructureIterable(*this, &r[in.a], REG(in.b), message));
+        break;
+      }
+      case Op::kIteratorClose: L_IteratorClose: {
+        SAVE_PC();
+        CHECK_BOOL(IteratorClose(REG(in.a), /*quiet=*/in.b != 0));
+        break;
+      }
+      case Op::kObjectRest: L_ObjectRest: {
+        SAVE_PC();
+        CHECK_BOOL(ObjectRest(*this, &r[in.a], REG(in.b), &r[in.c & 0xffff], in.c >> 16));
         break;
       }
       case Op::kCreateArguments: L_CreateArguments: break;  // created by the prologue

@@ -128,7 +128,9 @@ std::vector<Node*> Parser::ParseStatementList(Tok terminator) {
   std::vector<Node*> items;
   while (!At(terminator)) {
     if (At(Tok::kEof)) Unexpected(cur_);
+    size_t mark = cover_initializers_.size();
     items.push_back(ParseStatementListItem());
+    CheckCoverInitializers(mark);
   }
   return items;
 }
@@ -214,9 +216,6 @@ Node* Parser::ParseBlock() {
 }
 
 Node* Parser::ParseBindingIdentifier(Tok decl_kind) {
-  if (At(Tok::kLBrace) || At(Tok::kLBrack)) {
-    Fail("Destructuring patterns are not supported by tenure", cur_.start, cur_.end);
-  }
   if (!At(Tok::kIdentifier)) Unexpected(cur_);
   if (decl_kind != Tok::kVar && cur_.value == "let") {
     Fail("let is disallowed as a lexically bound name", cur_.start, cur_.end);
@@ -235,9 +234,11 @@ Node* Parser::ParseVarDecl(bool in_for) {
   std::vector<Node*> declarators;
   do {
     Node* d = NewNode(NodeKind::kDeclarator, cur_.start);
-    d->a = ParseBindingIdentifier(decl->op);
+    d->a = ParseBindingTarget(decl->op);
     if (Eat(Tok::kAssign)) {
       d->b = ParseAssignment(!in_for);
+    } else if (d->a->kind != NodeKind::kIdentifier && !in_for) {
+      FailAt("Missing initializer in destructuring declaration", d->a);
     } else if (decl->op == Tok::kConst && !in_for) {
       FailAt("Missing initializer in const declaration", d->a);
     }
@@ -274,7 +275,8 @@ Node* Parser::ParseFor() {
   Expect(Tok::kLParen);
   Node* init = nullptr;
   if (At(Tok::kVar) || At(Tok::kConst) ||
-      (AtIdentifier("let") && (PeekToken().kind == Tok::kIdentifier || IsKeyword(PeekToken().kind)))) {
+      (AtIdentifier("let") && (PeekToken().kind == Tok::kIdentifier || IsKeyword(PeekToken().kind) ||
+                               PeekToken().kind == Tok::kLBrack || PeekToken().kind == Tok::kLBrace))) {
     init = ParseVarDecl(/*in_for=*/true);
     if ((At(Tok::kIn) || AtIdentifier("of")) ) {
       if (init->list.size() != 1) {
@@ -288,6 +290,9 @@ Node* Parser::ParseFor() {
       return ParseForInOf(node, init);
     }
     for (Node* d : init->list) {
+      if (d->a->kind != NodeKind::kIdentifier && d->b == nullptr) {
+        FailAt("Missing initializer in destructuring declaration", d->a);
+      }
       if (init->op == Tok::kConst && d->b == nullptr) {
         FailAt("Missing initializer in const declaration", d->a);
       }
@@ -295,8 +300,12 @@ Node* Parser::ParseFor() {
   } else if (!At(Tok::kSemicolon)) {
     init = ParseExpression(/*allow_in=*/false);
     if (At(Tok::kIn) || AtIdentifier("of")) {
-      CheckAssignmentTarget(init, At(Tok::kIn) ? "Invalid left-hand side in for-in loop"
-                                               : "Invalid left-hand side in for-of loop");
+      if (IsPattern(init)) {
+        ToPattern(init, PatternKind::kAssignment);
+      } else {
+        CheckAssignmentTarget(init, At(Tok::kIn) ? "Invalid left-hand side in for-in loop"
+                                                 : "Invalid left-hand side in for-of loop");
+      }
       return ParseForInOf(node, init);
     }
     Node* stmt = NewNode(NodeKind::kExprStmt, init->offset);
@@ -438,7 +447,7 @@ Node* Parser::ParseTry() {
   node->a = ParseBlock();
   if (Eat(Tok::kCatch)) {
     if (Eat(Tok::kLParen)) {
-      node->b = ParseBindingIdentifier(Tok::kIdentifier);
+      node->b = ParseBindingTarget(Tok::kIdentifier);
       Expect(Tok::kRParen);
     }
     node->c = ParseBlock();

@@ -12,6 +12,13 @@
 //    so neither the parser nor any later tree walker can overflow the C++ stack.
 //  - Labels, break and continue are validated here (per function), declarations in the scope
 //    analyzer.
+//  - Destructuring patterns (parser_patterns.cc) reuse the Array/Object literal nodes: a binding
+//    or assignment pattern is parsed as a literal and then validated in place (cover grammar,
+//    ECMA-262 §13.15.5 / §14.3.3). Inside a pattern an element with a default is an Assign node
+//    (a=target, b=default), a rest element a Spread (arrays) or an `...` Property (objects).
+//    A `{a = 1}` shorthand initializer is legal only inside a pattern: each one is recorded in
+//    cover_initializers_ until a conversion claims it; any left at the end of a statement is
+//    node's "Invalid shorthand property initializer".
 #pragma once
 
 #include <string_view>
@@ -118,6 +125,22 @@ class Parser {
   Node* ParseClass(bool is_declaration);
   void CheckAssignmentTarget(Node* target, const char* message);
 
+  // Patterns (parser_patterns.cc).
+  enum class PatternKind { kBinding, kAssignment };
+  // An identifier, or an array/object binding pattern, at the current token.
+  Node* ParseBindingTarget(Tok decl_kind);
+  // Validates the literal `n` as a pattern of `kind` (throws node's SyntaxError otherwise).
+  void ToPattern(Node* n, PatternKind kind);
+  void ToPatternTarget(Node* n, PatternKind kind);
+  void ToPatternElement(Node* n, PatternKind kind);
+  Node* ParseCoverInitializer(Node* id);
+  static bool IsPattern(const Node* n) {
+    return (n->kind == NodeKind::kArray || n->kind == NodeKind::kObject) &&
+           !n->Has(kFlagParenthesized);
+  }
+  // Fails on a `{a = 1}` recorded since `mark` that no pattern claimed.
+  void CheckCoverInitializers(size_t mark);
+
   const SourceFile& source_;
   Arena& arena_;
   Lexer lexer_;
@@ -128,6 +151,7 @@ class Parser {
   uint32_t prev_end_ = 0;
   int depth_ = 0;
   JumpContext jumps_;
+  std::vector<Node*> cover_initializers_;  // `a = 1` shorthand Assign nodes not yet in a pattern
 };
 
 // Convenience: parses `source` into `arena`. Throws SyntaxError.

@@ -66,7 +66,11 @@ Node* Parser::ParseAssignment(bool allow_in) {
   if (left->kind == NodeKind::kFunction && left->Has(kFlagArrow) && !left->Has(kFlagParenthesized)) {
     return left;  // `() => {} = 1` is `() => ({} = 1)`? no: arrows end the expression
   }
-  CheckAssignmentTarget(left, "Invalid left-hand side in assignment");
+  if (At(Tok::kAssign) && IsPattern(left)) {
+    ToPattern(left, PatternKind::kAssignment);
+  } else {
+    CheckAssignmentTarget(left, "Invalid left-hand side in assignment");
+  }
   Node* assign = NewNode(NodeKind::kAssign, left->offset);
   assign->op = cur_.kind;
   Advance();
@@ -324,7 +328,7 @@ Node* Parser::ParseParenOrArrow() {
     if (At(Tok::kEllipsis)) {
       rest = NewNode(NodeKind::kRest, cur_.start);
       Advance();
-      rest->a = ParseBindingIdentifier(Tok::kVar);
+      rest->a = ParseBindingTarget(Tok::kVar);
       Finish(rest);
       if (!At(Tok::kRParen)) Fail("Rest parameter must be last formal parameter", cur_.start, cur_.end);
       break;
@@ -343,8 +347,13 @@ Node* Parser::ParseParenOrArrow() {
     for (Node* item : items) {
       if (item->kind == NodeKind::kIdentifier && !item->Has(kFlagParenthesized)) {
         params.push_back(item);
+      } else if (IsPattern(item)) {
+        ToPattern(item, PatternKind::kBinding);
+        params.push_back(item);
       } else if (item->kind == NodeKind::kAssign && item->op == Tok::kAssign &&
-                 item->a->kind == NodeKind::kIdentifier) {
+                 !item->Has(kFlagParenthesized) &&
+                 (item->a->kind == NodeKind::kIdentifier || IsPattern(item->a))) {
+        if (IsPattern(item->a)) ToPattern(item->a, PatternKind::kBinding);
         Node* param = NewNode(NodeKind::kDefaultParam, item->offset);
         param->a = item->a;
         param->b = item->b;
@@ -388,6 +397,7 @@ Node* Parser::ParseArrayLiteral() {
   Node* array = NewNode(NodeKind::kArray, cur_.start);
   Expect(Tok::kLBrack);
   std::vector<Node*> elements;
+  bool trailing_comma = false;
   while (!At(Tok::kRBrack)) {
     if (At(Tok::kComma)) {
       elements.push_back(Finish(NewNode(NodeKind::kHole, cur_.start)));
@@ -402,9 +412,13 @@ Node* Parser::ParseArrayLiteral() {
     } else {
       elements.push_back(ParseAssignment(true));
     }
-    if (!At(Tok::kRBrack)) Expect(Tok::kComma);
+    if (!At(Tok::kRBrack)) {
+      Expect(Tok::kComma);
+      trailing_comma = At(Tok::kRBrack);
+    }
   }
   Expect(Tok::kRBrack);
+  if (trailing_comma) array->flags |= kFlagTrailingComma;
   array->list = MakeList(elements);
   return Finish(array);
 }
@@ -459,9 +473,10 @@ Node* Parser::ParseObjectLiteral() {
         prop->op = Tok::kColon;
         prop->b = ParseAssignment(true);
       } else if (first.kind == Tok::kIdentifier && !prop->Has(kFlagComputed) &&
-                 (At(Tok::kComma) || At(Tok::kRBrace))) {
+                 (At(Tok::kComma) || At(Tok::kRBrace) || At(Tok::kAssign))) {
         prop->op = Tok::kIdentifier;
         prop->b = NewIdentifier(first);
+        if (At(Tok::kAssign)) prop->b = ParseCoverInitializer(prop->b);
       } else {
         Unexpected(cur_);
       }
@@ -540,12 +555,12 @@ void Parser::ParseParams(Node* fn) {
     if (At(Tok::kEllipsis)) {
       Node* rest = NewNode(NodeKind::kRest, cur_.start);
       Advance();
-      rest->a = ParseBindingIdentifier(Tok::kVar);
+      rest->a = ParseBindingTarget(Tok::kVar);
       params.push_back(Finish(rest));
       if (!At(Tok::kRParen)) Fail("Rest parameter must be last formal parameter", cur_.start, cur_.end);
       break;
     }
-    Node* id = ParseBindingIdentifier(Tok::kVar);
+    Node* id = ParseBindingTarget(Tok::kVar);
     if (At(Tok::kAssign)) {
       Advance();
       Node* param = NewNode(NodeKind::kDefaultParam, id->offset);

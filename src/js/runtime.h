@@ -276,6 +276,10 @@ class Runtime {
   bool ForOfPrepare(Value* iter_out, Handle iterable);
   bool ForInPrepare(Value* iter_out, Handle object);
   bool IteratorStep(Handle iter, Value* out, bool* done);
+  // IteratorClose (ECMA-262 §7.4.11) for a record of ForOfPrepare: calls the protocol
+  // iterator's `return()` if it has one (built-in fast paths need nothing). `quiet`: closing
+  // during an exception, whose own errors are dropped (the pending exception stays).
+  bool IteratorClose(Handle iter, bool quiet);
   bool SpreadInto(Handle array, Handle iterable);
   bool CopyDataProperties(Handle target, Handle source);
 

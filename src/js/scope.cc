@@ -31,6 +31,28 @@ Variable* ScopeTree::NewVariable(Scope* scope, std::string_view name, VarMode mo
 
 namespace {
 
+// The identifiers a binding target declares, in source order (ECMA-262 BoundNames).
+void CollectBoundNames(Node* target, std::vector<Node*>* out) {
+  if (target == nullptr) return;
+  switch (target->kind) {
+    case NodeKind::kIdentifier: out->push_back(target); return;
+    case NodeKind::kAssign: case NodeKind::kSpread: case NodeKind::kDefaultParam: case NodeKind::kRest:
+      CollectBoundNames(target->a, out);
+      return;
+    case NodeKind::kProperty: CollectBoundNames(target->b, out); return;
+    case NodeKind::kArray: case NodeKind::kObject:
+      for (Node* item : target->list) CollectBoundNames(item, out);
+      return;
+    default: return;  // Hole
+  }
+}
+
+std::vector<Node*> BoundNames(Node* target) {
+  std::vector<Node*> names;
+  CollectBoundNames(target, &names);
+  return names;
+}
+
 struct PendingRef {
   Node* node;
   Scope* use_scope;
@@ -82,7 +104,9 @@ class Analyzer {
     switch (stmt->kind) {
       case NodeKind::kVarDecl:
         if (stmt->op == Tok::kVar) {
-          for (const Node* d : stmt->list) out->push_back(d->a);
+          for (Node* d : stmt->list) {
+            for (Node* id : BoundNames(d->a)) out->push_back(id);
+          }
         }
         return;
       case NodeKind::kBlock: case NodeKind::kCase:
@@ -125,9 +149,11 @@ class Analyzer {
       if (s->kind == NodeKind::kVarDecl && s->op != Tok::kVar) {
         VarMode mode = s->op == Tok::kConst ? VarMode::kConst : VarMode::kLet;
         for (Node* d : s->list) {
-          Variable* v = Declare(scope, d->a->str, mode, d->a);
-          v->init_end = d->end;
-          lexical_names.push_back(d->a);
+          for (Node* id : BoundNames(d->a)) {
+            Variable* v = Declare(scope, id->str, mode, id);
+            v->init_end = d->end;
+            lexical_names.push_back(id);
+          }
         }
       } else if (s->kind == NodeKind::kClassDecl) {
         Variable* v = Declare(scope, s->a->str, VarMode::kClass, s);
@@ -172,9 +198,13 @@ class Analyzer {
     scope->is_arrow = fn->Has(kFlagArrow);
     if (!scope->is_arrow) scope->this_var = tree_->NewVariable(scope, "this", VarMode::kThis, nullptr);
     for (Node* p : fn->list) {
-      Node* id = p->kind == NodeKind::kIdentifier ? p : p->a;
-      Variable* v = scope->Lookup(id->str);
-      if (v == nullptr) v = tree_->NewVariable(scope, id->str, VarMode::kParam, id);
+      Node* target = p->kind == NodeKind::kDefaultParam || p->kind == NodeKind::kRest ? p->a : p;
+      if (target->kind != NodeKind::kIdentifier) {
+        DeclarePatternParam(target, scope);
+        continue;
+      }
+      Variable* v = scope->Lookup(target->str);
+      if (v == nullptr) v = tree_->NewVariable(scope, target->str, VarMode::kParam, target);
       scope->params.push_back(v);
     }
     if (fn->Has(kFlagExprBody)) {
@@ -196,6 +226,18 @@ class Analyzer {
     }
   }
 
+  // A destructuring parameter: an unnamed parameter variable receives the argument (the
+  // pattern node's ref points at it) and the pattern's names are parameters of the function.
+  void DeclarePatternParam(Node* pattern, Scope* scope) {
+    Variable* hidden = tree_->NewVariable(scope, "", VarMode::kParam, pattern);
+    scope->params.push_back(hidden);
+    pattern->ref.var = hidden;
+    refs_.push_back({pattern, scope});
+    for (Node* id : BoundNames(pattern)) {
+      if (scope->Lookup(id->str) == nullptr) tree_->NewVariable(scope, id->str, VarMode::kParam, id);
+    }
+  }
+
   void VisitClass(Node* cls, Scope* outer) {
     Scope* scope = tree_->NewScope(ScopeKind::kClass, outer, cls);
     if (!cls->str.empty()) {
@@ -214,8 +256,10 @@ class Analyzer {
       inner = tree_->NewScope(ScopeKind::kBlock, scope, node);
       VarMode mode = init->op == Tok::kConst ? VarMode::kConst : VarMode::kLet;
       for (Node* d : init->list) {
-        Variable* v = Declare(inner, d->a->str, mode, d->a);
-        v->init_end = node->kind == NodeKind::kFor ? d->end : d->a->end;
+        for (Node* id : BoundNames(d->a)) {
+          Variable* v = Declare(inner, id->str, mode, id);
+          v->init_end = node->kind == NodeKind::kFor ? d->end : d->a->end;
+        }
       }
     }
     // for-in/of: the iterated object is evaluated outside the loop's own bindings.
@@ -295,7 +339,10 @@ class Analyzer {
       return;
     }
     Scope* inner = tree_->NewScope(ScopeKind::kCatch, scope, n);
-    if (n->b != nullptr) tree_->NewVariable(inner, n->b->str, VarMode::kCatch, n->b);
+    for (Node* id : BoundNames(n->b)) {
+      if (inner->Lookup(id->str) != nullptr) Redeclared(id, id->str);
+      tree_->NewVariable(inner, id->str, VarMode::kCatch, id);
+    }
     DeclareLexical(body->list, inner);
     Visit(n->b, inner);
     for (Node* s : body->list) Visit(s, inner);

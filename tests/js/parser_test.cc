@@ -170,3 +170,59 @@ TEST(ParserTest, DeepNestingIsASyntaxErrorNotACrash) {
 
 }  // namespace
 }  // namespace tenure::js
+
+namespace tenure::js {
+namespace {
+
+// Destructuring patterns reuse the literal nodes (ast.h "Destructuring patterns").
+TEST(ParserTest, DestructuringPatterns) {
+  std::string object = testing::Stmt("const {a, b: [c, , d = 1], ...e} = o;");
+  EXPECT_NE(object.find("(Array c (Hole) (Assign = d 1))"), std::string::npos) << object;
+  EXPECT_NE(object.find("(Property spread e)"), std::string::npos) << object;
+  std::string decl = testing::Stmt("let [x, {y = 2}, ...z] = w;");
+  EXPECT_EQ(decl.rfind("(VarDecl", 0), 0u) << decl;
+  EXPECT_NE(decl.find("(Spread z)"), std::string::npos) << decl;
+  EXPECT_NE(decl.find("(Assign = y 2)"), std::string::npos) << decl;
+  std::string assign = testing::Stmt("[a.b, c[0]] = [1, 2];");
+  EXPECT_NE(assign.find("(Assign = (Array (Member .b a) (Index c 0))"), std::string::npos) << assign;
+  std::string params = testing::Stmt("function f({a}, [b] = [], ...[c]) {}");
+  EXPECT_NE(params.find("(DefaultParam (Array b) (Array))"), std::string::npos) << params;
+  EXPECT_NE(params.find("(Rest (Array c))"), std::string::npos) << params;
+  std::string arrow = testing::Stmt("({a = 1}, [b]) => a;");
+  EXPECT_EQ(arrow.rfind("(ExprStmt (Function arrow", 0), 0u) << arrow;
+  EXPECT_EQ(testing::Error("for (const [k, v] of m) {}"), "OK");
+  EXPECT_EQ(testing::Error("for ({a, b} of m) {}"), "OK");
+  EXPECT_EQ(testing::Error("try {} catch ({message}) {}"), "OK");
+  EXPECT_EQ(testing::Error("for (let [a] = [1]; a; ) {}"), "OK");
+}
+
+TEST(ParserTest, DestructuringErrorsMatchNode) {
+  using testing::Error;
+  EXPECT_EQ(Error("[a + 1] = x"), "Invalid destructuring assignment target");
+  EXPECT_EQ(Error("({a: 1} = o)"), "Invalid destructuring assignment target");
+  EXPECT_EQ(Error("x = {a = 1}"), "Invalid shorthand property initializer");
+  EXPECT_EQ(Error("f({a = 1})"), "Invalid shorthand property initializer");
+  EXPECT_EQ(Error("const x = ({a = 1}, 2)"), "Invalid shorthand property initializer");
+  EXPECT_EQ(Error("let [...a, b] = c"), "Rest element must be last element");
+  EXPECT_EQ(Error("[...a,] = b"), "Rest element must be last element");
+  EXPECT_EQ(Error("let {...a, b} = c"), "Rest element must be last element");
+  EXPECT_EQ(Error("({...{a}} = c)"),
+            "`...` must be followed by an assignable reference in assignment contexts");
+  EXPECT_EQ(Error("[...a = 1] = b"), "Invalid destructuring assignment target");
+  EXPECT_EQ(Error("const {a}"), "Missing initializer in destructuring declaration");
+  EXPECT_EQ(Error("for (let [a]; ;) {}"), "Missing initializer in destructuring declaration");
+  EXPECT_EQ(Error("for (const {a} = 1 of b) {}"),
+            "for-of loop variable declaration may not have an initializer.");
+  EXPECT_EQ(Error("({a}) = 1"), "Invalid left-hand side in assignment");
+  EXPECT_EQ(Error("[a] += 1"), "Invalid left-hand side in assignment");
+  EXPECT_EQ(Error("const {f(){}} = o"), "Invalid destructuring assignment target");
+  EXPECT_EQ(Error("let {a: b.c} = o"), "Illegal property in declaration context");
+  EXPECT_EQ(Error("let [a, a] = []"), "Identifier 'a' has already been declared");
+  EXPECT_EQ(Error("try {} catch ([e, e]) {}"), "Identifier 'e' has already been declared");
+  EXPECT_EQ(Error("({a = 1}) => a"), "OK");
+  EXPECT_EQ(Error("([a.b]) => a"), "Illegal property in declaration context");
+  EXPECT_EQ(Error("[(a), o.p] = [1, 2]"), "OK");
+}
+
+}  // namespace
+}  // namespace tenure::js
