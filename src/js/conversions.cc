@@ -1,4 +1,5 @@
 // Type conversions and comparisons (ECMA-262 §7.1, §7.2).
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -88,12 +89,12 @@ std::string Runtime::NumberToString(double d) {
   if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
   std::string sign = d < 0 ? "-" : "";
   double a = std::fabs(d);
+  // ECMA-262 Number::toString wants the fewest digits k that still identify `a` (the closest
+  // such digits when several exist): exactly what std::to_chars's shortest round-trip form gives
+  // ([charconv.to.chars]), in one call instead of trying snprintf + strtod per precision.
   char buf[40];
-  int precision = 1;
-  for (; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, a);
-    if (std::strtod(buf, nullptr) == a) break;
-  }
+  std::to_chars_result res = std::to_chars(buf, buf + sizeof buf - 1, a, std::chars_format::scientific);
+  *res.ptr = '\0';
   // buf = "d.ddde[+-]xx"
   std::string digits;
   const char* p = buf;

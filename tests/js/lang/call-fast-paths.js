@@ -87,3 +87,8 @@ const nums = [3.5, -1, 2, 10, 2.25, 0];
 console.log(nums.slice().sort((a, b) => a - b).join());  // expect: -1,0,2,2.25,3.5,10
 console.log(nums.slice().sort((a, b) => (a < b ? '1' : a > b ? '-1' : '0')).join());  // expect: 10,3.5,2.25,2,0,-1
 console.log(nums.slice().sort((a, b) => NaN).join(), [2, 1].sort(() => true).join());  // expect: 3.5,-1,2,10,2.25,0 2,1
+
+// Number to string (shortest round-trip digits, JS's fixed/exponent thresholds).
+console.log(String(0.1), 1e21, 1e20, 1.5e-7, 0.000001, -1e-7, 5e-324);  // expect: 0.1 1e+21 100000000000000000000 1.5e-7 0.000001 -1e-7 5e-324
+console.log(1.7976931348623157e308, 123456789.125, 0.7654321098765432, 2 / 3, 1 / 3 * 3);  // expect: 1.7976931348623157e+308 123456789.125 0.7654321098765432 0.6666666666666666 1
+console.log('key ' + 9007199254740993, (0.1 * 3) + '', 4.35 * 100, -123e-20);  // expect: key 9007199254740992 0.30000000000000004 434.99999999999994 -1.23e-18
