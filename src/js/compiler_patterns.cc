@@ -197,9 +197,17 @@ void Compiler::ArrayPattern(Node* n, int value, BindMode mode, int message_k, co
   offset_ = source != nullptr ? source->offset : n->offset;
   Emit(Op::kDestructureIterable, iter, value, message_k);
   Emit(Op::kLoadFalse, done);
-  int ctx_save = Temp();
-  int exception = Temp();
-  int push = Emit(Op::kPushTry, 0, exception, ctx_save);
+  // Only defaults, nested patterns and stores that may throw (member targets, assignments to
+  // const or TDZ bindings) need the closing handler; `const [k, v] = …` does not push one.
+  bool may_throw = false;
+  for (Node* e : n->list) {
+    Node* target = e->kind == NodeKind::kSpread ? e->a : e;
+    may_throw |= e->kind != NodeKind::kHole &&
+                 (target->kind != NodeKind::kIdentifier || mode == BindMode::kAssign);
+  }
+  int ctx_save = may_throw ? Temp() : -1;
+  int exception = may_throw ? Temp() : -1;
+  int push = may_throw ? Emit(Op::kPushTry, 0, exception, ctx_save) : -1;
   bool has_rest = false;
   for (Node* e : n->list) {
     if (e->kind == NodeKind::kHole) {
@@ -226,12 +234,16 @@ void Compiler::ArrayPattern(Node* n, int value, BindMode mode, int message_k, co
       PatternElement(e, mode, [&](int v) { IteratorStepInto(iter, done, v); });
     }
   }
-  Emit(Op::kPopTry);
+  if (may_throw) Emit(Op::kPopTry);
   offset_ = n->offset;
   if (!has_rest) {
     int skip = Emit(Op::kJumpIfTrue, done, 0);
     Emit(Op::kIteratorClose, iter, 0);
     PatchTo(skip, Here());
+  }
+  if (!may_throw) {
+    fs_->next_temp = mark;
+    return;
   }
   int end = Emit(Op::kJump, 0);
   PatchTo(push, Here());  // abrupt completion inside the pattern
