@@ -69,7 +69,9 @@ namespace tenure::js {
   X(Spread, "a=argument")                                                                      \
   X(Hole, "")                                                                                  \
   X(DefaultParam, "a=Identifier|pattern b=default")                                            \
-  X(Rest, "a=Identifier|pattern")
+  X(Rest, "a=Identifier|pattern")                                                              \
+  X(Yield, "a=argument? flags=kFlagDelegate for yield*")                                      \
+  X(Await, "a=argument")
 
 // Destructuring patterns are Array/Object nodes in target position (Declarator.a, params,
 // DefaultParam.a, Rest.a, catch param, Assign.a, ForIn/ForOf.a). Inside a pattern: Hole = elision,
@@ -109,6 +111,9 @@ enum NodeFlag : uint32_t {
   kFlagUsesArguments = 1u << 10,  // Function: body references `arguments`
   kFlagParenthesized = 1u << 11,  // expression was wrapped in parentheses
   kFlagTrailingComma = 1u << 20,  // Array: a comma follows the last element (`[...a,]`)
+  kFlagDelegate = 1u << 0,        // Yield: `yield*`
+  kFlagGenerator = 1u << 22,      // Function: `function*` / `*method` (generators.h)
+  kFlagAsync = 1u << 23,          // Function: `async` function, arrow or method
 };
 
 struct Node;

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "builtins.h"
+#include "generators.h"
 #include "heap_snapshot.h"
 
 namespace tenure::js {
@@ -93,6 +94,7 @@ void Runtime::SetUpBuiltins() {
   InstallWeakBuiltins(*this, global);
   InstallBufferBuiltins(*this, global);
   InstallPromiseBuiltins(*this, global);
+  InstallGeneratorBuiltins(*this, global);
 }
 
 // ---------------------------------------------------------------------------------------------

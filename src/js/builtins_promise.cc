@@ -13,6 +13,7 @@
 // thunks) are clones of template natives (kRootPromiseNatives) carrying a FixedArray of data in
 // internal[0]; the running clone is Runtime::current_callee().
 #include "builtins.h"
+#include "generators.h"
 
 namespace tenure::js {
 
@@ -505,6 +506,10 @@ bool RunReactionJob(Runtime& rt, Handle job) {
   Handle argument = Handle::New(rt.heap(), j->items()[2]);
   bool fulfilled = j->items()[3].ToSmi() == kFulfilled;
   FixedArray* r = reaction.value().As<FixedArray>();
+  if (r->items()[3] != kUndefined) {  // an `await`: resume the async function
+    Handle activation = Handle::New(rt.heap(), r->items()[3]);
+    return ResumeAsync(rt, activation, !fulfilled, argument);
+  }
   Handle derived = Handle::New(rt.heap(), r->items()[0]);
   Handle handler = Handle::New(rt.heap(), r->items()[fulfilled ? 1 : 2]);
   Handle outcome = Handle::New(rt.heap(), argument.value());

@@ -85,6 +85,13 @@ inline constexpr int kFixedRegs = 4;
   X(ObjectRest, "dst src keys|count<<16") /* own enumerable props not among the keys */       \
   X(CreateArguments, "dst")                                                                    \
   X(ClearRange, "first count")       /* drop dead temporaries of the script frame (GC) */     \
+  X(GeneratorStart, "gen_reg")       /* generators.h: make the generator, suspend, return it */ \
+  X(AsyncStart, "gen_reg")           /* async function: activation + its promise */            \
+  X(Yield, "sent src raw")           /* suspend; resumed with sent value + mode in sent+1 */   \
+  X(Await, "sent src")               /* suspend until the promise of src settles */            \
+  X(AsyncSettle, "dst value reject") /* settle the activation's promise; dst = promise */      \
+  X(GetIterator, "dst src")          /* src[Symbol.iterator]() (yield*) */                     \
+  X(YieldStarStep, "dst iter recv")  /* iter.next/throw/return(recv) by mode in recv+1 */      \
   X(Debugger, "")
 
 enum class Op : uint8_t {
@@ -150,6 +157,9 @@ struct FunctionInfo {
   bool is_derived_ctor = false;
   bool is_method = false;           // methods/accessors/arrows have no `prototype`
   bool is_script = false;
+  bool is_generator = false;        // generators.h
+  bool is_async = false;
+  int generator_reg = -1;           // register holding the generator / async activation
   // Distinct `this.name =` stores the compiler saw in the body (arrow functions inside count for
   // the enclosing function): V8's expected_nof_properties estimate for `new F()`.
   int this_property_count = 0;

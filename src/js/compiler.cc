@@ -94,6 +94,9 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   info->is_class_ctor = fn->Has(kFlagClassCtor);
   info->is_derived_ctor = fn->Has(kFlagDerivedCtor);
   info->is_method = fn->Has(kFlagMethod) || info->is_arrow;
+  info->is_generator = fn->Has(kFlagGenerator);
+  info->is_async = fn->Has(kFlagAsync);
+  if (info->is_generator || info->is_async) info->is_method = true;  // not constructors
   for (Variable* p : scope->params) {
     info->params.push_back(LocationOf(p));
   }
@@ -158,6 +161,18 @@ void Compiler::NoteThisStore(std::string_view name) {
 // Hoisting, default parameters, body, implicit return.
 void Compiler::EmitPrologue(Node* fn) {
   bool expr_body = fn->Has(kFlagExprBody);
+  FunctionInfo* info = fs_->info;
+  int async_catch = -1;
+  int async_exc = -1;
+  if (info->is_generator || info->is_async) info->generator_reg = Temp();
+  if (info->is_async) {
+    // The whole body runs inside a handler that rejects the function's promise.
+    Emit(Op::kAsyncStart, info->generator_reg);
+    int ctx_save = Temp();
+    async_exc = Temp();
+    async_catch = Emit(Op::kPushTry, 0, async_exc, ctx_save);
+    fs_->regions.push_back({RegionKind::kTryCatch});
+  }
   EnterScope(fs_->scope, expr_body ? NodeList() : fn->a->list, false);
   for (Node* p : fn->list) {
     // A destructuring parameter's pattern node resolves to the hidden parameter variable.
@@ -175,17 +190,109 @@ void Compiler::EmitPrologue(Node* fn) {
     }
     if (pattern) Destructure(target, r, BindMode::kInitialize, nullptr);
   }
+  if (info->is_generator) Emit(Op::kGeneratorStart, info->generator_reg);
+  int r = Temp();
   if (expr_body) {
-    int r = Temp();
     Expr(fn->a, r);
+  } else {
+    Statements(fn->a->list);
+    offset_ = fn->end > 0 ? fn->end - 1 : fn->offset;
+    LoadImplicitResult(r);
+  }
+  if (!info->is_async) {
     Emit(Op::kReturn, r);
     return;
   }
-  Statements(fn->a->list);
-  offset_ = fn->end > 0 ? fn->end - 1 : fn->offset;
-  int r = Temp();
-  LoadImplicitResult(r);
+  fs_->regions.pop_back();
+  Emit(Op::kPopTry);
+  EmitReturn(r);
+  PatchTo(async_catch, Here());
+  Emit(Op::kAsyncSettle, r, async_exc, 1);
   Emit(Op::kReturn, r);
+}
+
+void Compiler::EmitReturn(int reg) {
+  if (fs_->info->is_async) Emit(Op::kAsyncSettle, reg, reg, 0);
+  Emit(Op::kReturn, reg);
+}
+
+// After Yield/Await: r[sent + 1] is the resume mode (0 next, 1 throw, 2 return).
+void Compiler::ResumeDispatch(int sent, bool allow_return) {
+  int t = Temp();
+  Emit(Op::kLoadSmi, t, 1);
+  Emit(Op::kStrictEq, t, sent + 1, t);
+  int not_throw = Emit(Op::kJumpIfFalse, t, 0);
+  Emit(Op::kThrow, sent);
+  PatchTo(not_throw, Here());
+  if (!allow_return) return;
+  Emit(Op::kLoadSmi, t, 2);
+  Emit(Op::kStrictEq, t, sent + 1, t);
+  int not_return = Emit(Op::kJumpIfFalse, t, 0);
+  int r = Temp();
+  Emit(Op::kMove, r, sent);
+  UnwindTo(0);
+  EmitReturn(r);
+  PatchTo(not_return, Here());
+}
+
+void Compiler::Yield(Node* n, int dst) {
+  if (n->Has(kFlagDelegate)) {
+    YieldStar(n, dst);
+    return;
+  }
+  int v = Temp();
+  if (n->a != nullptr) Expr(n->a, v);
+  else Emit(Op::kLoadUndefined, v);
+  int sent = Temp();
+  Temp();  // sent + 1: mode
+  offset_ = n->offset;
+  Emit(Op::kYield, sent, v, 0);
+  ResumeDispatch(sent, true);
+  Emit(Op::kMove, dst, sent);
+}
+
+// yield* (§15.5.5): the inner iterator's results are passed through unchanged; next/throw/return
+// reach it by the resume mode (YieldStarStep), and a `done` result ends the loop.
+void Compiler::YieldStar(Node* n, int dst) {
+  int v = Temp();
+  Expr(n->a, v);
+  offset_ = n->offset;
+  int iter = Temp();
+  Emit(Op::kGetIterator, iter, v);
+  int recv = Temp();
+  int mode = Temp();
+  Emit(Op::kLoadUndefined, recv);
+  Emit(Op::kLoadSmi, mode, 0);
+  int res = Temp();
+  int done = Temp();
+  int loop = Here();
+  Emit(Op::kYieldStarStep, res, iter, recv);
+  Emit(Op::kGetNamed, done, res, NameIc("done"));
+  int exit = Emit(Op::kJumpIfTrue, done, 0);
+  Emit(Op::kYield, recv, res, 1);
+  Emit(Op::kJump, loop);
+  PatchTo(exit, Here());
+  int value = Temp();
+  Emit(Op::kGetNamed, value, res, NameIc("value"));
+  int t = Temp();
+  Emit(Op::kLoadSmi, t, 2);
+  Emit(Op::kStrictEq, t, mode, t);
+  int not_return = Emit(Op::kJumpIfFalse, t, 0);
+  UnwindTo(0);
+  EmitReturn(value);
+  PatchTo(not_return, Here());
+  Emit(Op::kMove, dst, value);
+}
+
+void Compiler::Await(Node* n, int dst) {
+  int v = Temp();
+  Expr(n->a, v);
+  int sent = Temp();
+  Temp();  // sent + 1: mode
+  offset_ = n->offset;
+  Emit(Op::kAwait, sent, v);
+  ResumeDispatch(sent, false);
+  Emit(Op::kMove, dst, sent);
 }
 
 // undefined, or `this` in a derived constructor. Requires the function's own context to be the
@@ -567,7 +674,7 @@ void Compiler::Return(Node* n) {
   if (n->a != nullptr) Expr(n->a, r);
   UnwindTo(0);
   if (n->a == nullptr) LoadImplicitResult(r);
-  Emit(Op::kReturn, r);
+  EmitReturn(r);
 }
 
 void Compiler::Switch(Node* n) {

@@ -81,6 +81,13 @@ class Compiler {
   void Try(Node* n);
   void TryCatch(Node* n);
   void Labeled(Node* n);
+  // Generators and async functions (generators.h): `return` settles an async function's
+  // promise first; after a Yield/Await, mode `throw` throws and mode `return` returns.
+  void EmitReturn(int reg);
+  void ResumeDispatch(int sent, bool allow_return);
+  void Yield(Node* n, int dst);
+  void YieldStar(Node* n, int dst);
+  void Await(Node* n, int dst);
   void UnwindTo(size_t region_height);
   JumpTarget& PushTarget(TargetKind kind);
   void PopTarget(int break_pc, int continue_pc);

@@ -123,6 +123,8 @@ void Compiler::Expr(Node* n, int dst) {
     case NodeKind::kNew: NewExpr(n, dst); break;
     case NodeKind::kMember: case NodeKind::kIndex: MemberGet(n, dst, -1); break;
     case NodeKind::kOptionalChain: OptionalChain(n, dst); break;
+    case NodeKind::kYield: Yield(n, dst); break;
+    case NodeKind::kAwait: Await(n, dst); break;
     case NodeKind::kSequence: {
       for (size_t i = 0; i + 1 < n->list.size(); ++i) {
         int m = fs_->next_temp;

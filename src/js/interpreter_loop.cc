@@ -4,6 +4,8 @@
 #include <string>
 
 #include "destructuring.h"
+#include "builtins.h"
+#include "generators.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -712,11 +714,90 @@ Value Runtime::RunFrames(size_t entry_index) {
         break;
       }
       case Op::kCreateArguments: L_CreateArguments: break;  // created by the prologue
+      // Generators and async functions (generators.h).
+      case Op::kGeneratorStart: L_GeneratorStart: {
+        SAVE_PC();
+        Value gen = NewActivation(REG(kRegClosure), false);
+        CHECK(gen);
+        r[in.a] = gen;
+        CHECK_BOOL(SuspendFrame(REG(in.a), kSuspendedStart));
+        result = r[in.a];
+        goto suspend_return;
+      }
+      case Op::kAsyncStart: L_AsyncStart: {
+        SAVE_PC();
+        Value activation = NewActivation(REG(kRegClosure), true);
+        CHECK(activation);
+        r[in.a] = activation;
+        break;
+      }
+      case Op::kYield: L_Yield: {
+        SAVE_PC();
+        if (in.c == 0) {
+          Value res = CreateIterResult(*this, REG(in.b), false);
+          CHECK(res);
+          r[in.a] = res;
+        } else {
+          r[in.a] = r[in.b];
+        }
+        CHECK_BOOL(SuspendFrame(REG(f->info->generator_reg), kSuspendedYield));
+        result = r[in.a];
+        goto suspend_return;
+      }
+      case Op::kAwait: L_Await: {
+        SAVE_PC();
+        Value promise = PromiseResolve(*this, REG(in.b));
+        CHECK(promise);
+        r[in.a] = promise;
+        {
+          tenure::HandleScope scope(*heap_);
+          Handle undefined = Handle::New(*heap_, kUndefined);
+          PerformPromiseThen(*this, REG(in.a), undefined, undefined, undefined, REG(f->info->generator_reg));
+        }
+        CHECK_BOOL(SuspendFrame(REG(f->info->generator_reg), kSuspendedYield));
+        result = r[f->info->generator_reg].As<JSObject>()->internal[2];
+        goto suspend_return;
+      }
+      case Op::kAsyncSettle: L_AsyncSettle: {
+        SAVE_PC();
+        tenure::HandleScope scope(*heap_);
+        Handle promise = Handle::New(*heap_, r[f->info->generator_reg].As<JSObject>()->internal[2]);
+        if (in.c != 0) RejectPromise(*this, promise, REG(in.b));
+        else ResolvePromise(*this, promise, REG(in.b));
+        r[in.a] = promise.value();
+        break;
+      }
+      case Op::kGetIterator: L_GetIterator: {
+        SAVE_PC();
+        Value iter = GetIteratorForYieldStar(REG(in.b));
+        CHECK(iter);
+        r[in.a] = iter;
+        break;
+      }
+      case Op::kYieldStarStep: L_YieldStarStep: {
+        SAVE_PC();
+        Value res = YieldStarStep(REG(in.b), REG(in.c), r[in.c + 1].ToSmi());
+        CHECK(res);
+        r[in.a] = res;
+        break;
+      }
       case Op::kClearRange: L_ClearRange:
         for (int i = 0; i < in.b; ++i) r[in.a + i] = kUndefined;
         break;
     }
     continue;
+
+  suspend_return: {
+    // GeneratorStart/Yield/Await saved the frame into its activation: pop it and hand `result`
+    // to the caller like a return.
+    Frame done = frames_.back();
+    handlers_.resize(done.handler_base);
+    frames_.pop_back();
+    if (done.native_entry) return result;
+    RELOAD();
+    r[done.return_reg] = result;
+    continue;
+  }
 
   exception:
     // The pending exception unwinds to the nearest handler of this native entry.

@@ -136,6 +136,12 @@ std::vector<Node*> Parser::ParseStatementList(Tok terminator) {
 }
 
 Node* Parser::ParseStatementListItem() {
+  if (AtIdentifier("async") && PeekToken().kind == Tok::kFunction && !PeekToken().newline_before) {
+    Node* decl = NewNode(NodeKind::kFunctionDecl, cur_.start);
+    Advance();
+    decl->a = ParseFunction(/*is_declaration=*/true, kFlagAsync);
+    return Finish(decl);
+  }
   switch (cur_.kind) {
     case Tok::kFunction: {
       Node* decl = NewNode(NodeKind::kFunctionDecl, cur_.start);

@@ -111,7 +111,7 @@ class Parser {
   Node* ParseCallTail(Node* expr, bool allow_call);
   Node* ParseNew();
   Node* ParsePrimary();
-  Node* ParseParenOrArrow();
+  Node* ParseParenOrArrow(uint32_t arrow_flags = 0);
   Node* ParseArrowBody(Node* fn);
   Node* ParseArrayLiteral();
   Node* ParseObjectLiteral();
@@ -151,6 +151,12 @@ class Parser {
   uint32_t prev_end_ = 0;
   int depth_ = 0;
   JumpContext jumps_;
+  // Whether `yield` / `await` are operators here (the innermost function is a generator /
+  // async); arrows reset `yield` and take `await` from their own async flag.
+  bool in_generator_ = false;
+  bool in_async_ = false;
+  Node* ParseYield();
+  Node* ParseAsyncArrowOrCall();
   std::vector<Node*> cover_initializers_;  // `a = 1` shorthand Assign nodes not yet in a pattern
 };
 

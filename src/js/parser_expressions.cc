@@ -51,6 +51,11 @@ Node* Parser::ParseExpression(bool allow_in) {
 
 Node* Parser::ParseAssignment(bool allow_in) {
   DepthGuard guard(this);
+  if (in_generator_ && AtIdentifier("yield")) return ParseYield();
+  if (AtIdentifier("async") && !PeekToken().newline_before &&
+      (PeekToken().kind == Tok::kIdentifier || PeekToken().kind == Tok::kLParen)) {
+    return ParseAsyncArrowOrCall();
+  }
   // `x => ...` with a single unparenthesized parameter.
   if (At(Tok::kIdentifier) && PeekToken().kind == Tok::kArrow && !PeekToken().newline_before) {
     Node* fn = NewNode(NodeKind::kFunction, cur_.start);
@@ -116,6 +121,12 @@ Node* Parser::ParseBinary(int min_precedence, bool allow_in) {
 Node* Parser::ParseUnary() {
   DepthGuard guard(this);
   Tok op = cur_.kind;
+  if (in_async_ && AtIdentifier("await")) {
+    Node* node = NewNode(NodeKind::kAwait, cur_.start);
+    Advance();
+    node->a = ParseUnary();
+    return Finish(node);
+  }
   switch (op) {
     case Tok::kDelete: case Tok::kVoid: case Tok::kTypeof: case Tok::kAdd: case Tok::kSub:
     case Tok::kBitNot: case Tok::kNot: {
@@ -261,6 +272,12 @@ Node* Parser::ParsePrimary() {
   Token tok = cur_;
   switch (tok.kind) {
     case Tok::kIdentifier: {
+      if (tok.value == "async" && PeekToken().kind == Tok::kFunction && !PeekToken().newline_before) {
+        Advance();
+        Node* fn = ParseFunction(/*is_declaration=*/false, kFlagAsync);
+        fn->offset = tok.start;
+        return fn;
+      }
       Advance();
       return NewIdentifier(tok);
     }
@@ -317,7 +334,7 @@ Node* Parser::ParsePrimary() {
 
 // Cover grammar: `( expr, expr, ...rest )` becomes an arrow parameter list when `=>` follows,
 // otherwise a (possibly comma) expression marked kFlagParenthesized.
-Node* Parser::ParseParenOrArrow() {
+Node* Parser::ParseParenOrArrow(uint32_t arrow_flags) {
   DepthGuard guard(this);
   uint32_t start = cur_.start;
   Expect(Tok::kLParen);
@@ -342,7 +359,7 @@ Node* Parser::ParseParenOrArrow() {
   if (At(Tok::kArrow) && !cur_.newline_before) {
     Advance();
     Node* fn = NewNode(NodeKind::kFunction, start);
-    fn->flags = kFlagArrow;
+    fn->flags = kFlagArrow | arrow_flags;
     std::vector<Node*> params;
     for (Node* item : items) {
       if (item->kind == NodeKind::kIdentifier && !item->Has(kFlagParenthesized)) {
@@ -383,6 +400,9 @@ Node* Parser::ParseParenOrArrow() {
 Node* Parser::ParseArrowBody(Node* fn) {
   JumpContext saved = std::move(jumps_);
   jumps_ = JumpContext();
+  bool saved_generator = in_generator_, saved_async = in_async_;
+  in_generator_ = false;
+  in_async_ = fn->Has(kFlagAsync);
   if (At(Tok::kLBrace)) {
     fn->a = ParseFunctionBody();
   } else {
@@ -390,6 +410,8 @@ Node* Parser::ParseArrowBody(Node* fn) {
     fn->a = ParseAssignment(true);
   }
   jumps_ = std::move(saved);
+  in_generator_ = saved_generator;
+  in_async_ = saved_async;
   return Finish(fn);
 }
 
@@ -465,10 +487,18 @@ Node* Parser::ParseObjectLiteral() {
         Advance();
         prop->flags |= first.value == "get" ? uint32_t{kFlagGetter} : uint32_t{kFlagSetter};
       }
+      uint32_t kind_flags = 0;  // `async m() {}`, `*m() {}`
+      if (!accessor && AtIdentifier("async") && after != Tok::kComma && after != Tok::kColon &&
+          after != Tok::kLParen && after != Tok::kRBrace && after != Tok::kAssign && !PeekToken().newline_before) {
+        Advance();
+        kind_flags |= kFlagAsync;
+      }
+      if (!accessor && Eat(Tok::kMul)) kind_flags |= kFlagGenerator;
+      if (kind_flags == (kFlagAsync | kFlagGenerator)) Fail("Async generators are not supported by tenure", first.start, cur_.end);
       ParsePropertyKey(prop);
-      if (accessor || At(Tok::kLParen)) {
+      if (accessor || kind_flags != 0 || At(Tok::kLParen)) {
         prop->op = Tok::kFunction;
-        prop->b = ParseMethod(first.start, kFlagMethod);
+        prop->b = ParseMethod(first.start, kFlagMethod | kind_flags);
       } else if (Eat(Tok::kColon)) {
         prop->op = Tok::kColon;
         prop->b = ParseAssignment(true);
@@ -521,7 +551,10 @@ Node* Parser::ParseFunction(bool is_declaration, uint32_t flags) {
   uint32_t start = cur_.start;
   Token keyword = cur_;
   Expect(Tok::kFunction);
-  if (At(Tok::kMul)) Fail("Generators are not supported by tenure", cur_.start, cur_.end);
+  if (Eat(Tok::kMul)) flags |= kFlagGenerator;
+  if ((flags & kFlagAsync) != 0 && (flags & kFlagGenerator) != 0) {
+    Fail("Async generators are not supported by tenure", keyword.start, cur_.end);
+  }
   std::string_view name;
   if (At(Tok::kIdentifier)) {
     name = cur_.value;
@@ -540,11 +573,16 @@ Node* Parser::ParseMethod(uint32_t offset, uint32_t flags) {
   DepthGuard guard(this);
   Node* fn = NewNode(NodeKind::kFunction, offset);
   fn->flags = flags;
+  bool saved_generator = in_generator_, saved_async = in_async_;
+  in_generator_ = (flags & kFlagGenerator) != 0;
+  in_async_ = (flags & kFlagAsync) != 0;
   ParseParams(fn);
   JumpContext saved = std::move(jumps_);
   jumps_ = JumpContext();
   fn->a = ParseFunctionBody();
   jumps_ = std::move(saved);
+  in_generator_ = saved_generator;
+  in_async_ = saved_async;
   return Finish(fn);
 }
 
@@ -607,16 +645,25 @@ Node* Parser::ParseClass(bool is_declaration) {
       first = cur_;
     }
     Tok after = PeekToken().kind;
+    uint32_t kind_flags = 0;  // `async m() {}`, `*m() {}`
     if ((AtIdentifier("get") || AtIdentifier("set")) && after != Tok::kLParen &&
         after != Tok::kAssign && after != Tok::kSemicolon && after != Tok::kRBrace) {
       prop->flags |= first.value == "get" ? uint32_t{kFlagGetter} : uint32_t{kFlagSetter};
       Advance();
+    } else {
+      if (AtIdentifier("async") && after != Tok::kLParen && after != Tok::kAssign &&
+          after != Tok::kSemicolon && after != Tok::kRBrace && !PeekToken().newline_before) {
+        Advance();
+        kind_flags |= kFlagAsync;
+      }
+      if (Eat(Tok::kMul)) kind_flags |= kFlagGenerator;
+      if (kind_flags == (kFlagAsync | kFlagGenerator)) Fail("Async generators are not supported by tenure", first.start, cur_.end);
     }
     Node* key = ParsePropertyKey(prop);
     if (!At(Tok::kLParen)) Fail("Class fields are not supported by tenure", cur_.start, cur_.end);
     bool is_ctor = !prop->Has(kFlagStatic | kFlagComputed | kFlagGetter | kFlagSetter) &&
                    key->kind == NodeKind::kString && key->str == "constructor";
-    uint32_t fn_flags = kFlagMethod;
+    uint32_t fn_flags = kFlagMethod | kind_flags;
     if (is_ctor) fn_flags = uint32_t{kFlagClassCtor} | (cls->a != nullptr ? uint32_t{kFlagDerivedCtor} : 0u);
     prop->b = ParseMethod(first.start, fn_flags);
     Finish(prop);
@@ -630,6 +677,60 @@ Node* Parser::ParseClass(bool is_declaration) {
   }
   cls->list = MakeList(members);
   return Finish(cls);
+}
+
+}  // namespace tenure::js
+
+namespace tenure::js {
+
+// `yield`, `yield expr`, `yield* expr` (in a generator body). A yield without an operand ends at
+// a closing token, a comma, a colon, a semicolon or a line break.
+Node* Parser::ParseYield() {
+  Node* node = NewNode(NodeKind::kYield, cur_.start);
+  Advance();
+  if (!cur_.newline_before && Eat(Tok::kMul)) {
+    node->flags |= kFlagDelegate;
+    node->a = ParseAssignment(true);
+    return Finish(node);
+  }
+  bool no_operand = cur_.newline_before || At(Tok::kRParen) || At(Tok::kRBrack) || At(Tok::kRBrace) ||
+                    At(Tok::kComma) || At(Tok::kSemicolon) || At(Tok::kColon) || At(Tok::kEof) ||
+                    At(Tok::kTemplateMiddle) || At(Tok::kTemplateTail);
+  if (!no_operand) node->a = ParseAssignment(true);
+  return Finish(node);
+}
+
+// `async x => …`, `async (…) => …`, or a call of a function named `async`.
+Node* Parser::ParseAsyncArrowOrCall() {
+  Token async_tok = cur_;
+  Advance();
+  if (At(Tok::kIdentifier)) {
+    if (PeekToken().kind != Tok::kArrow || PeekToken().newline_before) Unexpected(PeekToken());
+    Node* fn = NewNode(NodeKind::kFunction, async_tok.start);
+    fn->flags = kFlagArrow | kFlagAsync;
+    std::vector<Node*> params{NewIdentifier(cur_)};
+    fn->list = MakeList(params);
+    Advance();
+    Advance();
+    return ParseArrowBody(fn);
+  }
+  Node* inner = ParseParenOrArrow(kFlagAsync);
+  if (inner->kind == NodeKind::kFunction && inner->Has(kFlagArrow) && !inner->Has(kFlagParenthesized)) {
+    inner->offset = async_tok.start;
+    return inner;
+  }
+  // `async(a, b)`: a call of whatever `async` names.
+  Node* call = NewNode(NodeKind::kCall, async_tok.start);
+  call->a = NewIdentifier(async_tok);
+  std::vector<Node*> args;
+  if (inner->kind == NodeKind::kSequence && inner->Has(kFlagParenthesized)) {
+    args.assign(inner->list.begin(), inner->list.end());
+  } else {
+    inner->flags &= ~uint32_t{kFlagParenthesized};
+    args.push_back(inner);
+  }
+  call->list = MakeList(args);
+  return Finish(call);
 }
 
 }  // namespace tenure::js

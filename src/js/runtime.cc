@@ -257,7 +257,13 @@ Value Runtime::NewFunction(int function_id, Handle context) {
   f->internal[0] = context.value();
   f->internal[1] = Value::FromSmi(function_id);
   const FunctionInfo* info = functions_[function_id].get();
-  if (!info->is_method || info->is_class_ctor) {
+  if (info->is_generator) {
+    // A generator function's `prototype` inherits from %GeneratorPrototype% (no constructor).
+    Handle gen_proto = Handle::New(*heap_, roots_[kRootGeneratorPrototype]);
+    Handle prototype = Handle::New(*heap_, NewObject(gen_proto));
+    Handle pkey = Handle::New(*heap_, Intern("prototype"));
+    DefineOwn(fn, pkey, prototype, kShapeHidden);
+  } else if (!info->is_method || info->is_class_ctor) {
     // Ordinary functions get a fresh prototype object whose `constructor` points back.
     Handle prototype = Handle::New(*heap_, NewPlainObject());
     Handle key = Handle::New(*heap_, Intern("constructor"));

@@ -206,6 +206,12 @@ class Runtime {
   void EnqueueTick(Value job) { ticks_.push_back(job); }
   std::vector<Value>& pending_rejections() { return pending_rejections_; }
   bool RunMicrotasks();
+  // ---- Generators and async functions (generators.h) -------------------------------------------
+  Value NewActivation(Handle closure, bool async);
+  bool SuspendFrame(Handle activation, int64_t state);
+  Value ResumeGenerator(Handle activation, int64_t mode, Handle value);
+  Value GetIteratorForYieldStar(Handle iterable);
+  Value YieldStarStep(Handle iter, Handle received, int64_t mode);
   // Heap snapshots, --heapsnapshot-* flags and --heap-timeline (heap_snapshot.h).
   HeapSnapshotSupport& snapshot_support() { return *snapshot_support_; }
   void ClearTimer(int64_t id);
