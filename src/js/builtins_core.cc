@@ -138,6 +138,39 @@ static Value ValuesOrEntries(Runtime& rt, Args args, bool entries) {
 TENURE_NATIVE(ObjectValues) { return ValuesOrEntries(rt, args, false); }
 TENURE_NATIVE(ObjectEntries) { return ValuesOrEntries(rt, args, true); }
 
+// Object.fromEntries(iterable) (ECMA-262 §20.1.2.7): each entry must be an object; its "0" and
+// "1" become a data property of the result. The iterator is closed when an entry is rejected.
+TENURE_NATIVE(ObjectFromEntries) {
+  tenure::HandleScope scope(rt.heap());
+  Handle iter = Handle::New(rt.heap(), kUndefined);
+  if (!rt.ForOfPrepare(iter.slot(), args.at(0))) return Value();
+  Handle result = Handle::New(rt.heap(), rt.NewPlainObject());
+  Handle entry = Handle::New(rt.heap(), kUndefined);
+  for (;;) {
+    bool done = false;
+    if (!rt.IteratorStep(iter, entry.slot(), &done)) return Value();
+    if (done) return result.value();
+    if (!IsJSObject(entry.value())) {
+      std::string shown = IsString(entry.value()) ? rt.ToStdString(entry.value()) : rt.Inspect(entry);
+      rt.ThrowTypeError("Iterator value " + shown + " is not an entry object");
+      Handle error = Handle::New(rt.heap(), rt.TakeException());
+      rt.IteratorClose(iter, /*quiet=*/true);
+      rt.Throw(error.value());
+      return Value();
+    }
+    Handle index = Handle::New(rt.heap(), Value::FromSmi(0));
+    Handle key = Handle::New(rt.heap(), rt.GetProperty(entry, index));
+    if (key.value().IsEmpty()) return Value();
+    index.Set(Value::FromSmi(1));
+    Handle value = Handle::New(rt.heap(), rt.GetProperty(entry, index));
+    if (value.value().IsEmpty()) return Value();
+    key.Set(rt.ToPropertyKey(key));
+    if (key.value().IsEmpty()) return Value();
+    if (key.value().IsSmi()) key.Set(rt.Intern(std::to_string(key.value().ToSmi())));
+    if (!rt.DefineOwn(result, key, value)) return Value();
+  }
+}
+
 TENURE_NATIVE(ObjectAssign) {
   if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
   for (int i = 1; i < args.count; ++i) {
@@ -626,6 +659,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(object_ctor, "values", ObjectValues, 1);
   rt.DefineNative(object_ctor, "entries", ObjectEntries, 1);
   rt.DefineNative(object_ctor, "assign", ObjectAssign, 2);
+  rt.DefineNative(object_ctor, "fromEntries", ObjectFromEntries, 1);
   rt.DefineNative(object_ctor, "create", ObjectCreate, 2);
   rt.DefineNative(object_ctor, "getPrototypeOf", ObjectGetPrototypeOf, 1);
   rt.DefineNative(object_ctor, "setPrototypeOf", ObjectSetPrototypeOf, 2);
