@@ -18,6 +18,7 @@
 #include "mark-compact.h"
 #include "new-space.h"
 #include "old-space.h"
+#include "page-pool.h"
 #include "page.h"
 #include "scavenger.h"
 #include "sweeper.h"
@@ -69,6 +70,17 @@ size_t RoundUpToPages(size_t bytes) {
   return std::max(internal::kPageSize,
                   (bytes + internal::kPageSize - 1) & ~internal::kPageAlignmentMask);
 }
+
+// The page pool's bound (page-pool.h): the old-space pages the heap may still add before the next
+// full GC (allocation limit minus the committed old and large-object chunks), never more than the
+// room left under the hard limit, and otherwise at least the 8 MiB the fixed pool used to keep
+// (semispace growth draws on it too).
+size_t PagePoolBound(size_t allocation_limit, size_t max_old_space_size, size_t committed) {
+  constexpr size_t kMinPagePoolBytes = 8 * MB;
+  const size_t room = allocation_limit > committed ? allocation_limit - committed : 0;
+  const size_t hard_room = max_old_space_size > committed ? max_old_space_size - committed : 0;
+  return std::min(std::max(kMinPagePoolBytes, room), hard_room);
+}
 }  // namespace
 
 // V8 HeapSizeFromPhysicalMemory (§5.1), simplified: old = physical / 2, clamped to
@@ -94,7 +106,8 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
       config_.initial_old_generation_limit != 0 ? config_.initial_old_generation_limit : 8 * MB;
   old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, max_old_space_size_);
 
-  page_pool_ = std::make_unique<internal::PagePool>();
+  page_pool_ = std::make_unique<internal::PagePool>(
+      internal::PagePoolConfig{.huge_pages = config_.huge_page_batches});
   tracer_ = std::make_unique<internal::GCTracer>(this);
   new_space_ = std::make_unique<internal::NewSpace>(this, config_.initial_semi_space_size,
                                                     config_.max_semi_space_size);
@@ -196,7 +209,7 @@ HeapObject* Heap::AllocateOld(size_t bytes) {
   sweeper_->SweepForAllocation(bytes);  // allocation takes swept memory before mapping pages
   CheckHeapLimit(bytes);
   gc_stats_.total_allocated_bytes += bytes;
-  return reinterpret_cast<HeapObject*>(old_space_->Allocate(bytes));
+  return reinterpret_cast<HeapObject*>(old_space_->AllocateZeroed(bytes));
 }
 
 HeapObject* Heap::AllocateLarge(size_t bytes, AllocationType where) {
@@ -223,6 +236,7 @@ HeapObject* Heap::AllocateLarge(size_t bytes, AllocationType where) {
 // empty the finalizing full GC runs right away (V8 finalizes via a stack-guard interrupt).
 void Heap::AllocationStep(size_t bytes) {
   if (in_gc_) return;
+  page_pool_->ReleaseSurplus(2);  // munmap of chunks above the pool's bound, out of the pause
   constexpr size_t kSweepBytesPerAllocatedByte = 4;
   constexpr size_t kMarkBytesPerAllocatedByte = 4;
   if (sweeper_->sweeping_in_progress()) {
@@ -291,6 +305,11 @@ void Heap::CollectAllAvailableGarbage(GCReason reason) {
   // Memory-reducing GC: drop semispace pages above the initial capacity (the allocation area's
   // page is kept, so new_lab_ stays valid).
   new_space_->ShrinkToInitialCapacity();
+  // ... and give every pooled page back to the OS; until the next full GC sets a new bound, pages
+  // released by the spaces are unmapped (in allocation steps) instead of pooled.
+  sweeper_->EnsureCompleted();
+  page_pool_->ReleaseAll();
+  page_pool_->SetMaxBytes(0);
 }
 
 void Heap::MakeHeapIterable() {
@@ -408,7 +427,13 @@ void Heap::RunMarkCompact(internal::GCEvent* event) {
   // the now short pause made GC look ~10x faster and the limit shrink to live + 8 MiB.
   const double cycle_ms = r.mark_ms + r.sweep_ms + r.evacuate_ms + incremental.steps_ms +
                           sweeper_->TakeSweepingMsSinceLastCall();
+  const uint64_t cycle_allocated =
+      gc_stats_.total_allocated_bytes - allocated_at_last_mark_compact_;
   UpdateOldGenerationLimit(OldGenerationSizeOfObjects(), cycle_ms, r.marked_bytes);
+  const size_t old_committed = old_space_->committed() + lo_space_->committed();
+  page_pool_->StartCycle({.max_bytes = PagePoolBound(old_generation_allocation_limit_,
+                                                     max_old_space_size_, old_committed),
+                          .allocated_bytes = static_cast<size_t>(cycle_allocated)});
 }
 
 void Heap::RecordPause(GCType type, double ms) {
@@ -613,6 +638,10 @@ void Heap::RemoveNearHeapLimitCallback(NearHeapLimitCallback callback, size_t he
   near_heap_limit_data_ = nullptr;
   if (heap_limit != 0 && heap_limit > 3 * config_.max_semi_space_size) {
     max_old_space_size_ = heap_limit - 3 * config_.max_semi_space_size;
+    const size_t committed = old_space_->committed() + lo_space_->committed();
+    page_pool_->SetMaxBytes(std::min(
+        page_pool_->max_bytes(),
+        PagePoolBound(old_generation_allocation_limit_, max_old_space_size_, committed)));
   }
 }
 void Heap::SetStackTracePrinter(StackTracePrinter printer, void* data) {
@@ -747,6 +776,9 @@ void Heap::SetMaxOldSpaceSizeForTesting(size_t bytes) {
   max_old_space_size_ = bytes;
   initial_max_old_space_size_ = bytes;
   old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, bytes);
+  const size_t committed = old_space_->committed() + lo_space_->committed();
+  page_pool_->SetMaxBytes(std::min(
+      page_pool_->max_bytes(), PagePoolBound(old_generation_allocation_limit_, bytes, committed)));
 }
 
 bool Heap::IsValidObjectForTesting(const HeapObject* object) {

@@ -24,18 +24,24 @@ uintptr_t OldSpace::Allocate(size_t bytes) {
   return result;
 }
 
-// Contract: on return the LAB can hold `bytes` with a remainder of 0 or >= 16 bytes; its memory
-// is zero. Takes a free-list block or maps a fresh page (fresh mmap memory is already zero).
+uintptr_t OldSpace::AllocateZeroed(size_t bytes) {
+  const uintptr_t result = Allocate(bytes);
+  memset(reinterpret_cast<void*>(result), 0, bytes);
+  return result;
+}
+
+// Contract: on return the LAB can hold `bytes` with a remainder of 0 or >= 16 bytes; its contents
+// are unspecified. Takes a free-list block or a page from the pool (not zeroed: see old-space.h).
 bool OldSpace::RefillLab(size_t bytes) {
   size_t block_size = 0;
   uintptr_t block = free_list_.Allocate(bytes, &block_size);
   if (block != 0) {
-    memset(reinterpret_cast<void*>(block), 0, block_size);
     lab_.top = block;
     lab_.limit = block + block_size;
     return true;
   }
-  Page* page = Page::Allocate(heap_, kPageSize, kPageOld, /*touch=*/true);
+  Page* page = Page::Allocate(heap_, kPageSize, kPageOld, /*touch=*/true,
+                              PageContents::kUninitialized);
   page->set_top(page->area_end());
   pages_.push_back(page);
   lab_.top = page->area_start();

@@ -4,9 +4,13 @@
 // INVARIANTS:
 //  * Pages are regular 256 KiB pages flagged kPageOld; each is iterable from area_start to area_end
 //    (top == area_end): every byte belongs to a live object, not-yet-collected garbage, or a filler.
-//  * The linear allocation area [lab.top, lab.limit) is zeroed memory inside one page. It is not
-//    formatted; MakeIterable() turns the unused rest into a free-list entry and empties the LAB. Every
-//    GC and every heap walk calls MakeIterable() first.
+//  * The linear allocation area [lab.top, lab.limit) lies inside one page. It is not formatted and
+//    its bytes are unspecified (a recycled page or a free-list block keeps stale bytes): Allocate()
+//    serves copies (promotion, evacuation) that overwrite every byte; AllocateZeroed() zeroes the
+//    object for the mutator. Not zeroing the LAB keeps a 256 KiB memset per recycled page out of
+//    the scavenger's promotion path (docs/heap.md section 14). MakeIterable() turns the unused
+//    rest into a free-list entry and empties the LAB. Every GC and every heap walk calls
+//    MakeIterable() first.
 //  * A LAB never leaves an 8-byte remainder (allocation requires remainder 0 or >= 16).
 //  * size_of_objects() = bytes handed out by Allocate() since the last sweep + live bytes found by
 //    that sweep.
@@ -27,9 +31,12 @@ class OldSpace {
   explicit OldSpace(Heap* heap) : heap_(heap) {}
   ~OldSpace();
 
-  // Allocates `bytes` (AllocationSize()d) zeroed bytes; adds a page when the free list is empty.
+  // Allocates `bytes` (AllocationSize()d) bytes with unspecified contents, for a caller that
+  // overwrites all of them (a GC copying an object); adds a page when the free list is empty.
   // Never fails (limits are enforced by Heap, not here).
   uintptr_t Allocate(size_t bytes);
+  // Same, zero-filled (mutator allocations: fresh objects read as zero apart from the header).
+  uintptr_t AllocateZeroed(size_t bytes);
   // Returns the rest of the LAB to the free list so the space can be walked.
   void MakeIterable();
 

@@ -55,9 +55,10 @@ Page::Page(Heap* heap, size_t chunk_size, uintptr_t flags)
   age_mark_ = area_start();
 }
 
-Page* Page::Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch) {
-  void* memory = chunk_size == kPageSize ? heap->page_pool()->Take() : nullptr;
-  if (memory == nullptr) memory = MapAligned(chunk_size, kPageSize, touch);
+Page* Page::Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch,
+                     PageContents contents) {
+  void* memory = chunk_size == kPageSize ? heap->page_pool()->Take(contents)
+                                         : MapAligned(chunk_size, kPageSize, touch);
   return new (memory) Page(heap, chunk_size, flags);
 }
 
@@ -71,28 +72,6 @@ void Page::Free(Page* page) {
   } else {
     Unmap(page, size);
   }
-}
-
-PagePool::~PagePool() {
-  for (void* chunk : chunks_) Unmap(chunk, kPageSize);
-}
-
-void* PagePool::Take() {
-  if (chunks_.empty()) return nullptr;
-  void* chunk = chunks_.back();
-  chunks_.pop_back();
-  UnpoisonMemory(chunk, kPageSize);
-  memset(chunk, 0, kPageSize);
-  return chunk;
-}
-
-void PagePool::Return(void* chunk) {
-  if (chunks_.size() >= kMaxPooledPages) {
-    Unmap(chunk, kPageSize);
-    return;
-  }
-  PoisonMemory(chunk, kPageSize);  // use-after-free of a released page is caught under ASan
-  chunks_.push_back(chunk);
 }
 
 }  // namespace tenure::internal

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "page-pool.h"
 #include "remembered-set.h"
 #include "tenure/heap.h"
 #include "tenure/object.h"
@@ -32,9 +33,11 @@ inline constexpr size_t kPageHeaderSize = 256;
 
 class Page {
  public:
-  // Maps a new chunk of `chunk_size` bytes (a multiple of kPageSize), aligned to kPageSize.
-  // When `touch` is set every OS page is written once so later accesses do not fault.
-  static Page* Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch);
+  // A new chunk of `chunk_size` bytes (a multiple of kPageSize), aligned to kPageSize. Regular
+  // pages come from the heap's PagePool (resident; the area reads as zero unless `contents` is
+  // kUninitialized, page-pool.h); large chunks are mapped here, pre-faulted when `touch` is set.
+  static Page* Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch,
+                        PageContents contents = PageContents::kZeroed);
   // Regular pages go back to the heap's PagePool (still mapped and resident); large chunks are
   // unmapped.
   static void Free(Page* page);
@@ -99,25 +102,11 @@ class Page {
 static_assert(sizeof(Page) <= kPageHeaderSize, "page header must fit in kPageHeaderSize");
 
 // Maps `size` bytes aligned to `alignment`; aborts with a message on failure. With `populate` the
-// kernel pre-faults the whole range in one call (MAP_POPULATE): first-touch faults cost ~30 us per
-// 4 KiB page on the reference VM, and populating in bulk is ~1.5x cheaper than touching.
+// kernel pre-faults the whole range in one call (MAP_POPULATE): on the reference VM under load,
+// touching 64 MB 4 KiB at a time took 1.9-2.5 s wall (270 ms CPU), MAP_POPULATE per 256 KiB
+// 120-180 ms (docs/heap.md section 14).
 void* MapAligned(size_t size, size_t alignment, bool populate);
 void Unmap(void* address, size_t size);
-
-// A pool of unused, mapped and already-touched 256 KiB chunks (V8 keeps a similar pool in its
-// unmapper). Reusing a chunk costs a 256 KiB memset instead of 64 page faults.
-// INVARIANT: pooled chunks are zero-filled when handed out; at most kMaxPooledPages are kept.
-class PagePool {
- public:
-  static constexpr size_t kMaxPooledPages = 32;
-  ~PagePool();
-  void* Take();  // null if empty
-  void Return(void* chunk);
-  size_t size_in_bytes() const { return chunks_.size() * kPageSize; }
-
- private:
-  std::vector<void*> chunks_;
-};
 
 }  // namespace tenure::internal
 

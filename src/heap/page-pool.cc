@@ -1,0 +1,140 @@
+// Copyright the tenure authors.
+#include "page-pool.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "page.h"
+#include "sanitizer.h"
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23  // Linux 5.14 (include/uapi/asm-generic/mman-common.h)
+#endif
+
+namespace tenure::internal {
+
+namespace {
+
+// Pre-faults [address, address + size) in one system call. MADV_POPULATE_WRITE (Linux >= 5.14)
+// keeps an earlier MADV_HUGEPAGE in effect, so the batch is backed by one 2 MiB page when the
+// kernel has one; older kernels fall back to re-mapping in place with MAP_POPULATE.
+void PopulateRange(void* address, size_t size) {
+  if (madvise(address, size, MADV_POPULATE_WRITE) == 0) return;
+  void* fixed = mmap(address, size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_POPULATE, -1, 0);
+  if (fixed == MAP_FAILED) {
+    fprintf(stderr, "tenure: mmap(MAP_POPULATE) of %zu bytes failed\n", size);
+    abort();
+  }
+}
+
+}  // namespace
+
+PagePool::PagePool(const PagePoolConfig& config)
+    : config_(config), max_bytes_(config.initial_max_bytes) {}
+
+PagePool::~PagePool() { ReleaseAll(); }
+
+void* PagePool::Take(PageContents contents) {
+  void* chunk = nullptr;
+  if (!chunks_.empty()) {
+    chunk = chunks_.back();
+    chunks_.pop_back();
+    low_water_chunks_ = std::min(low_water_chunks_, chunks_.size());
+  } else if (!surplus_.empty()) {
+    chunk = surplus_.back();
+    surplus_.pop_back();
+  } else {
+    return MapFreshChunk();  // fresh anonymous memory reads as zero
+  }
+  ++stats_.reused_chunks;
+  UnpoisonMemory(chunk, kPageSize);
+  if (contents == PageContents::kZeroed) {
+    memset(chunk, 0, kPageSize);
+    ++stats_.zeroed_chunks;
+  }
+  return chunk;
+}
+
+void PagePool::Return(void* chunk) {
+  PoisonMemory(chunk, kPageSize);  // use-after-free of a released page is caught under ASan
+  if (chunks_.size() < max_chunks()) {
+    chunks_.push_back(chunk);
+  } else {
+    surplus_.push_back(chunk);  // unmapped later, outside the caller's pause
+  }
+}
+
+// Moves the coldest pooled chunks (the front: released longest ago) above the bound to surplus_.
+void PagePool::SetMaxBytes(size_t bytes) {
+  max_bytes_ = bytes;
+  if (chunks_.size() <= max_chunks()) return;
+  const size_t excess = chunks_.size() - max_chunks();
+  surplus_.insert(surplus_.end(), chunks_.begin(), chunks_.begin() + excess);
+  chunks_.erase(chunks_.begin(), chunks_.begin() + excess);
+  low_water_chunks_ = std::min(low_water_chunks_, chunks_.size());
+}
+
+void PagePool::StartCycle(const PagePoolCycle& cycle) {
+  const size_t idle = std::min(low_water_chunks_, chunks_.size());
+  const size_t decay = cycle.allocated_bytes >= kMinCycleAllocation ? (idle + 1) / 2 : 0;
+  surplus_.insert(surplus_.end(), chunks_.begin(), chunks_.begin() + decay);
+  chunks_.erase(chunks_.begin(), chunks_.begin() + decay);
+  SetMaxBytes(cycle.max_bytes);
+  low_water_chunks_ = chunks_.size();
+}
+
+size_t PagePool::ReleaseSurplus(size_t max_chunks) {
+  size_t released = 0;
+  while (released < max_chunks && !surplus_.empty()) {
+    UnmapChunk(surplus_.back());
+    surplus_.pop_back();
+    ++released;
+  }
+  return released;
+}
+
+void PagePool::ReleaseAll() {
+  for (void* chunk : chunks_) UnmapChunk(chunk);
+  for (void* chunk : surplus_) UnmapChunk(chunk);
+  chunks_.clear();
+  surplus_.clear();
+  low_water_chunks_ = 0;
+}
+
+// Contract: called with chunks_ and surplus_ empty. A batch is mapped only when the bound has room
+// for the chunks it pools; otherwise one chunk is mapped on its own.
+void* PagePool::MapFreshChunk() {
+  const size_t room = max_chunks() > chunks_.size() ? max_chunks() - chunks_.size() : 0;
+  if (room < kChunksPerBatch - 1) {
+    ++stats_.fresh_chunks;
+    return MapAligned(kPageSize, kPageSize, /*populate=*/true);
+  }
+  char* batch;
+  if (config_.huge_pages) {
+    batch = static_cast<char*>(MapAligned(kBatchBytes, kBatchBytes, /*populate=*/false));
+    madvise(batch, kBatchBytes, MADV_HUGEPAGE);  // advisory: failure leaves 4 KiB pages
+    PopulateRange(batch, kBatchBytes);
+  } else {
+    batch = static_cast<char*>(MapAligned(kBatchBytes, kPageSize, /*populate=*/true));
+  }
+  stats_.fresh_chunks += kChunksPerBatch;
+  // Pool the upper chunks so the next Take()s walk up the batch.
+  for (size_t i = kChunksPerBatch - 1; i >= 1; --i) {
+    void* chunk = batch + i * kPageSize;
+    PoisonMemory(chunk, kPageSize);
+    chunks_.push_back(chunk);
+  }
+  return batch;
+}
+
+void PagePool::UnmapChunk(void* chunk) {
+  Unmap(chunk, kPageSize);
+  ++stats_.unmapped_chunks;
+}
+
+}  // namespace tenure::internal

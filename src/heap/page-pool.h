@@ -1,0 +1,115 @@
+// Copyright the tenure authors.
+// page-pool.h — resident 256 KiB chunks kept for reuse between the heap's spaces.
+//
+// Why: on the reference VM a first-touch 4 KiB fault costs ~16 us of CPU and, under load, up to
+// ~120 us of wall time; even a MAP_POPULATE'd 256 KiB chunk took 0.5-0.7 ms (docs/heap.md section
+// 14). A scavenge promoting 16 MB into fresh old pages spent most of its 49 ms pause in the kernel.
+// The pool keeps the pages a full GC releases so the next cycle's promotions reuse them (V8's
+// MemoryAllocator pools pages in its Unmapper; newer V8 prints "pooled: N MB" in --trace-gc,
+// v8-memory.md). Fresh chunks are mapped kBatchBytes at a time, 2 MiB-aligned and (optionally)
+// MADV_HUGEPAGE'd, then populated in one call: THP is in `madvise` mode on the reference VM.
+//
+// INVARIANTS:
+//  * Every chunk the pool holds (pooled or surplus) is mapped read/write, kPageSize-aligned,
+//    exactly kPageSize long, belongs to no space and has been populated. Its bytes are unspecified
+//    (stale contents of a released page, or zero for a fresh batch). Under ASan it is poisoned.
+//  * Take(kZeroed) returns zero-filled memory; Take(kUninitialized) returns the chunk as it is:
+//    callers that write every byte before anything reads it (old-space LABs, which are filled by
+//    copies or zeroed per object by OldSpace::AllocateZeroed) skip a 256 KiB memset.
+//  * Bound: pooled_bytes() <= max_bytes() at all times. Return() unmaps a chunk that does not fit.
+//    Lowering the bound (SetMaxBytes, StartCycle's decay) moves the excess to the surplus queue
+//    instead of unmapping in the caller's GC pause (munmap costs ~0.2-0.5 ms per chunk under load);
+//    the heap drains it with ReleaseSurplus() in allocation steps. Take() prefers pooled chunks,
+//    then surplus ones, and maps a fresh batch only when both are empty.
+//  * Decay: StartCycle (called at the end of every full GC) moves half of the chunks that stayed
+//    in the pool since the previous StartCycle (the low-water mark) to the surplus, when the cycle
+//    did real work (the heap allocated at least kMinCycleAllocation; back-to-back full GCs, e.g. a
+//    finalization followed by an explicit GC, are no evidence): memory a whole GC cycle did not
+//    need goes back to the OS over a few cycles. ReleaseAll (memory-reducing GC) unmaps everything.
+//  * Single-threaded: the pool belongs to one Heap and is used only on its thread.
+#ifndef TENURE_SRC_HEAP_PAGE_POOL_H_
+#define TENURE_SRC_HEAP_PAGE_POOL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "tenure/config.h"
+#include "tenure/write-barrier.h"
+
+namespace tenure::internal {
+
+// What a caller needs in a chunk it takes.
+enum class PageContents : uint8_t {
+  kZeroed,         // every byte reads as zero
+  kUninitialized,  // stale bytes allowed: the caller writes every byte before reading it
+};
+
+struct PagePoolConfig {
+  // Bound on pooled bytes until the heap sets one (the previous fixed pool held 32 pages).
+  size_t initial_max_bytes = 8 * MB;
+  // madvise(MADV_HUGEPAGE) on each fresh 2 MiB batch (HeapConfig::huge_page_batches).
+  bool huge_pages = true;
+};
+
+// What the heap tells the pool at the end of a full GC.
+struct PagePoolCycle {
+  size_t max_bytes = 0;        // the new bound
+  size_t allocated_bytes = 0;  // bytes the heap allocated since the previous full GC
+};
+
+struct PagePoolStats {
+  size_t reused_chunks = 0;    // Take() served from the pool or the surplus queue
+  size_t fresh_chunks = 0;     // chunks mapped by Take() (whole batches)
+  size_t unmapped_chunks = 0;  // chunks given back to the OS
+  size_t zeroed_chunks = 0;    // reused chunks memset for Take(kZeroed)
+};
+
+class PagePool {
+ public:
+  static constexpr size_t kBatchBytes = 2 * MB;
+  static constexpr size_t kChunksPerBatch = kBatchBytes / kPageSize;
+  static constexpr size_t kMinCycleAllocation = 1 * MB;
+
+  explicit PagePool(const PagePoolConfig& config);
+  ~PagePool();  // unmaps every chunk it holds
+  PagePool(const PagePool&) = delete;
+  PagePool& operator=(const PagePool&) = delete;
+
+  // A resident kPageSize chunk with `contents`. Never null (aborts with a message if mmap fails).
+  void* Take(PageContents contents);
+  // Takes back a chunk that left its space. Pooled if the bound allows, otherwise unmapped.
+  void Return(void* chunk);
+
+  // Sets the bound; pooled chunks above it move to the surplus queue.
+  void SetMaxBytes(size_t bytes);
+  // End of a full GC: decay (see above), then SetMaxBytes(cycle.max_bytes); starts a new
+  // low-water mark.
+  void StartCycle(const PagePoolCycle& cycle);
+  // Unmaps up to `max_chunks` surplus chunks; returns how many it unmapped.
+  size_t ReleaseSurplus(size_t max_chunks);
+  // Unmaps every pooled and surplus chunk (memory-reducing GC).
+  void ReleaseAll();
+
+  size_t pooled_bytes() const { return chunks_.size() * kPageSize; }
+  size_t surplus_bytes() const { return surplus_.size() * kPageSize; }
+  size_t max_bytes() const { return max_bytes_; }
+  const PagePoolStats& stats() const { return stats_; }
+
+ private:
+  size_t max_chunks() const { return max_bytes_ / kPageSize; }
+  // Maps and populates a batch; returns one chunk, pools the others (as many as the bound allows).
+  void* MapFreshChunk();
+  void UnmapChunk(void* chunk);
+
+  PagePoolConfig config_;
+  size_t max_bytes_;
+  std::vector<void*> chunks_;   // pooled, LIFO (the most recently released page is the warmest)
+  std::vector<void*> surplus_;  // above the bound, waiting for ReleaseSurplus
+  size_t low_water_chunks_ = 0;  // min chunks_.size() since the last StartCycle
+  PagePoolStats stats_;
+};
+
+}  // namespace tenure::internal
+
+#endif  // TENURE_SRC_HEAP_PAGE_POOL_H_

@@ -1,0 +1,320 @@
+// Copyright the tenure authors.
+// page_pool_test — the page pool (src/heap/page-pool.h): its bound, decay and release, the zeroing
+// contract of recycled chunks, and the heap's use of it (promotion reuses the pages a full GC
+// released, a memory-reducing GC returns them, a shrinking heap limit lowers the bound), with the
+// verifier and gc_interval stress on.
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+#include <vector>
+
+#include "heap_test_fixture.h"
+#include "old-space.h"
+#include "page-pool.h"
+
+namespace tenure::testing {
+namespace {
+
+using internal::kPageSize;
+using internal::PageContents;
+using internal::PagePool;
+using internal::PagePoolConfig;
+
+bool AllBytesAre(const void* p, size_t size, unsigned char value) {
+  const auto* bytes = static_cast<const unsigned char*>(p);
+  return std::all_of(bytes, bytes + size, [value](unsigned char b) { return b == value; });
+}
+
+// True iff [p, p + size) is mapped (mincore fails with ENOMEM on unmapped ranges).
+bool IsMapped(void* p, size_t size) {
+  std::vector<unsigned char> residency(size / 4096);
+  return mincore(p, size, residency.data()) == 0;
+}
+
+PagePoolConfig SmallPool(size_t chunks, bool huge_pages = false) {
+  return {.initial_max_bytes = chunks * kPageSize, .huge_pages = huge_pages};
+}
+
+TEST(PagePoolTest, ReturnKeepsPooledBytesWithinTheBound) {
+  PagePool pool(SmallPool(4));
+  std::vector<void*> chunks;
+  for (int i = 0; i < 10; ++i) chunks.push_back(pool.Take(PageContents::kZeroed));
+  EXPECT_EQ(pool.stats().fresh_chunks, 10u);  // room for fewer than a batch: one chunk at a time
+  for (void* chunk : chunks) {
+    pool.Return(chunk);
+    EXPECT_LE(pool.pooled_bytes(), pool.max_bytes());
+  }
+  EXPECT_EQ(pool.pooled_bytes(), 4 * kPageSize);
+  EXPECT_EQ(pool.surplus_bytes(), 6 * kPageSize);
+  EXPECT_EQ(pool.ReleaseSurplus(2), 2u);
+  EXPECT_EQ(pool.ReleaseSurplus(100), 4u);
+  EXPECT_EQ(pool.surplus_bytes(), 0u);
+  EXPECT_EQ(pool.stats().unmapped_chunks, 6u);
+  // The first four returned filled the pool; the other six went to the surplus and are gone now.
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(IsMapped(chunks[i], kPageSize)) << i;
+  for (int i = 4; i < 10; ++i) EXPECT_FALSE(IsMapped(chunks[i], kPageSize)) << i;
+}
+
+TEST(PagePoolTest, ZeroedTakeClearsAStaleChunkAndUninitializedTakeSkipsTheMemset) {
+  PagePool pool(SmallPool(4));
+  void* chunk = pool.Take(PageContents::kZeroed);
+  EXPECT_TRUE(AllBytesAre(chunk, kPageSize, 0));
+  memset(chunk, 0xAB, kPageSize);
+  pool.Return(chunk);
+  void* again = pool.Take(PageContents::kZeroed);
+  ASSERT_EQ(again, chunk);  // LIFO: the warmest chunk comes back
+  EXPECT_TRUE(AllBytesAre(again, kPageSize, 0));
+  EXPECT_EQ(pool.stats().zeroed_chunks, 1u);
+  memset(again, 0xCD, kPageSize);
+  pool.Return(again);
+  void* stale = pool.Take(PageContents::kUninitialized);
+  ASSERT_EQ(stale, chunk);
+  EXPECT_EQ(pool.stats().zeroed_chunks, 1u);
+  EXPECT_EQ(pool.stats().reused_chunks, 2u);
+  pool.Return(stale);
+}
+
+class PagePoolBatchTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(PagePoolBatchTest, AFreshBatchIsPooledAlignedAndZero) {
+  PagePool pool(SmallPool(16, /*huge_pages=*/GetParam()));
+  std::set<void*> seen;
+  std::vector<void*> chunks;
+  for (size_t i = 0; i < PagePool::kChunksPerBatch; ++i) {
+    void* chunk = pool.Take(PageContents::kUninitialized);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(chunk) % kPageSize, 0u);
+    EXPECT_TRUE(AllBytesAre(chunk, kPageSize, 0));  // fresh anonymous memory
+    EXPECT_TRUE(seen.insert(chunk).second);
+    chunks.push_back(chunk);
+    if (i == 0) EXPECT_EQ(pool.pooled_bytes(), (PagePool::kChunksPerBatch - 1) * kPageSize);
+  }
+  EXPECT_EQ(pool.stats().fresh_chunks, PagePool::kChunksPerBatch);
+  EXPECT_EQ(pool.stats().reused_chunks, PagePool::kChunksPerBatch - 1);
+  EXPECT_EQ(pool.pooled_bytes(), 0u);
+  // The batch is one contiguous block, 2 MiB-aligned when it may be backed by a huge page.
+  const uintptr_t first = reinterpret_cast<uintptr_t>(*seen.begin());
+  if (GetParam()) EXPECT_EQ(first % PagePool::kBatchBytes, 0u);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(*seen.rbegin()) - first, PagePool::kBatchBytes - kPageSize);
+  for (void* chunk : chunks) pool.Return(chunk);
+}
+
+INSTANTIATE_TEST_SUITE_P(HugePages, PagePoolBatchTest, ::testing::Bool());
+
+TEST(PagePoolTest, LoweringTheBoundMovesTheColdestChunksToTheSurplus) {
+  PagePool pool(SmallPool(8));
+  std::vector<void*> chunks;
+  for (int i = 0; i < 8; ++i) chunks.push_back(pool.Take(PageContents::kZeroed));
+  for (void* chunk : chunks) pool.Return(chunk);
+  pool.SetMaxBytes(2 * kPageSize);
+  EXPECT_EQ(pool.pooled_bytes(), 2 * kPageSize);
+  EXPECT_EQ(pool.surplus_bytes(), 6 * kPageSize);
+  // The two kept are the last two returned; then the surplus serves before anything is mapped.
+  EXPECT_EQ(pool.Take(PageContents::kZeroed), chunks[7]);
+  EXPECT_EQ(pool.Take(PageContents::kZeroed), chunks[6]);
+  void* from_surplus = pool.Take(PageContents::kZeroed);
+  EXPECT_NE(std::find(chunks.begin(), chunks.begin() + 6, from_surplus), chunks.begin() + 6);
+  EXPECT_EQ(pool.stats().fresh_chunks, 8u);
+  EXPECT_EQ(pool.surplus_bytes(), 5 * kPageSize);
+  pool.Return(chunks[7]);
+  pool.Return(chunks[6]);
+  pool.Return(from_surplus);  // over the bound: queued, not pooled
+  EXPECT_EQ(pool.pooled_bytes(), 2 * kPageSize);
+  EXPECT_EQ(pool.surplus_bytes(), 6 * kPageSize);
+}
+
+TEST(PagePoolTest, EachCycleReleasesHalfOfTheChunksTheLastCycleDidNotUse) {
+  PagePool pool(SmallPool(8));
+  std::vector<void*> chunks;
+  for (int i = 0; i < 8; ++i) chunks.push_back(pool.Take(PageContents::kZeroed));
+  for (void* chunk : chunks) pool.Return(chunk);
+  pool.StartCycle({.max_bytes = 8 * kPageSize, .allocated_bytes = MB});  // nothing was pooled when the first cycle started
+  EXPECT_EQ(pool.pooled_bytes(), 8 * kPageSize);
+  pool.StartCycle({.max_bytes = 8 * kPageSize, .allocated_bytes = 0});  // no work: no evidence
+  EXPECT_EQ(pool.pooled_bytes(), 8 * kPageSize);
+  pool.StartCycle({.max_bytes = 8 * kPageSize, .allocated_bytes = MB});  // 8 idle for a whole cycle: 4 go
+  EXPECT_EQ(pool.pooled_bytes(), 4 * kPageSize);
+  EXPECT_EQ(pool.surplus_bytes(), 4 * kPageSize);
+  void* used = pool.Take(PageContents::kZeroed);  // low-water 3 this cycle
+  pool.Return(used);
+  pool.StartCycle({.max_bytes = 8 * kPageSize, .allocated_bytes = MB});
+  EXPECT_EQ(pool.pooled_bytes(), 2 * kPageSize);  // (3 + 1) / 2 = 2 released
+  pool.StartCycle({.max_bytes = 8 * kPageSize, .allocated_bytes = MB});
+  pool.StartCycle({.max_bytes = 8 * kPageSize, .allocated_bytes = MB});
+  EXPECT_EQ(pool.pooled_bytes(), 0u);
+  EXPECT_EQ(pool.ReleaseSurplus(100), 8u);
+}
+
+TEST(PagePoolTest, ReleaseAllUnmapsPooledAndSurplusChunks) {
+  PagePool pool(SmallPool(2));
+  std::vector<void*> chunks;
+  for (int i = 0; i < 5; ++i) chunks.push_back(pool.Take(PageContents::kZeroed));
+  for (void* chunk : chunks) pool.Return(chunk);
+  pool.ReleaseAll();
+  EXPECT_EQ(pool.pooled_bytes() + pool.surplus_bytes(), 0u);
+  EXPECT_EQ(pool.stats().unmapped_chunks, 5u);
+  for (void* chunk : chunks) EXPECT_FALSE(IsMapped(chunk, kPageSize));
+}
+
+// ---- The heap's use of the pool ------------------------------------------------------------------
+
+constexpr size_t kStringBytes = 4000;
+
+class HeapPagePoolTest : public HeapTest {
+ protected:
+  PagePool& pool() { return *heap().page_pool(); }
+
+  // Fills about `bytes` of old space with unreachable strings whose bytes are 0xAB, then runs
+  // full GCs until the pages they occupied are back in the pool (the second GC's sweeper
+  // completion frees the pages the first one released).
+  void ReleaseDirtyOldPages(size_t bytes) {
+    {
+      HandleScope scope(heap());
+      for (size_t done = 0; done < bytes; done += kStringBytes) {
+        auto* s = heap().New<ByteString>(&kByteStringType, 16 + kStringBytes, AllocationType::kOld);
+        s->length = kStringBytes;
+        memset(s->chars(), 0xAB, kStringBytes);
+      }
+    }
+    FullGC();
+    FullGC();
+  }
+
+  // A young tree of 2^depth - 1 nodes, ids in preorder from `id`.
+  TreeNode* NewTree(int depth, int64_t* id) {
+    Local<TreeNode> node = NewNodeLocal((*id)++);
+    if (depth > 1) {
+      TreeNode* left = NewTree(depth - 1, id);
+      Link(node.get(), &node->left, left);
+      TreeNode* right = NewTree(depth - 1, id);
+      Link(node.get(), &node->right, right);
+    }
+    return node.get();
+  }
+  static int64_t Checksum(TreeNode* node) {
+    if (node == nullptr) return 0;
+    int64_t sum = node->id.ToSmi();
+    if (node->left.IsHeapObject()) sum += Checksum(static_cast<TreeNode*>(node->left.ToObject()));
+    if (node->right.IsHeapObject()) sum += Checksum(static_cast<TreeNode*>(node->right.ToObject()));
+    return sum;
+  }
+};
+
+TEST_F(HeapPagePoolTest, PromotionReusesThePagesAFullGCReleased) {
+  ReleaseDirtyOldPages(6 * MB);
+  ASSERT_GE(pool().pooled_bytes(), 4 * MB);
+  EXPECT_LE(pool().pooled_bytes(), pool().max_bytes());
+  const size_t fresh_before = pool().stats().fresh_chunks;
+  const size_t reused_before = pool().stats().reused_chunks;
+  int64_t id = 1;
+  Local<TreeNode> tree = Local<TreeNode>::New(heap(), NewTree(14, &id));  // 16383 nodes, 512 KiB
+  const int64_t expected = (id - 1) * id / 2;
+  Scavenge();
+  Scavenge();  // second survival: promoted onto recycled (dirty) pages
+  ASSERT_TRUE(Heap::InOldGeneration(tree.get()));
+  EXPECT_GT(pool().stats().reused_chunks, reused_before);
+  EXPECT_EQ(pool().stats().fresh_chunks, fresh_before);
+  EXPECT_EQ(Checksum(tree.get()), expected);
+  heap().VerifyHeapForTesting();
+}
+
+TEST_F(HeapPagePoolTest, OldAllocationsOnRecycledPagesReadAsZero) {
+  ReleaseDirtyOldPages(4 * MB);
+  const size_t reused_before = pool().stats().reused_chunks;
+  HandleScope scope(heap());
+  for (size_t done = 0; done < 3 * MB; done += kStringBytes) {
+    auto* s = heap().New<ByteString>(&kByteStringType, 16 + kStringBytes, AllocationType::kOld);
+    ASSERT_EQ(s->length, 0u);
+    ASSERT_TRUE(AllBytesAre(s->chars(), kStringBytes, 0)) << "at " << done;
+    s->length = kStringBytes;
+  }
+  EXPECT_GT(pool().stats().reused_chunks, reused_before);  // the test did run on recycled pages
+}
+
+TEST_F(HeapPagePoolTest, AMemoryReducingGCReturnsEveryPooledPage) {
+  ReleaseDirtyOldPages(6 * MB);
+  ASSERT_GT(pool().pooled_bytes(), 0u);
+  const size_t unmapped_before = pool().stats().unmapped_chunks;
+  heap().CollectAllAvailableGarbage();
+  EXPECT_EQ(pool().pooled_bytes(), 0u);
+  EXPECT_EQ(pool().surplus_bytes(), 0u);
+  EXPECT_GT(pool().stats().unmapped_chunks, unmapped_before);
+  // Until the next regular full GC sets a bound again, released pages are not pooled.
+  ReleaseDirtyOldPages(2 * MB);  // its full GCs set a new bound
+  EXPECT_LE(pool().pooled_bytes(), pool().max_bytes());
+  EXPECT_GT(pool().max_bytes(), 0u);
+}
+
+TEST_F(HeapPagePoolTest, AShrinkingHeapLimitLowersTheBoundAndAllocationDrainsTheSurplus) {
+  ReleaseDirtyOldPages(8 * MB);
+  ASSERT_GT(pool().pooled_bytes(), 2 * MB);
+  heap().SetMaxOldSpaceSizeForTesting(heap().old_space()->committed() + 1 * MB);
+  EXPECT_EQ(pool().max_bytes(), 1 * MB);  // the room left under the new hard limit
+  EXPECT_LE(pool().pooled_bytes(), pool().max_bytes());
+  EXPECT_GT(pool().surplus_bytes(), 0u);
+  // Young allocation: every new-space page is an allocation step that unmaps surplus chunks.
+  for (int i = 0; i < 200000 && pool().surplus_bytes() > 0; ++i) NewNode(i);
+  EXPECT_EQ(pool().surplus_bytes(), 0u);
+}
+
+// Churn under the verifier with a GC every 40 allocations: promotions and evacuations land on
+// recycled uninitialized pages, old allocations on zeroed ones, and the live tree stays intact.
+TEST(HeapPagePoolStressTest, VerifierAndGcIntervalWithRecycledPages) {
+  HeapConfig config = DefaultTestConfig();
+  config.gc_interval = 40;
+  config.stress_compaction = true;
+  Heap heap(config);
+  HandleScope scope(heap);
+  auto keep = Local<ValueArray>::New(heap, heap.New<ValueArray>(&kValueArrayType, 16 + 8 * 64));
+  keep->length = Value::FromSmi(64);
+  int64_t expected = 0;
+  for (int round = 0; round < 3000; ++round) {
+    HandleScope inner(heap);
+    auto* node = heap.New<TreeNode>(&kTreeNodeType, sizeof(TreeNode),
+                                    round % 3 == 0 ? AllocationType::kOld : AllocationType::kYoung);
+    EXPECT_TRUE(node->left.IsEmpty() && node->right.IsEmpty());
+    node->id = Value::FromSmi(round);
+    const int slot = round % 64;
+    Value old = keep->slots()[slot];
+    if (old.IsHeapObject()) expected -= static_cast<TreeNode*>(old.ToObject())->id.ToSmi();
+    Store(keep.get(), &keep->slots()[slot], Value::FromObject(node));
+    expected += round;
+    auto* garbage = heap.New<ByteString>(&kByteStringType, 16 + 2000, AllocationType::kOld);
+    garbage->length = 2000;
+    memset(garbage->chars(), 0x5A, 2000);
+  }
+  int64_t sum = 0;
+  for (int i = 0; i < 64; ++i) {
+    Value v = keep->slots()[i];
+    if (v.IsHeapObject()) sum += static_cast<TreeNode*>(v.ToObject())->id.ToSmi();
+  }
+  EXPECT_EQ(sum, expected);
+  EXPECT_GT(heap.page_pool()->stats().reused_chunks, 0u);
+  EXPECT_LE(heap.page_pool()->pooled_bytes(), heap.page_pool()->max_bytes());
+}
+
+// Many heaps, one after another and two at a time: each pool unmaps its chunks at teardown (ASan
+// would report a poisoned reuse of an address a previous heap pooled).
+TEST(HeapPagePoolLifecycleTest, ManyHeapsCreateChurnAndTearDown) {
+  for (int i = 0; i < 12; ++i) {
+    HeapConfig config = DefaultTestConfig();
+    config.verify_heap = false;
+    config.huge_page_batches = i % 2 == 0;
+    Heap a(config);
+    Heap b(config);
+    for (Heap* heap : {&a, &b}) {
+      HandleScope scope(*heap);
+      for (int j = 0; j < 2000; ++j) {
+        auto* s = heap->New<ByteString>(&kByteStringType, 16 + 1000, AllocationType::kOld);
+        s->length = 1000;
+      }
+      heap->CollectGarbage(GCType::kMarkCompact);
+      heap->CollectGarbage(GCType::kMarkCompact);
+      EXPECT_LE(heap->page_pool()->pooled_bytes(), heap->page_pool()->max_bytes());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tenure::testing
