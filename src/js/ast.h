@@ -45,6 +45,7 @@ namespace tenure::js {
   X(Number, "num")                                                                             \
   X(String, "str=cooked value")                                                                \
   X(Template, "list=String,expr,String,...,String (odd indices are substitutions)")            \
+  X(RegExp, "str=pattern/flags (source text after the opening slash)")                        \
   X(Boolean, "flags=1 for true")                                                               \
   X(Null, "")                                                                                  \
   X(This, "ref (resolved like a variable; arrows capture it)")                                 \

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "builtins.h"
+#include "builtins_regexp.h"
 #include "generators.h"
 #include "heap_snapshot.h"
 
@@ -89,6 +90,7 @@ void Runtime::SetUpBuiltins() {
   InstallCoreBuiltins(*this, global);
   InstallArrayBuiltins(*this, global);
   InstallStringBuiltins(*this, global);
+  InstallRegExpBuiltins(*this, global);
   InstallCollectionBuiltins(*this, global);
   InstallSymbolBuiltins(*this, global);
   InstallWeakBuiltins(*this, global);

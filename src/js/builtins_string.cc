@@ -13,6 +13,7 @@
 #include "base/json_string.h"
 #include "base/utf8.h"
 #include "builtins.h"
+#include "builtins_regexp.h"
 #include "lexer.h"
 #include "string_case.h"
 #include "string_utf16.h"
@@ -189,7 +190,15 @@ STRING_METHOD(StringAt) {
   return MakeString(rt, s.substr(static_cast<size_t>(i), 1));
 }
 
-STRING_METHOD(StringSplit) {
+TENURE_NATIVE(StringSplitText);
+// A RegExp separator goes to builtins_regexp.cc.
+TENURE_NATIVE(StringSplit) {
+  Value result;
+  if (RegExpStringMethod(rt, RegExpStringOp::kSplit, self, args, &result)) return result;
+  return StringSplitText(rt, self, args);
+}
+
+STRING_METHOD(StringSplitText) {
   tenure::HandleScope scope(rt.heap());
   Handle out = Handle::New(rt.heap(), rt.NewArray());
   double limit_d = 4294967295.0;
@@ -296,7 +305,7 @@ static Value PadImpl(Runtime& rt, Handle self, Args args, bool at_start) {
 TENURE_NATIVE(StringPadStart) { return PadImpl(rt, self, args, true); }
 TENURE_NATIVE(StringPadEnd) { return PadImpl(rt, self, args, false); }
 
-// replace/replaceAll with a string pattern (no RegExp in the subset); a function replacement
+// replace/replaceAll with a string pattern (a RegExp goes to builtins_regexp.cc); a function replacement
 // receives the match and its position (in code units).
 template <typename Text>
 static Value ReplaceText(Runtime& rt, const Text& s, Args args, bool all) {
@@ -346,8 +355,16 @@ static Value ReplaceImpl(Runtime& rt, Handle self, Args args, bool all) {
   return ReplaceText(rt, ToUtf16(s), args, all);
 }
 
-TENURE_NATIVE(StringReplace) { return ReplaceImpl(rt, self, args, false); }
-TENURE_NATIVE(StringReplaceAll) { return ReplaceImpl(rt, self, args, true); }
+TENURE_NATIVE(StringReplace) {
+  Value result;
+  if (RegExpStringMethod(rt, RegExpStringOp::kReplace, self, args, &result)) return result;
+  return ReplaceImpl(rt, self, args, false);
+}
+TENURE_NATIVE(StringReplaceAll) {
+  Value result;
+  if (RegExpStringMethod(rt, RegExpStringOp::kReplaceAll, self, args, &result)) return result;
+  return ReplaceImpl(rt, self, args, true);
+}
 
 TENURE_NATIVE(StringConcat) {
   std::string s;

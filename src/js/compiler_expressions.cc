@@ -77,6 +77,16 @@ void Compiler::Expr(Node* n, int dst) {
     }
     case NodeKind::kString: Emit(Op::kLoadConst, dst, StringConst(n->str)); break;
     case NodeKind::kTemplate: Template(n, dst); break;
+    case NodeKind::kRegExp: {  // %RegExp%(pattern, flags): a new object per evaluation (ECMA-262 §13.2.7.3)
+      size_t slash = n->str.rfind('/');
+      int fn = Temp(), recv = Temp(), pattern = Temp(), flags = Temp();
+      Emit(Op::kLoadConst, fn, Const(rt_.root(kRootRegExpConstructor)));
+      Emit(Op::kLoadUndefined, recv);
+      Emit(Op::kLoadConst, pattern, StringConst(n->str.substr(0, slash)));
+      Emit(Op::kLoadConst, flags, StringConst(n->str.substr(slash + 1)));
+      Emit(Op::kCall, dst, fn, Pack(recv, 2));
+      break;
+    }
     case NodeKind::kBoolean: Emit(n->Has(kFlagTrue) ? Op::kLoadTrue : Op::kLoadFalse, dst); break;
     case NodeKind::kNull: Emit(Op::kLoadNull, dst); break;
     case NodeKind::kIdentifier:

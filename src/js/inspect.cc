@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builtins.h"
+#include "builtins_regexp.h"
 #include "runtime.h"
 #include "string_utf16.h"
 
@@ -166,6 +167,9 @@ class Inspector {
       close = "]";
       if (ctor != "Array") open = ctor + "(" + std::to_string(Runtime::ArrayLength(x)) + ") [";
       if (Runtime::ArrayLength(x) == 0 && named == 0) return open + "]";
+    } else if (IsRegExp(rt_, x)) {  // builtins_regexp.cc
+      base = RegExpToString(rt_, x);
+      if (named == 0) return base;
     } else if (kind == Kind::kBuffer) {
       return InspectBuffer(x);
     } else if (kind == Kind::kPromise) {  // builtins_promise.cc: internal[0] state, [1] result

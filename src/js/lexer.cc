@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "base/utf8.h"
+#include "regexp.h"
+#include "string_utf16.h"
 
 namespace tenure::js {
 
@@ -102,11 +104,65 @@ Token Lexer::Next() {
       tok = LexTemplatePart(start, false);
     } else if (IsIdStart(static_cast<unsigned char>(c)) || c == '\\') {
       tok = LexIdentifierOrKeyword(start);
+    } else if (c == '/' && RegExpAllowed()) {
+      tok = LexRegExp(start);
     } else {
       tok = LexPunctuator(start);
     }
   }
   tok.newline_before = newline;
+  previous_ = tok.kind;
+  return tok;
+}
+
+// A '/' after a token that ends an expression divides; anywhere else it starts a regexp.
+bool Lexer::RegExpAllowed() const {
+  switch (previous_) {
+    case Tok::kIdentifier: case Tok::kNumber: case Tok::kString: case Tok::kTemplateFull:
+    case Tok::kTemplateTail: case Tok::kRegExp: case Tok::kRParen: case Tok::kRBrack:
+    case Tok::kRBrace: case Tok::kThis: case Tok::kSuper: case Tok::kTrue: case Tok::kFalse:
+    case Tok::kNull: case Tok::kInc: case Tok::kDec:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// RegularExpressionLiteral (ECMA-262 §12.9.5): `/` body `/` flags; a `/` inside a class does not
+// end the body; no line terminators.
+Token Lexer::LexRegExp(uint32_t start) {
+  ++pos_;
+  bool in_class = false;
+  while (true) {
+    char c = Peek();
+    if (AtEnd() || c == '\n' || c == '\r') Fail("Invalid regular expression: missing /", start, start + 1);
+    ++pos_;
+    if (c == '\\') {
+      if (AtEnd() || Peek() == '\n' || Peek() == '\r') Fail("Invalid regular expression: missing /", start, start + 1);
+      ++pos_;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == ']') {
+      in_class = false;
+    } else if (c == '/' && !in_class) {
+      break;
+    }
+  }
+  size_t body_end = pos_ - 1;
+  while (!AtEnd() && IsIdPart(static_cast<unsigned char>(Peek()))) ++pos_;
+  std::string_view body = text_.substr(start + 1, body_end - start - 1);
+  std::string_view flags_text = text_.substr(body_end + 1, pos_ - body_end - 1);
+  regexp::Flags flags;
+  if (!regexp::ParseFlags(ToUtf16(flags_text), &flags)) {
+    Fail("Invalid regular expression flags", start, start + 1);
+  }
+  std::string error;
+  if (!regexp::Compile(ToUtf16(body), flags, &error)) throw SyntaxError{error, start, static_cast<uint32_t>(pos_)};
+  Token tok;
+  tok.kind = Tok::kRegExp;
+  tok.start = start;
+  tok.end = static_cast<uint32_t>(pos_);
+  tok.value = text_.substr(start + 1, pos_ - start - 1);  // "pattern/flags", source-owned
   return tok;
 }
 

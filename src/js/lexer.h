@@ -1,8 +1,10 @@
 // Lexer: turns a SourceFile into Tokens on demand.
 //
-// The subset has no regular-expression literals, so tokenization is context-free except for
-// template literals: a '}' closes a `${` substitution when the innermost open brace was one. The
-// lexer tracks that with brace_stack_ (true = template substitution). Errors throw SyntaxError
+// Tokenization is context-free except for template literals and regular-expression literals.
+// A '}' closes a `${` substitution when the innermost open brace was one; the lexer tracks that
+// with brace_stack_ (true = template substitution). A '/' starts a regexp literal when the
+// previous token cannot end an expression (RegExpAllowed: the spec's InputElementRegExp goal
+// symbol approximated by the previous token, so `) /x/` and `} /x/` are divisions). Errors throw SyntaxError
 // with node's messages ("Invalid or unexpected token", "Unterminated template literal", ...).
 // Cooked string values and identifier names are copied into the arena, so tokens outlive nothing.
 #pragma once
@@ -32,6 +34,10 @@ class Lexer {
   Token LexTemplatePart(uint32_t start, bool is_head_position);
   Token LexIdentifierOrKeyword(uint32_t start);
   Token LexPunctuator(uint32_t start);
+  // After '/': the pattern up to the closing '/', then the flags; validated with the regexp
+  // engine (node's "Invalid regular expression: ..." SyntaxErrors at the literal).
+  Token LexRegExp(uint32_t start);
+  bool RegExpAllowed() const;
   // Reads an escape after '\' into `out` (UTF-8). `in_template` rejects legacy octal.
   void ReadEscape(std::string* out, uint32_t token_start, bool in_template);
   [[noreturn]] void Fail(const char* message, uint32_t start, uint32_t end);
@@ -45,6 +51,7 @@ class Lexer {
   Arena& arena_;
   size_t pos_ = 0;
   std::vector<bool> brace_stack_;
+  Tok previous_ = Tok::kEof;  // kind of the last token returned (kEof before the first)
 };
 
 }  // namespace tenure::js

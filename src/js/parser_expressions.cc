@@ -296,6 +296,12 @@ Node* Parser::ParsePrimary() {
     case Tok::kTemplateFull:
     case Tok::kTemplateHead:
       return ParseTemplate();
+    case Tok::kRegExp: {
+      Node* n = NewNode(NodeKind::kRegExp, tok.start);
+      n->str = tok.value;
+      Advance();
+      return Finish(n);
+    }
     case Tok::kTrue:
     case Tok::kFalse: {
       Node* n = NewNode(NodeKind::kBoolean, tok.start);

@@ -13,10 +13,10 @@
 // one entry per iteration, and an iteration that consumes nothing ends the loop (§22.2.2.3.1
 // RepeatMatcher's empty-check), so `(a*)*` terminates.
 //
-// The backtracking bound: one Exec() may execute at most MatchLimits::max_steps instructions and
-// hold at most MatchLimits::max_backtrack_entries backtrack entries; past either it returns
-// kLimitExceeded (the runtime throws a RangeError) instead of running for exponential time or
-// exhausting memory.
+// The backtracking bound: one Exec() may execute at most max_steps + steps_per_unit * input length
+// instructions (a linear scan of any input fits; exponential backtracking does not) and hold at
+// most max_backtrack_entries backtrack entries; past either it returns kLimitExceeded (the runtime
+// throws a RangeError) instead of running for exponential time or exhausting memory.
 //
 // Invariants: a Program is immutable after Compile() and safe to share between threads and
 // RegExp objects; captures are 2 * capture_count ints (start, end) with -1 for an unset group;
@@ -79,7 +79,8 @@ struct Program {
 std::shared_ptr<const Program> Compile(std::u16string_view pattern, const Flags& flags, std::string* error);
 
 struct MatchLimits {
-  uint64_t max_steps = uint64_t{1} << 28;        // ~0.3-1 s of matching in a Release build
+  uint64_t max_steps = uint64_t{1} << 27;        // ~0.5 s of matching in a Release build
+  uint64_t steps_per_unit = 32;                   // added per code unit of the input
   size_t max_backtrack_entries = size_t{1} << 22;  // 64 MiB of 16-byte entries
 };
 struct MatchOptions {

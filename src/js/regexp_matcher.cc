@@ -24,7 +24,9 @@ class Matcher {
  public:
   Matcher(const Program& program, const Unit* input, int length, const MatchLimits& limits)
       : program_(program), code_(program.code.data()), in_(input), len_(length), limits_(limits),
-        icase_(program.flags.ignore_case), unicode_(program.flags.unicode) {}
+        icase_(program.flags.ignore_case), unicode_(program.flags.unicode) {
+    limits_.max_steps += limits_.steps_per_unit * static_cast<uint64_t>(length);
+  }
 
   MatchStatus Exec(const MatchOptions& options, std::vector<int>* captures) {
     int start = static_cast<int>(options.start);

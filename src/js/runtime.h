@@ -73,6 +73,8 @@ enum Root : int {
   kRootSyntaxErrorPrototype,
   kRootMapPrototype,
   kRootSetPrototype,
+  kRootRegExpPrototype,    // builtins_regexp.cc (also the brand in a RegExp's internal[2])
+  kRootRegExpConstructor,  // %RegExp%: regexp literals construct through it
   kRootGlobal,
   kRootEmptyString,
   kRootModuleExports,

@@ -1,0 +1,4 @@
+// expect error: SyntaxError: Invalid regular expression: missing /
+const ratio = 4 / 2;
+const bad = /abc
+;
