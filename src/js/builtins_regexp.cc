@@ -456,12 +456,12 @@ bool AppendReplacerResult(Runtime& rt, Handle fn, const Subject& s, const Progra
   Handle arr = Handle::New(heap, MatchArray(rt, program, s, input, caps));  // holds every piece
   Handle groups_key = Handle::New(heap, rt.Intern("groups"));
   Handle groups = Handle::New(heap, rt.GetNamed(arr, groups_key));
-  std::vector<Value> argv;
+  Handle undefined = Handle::New(heap, kUndefined);
+  std::vector<Value> argv;  // read from rooted handles just before the call: nothing allocates between
   for (int i = 0; i < program.capture_count; ++i) argv.push_back(rt.ArrayGet(Obj(arr.value()), i));
   argv.push_back(Value::FromSmi(caps[0]));
   argv.push_back(input.value());
   if (!program.group_names.empty()) argv.push_back(groups.value());
-  Handle undefined = Handle::New(heap, kUndefined);
   Value r = rt.Call(fn, undefined, argv.data(), static_cast<int>(argv.size()));
   if (r.IsEmpty()) return false;
   Handle rh = Handle::New(heap, r);
