@@ -332,7 +332,8 @@ Node* Parser::ParsePrimary() {
     case Tok::kClass: return ParseClass(/*is_declaration=*/false);
     case Tok::kDiv:
     case Tok::kDivAssign:
-      Fail("Regular expression literals are not supported by tenure", tok.start, tok.end);
+      // Only reached after `)` or `}` (the lexer then reads `/` as division; see lexer.h).
+      Fail("Unexpected token '/' (tenure reads '/' after ')' or '}' as division: wrap the regexp in parentheses)", tok.start, tok.end);
     default:
       Unexpected(tok);
   }
