@@ -80,7 +80,17 @@ TENURE_NATIVE(ArrayFrom) {
   tenure::HandleScope scope(rt.heap());
   Handle a = Handle::New(rt.heap(), rt.NewArray());
   Value src = args.get(0);
-  if (IsJSObject(src) && !IsKind(src, Kind::kArray) && !IsKind(src, Kind::kMap) && !IsKind(src, Kind::kSet)) {
+  // ECMA-262 Array.from: an object with a callable @@iterator (generators, user iterables) is
+  // iterated; any other object is read as an array-like {length: n}.
+  bool array_like = IsJSObject(src) && !IsKind(src, Kind::kArray) && !IsKind(src, Kind::kMap) &&
+                    !IsKind(src, Kind::kSet);
+  if (array_like) {
+    Handle iterator_key = Handle::New(rt.heap(), rt.root(kRootIteratorSymbol));
+    Value method = rt.GetNamed(args.at(0), iterator_key);
+    if (method.IsEmpty()) return Value();
+    array_like = !rt.IsCallable(method);
+  }
+  if (array_like) {
     // Array-like {length: n}.
     Handle key = Handle::New(rt.heap(), rt.root(kRootLengthKey));
     Handle len = Handle::New(rt.heap(), rt.GetNamed(args.at(0), key));

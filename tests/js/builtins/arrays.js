@@ -55,3 +55,11 @@ console.log(arr, arr.length, [, , 1].length);
 // expect: ]
 // expect: 60 1 1,2,3 1,2,3
 // expect: [ 1 ] 1 3
+
+// Array.from iterates anything with a callable Symbol.iterator (generators, user iterables) before
+// falling back to array-likes.
+function* fromGen() { yield 1; yield 2; }
+console.log(Array.from(fromGen()), Array.from(fromGen(), (x, i) => x * 10 + i));
+console.log(Array.from({ length: 5, [Symbol.iterator]: function* () { yield 'it'; } }), Array.from({ length: 2, 0: 'a' }));
+// expect: [ 1, 2 ] [ 10, 21 ]
+// expect: [ 'it' ] [ 'a', undefined ]
