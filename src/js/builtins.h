@@ -58,7 +58,9 @@ bool IdentityHash(Runtime& rt, Handle object, int64_t* hash);
 // Iteration over a Map/Set: the record holds the collection's table; steps follow the table to
 // its successor when the collection was rehashed or cleared during the iteration.
 Value CollectionIterationTable(Value collection);
-bool CollectionIteratorStep(Runtime& rt, Handle record, bool is_map, Value* out, bool* done);
+// What one step yields: the key, the value, a [key, value] array, or [key, key] (a Set's entries).
+enum class EntryView { kKey, kValue, kEntry, kKeyTwice };
+bool CollectionIteratorStep(Runtime& rt, Handle record, EntryView view, Value* out, bool* done);
 // Entry slots of a Map/Set in insertion order; false for a deleted slot (console.log).
 int64_t CollectionSlotCount(Value collection);
 bool CollectionEntry(Value collection, int64_t slot, Value* key, Value* value);

@@ -421,30 +421,173 @@ TENURE_NATIVE(ArraySort) {
   return self.value();
 }
 
-TENURE_NATIVE(ArrayKeys) {
+// keys/values/entries: live iterators (elements pushed during the iteration are visited).
+static Value ArrayIterator(Runtime& rt, Handle self, const char* method, IterKind kind) {
+  if (!RequireArray(rt, self, method)) return Value();
   tenure::HandleScope scope(rt.heap());
-  Handle out = Handle::New(rt.heap(), rt.NewArray());
-  int64_t n = IsKind(self.value(), Kind::kArray) ? Len(self) : 0;
-  for (int64_t i = 0; i < n; ++i) {
-    Handle k = Handle::New(rt.heap(), Value::FromSmi(i));
-    rt.ArrayPush(out, k);
+  Handle record = Handle::New(rt.heap(), rt.NewIterationRecord(self, kind));
+  return NewNativeIterator(rt, record);
+}
+
+TENURE_NATIVE(ArrayKeys) { return ArrayIterator(rt, self, "keys", kIterArrayKeys); }
+TENURE_NATIVE(ArrayValues) { return ArrayIterator(rt, self, "values", kIterArray); }
+TENURE_NATIVE(ArrayEntries) { return ArrayIterator(rt, self, "entries", kIterArrayEntries); }
+
+// FlattenIntoArray (ECMA-262 §23.1.3.13.1) for arrays: elements that are arrays are spread while
+// `depth` > 0; holes are skipped. `mapper` (flatMap) is applied to the top level only.
+static bool FlattenInto(Runtime& rt, Handle out, Handle source, double depth, Args* mapper) {
+  tenure::HandleScope scope(rt.heap());
+  Handle element = Handle::New(rt.heap(), kUndefined);
+  for (int64_t i = 0; i < Len(source); ++i) {
+    FixedArray* e = Arr(source)->elements.As<FixedArray>();
+    if (i >= e->size() || e->items()[i] == kHole) continue;
+    element.Set(e->items()[i]);
+    if (mapper != nullptr) {
+      Value argv[3] = {element.value(), Value::FromSmi(i), source.value()};
+      Value r = rt.Call(mapper->at(0), mapper->at(1), argv, 3);
+      if (r.IsEmpty()) return false;
+      element.Set(r);
+    }
+    if (depth > 0 && IsKind(element.value(), Kind::kArray)) {
+      if (!FlattenInto(rt, out, element, depth - 1, nullptr)) return false;
+    } else {
+      rt.ArrayPush(out, element);
+    }
   }
-  return out.value();
+  return true;
 }
 
 TENURE_NATIVE(ArrayFlat) {
   if (!RequireArray(rt, self, "flat")) return Value();
+  double depth = 1;
+  if (args.get(0) != kUndefined) {
+    tenure::HandleScope scope(rt.heap());
+    Handle d = args.at(0);
+    if (!rt.ToNumber(d, &depth)) return Value();
+    depth = std::isnan(depth) ? 0 : std::trunc(depth);
+  }
   tenure::HandleScope scope(rt.heap());
   Handle out = Handle::New(rt.heap(), rt.NewArray());
+  return FlattenInto(rt, out, self, depth, nullptr) ? out.value() : Value();
+}
+
+TENURE_NATIVE(ArrayFlatMap) {
+  if (!RequireArray(rt, self, "flatMap")) return Value();
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError("flatMap mapper function is not callable");
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray());
+  return FlattenInto(rt, out, self, 1, &args) ? out.value() : Value();
+}
+
+// findLast / findLastIndex: like find, from the end; the length is read once (ECMA-262).
+static Value FindLastImpl(Runtime& rt, Handle self, Args args, bool want_index) {
+  if (!RequireArray(rt, self, want_index ? "findLastIndex" : "findLast")) return Value();
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  tenure::HandleScope scope(rt.heap());
+  Handle element = Handle::New(rt.heap(), kUndefined);
+  for (int64_t i = Len(self) - 1; i >= 0; --i) {
+    element.Set(rt.ArrayGet(Arr(self), i));
+    Value argv[3] = {element.value(), Value::FromSmi(i), self.value()};
+    Value r = rt.Call(args.at(0), args.at(1), argv, 3);
+    if (r.IsEmpty()) return Value();
+    if (Runtime::ToBoolean(r)) return want_index ? Value::FromSmi(i) : element.value();
+  }
+  return want_index ? Value::FromSmi(-1) : kUndefined;
+}
+
+TENURE_NATIVE(ArrayFindLast) { return FindLastImpl(rt, self, args, false); }
+TENURE_NATIVE(ArrayFindLastIndex) { return FindLastImpl(rt, self, args, true); }
+
+TENURE_NATIVE(ArrayReduceRight) {
+  if (!RequireArray(rt, self, "reduceRight")) return Value();
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  tenure::HandleScope scope(rt.heap());
+  int64_t i = Len(self) - 1;
+  Handle acc = Handle::New(rt.heap(), kUndefined);
+  if (args.count >= 2) {
+    acc.Set(args.get(1));
+  } else {
+    if (i < 0) return rt.ThrowTypeError("Reduce of empty array with no initial value");
+    acc.Set(rt.ArrayGet(Arr(self), i--));
+  }
+  Handle undefined = Handle::New(rt.heap(), kUndefined);
+  for (; i >= 0; --i) {
+    if (i >= Len(self)) continue;  // the callback shortened the array
+    Value argv[4] = {acc.value(), rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
+    Value r = rt.Call(args.at(0), undefined, argv, 4);
+    if (r.IsEmpty()) return Value();
+    acc.Set(r);
+  }
+  return acc.value();
+}
+
+// copyWithin(target, start, end): copies within the array, as if through a temporary copy.
+TENURE_NATIVE(ArrayCopyWithin) {
+  if (!RequireArray(rt, self, "copyWithin")) return Value();
+  int64_t n = Len(self), to, from, end;
+  if (!RelativeIndex(rt, args, 0, n, 0, &to) || !RelativeIndex(rt, args, 1, n, 0, &from) ||
+      !RelativeIndex(rt, args, 2, n, n, &end)) {
+    return Value();
+  }
+  int64_t count = std::min(end - from, n - to);
+  if (count <= 0) return self.value();
+  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  std::vector<Value> copy(e->items() + from, e->items() + from + count);  // no allocation below
+  for (int64_t i = 0; i < count; ++i) tenure::Store(e, &e->items()[to + i], copy[i]);
+  return self.value();
+}
+
+// A dense copy of the array (holes read as undefined), for the change-array-by-copy methods.
+static Value CopyOf(Runtime& rt, Handle self) {
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray(Len(self)));
+  Handle v = Handle::New(rt.heap(), kUndefined);
   for (int64_t i = 0; i < Len(self); ++i) {
-    Handle v = Handle::New(rt.heap(), rt.ArrayGet(Arr(self), i));
-    if (IsKind(v.value(), Kind::kArray)) {
-      if (!rt.SpreadInto(out, v)) return Value();
-    } else {
-      rt.ArrayPush(out, v);
-    }
+    v.Set(rt.ArrayGet(Arr(self), i));
+    rt.ArrayPush(out, v);
   }
   return out.value();
+}
+
+TENURE_NATIVE(ArrayToReversed) {
+  if (!RequireArray(rt, self, "toReversed")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
+  return ArrayReverse(rt, copy, Args());
+}
+
+TENURE_NATIVE(ArrayToSorted) {
+  if (!RequireArray(rt, self, "toSorted")) return Value();
+  if (args.get(0) != kUndefined && !rt.IsCallable(args.get(0))) {
+    return rt.ThrowTypeError("The comparison function must be either a function or undefined");
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
+  return ArraySort(rt, copy, args);
+}
+
+TENURE_NATIVE(ArrayToSpliced) {
+  if (!RequireArray(rt, self, "toSpliced")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
+  if (ArraySplice(rt, copy, args).IsEmpty()) return Value();
+  return copy.value();
+}
+
+// with(index, value): a copy with one element replaced; RangeError outside [-len, len).
+TENURE_NATIVE(ArrayWith) {
+  if (!RequireArray(rt, self, "with")) return Value();
+  double d;
+  if (!ArgInteger(rt, args, 0, &d)) return Value();
+  int64_t n = Len(self);
+  double index = d < 0 ? d + static_cast<double>(n) : d;
+  if (index < 0 || index >= static_cast<double>(n)) {
+    return rt.ThrowError(ErrorType::kRangeError, "Invalid index : " + rt.ToStdString(args.get(0)));
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
+  rt.ArraySet(copy, static_cast<int64_t>(index), args.at(1));
+  return copy.value();
 }
 
 TENURE_NATIVE(ArrayAt) {
@@ -472,7 +615,12 @@ void InstallArrayBuiltins(Runtime& rt, Handle global) {
       {"filter", ArrayFilter, 1}, {"find", ArrayFind, 1}, {"findIndex", ArrayFindIndex, 1},
       {"some", ArraySome, 1}, {"every", ArrayEvery, 1}, {"reduce", ArrayReduce, 1},
       {"reverse", ArrayReverse, 0}, {"fill", ArrayFill, 1}, {"sort", ArraySort, 1},
-      {"keys", ArrayKeys, 0}, {"flat", ArrayFlat, 0}, {"at", ArrayAt, 1}};
+      {"keys", ArrayKeys, 0}, {"values", ArrayValues, 0}, {"entries", ArrayEntries, 0},
+      {"flat", ArrayFlat, 0}, {"flatMap", ArrayFlatMap, 1}, {"at", ArrayAt, 1},
+      {"findLast", ArrayFindLast, 1}, {"findLastIndex", ArrayFindLastIndex, 1},
+      {"reduceRight", ArrayReduceRight, 1}, {"copyWithin", ArrayCopyWithin, 2},
+      {"toReversed", ArrayToReversed, 0}, {"toSorted", ArrayToSorted, 1},
+      {"toSpliced", ArrayToSpliced, 2}, {"with", ArrayWith, 2}};
   for (const auto& m : methods) rt.DefineNative(proto, m.name, m.fn, m.length);
 }
 

@@ -257,7 +257,7 @@ bool CollectionEntry(Value collection, int64_t slot, Value* key, Value* value) {
 Value CollectionIterationTable(Value collection) { return collection.As<JSObject>()->internal[0]; }
 
 // `record` = [table, Smi entry index, kind] (Runtime::ForOfPrepare).
-bool CollectionIteratorStep(Runtime& rt, Handle record, bool is_map, Value* out, bool* done) {
+bool CollectionIteratorStep(Runtime& rt, Handle record, EntryView view, Value* out, bool* done) {
   FixedArray* rec = record.value().As<FixedArray>();
   FixedArray* t = rec->items()[0].As<FixedArray>();
   int64_t pos = rec->items()[1].ToSmi();
@@ -281,15 +281,15 @@ bool CollectionIteratorStep(Runtime& rt, Handle record, bool is_map, Value* out,
     *done = true;
     return true;
   }
-  if (!is_map) {
-    *out = KeyAt(t, pos);
+  if (view == EntryView::kKey || view == EntryView::kValue) {
+    *out = view == EntryView::kKey ? KeyAt(t, pos) : ValueAt(t, pos);
     return true;
   }
   tenure::HandleScope scope(rt.heap());
   Handle pair = Handle::New(rt.heap(), rt.NewArray(2));
   t = record.value().As<FixedArray>()->items()[0].As<FixedArray>();
   Handle k = Handle::New(rt.heap(), KeyAt(t, pos));
-  Handle v = Handle::New(rt.heap(), ValueAt(t, pos));
+  Handle v = Handle::New(rt.heap(), view == EntryView::kEntry ? ValueAt(t, pos) : KeyAt(t, pos));
   rt.ArrayPush(pair, k);
   rt.ArrayPush(pair, v);
   *out = pair.value();
@@ -356,7 +356,7 @@ TENURE_NATIVE(CollectionForEach) {
   Handle key = Handle::New(rt.heap(), kUndefined);
   for (;;) {
     bool done = false;
-    CollectionIteratorStep(rt, record, false, key.slot(), &done);
+    CollectionIteratorStep(rt, record, EntryView::kKey, key.slot(), &done);
     if (done) return kUndefined;
     FixedArray* t = record.value().As<FixedArray>()->items()[0].As<FixedArray>();
     int64_t pos = record.value().As<FixedArray>()->items()[1].ToSmi() - 1;
@@ -365,32 +365,20 @@ TENURE_NATIVE(CollectionForEach) {
   }
 }
 
-// keys/values/entries return arrays (iterable with for-of and spread).
-static Value Listing(Runtime& rt, Handle self, int what) {
+// keys/values/entries return live iterator objects (a %MapIteratorPrototype%-like native iterator):
+// entries added during the iteration are visited, deleted ones are not, like for-of.
+static Value CollectionIterator(Runtime& rt, Handle self, const char* method, IterKind map_kind,
+                                IterKind set_kind) {
+  if (!CheckEither(rt, self, method)) return Value();
   tenure::HandleScope scope(rt.heap());
-  Handle out = Handle::New(rt.heap(), rt.NewArray());
   bool is_map = IsKind(self.value(), Kind::kMap);
-  if (!is_map && !IsKind(self.value(), Kind::kSet)) return rt.ThrowTypeError("incompatible receiver");
-  for (int64_t i = 0; i < Used(TableOf(self)); ++i) {
-    FixedArray* t = TableOf(self);
-    if (KeyAt(t, i) == kHole) continue;
-    Handle k = Handle::New(rt.heap(), KeyAt(t, i));
-    Handle v = Handle::New(rt.heap(), ValueAt(t, i));
-    if (what == 2) {
-      Handle pair = Handle::New(rt.heap(), rt.NewArray(2));
-      rt.ArrayPush(pair, k);
-      rt.ArrayPush(pair, is_map ? v : k);
-      rt.ArrayPush(out, pair);
-    } else {
-      rt.ArrayPush(out, what == 0 ? k : v);
-    }
-  }
-  return out.value();
+  Handle record = Handle::New(rt.heap(), rt.NewIterationRecord(self, is_map ? map_kind : set_kind));
+  return NewNativeIterator(rt, record);
 }
 
-TENURE_NATIVE(CollectionKeys) { return Listing(rt, self, 0); }
-TENURE_NATIVE(CollectionValues) { return Listing(rt, self, 1); }
-TENURE_NATIVE(CollectionEntries) { return Listing(rt, self, 2); }
+TENURE_NATIVE(CollectionKeys) { return CollectionIterator(rt, self, "keys", kIterMapKeys, kIterSet); }
+TENURE_NATIVE(CollectionValues) { return CollectionIterator(rt, self, "values", kIterMapValues, kIterSet); }
+TENURE_NATIVE(CollectionEntries) { return CollectionIterator(rt, self, "entries", kIterMap, kIterSetEntries); }
 
 void InstallCollectionBuiltins(Runtime& rt, Handle global) {
   tenure::Heap& heap = rt.heap();

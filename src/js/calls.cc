@@ -147,8 +147,6 @@ bool Runtime::SetUpClass(Handle ctor, Value* super_slot, Value* proto_out) {
 
 // Iterator records are FixedArrays [iterable, Smi position, Smi kind]; Map/Set records hold the
 // collection's table (builtins_collections.cc); kIterProtocol records are [iterator, next, kind].
-enum IterKind : int64_t { kIterArray, kIterString, kIterMap, kIterSet, kIterProtocol };
-
 // Objects without a built-in fast path use the iterator protocol: obj[Symbol.iterator]() must
 // return an object whose next() returns { value, done } objects.
 static bool ProtocolPrepare(Runtime& rt, Value* iter_out, Handle iterable, const std::string& what) {
@@ -197,14 +195,18 @@ bool Runtime::ForOfPrepare(Value* iter_out, Handle iterable) {
     ThrowTypeError(what + " is not iterable");
     return false;
   }
+  *iter_out = NewIterationRecord(iterable, kind);
+  return true;
+}
+
+Value Runtime::NewIterationRecord(Handle source, IterKind kind) {
   Value record = NewFixedArray(3);
   FixedArray* rec = record.As<FixedArray>();
-  bool coll = kind == kIterMap || kind == kIterSet;
-  tenure::Store(rec, &rec->items()[0], coll ? CollectionIterationTable(iterable.value()) : iterable.value());
+  bool coll = IsKind(source.value(), Kind::kMap) || IsKind(source.value(), Kind::kSet);
+  tenure::Store(rec, &rec->items()[0], coll ? CollectionIterationTable(source.value()) : source.value());
   rec->items()[1] = Value::FromSmi(0);
   rec->items()[2] = Value::FromSmi(kind);
-  *iter_out = record;
-  return true;
+  return record;
 }
 
 bool Runtime::ForInPrepare(Value* iter_out, Handle object) {
@@ -232,10 +234,23 @@ bool Runtime::IteratorStep(Handle iter, Value* out, bool* done) {
   Value source = rec->items()[0];
   int64_t pos = rec->items()[1].ToSmi();
   switch (static_cast<IterKind>(rec->items()[2].ToSmi())) {
-    case kIterArray: {
+    case kIterArray:
+    case kIterArrayKeys:
+    case kIterArrayEntries: {
+      // The length is read at every step: elements pushed during the iteration are visited.
       if (pos >= source.As<JSObject>()->length.ToSmi()) { *done = true; return true; }
-      *out = ArrayGet(source.As<JSObject>(), pos);
+      IterKind kind = static_cast<IterKind>(rec->items()[2].ToSmi());
       rec->items()[1] = Value::FromSmi(pos + 1);
+      if (kind == kIterArrayKeys) { *out = Value::FromSmi(pos); return true; }
+      *out = ArrayGet(source.As<JSObject>(), pos);
+      if (kind == kIterArray) return true;
+      tenure::HandleScope scope(*heap_);
+      Handle value = Handle::New(*heap_, *out);
+      Handle index = Handle::New(*heap_, Value::FromSmi(pos));
+      Handle pair = Handle::New(*heap_, NewArray(2));
+      ArrayPush(pair, index);
+      ArrayPush(pair, value);
+      *out = pair.value();
       return true;
     }
     case kIterString: {
@@ -250,8 +265,14 @@ bool Runtime::IteratorStep(Handle iter, Value* out, bool* done) {
       return true;
     }
     case kIterMap:
+      return CollectionIteratorStep(*this, iter, EntryView::kEntry, out, done);
+    case kIterSetEntries:
+      return CollectionIteratorStep(*this, iter, EntryView::kKeyTwice, out, done);
     case kIterSet:
-      return CollectionIteratorStep(*this, iter, rec->items()[2].ToSmi() == kIterMap, out, done);
+    case kIterMapKeys:
+      return CollectionIteratorStep(*this, iter, EntryView::kKey, out, done);
+    case kIterMapValues:
+      return CollectionIteratorStep(*this, iter, EntryView::kValue, out, done);
     case kIterProtocol: {
       tenure::HandleScope scope(*heap_);
       Handle iterator = Handle::New(*heap_, source);

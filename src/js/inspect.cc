@@ -180,6 +180,8 @@ class Inspector {
     } else if (kind == Kind::kWeakMap || kind == Kind::kWeakSet) {
       open = (kind == Kind::kWeakMap ? "WeakMap" : "WeakSet") + std::string(" { <items unknown> }");
       return open;
+    } else if (!NativeIteratorRecord(x).IsEmpty()) {
+      return FormatNativeIterator(v, recurse_times);
     } else if (kind == Kind::kMap || kind == Kind::kSet) {
       open = std::string(kind == Kind::kMap ? "Map(" : "Set(") +
              std::to_string(x.As<JSObject>()->internal[2].ToSmi()) + ") {";
@@ -282,6 +284,44 @@ class Inspector {
       if (is_map) s += " => " + Format(val, recurse_times + 1);
       output->push_back(s);
     }
+  }
+
+  // Built-in iterators print like node: array and string iterators as `Object [Array Iterator] {}`;
+  // Map/Set iterators with the entries they have left (`[Map Entries] { [ 'a', 1 ] }`), read
+  // through a copy of the record so the iterator itself does not advance.
+  std::string FormatNativeIterator(Handle v, int recurse_times) {
+    tenure::Heap& heap = rt_.heap();
+    tenure::HandleScope scope(heap);
+    Handle record = Handle::New(heap, NativeIteratorRecord(v.value()));
+    auto kind = static_cast<IterKind>(record.value().As<FixedArray>()->items()[2].ToSmi());
+    const char* label = nullptr;
+    switch (kind) {
+      case kIterString: return "Object [String Iterator] {}";
+      case kIterMap: label = "[Map Entries] {"; break;
+      case kIterMapKeys: case kIterMapValues: label = "[Map Iterator] {"; break;
+      case kIterSet: label = "[Set Iterator] {"; break;
+      case kIterSetEntries: label = "[Set Entries] {"; break;
+      default: return "Object [Array Iterator] {}";
+    }
+    if (recurse_times > depth_) return "[Object]";
+    Handle copy = Handle::New(heap, rt_.NewFixedArray(3));
+    for (int i = 0; i < 3; ++i) {
+      FixedArray* c = copy.value().As<FixedArray>();
+      tenure::Store(c, &c->items()[i], record.value().As<FixedArray>()->items()[i]);
+    }
+    std::vector<std::string> output;
+    Handle item = Handle::New(heap, kUndefined);
+    int64_t shown = 0, rest = 0;
+    for (;;) {
+      bool done = false;
+      if (!rt_.IteratorStep(copy, item.slot(), &done) || done) break;
+      if (shown == kMaxArrayLength) { ++rest; continue; }
+      output.push_back(Format(item, recurse_times + 1));
+      ++shown;
+    }
+    if (rest > 0) output.push_back("... " + std::to_string(rest) + " more item" + (rest > 1 ? "s" : ""));
+    if (output.empty()) return std::string(label) + "  }";
+    return Reduce(output, label, "}", false, v, recurse_times);
   }
 
   std::string FormatProperty(Handle object, Handle key, int recurse_times) {

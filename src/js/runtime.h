@@ -47,6 +47,22 @@ using NativeFn = Value (*)(Runtime& rt, Handle receiver, Args args);
 
 enum class ErrorType { kError, kTypeError, kRangeError, kReferenceError, kSyntaxError };
 
+// What an iteration record (Runtime::ForOfPrepare, Runtime::NewIterationRecord) walks and what
+// each step yields. The record is a FixedArray [source, Smi position, Smi IterKind]; for Map and
+// Set the source is the collection's table (CollectionIterationTable).
+enum IterKind : int64_t {
+  kIterArray,          // array values (for-of, values(), [Symbol.iterator])
+  kIterString,         // code points
+  kIterMap,            // Map entries [key, value]
+  kIterSet,            // Set values
+  kIterProtocol,       // [iterator, next method]: the iterator protocol
+  kIterArrayKeys,      // Array.prototype.keys
+  kIterArrayEntries,   // Array.prototype.entries: [index, value]
+  kIterMapKeys,        // Map.prototype.keys
+  kIterMapValues,      // Map.prototype.values
+  kIterSetEntries,     // Set.prototype.entries: [value, value]
+};
+
 // Test-only execution budget (fuzzers): every backward jump and every bytecode function entry
 // is a step; once `steps` are spent, each further step throws a RangeError, so even catch-all
 // loops unwind. skip_timer_waits: timers fire in due order without sleeping. sandboxed:
@@ -282,6 +298,9 @@ class Runtime {
   // Iteration (calls.cc): a record for for-of/spread over `iterable` (built-in fast paths or the
   // iterator protocol), and one step of it.
   bool ForOfPrepare(Value* iter_out, Handle iterable);
+  // A built-in iteration record over `source` (an array, string, Map or Set matching `kind`;
+  // not kIterProtocol), as Array.prototype.keys() and Map.prototype.entries() need.
+  Value NewIterationRecord(Handle source, IterKind kind);
   bool ForInPrepare(Value* iter_out, Handle object);
   bool IteratorStep(Handle iter, Value* out, bool* done);
   // IteratorClose (ECMA-262 §7.4.11) for a record of ForOfPrepare: calls the protocol
