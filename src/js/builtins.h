@@ -25,10 +25,14 @@ void SetHiddenProperty(Runtime& rt, Handle object, std::string_view key, Value v
 bool ArgNumber(Runtime& rt, Args args, int i, double* out);
 bool ArgInteger(Runtime& rt, Args args, int i, double* out);
 Value ArgString(Runtime& rt, Args args, int i);
+// Number::exponentiate (ECMA-262 §6.1.6.1.3): C's pow except NaN for a NaN exponent and for
+// (±1) ** ±Infinity (builtins_number.cc).
+double JsPow(double base, double exponent);
 
 void InstallCoreBuiltins(Runtime& rt, Handle global);
 void InstallArrayBuiltins(Runtime& rt, Handle global);
 void InstallStringBuiltins(Runtime& rt, Handle global);
+void InstallNumberBuiltins(Runtime& rt, Handle global);
 void InstallCollectionBuiltins(Runtime& rt, Handle global);
 void InstallSymbolBuiltins(Runtime& rt, Handle global);
 void InstallWeakBuiltins(Runtime& rt, Handle global);

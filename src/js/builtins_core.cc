@@ -90,6 +90,7 @@ void Runtime::SetUpBuiltins() {
   InstallCoreBuiltins(*this, global);
   InstallArrayBuiltins(*this, global);
   InstallStringBuiltins(*this, global);
+  InstallNumberBuiltins(*this, global);
   InstallRegExpBuiltins(*this, global);
   InstallCollectionBuiltins(*this, global);
   InstallSymbolBuiltins(*this, global);
@@ -244,6 +245,22 @@ TENURE_NATIVE(ObjectProtoHasOwnProperty) {
   }
   if (IsKind(o, Kind::kArray) && key.value() == rt.root(kRootLengthKey)) return kTrue;
   return FromBool(Runtime::FindOwn(self.value().As<JSObject>(), key.value()) >= 0);
+}
+
+// Object.hasOwn(object, key) (§20.1.2.13): ToObject, then hasOwnProperty.
+TENURE_NATIVE(ObjectHasOwn) {
+  if (IsNullish(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
+  Args rest{args.count > 1 ? args.base + 1 : nullptr, args.count > 1 ? args.count - 1 : 0};
+  return ObjectProtoHasOwnProperty(rt, args.at(0), rest);
+}
+
+// Object.is: SameValue (§7.2.10) — NaN is itself, +0 and -0 differ.
+TENURE_NATIVE(ObjectIs) {
+  Value a = args.get(0), b = args.get(1);
+  if (IsNumber(a) && IsNumber(b) && NumberValue(a) == 0 && NumberValue(b) == 0) {
+    return FromBool(std::signbit(NumberValue(a)) == std::signbit(NumberValue(b)));
+  }
+  return FromBool(Runtime::SameValueZero(a, b));
 }
 
 TENURE_NATIVE(ObjectProtoToString) {
@@ -664,6 +681,8 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(object_ctor, "fromEntries", ObjectFromEntries, 1);
   rt.DefineNative(object_ctor, "create", ObjectCreate, 2);
   rt.DefineNative(object_ctor, "getPrototypeOf", ObjectGetPrototypeOf, 1);
+  rt.DefineNative(object_ctor, "is", ObjectIs, 2);
+  rt.DefineNative(object_ctor, "hasOwn", ObjectHasOwn, 2);
   rt.DefineNative(object_ctor, "setPrototypeOf", ObjectSetPrototypeOf, 2);
   rt.DefineNative(object_ctor, "freeze", ObjectIdentity, 1);
   rt.DefineNative(object_ctor, "seal", ObjectIdentity, 1);

@@ -1,4 +1,4 @@
-// String, Number, Math and JSON builtins.
+// String and JSON builtins (Number and Math: builtins_number.cc).
 //
 // String methods work in UTF-16 code units (string_utf16.h). Each is written once as a template
 // over the text type: std::string (the receiver is ASCII, so bytes are units — today's fast path)
@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <random>
 #include <string>
 #include <type_traits>
 
@@ -425,106 +424,6 @@ TENURE_NATIVE(StringFromCodePoint) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Number
-
-TENURE_NATIVE(NumberConstructor) {
-  if (args.count == 0) return Value::FromSmi(0);
-  double d;
-  if (!ArgNumber(rt, args, 0, &d)) return Value();
-  return rt.NewNumber(d);
-}
-
-static bool ThisNumber(Runtime& rt, Handle self, double* d) {
-  if (!IsNumber(self.value())) {
-    rt.ThrowTypeError("Number.prototype method requires that 'this' be a Number");
-    return false;
-  }
-  *d = NumberValue(self.value());
-  return true;
-}
-
-TENURE_NATIVE(NumberToFixed) {
-  double d, digits = 0;
-  if (!ThisNumber(rt, self, &d) || !ArgInteger(rt, args, 0, &digits)) return Value();
-  if (digits < 0 || digits > 100) return rt.ThrowError(ErrorType::kRangeError, "toFixed() digits argument must be between 0 and 100");
-  if (std::fabs(d) >= 1e21 || std::isnan(d)) return rt.NewString(Runtime::NumberToString(d));
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(digits), d);
-  return rt.NewString(buf);
-}
-
-TENURE_NATIVE(NumberToString) {
-  double d, radix = 10;
-  if (!ThisNumber(rt, self, &d)) return Value();
-  if (args.get(0) != kUndefined && !ArgInteger(rt, args, 0, &radix)) return Value();
-  if (radix < 2 || radix > 36) return rt.ThrowError(ErrorType::kRangeError, "toString() radix must be between 2 and 36");
-  if (radix == 10 || std::isnan(d) || std::isinf(d) || d != std::floor(d)) return rt.NewString(Runtime::NumberToString(d));
-  bool negative = d < 0;
-  double v = std::fabs(d);
-  std::string out;
-  do {
-    int digit = static_cast<int>(std::fmod(v, radix));
-    out.push_back("0123456789abcdefghijklmnopqrstuvwxyz"[digit]);
-    v = std::floor(v / radix);
-  } while (v > 0);
-  if (negative) out.push_back('-');
-  std::reverse(out.begin(), out.end());
-  return rt.NewString(out);
-}
-
-TENURE_NATIVE(NumberValueOf) {
-  double d;
-  if (!ThisNumber(rt, self, &d)) return Value();
-  return self.value();
-}
-
-TENURE_NATIVE(NumberIsInteger) {
-  Value v = args.get(0);
-  return FromBool(IsNumber(v) && std::isfinite(NumberValue(v)) && NumberValue(v) == std::floor(NumberValue(v)));
-}
-TENURE_NATIVE(NumberIsFinite) { return FromBool(IsNumber(args.get(0)) && std::isfinite(NumberValue(args.get(0)))); }
-TENURE_NATIVE(NumberIsNaN) { return FromBool(IsNumber(args.get(0)) && std::isnan(NumberValue(args.get(0)))); }
-
-// ---------------------------------------------------------------------------------------------
-// Math
-
-template <double (*F)(double)>
-Value MathUnary(Runtime& rt, Handle, Args args) {
-  double d;
-  if (!ArgNumber(rt, args, 0, &d)) return Value();
-  return rt.NewNumber(F(d));
-}
-
-static double RoundHalfUp(double d) { return std::floor(d + 0.5); }
-static double Sign(double d) { return std::isnan(d) ? d : d > 0 ? 1 : d < 0 ? -1 : d; }
-
-static Value MinMax(Runtime& rt, Args args, bool is_max) {
-  double best = is_max ? -INFINITY : INFINITY;
-  for (int i = 0; i < args.count; ++i) {
-    double d;
-    if (!ArgNumber(rt, args, i, &d)) return Value();
-    if (std::isnan(d)) best = NAN;
-    else if (!std::isnan(best) && (is_max ? d > best : d < best)) best = d;
-  }
-  return rt.NewNumber(best);
-}
-
-TENURE_NATIVE(MathMax) { return MinMax(rt, args, true); }
-TENURE_NATIVE(MathMin) { return MinMax(rt, args, false); }
-
-TENURE_NATIVE(MathPow) {
-  double a, b;
-  if (!ArgNumber(rt, args, 0, &a) || !ArgNumber(rt, args, 1, &b)) return Value();
-  return rt.NewNumber(std::pow(a, b));
-}
-
-// Per-runtime engine, seeded from --random-seed when given (builtins.h BuiltinsState).
-TENURE_NATIVE(MathRandom) {
-  std::mt19937_64& engine = EnsureBuiltinsState(rt).random;
-  return rt.NewNumber(static_cast<double>(engine() >> 11) * 0x1.0p-53);  // 53 random bits in [0, 1)
-}
-
-// ---------------------------------------------------------------------------------------------
 // JSON
 
 
@@ -761,44 +660,6 @@ void InstallStringBuiltins(Runtime& rt, Handle global) {
       {"concat", StringConcat, 1}, {"at", StringAt, 1}, {"toString", StringToString, 0},
       {"valueOf", StringToString, 0}};
   for (const auto& m : string_methods) rt.DefineNative(sproto, m.name, m.fn, m.length);
-
-  Handle nproto = Handle::New(heap, rt.root(kRootNumberPrototype));
-  Handle nctor = Handle::New(heap, InstallConstructor(rt, global, "Number", NumberConstructor, 1, nproto));
-  rt.DefineNative(nproto, "toFixed", NumberToFixed, 1);
-  rt.DefineNative(nproto, "toString", NumberToString, 1);
-  rt.DefineNative(nproto, "valueOf", NumberValueOf, 0);
-  rt.DefineNative(nctor, "isInteger", NumberIsInteger, 1);
-  rt.DefineNative(nctor, "isSafeInteger", NumberIsInteger, 1);
-  rt.DefineNative(nctor, "isFinite", NumberIsFinite, 1);
-  rt.DefineNative(nctor, "isNaN", NumberIsNaN, 1);
-  SetHiddenProperty(rt, nctor, "MAX_SAFE_INTEGER", rt.NewNumber(9007199254740991.0));
-  SetHiddenProperty(rt, nctor, "MIN_SAFE_INTEGER", rt.NewNumber(-9007199254740991.0));
-  SetHiddenProperty(rt, nctor, "EPSILON", rt.NewNumber(2.220446049250313e-16));
-  SetHiddenProperty(rt, nctor, "MAX_VALUE", rt.NewNumber(1.7976931348623157e308));
-  SetHiddenProperty(rt, nctor, "POSITIVE_INFINITY", rt.NewNumber(INFINITY));
-  SetHiddenProperty(rt, nctor, "NEGATIVE_INFINITY", rt.NewNumber(-INFINITY));
-  SetHiddenProperty(rt, nctor, "NaN", rt.NewNumber(NAN));
-  Handle global_parse_float = Handle::New(heap, kUndefined);
-  (void)global_parse_float;
-
-  Handle math = Handle::New(heap, rt.NewPlainObject());
-  struct { const char* name; NativeFn fn; } unary[] = {
-      {"floor", MathUnary<std::floor>}, {"ceil", MathUnary<std::ceil>}, {"abs", MathUnary<std::fabs>},
-      {"sqrt", MathUnary<std::sqrt>}, {"trunc", MathUnary<std::trunc>}, {"round", MathUnary<RoundHalfUp>},
-      {"sign", MathUnary<Sign>}, {"log", MathUnary<std::log>}, {"log2", MathUnary<std::log2>},
-      {"log10", MathUnary<std::log10>}, {"exp", MathUnary<std::exp>}, {"sin", MathUnary<std::sin>},
-      {"cos", MathUnary<std::cos>}, {"tan", MathUnary<std::tan>}, {"atan", MathUnary<std::atan>},
-      {"cbrt", MathUnary<std::cbrt>}};
-  for (const auto& m : unary) rt.DefineNative(math, m.name, m.fn, 1);
-  rt.DefineNative(math, "max", MathMax, 2);
-  rt.DefineNative(math, "min", MathMin, 2);
-  rt.DefineNative(math, "pow", MathPow, 2);
-  rt.DefineNative(math, "random", MathRandom, 0);
-  SetHiddenProperty(rt, math, "PI", rt.NewNumber(M_PI));
-  SetHiddenProperty(rt, math, "E", rt.NewNumber(M_E));
-  SetHiddenProperty(rt, math, "LN2", rt.NewNumber(M_LN2));
-  SetHiddenProperty(rt, math, "SQRT2", rt.NewNumber(M_SQRT2));
-  SetHiddenProperty(rt, global, "Math", math.value());
 
   Handle json = Handle::New(heap, rt.NewPlainObject());
   rt.DefineNative(json, "stringify", JsonStringify, 3);
