@@ -41,22 +41,6 @@ void GlobalHandles::Destroy(GlobalNode* node) {
   --used_;
 }
 
-void GlobalHandles::IterateStrong(const std::function<void(Value*)>& f) {
-  for (auto& block : blocks_) {
-    for (size_t i = 0; i < kBlockSize; ++i) {
-      if (block[i].state == GlobalNode::State::kNormal) f(&block[i].value);
-    }
-  }
-}
-
-void GlobalHandles::IterateWeak(const std::function<void(Value*)>& f) {
-  for (auto& block : blocks_) {
-    for (size_t i = 0; i < kBlockSize; ++i) {
-      if (block[i].state == GlobalNode::State::kWeak) f(&block[i].value);
-    }
-  }
-}
-
 void GlobalHandles::ProcessWeak(const std::function<bool(Value)>& is_dead) {
   for (auto& block : blocks_) {
     for (size_t i = 0; i < kBlockSize; ++i) {
@@ -123,13 +107,6 @@ void HandleBlocks::DeleteAbove(Value* limit) {
     } else {
       delete[] block;
     }
-  }
-}
-
-void HandleBlocks::Iterate(Value* next, const std::function<void(Value*)>& f) {
-  for (size_t b = 0; b < blocks_.size(); ++b) {
-    Value* end = (b + 1 == blocks_.size()) ? next : blocks_[b] + kHandleBlockSize;
-    for (Value* s = blocks_[b]; s < end; ++s) f(s);
   }
 }
 

@@ -29,10 +29,17 @@ class GlobalHandles {
   GlobalNode* Create(Value value);
   void Destroy(GlobalNode* node);
 
-  // Visits the slots of strong (kNormal) nodes.
-  void IterateStrong(const std::function<void(Value*)>& f);
-  // Visits the slots of weak (kWeak) nodes.
-  void IterateWeak(const std::function<void(Value*)>& f);
+  // Calls f(Value* slot) for the slot of every strong (kNormal) node. A template, not a
+  // std::function: it runs once per global in every scavenge's root visiting (docs/heap.md §15).
+  template <typename F>
+  void IterateStrong(F&& f) {
+    IterateState(GlobalNode::State::kNormal, f);
+  }
+  // Calls f(Value* slot) for the slot of every weak (kWeak) node.
+  template <typename F>
+  void IterateWeak(F&& f) {
+    IterateState(GlobalNode::State::kWeak, f);
+  }
   // For each weak node whose target `is_dead`: empties it, moves it to kPendingCallback.
   void ProcessWeak(const std::function<bool(Value)>& is_dead);
   // Runs and clears pending callbacks (after the GC). Returns the number run.
@@ -42,6 +49,16 @@ class GlobalHandles {
   size_t used_size() const { return used_ * sizeof(GlobalNode); }
 
  private:
+  template <typename F>
+  void IterateState(GlobalNode::State state, F& f) {
+    for (auto& block : blocks_) {
+      GlobalNode* const end = block.get() + kBlockSize;
+      for (GlobalNode* node = block.get(); node < end; ++node) {
+        if (node->state == state) f(&node->value);
+      }
+    }
+  }
+
   std::vector<std::unique_ptr<GlobalNode[]>> blocks_;
   GlobalNode* free_list_ = nullptr;
   std::vector<GlobalNode*> pending_;
@@ -54,8 +71,16 @@ class HandleBlocks {
   Value* NewBlock();
   // Frees every block after the one that ends at `limit` (all blocks if limit is null).
   void DeleteAbove(Value* limit);
-  // Calls f(slot) for every in-use slot given the current `next`.
-  void Iterate(Value* next, const std::function<void(Value*)>& f);
+  // Calls f(Value* begin, Value* end) once per block for its in-use slots [begin, end) given the
+  // current `next` (HandleScopeData::next): root visiting is one VisitSlots call per block of
+  // kHandleBlockSize slots instead of a call per slot (docs/heap.md §15).
+  template <typename F>
+  void IterateRanges(Value* next, F&& f) const {
+    for (size_t b = 0; b < blocks_.size(); ++b) {
+      Value* const end = (b + 1 == blocks_.size()) ? next : blocks_[b] + kHandleBlockSize;
+      if (blocks_[b] < end) f(blocks_[b], end);
+    }
+  }
   size_t memory() const { return blocks_.size() * kHandleBlockSize * sizeof(Value); }
 
  private:

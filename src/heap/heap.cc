@@ -561,8 +561,11 @@ void Heap::RemoveRootVisitor(int id) {
   std::erase_if(root_entries_, [id](const std::unique_ptr<RootEntry>& e) { return e->id == id; });
 }
 
+// Handle blocks go to the visitor as ranges (one VisitSlots per block; the scavenger's override is
+// a plain loop), globals one slot at a time without a std::function (docs/heap.md §15).
 void Heap::VisitStrongRoots(ObjectVisitor& visitor) {
-  handle_blocks_->Iterate(handle_scope_data_.next, [&visitor](Value* slot) { visitor.VisitSlot(slot); });
+  handle_blocks_->IterateRanges(handle_scope_data_.next,
+                                [&visitor](Value* begin, Value* end) { visitor.VisitSlots(begin, end); });
   global_handles_->IterateStrong([&visitor](Value* slot) { visitor.VisitSlot(slot); });
   for (const auto& entry : root_entries_) entry->callback(visitor);
 }
@@ -582,8 +585,8 @@ class RootKindAdapter final : public ObjectVisitor {
 }  // namespace
 
 void Heap::IterateRoots(RootVisitor& visitor) {
-  handle_blocks_->Iterate(handle_scope_data_.next, [&visitor](Value* slot) {
-    visitor.VisitRoot(RootKind::kHandles, "handles", slot);
+  handle_blocks_->IterateRanges(handle_scope_data_.next, [&visitor](Value* begin, Value* end) {
+    for (Value* slot = begin; slot < end; ++slot) visitor.VisitRoot(RootKind::kHandles, "handles", slot);
   });
   global_handles_->IterateStrong(
       [&visitor](Value* slot) { visitor.VisitRoot(RootKind::kGlobals, "globals", slot); });

@@ -21,10 +21,9 @@ class ScavengeVisitor final : public ObjectVisitor {
   ScavengeVisitor(Scavenger* scavenger, Page* record_page)
       : scavenger_(scavenger), record_page_(record_page) {}
   void VisitSlot(Value* slot) override { scavenger_->ScavengeSlot(slot, record_page_); }
+  // Handle blocks arrive here as whole ranges (Heap::VisitStrongRoots): one virtual call per block.
   void VisitSlots(Value* begin, Value* end) override {
-    for (Value* s = begin; s < end; ++s) {
-      if (s->IsHeapObject()) scavenger_->ScavengeSlot(s, record_page_);
-    }
+    scavenger_->ScavengeSlots(begin, end, record_page_);
   }
   // Weak slots and ephemerons: strong in the scavenger (documented in object.h).
 
@@ -135,6 +134,16 @@ inline bool Scavenger::UpdateSlot(Value* slot) {
 void Scavenger::ScavengeSlot(Value* slot, Page* record_page) {
   if (UpdateSlot(slot) && record_page != nullptr) {
     record_page->slot_set().Insert(record_page->address(), slot);
+  }
+}
+
+void Scavenger::ScavengeSlots(Value* begin, Value* end, Page* record_page) {
+  if (record_page == nullptr) {
+    for (Value* s = begin; s < end; ++s) UpdateSlot(s);
+    return;
+  }
+  for (Value* s = begin; s < end; ++s) {
+    if (UpdateSlot(s)) record_page->slot_set().Insert(record_page->address(), s);
   }
 }
 

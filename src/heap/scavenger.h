@@ -57,6 +57,8 @@ class Scavenger {
   // remembered set if the (updated) target is still young. `record_page` is null for young hosts
   // and roots.
   void ScavengeSlot(Value* slot, Page* record_page);
+  // ScavengeSlot for every slot in [begin, end) (a handle block, a kCustom host's slot range).
+  void ScavengeSlots(Value* begin, Value* end, Page* record_page);
 
  private:
   // Updates *slot (see ScavengeSlot); returns true iff it now points to a young object.
