@@ -19,10 +19,11 @@ NewSpace::NewSpace(Heap* heap, size_t initial_semi_space_size, size_t max_semi_s
   const size_t initial = PagesFor(initial_semi_space_size);
   initial_pages_ = initial;
   max_pages_ = std::max(initial, PagesFor(max_semi_space_size));
-  for (size_t i = 0; i < initial; ++i) {
-    to_pages_.push_back(NewSemiSpacePage(kPageToSpace));
-    from_pages_.push_back(NewSemiSpacePage(kPageFromSpace));
-  }
+  target_pages_ = initial;
+  for (size_t i = 0; i < initial; ++i) AddPagePair();
+  // The mutator allocates on to-space page 0 right away: the only page that must start zeroed.
+  Page* first = to_pages_[0];
+  memset(reinterpret_cast<void*>(first->area_start()), 0, first->area_size());
 }
 
 NewSpace::~NewSpace() {
@@ -30,8 +31,11 @@ NewSpace::~NewSpace() {
   for (Page* p : from_pages_) Page::Free(p);
 }
 
+// Semispace pages need no zeroed chunk: from-space is overwritten by copies before anything reads
+// it, and a to-space page is zeroed when an allocation area moves onto it (header comment).
 Page* NewSpace::NewSemiSpacePage(uintptr_t space_flag) {
-  Page* page = Page::Allocate(heap_, kPageSize, kPageYoung | space_flag, /*touch=*/true);
+  Page* page = Page::Allocate(heap_, kPageSize, kPageYoung | space_flag, /*touch=*/true,
+                              PageContents::kUninitialized);
   if (space_flag == kPageFromSpace) {
     PoisonMemory(reinterpret_cast<void*>(page->area_start()), page->area_size());
   }
@@ -50,9 +54,17 @@ bool NewSpace::AdvancePage(LinearAllocationArea* lab) {
   return true;
 }
 
+void NewSpace::AddPagePair() {
+  to_pages_.push_back(NewSemiSpacePage(kPageToSpace));
+  from_pages_.push_back(NewSemiSpacePage(kPageFromSpace));
+}
+
 bool NewSpace::NextPage(LinearAllocationArea* lab) {
   to_pages_[current_page_]->set_top(lab->top);
-  if (current_page_ + 1 >= to_pages_.size()) return false;
+  if (current_page_ + 1 >= to_pages_.size()) {
+    if (to_pages_.size() >= target_pages_) return false;
+    AddPagePair();  // committed growth (Grow): the first touch happens here, not in Grow
+  }
   ++current_page_;
   Page* page = to_pages_[current_page_];
   lab->top = page->area_start();
@@ -118,18 +130,16 @@ void NewSpace::SetAgeMark(uintptr_t top) {
 }
 
 bool NewSpace::Grow() {
-  const size_t target = std::min(max_pages_, 2 * to_pages_.size());
-  if (target <= to_pages_.size()) return false;
-  while (to_pages_.size() < target) {
-    to_pages_.push_back(NewSemiSpacePage(kPageToSpace));
-    from_pages_.push_back(NewSemiSpacePage(kPageFromSpace));
-  }
+  const size_t target = std::min(max_pages_, 2 * target_pages_);
+  if (target <= target_pages_) return false;
+  target_pages_ = target;  // pages are added by NextPage when allocation reaches them
   return true;
 }
 
 bool NewSpace::ShrinkToInitialCapacity() {
   const size_t target = std::max(initial_pages_, current_page_ + 1);
-  if (target >= to_pages_.size()) return false;
+  if (target >= target_pages_) return false;  // to_pages_.size() <= target_pages_ always
+  target_pages_ = target;
   while (to_pages_.size() > target) {
     Page::Free(to_pages_.back());
     to_pages_.pop_back();

@@ -2,13 +2,18 @@
 // new-space.h — the young generation's two semispaces.
 //
 // INVARIANTS:
-//  * Both semispaces always have the same number of 256 KiB pages, between the initial and the
-//    maximum capacity. Pages are mapped and touched once; pages dropped by Shrink go back to the
-//    heap's PagePool (bounded; the rest is unmapped).
-//  * Sizing: GrowAfterScavenge doubles both semispaces when the bytes surviving scavenges since the
-//    last resize exceed the capacity (V8 §1.3). ShrinkToInitialCapacity (memory-reducing full GCs,
-//    Heap::CollectAllAvailableGarbage) drops the pages above max(initial, pages in use). Survival-rate
-//    driven shrinking after ordinary scavenges was measured and rejected (docs/heap.md).
+//  * Both semispaces always have the same number of 256 KiB pages (committed pages), at least the
+//    initial and at most the target capacity, which lies between the initial and the maximum.
+//    Growth only raises the target (no page is touched inside the scavenge that decides it);
+//    NextPage commits the next to-/from-space page pair from the heap's PagePool when allocation
+//    (the mutator's, or the scavenger's copies) runs past the last committed to-space page. Pages
+//    dropped by Shrink go back to the PagePool (bounded; the rest is unmapped). Semispace pages
+//    are taken uninitialized (no 256 KiB memset): see "Zeroing" below.
+//  * Sizing: GrowAfterScavenge doubles the target capacity when the bytes surviving scavenges
+//    since the last resize exceed the capacity (V8 §1.3). ShrinkToInitialCapacity (memory-reducing
+//    full GCs, Heap::CollectAllAvailableGarbage) drops the pages above max(initial, pages in use).
+//    Survival-rate driven shrinking after ordinary scavenges was measured and rejected
+//    (docs/heap.md §4, §15).
 //  * Outside a scavenge, all young objects are in to-space pages [0, current_page]; pages after the
 //    current one are empty (top == area_start). The mutator's linear allocation area lies inside
 //    the current page, between its recorded top and area_end.
@@ -66,7 +71,8 @@ class NewSpace {
   void ZeroRestOfCurrentPage(const LinearAllocationArea& lab);
   // Sets every to-space page's age mark so that all current objects count as survivors.
   void SetAgeMark(uintptr_t top);
-  // Grows both semispaces to min(max, 2 * capacity) pages. Returns true if it grew.
+  // Raises the target capacity to min(max, 2 * target) pages (committed later by NextPage).
+  // Returns true if the target grew.
   bool Grow();
   // Only outside a scavenge (from-space empty). Returns true if it shrank.
   bool ShrinkToInitialCapacity();
@@ -87,7 +93,9 @@ class NewSpace {
   const std::vector<Page*>& to_pages() const { return to_pages_; }
   const std::vector<Page*>& from_pages() const { return from_pages_; }
   size_t current_page_index() const { return current_page_; }
-  size_t capacity() const { return to_pages_.size() * (kPageSize - kPageHeaderSize); }
+  // The target capacity: what allocation may fill before a scavenge (committed on demand).
+  size_t capacity() const { return target_pages_ * (kPageSize - kPageHeaderSize); }
+  size_t committed_capacity() const { return to_pages_.size() * (kPageSize - kPageHeaderSize); }
   size_t max_capacity() const { return max_pages_ * (kPageSize - kPageHeaderSize); }
   size_t committed() const { return (to_pages_.size() + from_pages_.size()) * kPageSize; }
   // Bytes of objects in to-space (garbage included until the next scavenge).
@@ -101,6 +109,8 @@ class NewSpace {
 
  private:
   Page* NewSemiSpacePage(uintptr_t space_flag);
+  // Commits one more to-space and one more from-space page (both empty).
+  void AddPagePair();
   // Moves `lab` onto the next to-space page without zeroing it. False if there is none.
   bool NextPage(LinearAllocationArea* lab);
 
@@ -110,6 +120,7 @@ class NewSpace {
   size_t current_page_ = 0;
   size_t initial_pages_;
   size_t max_pages_;
+  size_t target_pages_;  // to_pages_.size() <= target_pages_ <= max_pages_
   size_t survived_since_resize_ = 0;
   bool fast_promotion_mode_ = false;
   size_t last_survival_percent_ = 0;

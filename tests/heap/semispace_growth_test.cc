@@ -1,0 +1,136 @@
+// Copyright the tenure authors.
+// semispace_growth_test.cc — committed-on-demand semispace growth (src/heap/new-space.h): a
+// scavenge that grows new space only raises the target capacity; the pages are committed when
+// allocation reaches them, from uninitialized pool chunks, so the zeroing contract ("fresh memory
+// reads as zero apart from the header", heap.h) must hold on pages with stale bytes. Shrinking and
+// stress GCs keep the heap verifiable.
+#include <cstring>
+#include <vector>
+
+#include "heap_test_fixture.h"
+
+namespace tenure::testing {
+namespace {
+
+constexpr size_t kArea = 256 * KB - 256;  // one page's object area (kPageSize - kPageHeaderSize)
+
+HeapConfig GrowthConfig() {
+  HeapConfig config = DefaultTestConfig();
+  config.initial_semi_space_size = 512 * KB;
+  config.max_semi_space_size = 2 * MB;
+  config.fast_promotion_survival_percent = 0;  // growth from copied + promoted bytes only
+  return config;
+}
+
+size_t NewSpaceCommitted(Heap& heap) { return heap.GetHeapSpaceStatistics()[0].space_size; }
+
+class SemispaceGrowthTest : public HeapTest {
+ protected:
+  SemispaceGrowthTest() : HeapTest(GrowthConfig()) {}
+
+  // An old array holding `count` young nodes (ids 0..count-1).
+  Local<ValueArray> KeepYoungNodes(int count) {
+    Local<ValueArray> keep = Local<ValueArray>::New(heap(), NewArray(count, AllocationType::kOld));
+    for (int i = 0; i < count; ++i) Store(keep.get(), keep->slots() + i, Value::FromObject(NewNode(i)));
+    return keep;
+  }
+  // Allocates a TreeNode and checks that its body reads as zero before anything is written.
+  void AllocateAndExpectZero() {
+    auto* node = heap().New<TreeNode>(&kTreeNodeType);
+    ASSERT_EQ(node->left.raw(), 0u);
+    ASSERT_EQ(node->right.raw(), 0u);
+    ASSERT_EQ(node->id.raw(), 0u);
+  }
+};
+
+TEST_F(SemispaceGrowthTest, GrowthCommitsPagesWhenAllocationReachesThem) {
+  const size_t capacity = heap().semi_space_capacity();
+  const size_t committed = NewSpaceCommitted(heap());
+  Local<ValueArray> keep = KeepYoungNodes(12000);  // 384 KB: 75% of the semispace
+  Scavenge();  // copied 384 KB
+  Scavenge();  // promoted them: 768 KB survived since the last resize > capacity -> grow
+  ASSERT_EQ(heap().semi_space_capacity(), 2 * capacity);
+  EXPECT_EQ(NewSpaceCommitted(heap()), committed) << "growth touched pages inside the pause";
+
+  // Allocation runs past the old capacity without a GC, committing page pairs as it goes.
+  const uint64_t scavenges = heap().gc_statistics().scavenge_count;
+  size_t allocated = 0;
+  while (heap().gc_statistics().scavenge_count == scavenges) {
+    AllocateAndExpectZero();
+    allocated += sizeof(TreeNode);
+  }
+  EXPECT_GT(allocated, capacity) << "the grown capacity was not available to the mutator";
+  EXPECT_EQ(NewSpaceCommitted(heap()), 2 * committed);
+  for (int i = 0; i < 12000; ++i) ASSERT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), i);
+}
+
+// From-space is zapped with 0xdb under verify_heap and semispace pages are taken from the pool
+// uninitialized; pooled chunks also carry stale old-space bytes. Every allocation on a page the
+// mutator moves onto must still read as zero, including after growth and after a shrink.
+TEST_F(SemispaceGrowthTest, FreshNurseryMemoryReadsZeroOnReusedAndStalePages) {
+  {
+    HandleScope garbage(heap());
+    for (int i = 0; i < 40; ++i) {  // ~1.2 MB of 0xab bytes in old pages, then dead
+      ByteString* s = NewString(std::string(30000, '\xab'), AllocationType::kOld);
+      ASSERT_EQ(s->chars()[0], '\xab');
+    }
+  }
+  FullGC();
+  FullGC();  // the dead pages are released to the page pool (stale contents)
+  Local<ValueArray> keep = KeepYoungNodes(12000);
+  for (int round = 0; round < 6; ++round) {
+    for (size_t bytes = 0; bytes < 3 * heap().semi_space_capacity(); bytes += sizeof(TreeNode)) {
+      AllocateAndExpectZero();
+    }
+    if (round == 3) heap().CollectAllAvailableGarbage(GCReason::kTesting);  // shrink to initial
+  }
+  auto* s = heap().New<ByteString>(&kByteStringType, 16 + 4000);
+  s->length = 4000;
+  for (size_t i = 0; i < s->length; ++i) ASSERT_EQ(s->chars()[i], 0) << "byte " << i;
+  for (int i = 0; i < 12000; ++i) ASSERT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), i);
+}
+
+TEST_F(SemispaceGrowthTest, ShrinkBelowCommittedDropsThePagesAndKeepsObjects) {
+  Local<ValueArray> keep = KeepYoungNodes(12000);
+  Scavenge();
+  Scavenge();
+  ASSERT_GT(heap().semi_space_capacity(), 512 * KB);
+  for (size_t bytes = 0; bytes < heap().semi_space_capacity(); bytes += sizeof(TreeNode)) {
+    AllocateAndExpectZero();
+  }
+  Scavenge();  // empties new space (the kept nodes are old), so every page above the first is idle
+  heap().CollectAllAvailableGarbage(GCReason::kTesting);
+  EXPECT_EQ(heap().semi_space_capacity(), 2 * kArea);  // initial: two pages
+  EXPECT_EQ(NewSpaceCommitted(heap()), 4 * 256 * KB);
+  for (size_t bytes = 0; bytes < 4 * kArea; bytes += sizeof(TreeNode)) AllocateAndExpectZero();
+  for (int i = 0; i < 12000; ++i) ASSERT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), i);
+  heap().VerifyHeapForTesting();
+}
+
+// Stress: a GC every 37 allocations (every 4th a full GC), verify_heap before and after each, a
+// tree whose survival grows and shrinks new space repeatedly.
+TEST(SemispaceGrowthStressTest, GrowAndShrinkUnderGcIntervalAndVerifyHeap) {
+  HeapConfig config = GrowthConfig();
+  config.initial_semi_space_size = 256 * KB;
+  config.gc_interval = 37;
+  Heap heap(config);
+  HandleScope scope(heap);
+  for (int round = 0; round < 3; ++round) {
+    HandleScope inner(heap);
+    Local<ValueArray> keep =
+        Local<ValueArray>::New(heap, heap.New<ValueArray>(&kValueArrayType, 16 + 8 * 3000));
+    keep->length = Value::FromSmi(3000);
+    for (int i = 0; i < 3000; ++i) {
+      auto* node = heap.New<TreeNode>(&kTreeNodeType);
+      ASSERT_EQ(node->left.raw(), 0u);
+      node->id = Value::FromSmi(i);
+      Store(keep.get(), keep->slots() + i, Value::FromObject(node));
+    }
+    for (int i = 0; i < 3000; ++i) ASSERT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), i);
+    heap.CollectAllAvailableGarbage(GCReason::kTesting);
+  }
+  heap.VerifyHeapForTesting();
+}
+
+}  // namespace
+}  // namespace tenure::testing
