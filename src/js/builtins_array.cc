@@ -81,14 +81,20 @@ TENURE_NATIVE(ArrayFrom) {
   Handle a = Handle::New(rt.heap(), rt.NewArray());
   Value src = args.get(0);
   // ECMA-262 Array.from: an object with a callable @@iterator (generators, user iterables) is
-  // iterated; any other object is read as an array-like {length: n}.
+  // iterated through that method, read once; any other object is read as an array-like.
   bool array_like = IsJSObject(src) && !IsKind(src, Kind::kArray) && !IsKind(src, Kind::kMap) &&
                     !IsKind(src, Kind::kSet);
+  Handle method = Handle::New(rt.heap(), kUndefined);
   if (array_like) {
     Handle iterator_key = Handle::New(rt.heap(), rt.root(kRootIteratorSymbol));
-    Value method = rt.GetNamed(args.at(0), iterator_key);
-    if (method.IsEmpty()) return Value();
-    array_like = !rt.IsCallable(method);
+    method.Set(rt.GetNamed(args.at(0), iterator_key));
+    if (method.value().IsEmpty()) return Value();
+    array_like = IsNullish(method.value());
+    if (!array_like && !rt.IsCallable(method.value())) {
+      rt.ThrowTypeError("%Array%.from requires that the property of the first argument, "
+                        "items[Symbol.iterator], when exists, be a function");
+      return Value();
+    }
   }
   if (array_like) {
     // Array-like {length: n}.
@@ -102,6 +108,15 @@ TENURE_NATIVE(ArrayFrom) {
       Handle v = Handle::New(rt.heap(), rt.GetProperty(args.at(0), k));
       if (v.value().IsEmpty()) return Value();
       rt.ArrayPush(a, v);
+    }
+  } else if (IsJSObject(method.value())) {
+    Handle iter = Handle::New(rt.heap(), kUndefined);
+    if (!rt.IteratorFromMethod(iter.slot(), args.at(0), method)) return Value();
+    Handle item = Handle::New(rt.heap(), kUndefined);
+    for (bool done = false;;) {
+      if (!rt.IteratorStep(iter, item.slot(), &done)) return Value();
+      if (done) break;
+      if (!rt.ArrayPush(a, item)) return Value();
     }
   } else if (!rt.SpreadInto(a, args.at(0))) {
     return Value();

@@ -148,7 +148,8 @@ bool Runtime::SetUpClass(Handle ctor, Value* super_slot, Value* proto_out) {
 // Iterator records are FixedArrays [iterable, Smi position, Smi kind]; Map/Set records hold the
 // collection's table (builtins_collections.cc); kIterProtocol records are [iterator, next, kind].
 // Objects without a built-in fast path use the iterator protocol: obj[Symbol.iterator]() must
-// return an object whose next() returns { value, done } objects.
+// return an object whose next() returns { value, done } objects. GetIterator (ECMA-262 §7.4.3)
+// in two steps, so a caller that already read the method (Array.from) does not read it again.
 static bool ProtocolPrepare(Runtime& rt, Value* iter_out, Handle iterable, const std::string& what) {
   tenure::HandleScope scope(rt.heap());
   Handle key = Handle::New(rt.heap(), rt.root(kRootIteratorSymbol));
@@ -158,10 +159,15 @@ static bool ProtocolPrepare(Runtime& rt, Value* iter_out, Handle iterable, const
     rt.ThrowTypeError(what + " is not iterable");
     return false;
   }
-  Handle iterator = Handle::New(rt.heap(), rt.Call(method, iterable, nullptr, 0));
+  return rt.IteratorFromMethod(iter_out, iterable, method);
+}
+
+bool Runtime::IteratorFromMethod(Value* iter_out, Handle iterable, Handle method) {
+  tenure::HandleScope scope(*heap_);
+  Handle iterator = Handle::New(*heap_, Call(method, iterable, nullptr, 0));
   if (iterator.value().IsEmpty()) return false;
   if (!IsJSObject(iterator.value())) {
-    rt.ThrowTypeError("Result of the Symbol.iterator method is not an object");
+    ThrowTypeError("Result of the Symbol.iterator method is not an object");
     return false;
   }
   Value native = NativeIteratorRecord(iterator.value());
@@ -169,10 +175,10 @@ static bool ProtocolPrepare(Runtime& rt, Value* iter_out, Handle iterable, const
     *iter_out = native;
     return true;
   }
-  Handle next_key = Handle::New(rt.heap(), rt.Intern("next"));
-  Handle next = Handle::New(rt.heap(), rt.GetNamed(iterator, next_key));
+  Handle next_key = Handle::New(*heap_, Intern("next"));
+  Handle next = Handle::New(*heap_, GetNamed(iterator, next_key));
   if (next.value().IsEmpty()) return false;
-  Value record = rt.NewFixedArray(3);
+  Value record = NewFixedArray(3);
   FixedArray* rec = record.As<FixedArray>();
   tenure::Store(rec, &rec->items()[0], iterator.value());
   tenure::Store(rec, &rec->items()[1], next.value());

@@ -301,6 +301,9 @@ class Runtime {
   // A built-in iteration record over `source` (an array, string, Map or Set matching `kind`;
   // not kIterProtocol), as Array.prototype.keys() and Map.prototype.entries() need.
   Value NewIterationRecord(Handle source, IterKind kind);
+  // The rest of ForOfPrepare for an object whose callable @@iterator `method` the caller has
+  // already read (Array.from reads it once): calls it and builds the protocol record.
+  bool IteratorFromMethod(Value* iter_out, Handle iterable, Handle method);
   bool ForInPrepare(Value* iter_out, Handle object);
   bool IteratorStep(Handle iter, Value* out, bool* done);
   // IteratorClose (ECMA-262 §7.4.11) for a record of ForOfPrepare: calls the protocol
