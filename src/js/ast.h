@@ -54,7 +54,10 @@ namespace tenure::js {
   X(Object, "list=Property")                                                                   \
   X(Property, "op=PropKind a=key b=value flags=computed|static")                               \
   X(Function, "str=name list=params(Identifier|pattern|DefaultParam|Rest) a=body flags scope") \
-  X(Class, "str=name a=superclass? b=constructor Function? list=Property(members) scope")      \
+  X(Class, "str=name a=superclass? b=constructor Function? list=Property|ClassMember c=instance initializer Function? d=static initializer Function? scope") \
+  X(ClassMember, "op=Tok::kLBrack (computed key)|kPrivateName|kFunction (private method) str=hidden variable a=key? b=Function? flags=static|getter|setter") \
+  X(ClassField, "op=kAssign (field)|kFunction (private method) a=key b=value? c=This flags=getter|setter") \
+  X(FieldsInit, "a=Identifier(.init) b=This: calls the instance initializer (class fields)") \
   X(Unary, "op a")                                                                             \
   X(Update, "op=++/-- a=target flags=prefix")                                                  \
   X(Binary, "op a b")                                                                          \

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "builtins.h"
+#include "builtins_date.h"
 #include "builtins_regexp.h"
 #include "generators.h"
 #include "heap_snapshot.h"
@@ -92,6 +93,7 @@ void Runtime::SetUpBuiltins() {
   InstallStringBuiltins(*this, global);
   InstallNumberBuiltins(*this, global);
   InstallRegExpBuiltins(*this, global);
+  InstallDateBuiltins(*this, global);
   InstallCollectionBuiltins(*this, global);
   InstallSymbolBuiltins(*this, global);
   InstallWeakBuiltins(*this, global);
@@ -268,6 +270,7 @@ TENURE_NATIVE(ObjectProtoToString) {
   if (IsKind(o, Kind::kArray)) return rt.NewString("[object Array]");
   if (IsKind(o, Kind::kFunction)) return rt.NewString("[object Function]");
   if (IsKind(o, Kind::kError)) return rt.NewString("[object Error]");
+  if (IsDate(rt, o)) return rt.NewString("[object Date]");
   if (o == kNull) return rt.NewString("[object Null]");
   if (o == kUndefined) return rt.NewString("[object Undefined]");
   return rt.NewString("[object Object]");
@@ -611,11 +614,6 @@ TENURE_NATIVE(ClearTimer) {
   return kUndefined;
 }
 
-TENURE_NATIVE(DateNow) {
-  using namespace std::chrono;
-  return rt.NewNumber(std::floor(duration<double, std::milli>(system_clock::now().time_since_epoch()).count()));
-}
-
 TENURE_NATIVE(PerformanceNow) { return rt.NewNumber(rt.NowMs() - rt.clock_origin_ms()); }
 
 TENURE_NATIVE(Require) {
@@ -750,9 +748,6 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   SetDataProperty(rt, process, "argv", argv.value());
   SetHiddenProperty(rt, global, "process", process.value());
 
-  Handle date = Handle::New(heap, rt.NewPlainObject());
-  rt.DefineNative(date, "now", DateNow, 0);
-  SetHiddenProperty(rt, global, "Date", date.value());
   Handle performance = Handle::New(heap, rt.NewPlainObject());
   rt.DefineNative(performance, "now", PerformanceNow, 0);
   SetHiddenProperty(rt, global, "performance", performance.value());

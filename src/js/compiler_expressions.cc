@@ -143,6 +143,8 @@ void Compiler::Expr(Node* n, int dst) {
       }
       Expr(n->list.back(), dst);
       break;
+    case NodeKind::kClassField: ClassField(n, dst); break;
+    case NodeKind::kFieldsInit: FieldsInit(n, dst); break;
     }
     default:
       // Spread/Super/Hole outside their contexts cannot come out of the parser.
@@ -475,6 +477,7 @@ int Compiler::PropertyKey(Node* prop) {
 
 // The literal gets one inline slot per property it defines (V8 sizes literal boilerplates the
 // same way), `{}` and spreads the default 4 (V8's kInitialGlobalObjectUnusedPropertiesCount is
+    if (n->b != nullptr) Expr(n->b, Temp());  // class fields: run the instance initializer
 // also 4 for an empty literal); see objects.h "Object layout".
 static int LiteralInlineCapacity(Node* n) {
   int count = 0;
@@ -490,6 +493,7 @@ static int LiteralInlineCapacity(Node* n) {
 
 void Compiler::ObjectLiteral(Node* n, int dst) {
   Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n));
+  fs_->next_temp = recv + 1;  // a computed key's temporary is dead: arguments start at recv + 1
   for (Node* prop : n->list) {
     int mark = fs_->next_temp;
     offset_ = prop->offset;
@@ -534,47 +538,7 @@ void Compiler::ArrayLiteral(Node* n, int dst) {
   }
 }
 
-void Compiler::Class(Node* n, int dst, std::string_view name_hint) {
-  Scope* scope = n->scope;
-  std::string_view name = n->str.empty() ? name_hint : n->str;
-  if (scope != nullptr) EnterScope(scope, NodeList(), true);
-  int super_reg = -1;
-  if (n->a != nullptr) {
-    super_reg = Temp();
-    Expr(n->a, super_reg);
-  }
-  if (n->b != nullptr) {
-    Closure(n->b, dst, name, -1);
-  } else {
-    Emit(Op::kCreateClosure, dst, CompileDefaultConstructor(name, n->a != nullptr, n));
-  }
-  int proto = Temp();
-  offset_ = n->offset;
-  Emit(Op::kCreateClass, dst, super_reg, proto);
-  Emit(Op::kSetHomeObject, dst, proto);
-  for (Node* member : n->list) {
-    int mark = fs_->next_temp;
-    int holder = member->Has(kFlagStatic) ? dst : proto;
-    int key = PropertyKey(member);
-    int fn = Temp();
-    std::string_view mname = member->Has(kFlagComputed) ? std::string_view() : member->a->str;
-    Closure(member->b, fn, mname, holder);
-    if (member->Has(kFlagGetter)) Emit(Op::kDefineGetter, holder, key, fn);
-    else if (member->Has(kFlagSetter)) Emit(Op::kDefineSetter, holder, key, fn);
-    else Emit(Op::kDefineMethod, holder, key, fn);
-    fs_->next_temp = mark;
-  }
-  if (scope != nullptr) {
-    for (Variable* v : scope->vars) {
-      if (v->mode != VarMode::kClassName) continue;
-      Ref ref;
-      ref.kind = v->in_context ? RefKind::kContext : RefKind::kLocal;
-      ref.index = v->index;
-      StoreVarLocation(ref, v, dst);
-    }
-  }
-  ExitScope(scope);
-}
+// Compiler::Class, class fields and private names: compiler_classes.cc.
 
 // `constructor() {}` or `constructor(...args) { super(...args); }` for classes without one.
 int Compiler::CompileDefaultConstructor(std::string_view name, bool derived, Node* cls) {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "builtins_date.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -237,9 +238,9 @@ Value Runtime::LooseEquals(Handle ha, Handle hb) {
     }
   }
   tenure::HandleScope scope(*heap_);
-  Handle pa = Handle::New(*heap_, ToPrimitive(ha, false));
+  Handle pa = Handle::New(*heap_, ToPrimitive(ha, IsDate(*this, ha.value())));  // Dates: hint string
   if (pa.value().IsEmpty()) return Value();
-  Handle pb = Handle::New(*heap_, ToPrimitive(hb, false));
+  Handle pb = Handle::New(*heap_, ToPrimitive(hb, IsDate(*this, hb.value())));
   if (pb.value().IsEmpty()) return Value();
   if (IsJSObject(pa.value()) || IsJSObject(pb.value())) return kFalse;
   return LooseEquals(pa, pb);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "builtins.h"
+#include "builtins_date.h"
 #include "builtins_regexp.h"
 #include "runtime.h"
 #include "string_utf16.h"
@@ -169,6 +170,9 @@ class Inspector {
       if (Runtime::ArrayLength(x) == 0 && named == 0) return open + "]";
     } else if (IsRegExp(rt_, x)) {  // builtins_regexp.cc
       base = RegExpToString(rt_, x);
+      if (named == 0) return base;
+    } else if (IsDate(rt_, x)) {  // builtins_date.cc: the ISO string (or Invalid Date)
+      base = InspectDate(rt_, x);
       if (named == 0) return base;
     } else if (kind == Kind::kBuffer) {
       return InspectBuffer(x);
@@ -410,7 +414,9 @@ class Inspector {
     size_t entries = output.size();
     if (is_array && entries > 6) output = Group(output, value);
     if (current_depth_ - recurse_times < kCompact && entries == output.size()) {
-      size_t start = output.size() + static_cast<size_t>(indentation_) + 1 + 10;  // braces[0].length == 1
+      // node: start = output.length + indentationLvl + braces[0].length + base.length + 10, where
+      // braces[0] is the whole opener ("Point {", "Map(2) {", "[").
+      size_t start = output.size() + static_cast<size_t>(indentation_) + open.size() + 10;
       size_t total = output.size() + start;
       bool fits = total + output.size() <= kBreakLength;
       for (const std::string& s : output) {

@@ -6,6 +6,7 @@
 #include "destructuring.h"
 #include "builtins.h"
 #include "generators.h"
+#include "builtins_date.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -107,9 +108,10 @@ static Value ConcatStrings(Runtime& rt, Handle a, Handle b) {
 
 static Value AddSlow(Runtime& rt, Handle a, Handle b) {
   tenure::HandleScope scope(rt.heap());
-  Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, false));
+  // Hint "default": Dates convert as strings (Date.prototype[@@toPrimitive]).
+  Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, IsDate(rt, a.value())));
   if (pa.value().IsEmpty()) return Value();
-  Handle pb = Handle::New(rt.heap(), rt.ToPrimitive(b, false));
+  Handle pb = Handle::New(rt.heap(), rt.ToPrimitive(b, IsDate(rt, b.value())));
   if (pb.value().IsEmpty()) return Value();
   if (IsString(pa.value()) || IsString(pb.value())) {
     Handle sa = Handle::New(rt.heap(), rt.ToString(pa));

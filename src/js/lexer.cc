@@ -104,6 +104,12 @@ Token Lexer::Next() {
       tok = LexTemplatePart(start, false);
     } else if (IsIdStart(static_cast<unsigned char>(c)) || c == '\\') {
       tok = LexIdentifierOrKeyword(start);
+    } else if (c == '#' && IsIdStart(static_cast<unsigned char>(Peek(1)))) {
+      ++pos_;  // class private name: `#x` (value keeps the '#')
+      tok = LexIdentifierOrKeyword(pos_);
+      tok.kind = Tok::kPrivateName;
+      tok.start = start;
+      tok.value = arena_.CopyString(text_.substr(start, pos_ - start));
     } else if (c == '/' && RegExpAllowed()) {
       tok = LexRegExp(start);
     } else {
@@ -121,7 +127,7 @@ bool Lexer::RegExpAllowed() const {
     case Tok::kIdentifier: case Tok::kNumber: case Tok::kString: case Tok::kTemplateFull:
     case Tok::kTemplateTail: case Tok::kRegExp: case Tok::kRParen: case Tok::kRBrack:
     case Tok::kRBrace: case Tok::kThis: case Tok::kSuper: case Tok::kTrue: case Tok::kFalse:
-    case Tok::kNull: case Tok::kInc: case Tok::kDec:
+    case Tok::kNull: case Tok::kInc: case Tok::kDec: case Tok::kPrivateName:
       return false;
     default:
       return true;

@@ -120,6 +120,9 @@ struct Symbol : HeapObject {
   Value flags;        // Smi
 };
 inline constexpr int64_t kSymbolPrivate = 1;
+// A class private name (`#x`, private_names.h): also kSymbolPrivate; property access with it
+// follows the private-name rules (own properties only, node's TypeErrors).
+inline constexpr int64_t kSymbolPrivateName = 2;
 
 // ---- Object layout --------------------------------------------------------------------------
 // Words after the header (each a Value):

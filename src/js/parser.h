@@ -22,6 +22,7 @@
 #pragma once
 
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "arena.h"
@@ -127,6 +128,33 @@ class Parser {
 
   // Patterns (parser_patterns.cc).
   enum class PatternKind { kBinding, kAssignment };
+  // Class bodies (parser_classes.cc; the desugaring of fields is described there).
+  struct ClassBody {
+    std::vector<Node*> name_decls;        // ClassMember kPrivateName, one per private name
+    std::vector<Node*> members;           // methods (Property), computed keys, private methods
+    std::vector<Node*> instance_methods;  // ClassField statements installing private methods
+    std::vector<Node*> instance_fields;   // ClassField statements, source order
+    std::vector<Node*> static_methods;
+    std::vector<Node*> static_elements;   // static fields and static blocks, source order
+    std::vector<Node*> super_calls;       // super(...) calls in the constructor (arrows included)
+    std::unordered_map<std::string_view, int> private_names;  // name -> PrivateKind bits | static
+    std::vector<Node*> references;        // `#x` uses to check against the declared names
+    int hidden_count = 0;
+  };
+  void ParseClassElement(Node* cls, ClassBody& body);
+  void ParseFieldRest(Node* prop, Node* key, Node* private_key, ClassBody& body);
+  void ParsePrivateElement(Node* prop, const Token& first, uint32_t kind_flags, ClassBody& body);
+  Node* ParseFieldInitializer();
+  Node* ParseStaticBlock();
+  void FinishClassBody(Node* cls, ClassBody& body);
+  Node* NewPrivateReference(const Token& tok);
+  void DeclarePrivateName(const Token& tok, int kind, bool is_static);
+  void ResolvePrivateReferences(ClassBody& body);
+  Node* NewHiddenIdentifier(std::string_view name, uint32_t offset);
+  Node* NewInitializerFunction(const std::vector<Node*>& statements, uint32_t offset);
+  Node* NewFieldsInit(uint32_t offset);
+  Node* NewFieldStatement(Node* field);
+  Node* SynthesizeConstructor(Node* cls, std::vector<Node*>* super_calls);
   // An identifier, or an array/object binding pattern, at the current token.
   Node* ParseBindingTarget(Tok decl_kind);
   // Validates the literal `n` as a pattern of `kind` (throws node's SyntaxError otherwise).
@@ -164,3 +192,5 @@ class Parser {
 Node* ParseScript(const SourceFile& source, Arena& arena);
 
 }  // namespace tenure::js
+  std::vector<ClassBody*> class_bodies_;   // enclosing class bodies, innermost last
+  std::vector<Node*>* super_calls_ = nullptr;  // set while parsing a class constructor

@@ -135,6 +135,13 @@ Node* Parser::ParseUnary() {
       node->op = op;
       node->a = ParseUnary();
       if (At(Tok::kExp)) {
+      if (op == Tok::kDelete) {
+        Node* target = node->a;
+        while (target->kind == NodeKind::kOptionalChain) target = target->a;
+        if (target->kind == NodeKind::kIndex && target->b->kind == NodeKind::kIdentifier && target->b->str[0] == '#') {
+          FailAt("Private fields can not be deleted", target->b);
+        }
+      }
         Fail("Unary operator used immediately before exponentiation expression. Parenthesis must "
              "be used to disambiguate operator precedence", cur_.start, cur_.end);
       }
@@ -185,7 +192,7 @@ Node* Parser::ParseCallTail(Node* expr, bool allow_call) {
       Advance();
       link_flags = kFlagOptional;
       optional_chain = true;
-      if (!At(Tok::kLParen) && !At(Tok::kLBrack)) {
+      if (!At(Tok::kLParen) && !At(Tok::kLBrack) && !At(Tok::kPrivateName)) {
         if (!At(Tok::kIdentifier) && !IsKeyword(cur_.kind)) Unexpected(cur_);
         Node* member = NewNode(NodeKind::kMember, expr->offset);
         member->a = expr;
@@ -196,8 +203,17 @@ Node* Parser::ParseCallTail(Node* expr, bool allow_call) {
         continue;
       }
     }
-    if (At(Tok::kDot)) {
-      Advance();
+    if (At(Tok::kDot) || (link_flags != 0 && At(Tok::kPrivateName))) {
+      if (At(Tok::kDot)) Advance();
+      if (At(Tok::kPrivateName)) {  // `o.#x`: o[#x] keyed by the private name (parser_classes.cc)
+        Node* index = NewNode(NodeKind::kIndex, expr->offset);
+        index->a = expr;
+        index->b = NewPrivateReference(cur_);
+        index->flags = link_flags;
+        Advance();
+        expr = Finish(index);
+        continue;
+      }
       if (!At(Tok::kIdentifier) && !IsKeyword(cur_.kind)) Unexpected(cur_);
       Node* member = NewNode(NodeKind::kMember, expr->offset);
       member->a = expr;
@@ -218,6 +234,7 @@ Node* Parser::ParseCallTail(Node* expr, bool allow_call) {
       call->flags = link_flags;
       call->list = MakeList(ParseArguments());
       expr = Finish(call);
+      if (expr->kind == NodeKind::kSuper && super_calls_ != nullptr) super_calls_->push_back(call);
     } else if (At(Tok::kTemplateFull) || At(Tok::kTemplateHead)) {
       Fail("Tagged templates are not supported by tenure", cur_.start, cur_.end);
     } else {
@@ -326,6 +343,12 @@ Node* Parser::ParsePrimary() {
       return Finish(n);
     }
     case Tok::kLBrack: return ParseArrayLiteral();
+    case Tok::kPrivateName: {  // `#x in obj`
+      Node* id = NewPrivateReference(tok);
+      Advance();
+      if (!At(Tok::kIn)) Unexpected(cur_);
+      return id;
+    }
     case Tok::kLBrace: return ParseObjectLiteral();
     case Tok::kLParen: return ParseParenOrArrow();
     case Tok::kFunction: return ParseFunction(/*is_declaration=*/false, 0);
@@ -627,63 +650,6 @@ Node* Parser::ParseFunctionBody() {
   body->list = MakeList(ParseStatementList(Tok::kRBrace));
   Expect(Tok::kRBrace);
   return Finish(body);
-}
-
-Node* Parser::ParseClass(bool is_declaration) {
-  DepthGuard guard(this);
-  Node* cls = NewNode(NodeKind::kClass, cur_.start);
-  Expect(Tok::kClass);
-  if (At(Tok::kIdentifier)) {
-    cls->str = ParseBindingIdentifier(Tok::kConst)->str;
-  } else if (is_declaration) {
-    Unexpected(cur_);
-  }
-  if (Eat(Tok::kExtends)) cls->a = ParseLeftHandSide();
-  Expect(Tok::kLBrace);
-  std::vector<Node*> members;
-  while (!Eat(Tok::kRBrace)) {
-    if (Eat(Tok::kSemicolon)) continue;
-    Node* prop = NewNode(NodeKind::kProperty, cur_.start);
-    prop->op = Tok::kFunction;
-    Token first = cur_;
-    if (AtIdentifier("static") && PeekToken().kind != Tok::kLParen) {
-      prop->flags |= kFlagStatic;
-      Advance();
-      first = cur_;
-    }
-    Tok after = PeekToken().kind;
-    uint32_t kind_flags = 0;  // `async m() {}`, `*m() {}`
-    if ((AtIdentifier("get") || AtIdentifier("set")) && after != Tok::kLParen &&
-        after != Tok::kAssign && after != Tok::kSemicolon && after != Tok::kRBrace) {
-      prop->flags |= first.value == "get" ? uint32_t{kFlagGetter} : uint32_t{kFlagSetter};
-      Advance();
-    } else {
-      if (AtIdentifier("async") && after != Tok::kLParen && after != Tok::kAssign &&
-          after != Tok::kSemicolon && after != Tok::kRBrace && !PeekToken().newline_before) {
-        Advance();
-        kind_flags |= kFlagAsync;
-      }
-      if (Eat(Tok::kMul)) kind_flags |= kFlagGenerator;
-      if (kind_flags == (kFlagAsync | kFlagGenerator)) Fail("Async generators are not supported by tenure", first.start, cur_.end);
-    }
-    Node* key = ParsePropertyKey(prop);
-    if (!At(Tok::kLParen)) Fail("Class fields are not supported by tenure", cur_.start, cur_.end);
-    bool is_ctor = !prop->Has(kFlagStatic | kFlagComputed | kFlagGetter | kFlagSetter) &&
-                   key->kind == NodeKind::kString && key->str == "constructor";
-    uint32_t fn_flags = kFlagMethod | kind_flags;
-    if (is_ctor) fn_flags = uint32_t{kFlagClassCtor} | (cls->a != nullptr ? uint32_t{kFlagDerivedCtor} : 0u);
-    prop->b = ParseMethod(first.start, fn_flags);
-    Finish(prop);
-    if (is_ctor) {
-      if (cls->b != nullptr) FailAt("A class may only have one constructor", key);
-      prop->b->str = cls->str;
-      cls->b = prop->b;
-    } else {
-      members.push_back(prop);
-    }
-  }
-  cls->list = MakeList(members);
-  return Finish(cls);
 }
 
 }  // namespace tenure::js

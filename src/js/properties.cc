@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "builtins.h"
+#include "private_names.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -101,6 +102,10 @@ Value Runtime::ShapeTransitionForAdd(Handle shape, Handle key, int64_t flags) {
 }
 
 bool Runtime::DefineOwn(Handle object, Handle key, Handle value, int64_t flags) {
+  if (IsPrivateName(key.value()) &&
+      !CheckPrivateAdd(*this, object, key, (flags & kShapeHidden) != 0, value.value())) {
+    return false;
+  }
   JSObject* o = object.value().As<JSObject>();
   int64_t old_flags = 0;
   int64_t index = FindOwn(o, key.value(), &old_flags);
@@ -224,6 +229,11 @@ Value Runtime::LookupInChain(Handle receiver, Handle key, Value start, InlineCac
 Value Runtime::GetProperty(Handle object, Handle key) {
   Value o = object.value();
   Value k = key.value();
+  if (IsPrivateName(k)) {
+    if (!IsNullish(o)) return PrivateGet(*this, object, key);
+    return ThrowTypeError(std::string("Cannot read properties of ") + (o == kNull ? "null" : "undefined") +
+                          " (reading '" + ToStdString(k.As<Symbol>()->description) + "')");
+  }
   if (k.IsSmi() && k.ToSmi() >= 0) {
     if (IsKind(o, Kind::kArray)) return ArrayGet(o.As<JSObject>(), k.ToSmi());
     if (IsKind(o, Kind::kBuffer)) return BufferGetIndex(*this, o, k.ToSmi());
@@ -394,6 +404,12 @@ bool Runtime::TryTransitionStore(JSObject* object, const InlineCache& ic, Value 
 bool Runtime::SetProperty(Handle object, Handle key, Handle value) {
   Value o = object.value();
   Value k = key.value();
+  if (IsPrivateName(k)) {
+    if (!IsNullish(o)) return PrivateSet(*this, object, key, value);
+    ThrowTypeError(std::string("Cannot set properties of ") + (o == kNull ? "null" : "undefined") +
+                   " (setting '" + ToStdString(k.As<Symbol>()->description) + "')");
+    return false;
+  }
   if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kArray)) return ArraySet(object, k.ToSmi(), value);
   if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kBuffer)) {
     BufferSetIndex(*this, object, k.ToSmi(), value);
@@ -462,6 +478,7 @@ Value Runtime::DeleteProperty(Handle object, Handle key) {
 
 Value Runtime::HasProperty(Handle object, Handle key) {
   Value o = object.value();
+  if (IsPrivateName(key.value())) return PrivateHas(*this, object, key);
   if (!IsJSObject(o)) {
     return ThrowTypeError("Cannot use 'in' operator to search for '" +
                           (IsString(key.value()) ? ToStdString(key.value()) : std::string("key")) +

@@ -107,6 +107,8 @@ enum Root : int {
   kRootPromisePrototype,    // builtins_promise.cc
   kRootPromiseNatives,      // FixedArray of template natives cloned with per-closure data
   kRootGeneratorPrototype,  // %GeneratorPrototype% (generators.cc)
+  kRootClassIntrinsics,     // FixedArray of the class-field natives (private_names.h), lazily
+  kRootDatePrototype,       // builtins_date.cc (also the brand in a Date's internal[2])
   kRootCount
 };
 

@@ -244,9 +244,17 @@ class Analyzer {
       Variable* v = tree_->NewVariable(scope, cls->str, VarMode::kClassName, cls);
       v->init_end = cls->end;
     }
+    // Hidden bindings of class fields (parser_classes.cc): private names, computed field keys,
+    // private method closures and the instance initializer `.init`.
+    for (Node* member : cls->list) {
+      if (member->kind == NodeKind::kClassMember) tree_->NewVariable(scope, member->str, VarMode::kVar, member);
+    }
+    if (cls->c != nullptr) tree_->NewVariable(scope, ".init", VarMode::kVar, cls->c);
     Visit(cls->a, scope);
     if (cls->b != nullptr) VisitFunction(cls->b, scope);
     for (Node* member : cls->list) Visit(member, scope);
+    Visit(cls->c, scope);
+    Visit(cls->d, scope);
   }
 
   void VisitFor(Node* node, Scope* scope) {

@@ -20,6 +20,7 @@ namespace tenure::js {
   X(kTemplateMiddle, "")  /* }abc${ */                                                         \
   X(kTemplateTail, "")    /* }abc` */                                                          \
   X(kRegExp, "")          /* /pattern/flags: value = the source text between the slashes, then flags */ \
+  X(kPrivateName, "")     /* #name (class private names): value includes the '#' */      \
   X(kLParen, "(") X(kRParen, ")") X(kLBrace, "{") X(kRBrace, "}") X(kLBrack, "[")              \
   X(kRBrack, "]") X(kSemicolon, ";") X(kComma, ",") X(kColon, ":") X(kDot, ".")                \
   X(kEllipsis, "...") X(kQuestion, "?") X(kQuestionDot, "?.") X(kArrow, "=>")                  \

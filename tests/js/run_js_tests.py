@@ -7,6 +7,7 @@ Expectations (comments anywhere in the file, in order):
                              must be non-zero
   // expect exit: <n>        the exit code must be <n>
   // flags: <flags>          extra tenure/node flags for this file (e.g. --expose-gc)
+  // env: NAME=value         environment variable for this file's runs (e.g. TZ=America/New_York)
 `__FILE__` in an expectation stands for the test file's absolute path.
 A file with no `expect error` must exit 0 and print exactly the expected stdout lines.
 
@@ -23,12 +24,18 @@ import sys
 
 EXPECT = re.compile(r"//\s*expect( error| exit)?: ?(.*)$")
 FLAGS = re.compile(r"//\s*flags: (.*)$")
+ENV = re.compile(r"//\s*env: (\w+)=(\S*)$")
 
 
 def parse_expectations(path):
     out, err, exit_code, flags = [], [], None, []
+    FILE_ENV.clear()
     with open(path, encoding="utf-8") as f:
         for line in f:
+            em = ENV.search(line.rstrip("\n"))
+            if em:
+                FILE_ENV[em.group(1)] = em.group(2)
+                continue
             fm = FLAGS.search(line.rstrip("\n"))
             if fm:
                 flags += fm.group(1).split()
@@ -46,9 +53,13 @@ def parse_expectations(path):
     return out, err, exit_code, flags
 
 
+FILE_ENV = {}  # `// env:` settings of the file being checked
+
+
 def run(cmd, timeout):
+    env = dict(os.environ, **FILE_ENV) if FILE_ENV else None
     try:
-        p = subprocess.run(cmd, capture_output=True, timeout=timeout)
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
         return None
     return (p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
