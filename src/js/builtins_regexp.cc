@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "builtins.h"
@@ -138,6 +139,43 @@ int BuiltinMatch(Runtime& rt, Handle re, const Subject& s, std::vector<int>* cap
   return found;
 }
 
+// The `indices` array of the d flag (MakeMatchIndicesIndexPairArray, §22.2.7.8): a [start, end]
+// pair in code units per capture (undefined when it did not participate) and `groups` mapping
+// each group name to its pair (undefined without named groups).
+Value MatchIndices(Runtime& rt, const Program& program, const std::vector<int>& caps) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle indices = Handle::New(heap, rt.NewArray(program.capture_count));
+  Handle pair = Handle::New(heap, kUndefined);
+  Handle bound = Handle::New(heap, kUndefined);
+  auto pair_of = [&](int g) {
+    if (caps[2 * g] < 0) return pair.Set(kUndefined);
+    pair.Set(rt.NewArray(2));
+    bound.Set(Value::FromSmi(caps[2 * g]));
+    rt.ArrayPush(pair, bound);
+    bound.Set(Value::FromSmi(caps[2 * g + 1]));
+    rt.ArrayPush(pair, bound);
+  };
+  for (int i = 0; i < program.capture_count; ++i) {
+    pair_of(i);
+    rt.ArrayPush(indices, pair);
+  }
+  Handle groups = Handle::New(heap, kUndefined);
+  Handle key = Handle::New(heap, kUndefined);
+  if (!program.group_names.empty()) {
+    Handle null_proto = Handle::New(heap, kNull);
+    groups.Set(rt.NewObject(null_proto));
+    for (const auto& [name, g] : program.group_names) {
+      pair_of(g);
+      key.Set(rt.Intern(name));
+      rt.DefineOwn(groups, key, pair);
+    }
+  }
+  key.Set(rt.Intern("groups"));
+  rt.DefineOwn(indices, key, groups);
+  return indices.value();
+}
+
 // The match array of §22.2.7.2 steps 20-34: captures, index, input, groups.
 Value MatchArray(Runtime& rt, const Program& program, const Subject& s, Handle input, const std::vector<int>& caps) {
   tenure::Heap& heap = rt.heap();
@@ -165,6 +203,11 @@ Value MatchArray(Runtime& rt, const Program& program, const Subject& s, Handle i
   }
   key.Set(rt.Intern("groups"));
   rt.DefineOwn(array, key, groups);
+  if (program.flags.has_indices) {
+    item.Set(MatchIndices(rt, program, caps));
+    key.Set(rt.Intern("indices"));
+    rt.DefineOwn(array, key, item);
+  }
   return array.value();
 }
 
@@ -299,9 +342,9 @@ Value FlagGetter(Runtime& rt, Handle self, Args) {
 }
 
 // `this` of a String.prototype method as text (TypeError for null/undefined).
-bool ThisText(Runtime& rt, Handle self, Handle* string_out, std::string* text) {
+bool ThisText(Runtime& rt, Handle self, const char* method, Handle* string_out, std::string* text) {
   if (IsNullish(self.value())) {
-    rt.ThrowTypeError("String.prototype method called on null or undefined");
+    rt.ThrowTypeError(std::string("String.prototype.") + method + " called on null or undefined");
     return false;
   }
   Value s = rt.ToString(self);
@@ -336,57 +379,114 @@ bool ForEachMatch(Runtime& rt, const Program& program, const Subject& s, size_t 
   return true;
 }
 
+// The common start of String.prototype.match / matchAll / search (§22.1.3.13, .14, .22):
+// `this` as text (ToString, after RequireObjectCoercible), argument 0 as a RegExp (itself, or
+// `new RegExp(arg, flags)`), the subject's code units and the compiled program. The handles live
+// in the caller's HandleScope. False: an exception is pending.
+struct StringRegExpCall {
+  Handle input;  // ToString(this)
+  Handle re;
+  std::optional<Subject> subject;
+  std::shared_ptr<const Program> program;
+};
+bool BeginStringRegExpCall(Runtime& rt, Handle self, Args args, const char* method, const char* flags,
+                           StringRegExpCall* call) {
+  tenure::Heap& heap = rt.heap();
+  call->input = Handle::New(heap, kUndefined);
+  call->re = Handle::New(heap, kUndefined);
+  std::string text;
+  if (!ThisText(rt, self, method, &call->input, &text)) return false;
+  call->re.Set(ToRegExpArg(rt, args, flags));
+  if (call->re.value().IsEmpty()) return false;
+  call->subject.emplace(std::move(text));
+  call->program = ProgramOf(rt, call->re.value());
+  return call->program != nullptr;
+}
+
 TENURE_NATIVE(StringMatch) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
-  Handle input = Handle::New(heap, kUndefined);
-  std::string text;
-  if (!ThisText(rt, self, &input, &text)) return Value();
-  Handle re = Handle::New(heap, ToRegExpArg(rt, args, ""));
-  if (re.value().IsEmpty()) return Value();
-  Subject s(std::move(text));
-  auto program = ProgramOf(rt, re.value());
-  if (!program) return Value();
-  if (!program->flags.global) {
+  StringRegExpCall call;
+  if (!BeginStringRegExpCall(rt, self, args, "match", "", &call)) return Value();
+  const Subject& s = *call.subject;
+  const Program& program = *call.program;
+  if (!program.flags.global) {
     std::vector<int> caps;
-    int found = BuiltinMatch(rt, re, s, &caps);
+    int found = BuiltinMatch(rt, call.re, s, &caps);
     if (found <= 0) return found < 0 ? Value() : kNull;
-    return MatchArray(rt, *program, s, input, caps);
+    return MatchArray(rt, program, s, call.input, caps);
   }
   Handle out = Handle::New(heap, rt.NewArray());
   Handle item = Handle::New(heap, kUndefined);
-  bool ok = ForEachMatch(rt, *program, s, 0, [&](const std::vector<int>& caps) {
+  bool ok = ForEachMatch(rt, program, s, 0, [&](const std::vector<int>& caps) {
     item.Set(s.Substring(rt, caps[0], caps[1]));
     return rt.ArrayPush(out, item);
   });
-  if (!ok || !SetLastIndex(rt, re, 0)) return Value();
+  if (!ok || !SetLastIndex(rt, call.re, 0)) return Value();
   return Runtime::ArrayLength(out.value()) == 0 ? kNull : out.value();
 }
 
+// ToString(Get(re, "flags")) (§22.2.6.4 through the property, so an own or inherited getter is
+// observed). Empty when it threw; TypeError for null/undefined as String.prototype.matchAll's
+// RequireObjectCoercible with V8's text.
+Value FlagsProperty(Runtime& rt, Handle re) {
+  tenure::HandleScope scope(rt.heap());
+  Handle key = Handle::New(rt.heap(), rt.Intern("flags"));
+  Handle flags = Handle::New(rt.heap(), rt.GetNamed(re, key));
+  if (flags.value().IsEmpty()) return Value();
+  if (IsNullish(flags.value())) {
+    return rt.ThrowTypeError("The .flags property of the argument to String.prototype.matchAll cannot be null or undefined");
+  }
+  return rt.ToString(flags);
+}
+
+// String.prototype.matchAll (§22.1.3.14) and RegExp.prototype[@@matchAll] (§22.2.6.9) in their
+// observable order for a RegExp argument: Get(flags) and the "g" check, ToString(this),
+// Get(flags) again, the matcher built from those flags, ToLength(Get(lastIndex)). The matches
+// are collected eagerly; the iterator walks them.
 TENURE_NATIVE(StringMatchAll) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
-  Handle input = Handle::New(heap, kUndefined);
-  std::string text;
-  if (!ThisText(rt, self, &input, &text)) return Value();
-  if (IsRegExp(rt, args.get(0)) && !FlagsOf(args.get(0)).global) {
-    return rt.ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument");
+  bool regexp_arg = IsRegExp(rt, args.get(0));
+  if (regexp_arg) {
+    if (IsNullish(self.value())) return rt.ThrowTypeError("String.prototype.matchAll called on null or undefined");
+    Value flags = FlagsProperty(rt, args.at(0));
+    if (flags.IsEmpty()) return Value();
+    if (rt.ToStdString(flags).find('g') == std::string::npos) {
+      return rt.ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument");
+    }
   }
-  Handle re = Handle::New(heap, ToRegExpArg(rt, args, "g"));
-  if (re.value().IsEmpty()) return Value();
+  StringRegExpCall call;
+  if (!BeginStringRegExpCall(rt, self, args, "matchAll", "g", &call)) return Value();
   double start = 0;
-  if (!GetLastIndex(rt, re, &start)) return Value();
-  Subject s(std::move(text));
-  auto program = ProgramOf(rt, re.value());
-  if (!program) return Value();
+  if (regexp_arg) {
+    Handle flags = Handle::New(heap, FlagsProperty(rt, call.re));
+    if (flags.value().IsEmpty()) return Value();
+    Handle source = Handle::New(heap, Obj(call.re.value())->internal[0]);
+    Handle proto = Handle::New(heap, rt.root(kRootRegExpPrototype));
+    Handle matcher = Handle::New(heap, CreateRegExp(rt, source, flags, proto));
+    if (matcher.value().IsEmpty() || !GetLastIndex(rt, call.re, &start)) return Value();
+    call.re.Set(matcher.value());
+    call.program = ProgramOf(rt, matcher.value());
+    if (!call.program) return Value();
+  }
+  const Subject& s = *call.subject;
+  const Program& program = *call.program;
+  if (!program.flags.global && !program.flags.sticky) start = 0;  // RegExpBuiltinExec ignores lastIndex
   Handle matches = Handle::New(heap, rt.NewArray());
   Handle item = Handle::New(heap, kUndefined);
   if (start <= static_cast<double>(s.length())) {
-    bool ok = ForEachMatch(rt, *program, s, static_cast<size_t>(start), [&](const std::vector<int>& caps) {
-      item.Set(MatchArray(rt, *program, s, input, caps));
+    auto collect = [&](const std::vector<int>& caps) {
+      item.Set(MatchArray(rt, program, s, call.input, caps));
       return rt.ArrayPush(matches, item);
-    });
-    if (!ok) return Value();
+    };
+    if (program.flags.global) {
+      if (!ForEachMatch(rt, program, s, static_cast<size_t>(start), collect)) return Value();
+    } else {
+      std::vector<int> caps;  // a matcher without g: %RegExpStringIteratorPrototype% yields once
+      int found = RunEngine(rt, program, s, static_cast<size_t>(start), program.flags.sticky, &caps);
+      if (found < 0 || (found == 1 && !collect(caps))) return Value();
+    }
   }
   Handle record = Handle::New(heap, kUndefined);
   if (!rt.ForOfPrepare(record.slot(), matches)) return Value();
@@ -394,18 +494,11 @@ TENURE_NATIVE(StringMatchAll) {
 }
 
 TENURE_NATIVE(StringSearch) {
-  tenure::Heap& heap = rt.heap();
-  tenure::HandleScope scope(heap);
-  Handle input = Handle::New(heap, kUndefined);
-  std::string text;
-  if (!ThisText(rt, self, &input, &text)) return Value();
-  Handle re = Handle::New(heap, ToRegExpArg(rt, args, ""));
-  if (re.value().IsEmpty()) return Value();
-  Subject s(std::move(text));
-  auto program = ProgramOf(rt, re.value());
-  if (!program) return Value();
+  tenure::HandleScope scope(rt.heap());
+  StringRegExpCall call;
+  if (!BeginStringRegExpCall(rt, self, args, "search", "", &call)) return Value();
   std::vector<int> caps;  // lastIndex is neither read nor changed (§22.2.6.12 restores it)
-  int found = RunEngine(rt, *program, s, 0, program->flags.sticky, &caps);
+  int found = RunEngine(rt, *call.program, *call.subject, 0, call.program->flags.sticky, &caps);
   if (found < 0) return Value();
   return Value::FromSmi(found == 1 ? caps[0] : -1);
 }
@@ -585,7 +678,8 @@ bool RegExpStringMethod(Runtime& rt, RegExpStringOp op, Handle self, Args args, 
   tenure::HandleScope scope(rt.heap());
   Handle input = Handle::New(rt.heap(), kUndefined);
   std::string text;
-  if (!ThisText(rt, self, &input, &text)) {
+  const char* method = op == RegExpStringOp::kSplit ? "split" : op == RegExpStringOp::kReplace ? "replace" : "replaceAll";
+  if (!ThisText(rt, self, method, &input, &text)) {
     *result = Value();
     return true;
   }

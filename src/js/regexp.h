@@ -35,7 +35,7 @@ inline constexpr int kMaxNesting = 256;          // groups/lookaheads inside eac
 inline constexpr size_t kMaxProgramSize = 1 << 20;  // instructions (after expanding {n,m})
 
 struct Flags {
-  bool has_indices = false;  // d (accepted; match.indices is not built)
+  bool has_indices = false;  // d (match.indices: builtins_regexp.cc)
   bool global = false;       // g
   bool ignore_case = false;  // i
   bool multiline = false;    // m

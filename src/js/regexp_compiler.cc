@@ -10,6 +10,7 @@
 
 #include "base/utf8.h"
 #include "regexp_internal.h"
+#include "regexp_unicode.h"
 #include "string_utf16.h"
 
 namespace tenure::js::regexp {
@@ -32,6 +33,7 @@ struct RNode {
   int min = 0;         // kRepeat
   int max = -1;        // kRepeat (-1: unbounded)
   bool flag = false;   // kRepeat: greedy; kLook: negative; kWordBoundary: \B
+  bool behind = false;  // kLook: a lookbehind (its body matches backwards)
   int first_group = 0;  // kRepeat: capture groups [first_group, end_group) inside the atom
   int end_group = 0;
   std::vector<int> kids;
@@ -213,6 +215,11 @@ class PatternParser {
     bool greedy;
     size_t qpos = pos_;
     if (!ParseQuantifier(&min, &max, &greedy)) return atom;
+    const RNode& a = nodes_[atom];
+    if (a.type == NodeType::kLook && (a.behind || flags_.unicode)) {
+      pos_ = qpos;
+      throw ParseError{"Invalid quantifier"};  // Annex B quantifies lookaheads only, and not under u
+    }
     if (!quantifiable) {
       pos_ = qpos;
       throw ParseError{"Nothing to repeat"};
@@ -268,10 +275,11 @@ class PatternParser {
         return Add(RNode{.type = NodeType::kLook, .flag = k == '!', .kids = {body}});
       }
       if (k == '<' && (Peek(2) == '=' || Peek(2) == '!')) {
+        bool negative = Peek(2) == '!';
         pos_ += 3;
-        ParseDisjunction(depth + 1);
+        int body = ParseDisjunction(depth + 1);
         ExpectClose();
-        throw ParseError{"Lookbehind is not supported by tenure"};
+        return Add(RNode{.type = NodeType::kLook, .flag = negative, .behind = true, .kids = {body}});
       }
       if (k != '<') throw ParseError{"Invalid group"};
       pos_ += 2;
@@ -335,7 +343,42 @@ class PatternParser {
       AppendEscapeClass(c, &cls.ranges);
       return AddClass(std::move(cls));
     }
+    if ((c == 'p' || c == 'P') && flags_.unicode) {
+      ++pos_;
+      CharClass cls;
+      ParsePropertyEscape(c == 'P', /*in_class=*/false, &cls.ranges);
+      return AddClass(std::move(cls));
+    }
     return Char(ParseCharacterEscape(/*in_class=*/false));
+  }
+
+  // After `\p` / `\P` (u flag): `{Name}` or `{Name=Value}` looked up in the Unicode tables
+  // (regexp_unicode.h); `negated` appends the complement. V8's error texts.
+  void ParsePropertyEscape(bool negated, bool in_class, std::vector<std::pair<uint32_t, uint32_t>>* out) {
+    const char* error = in_class ? "Invalid property name in character class" : "Invalid property name";
+    if (Peek() != '{' || AtEnd()) throw ParseError{error};
+    size_t close = p_.find(u'}', pos_);
+    if (close == std::u16string_view::npos) throw ParseError{error};
+    std::string name;
+    for (size_t i = pos_ + 1; i < close; ++i) {
+      char16_t ch = p_[i];
+      bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || IsDigit(ch) || ch == '_' || ch == '=';
+      if (!ok) throw ParseError{error};
+      name.push_back(static_cast<char>(ch));
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> set;
+    if (!AppendUnicodeProperty(name, &set)) throw ParseError{error};
+    pos_ = close + 1;
+    if (!negated) {
+      out->insert(out->end(), set.begin(), set.end());
+      return;
+    }
+    uint32_t next = 0;  // the tables are sorted and disjoint
+    for (const auto& [lo, hi] : set) {
+      if (lo > next) out->push_back({next, lo - 1});
+      next = hi + 1;
+    }
+    if (next <= 0x10FFFF) out->push_back({next, 0x10FFFF});
   }
 
   int AddClass(CharClass cls) {
@@ -477,6 +520,11 @@ class PatternParser {
       AppendEscapeClass(e, &cls->ranges);
       return true;
     }
+    if ((e == 'p' || e == 'P') && flags_.unicode) {
+      ++pos_;
+      ParsePropertyEscape(e == 'P', /*in_class=*/true, &cls->ranges);
+      return true;
+    }
     if (e == 'b') { ++pos_; *c = '\b'; return false; }
     if (e == '-' ) { ++pos_; *c = '-'; return false; }
     if (!flags_.unicode && (e == '8' || e == '9')) { ++pos_; *c = e; return false; }
@@ -502,23 +550,32 @@ class CodeGen {
     switch (n.type) {
       case NodeType::kEmpty: break;
       case NodeType::kChar: EmitChar(n.value); break;
-      case NodeType::kAny: Op(OpCode::kAny, program_->flags.dot_all ? 1 : 0); break;
-      case NodeType::kClass: Op(OpCode::kClass, n.index); break;
-      case NodeType::kSeq: for (int k : n.kids) Emit(k); break;
+      case NodeType::kAny: Op(OpCode::kAny, program_->flags.dot_all ? 1 : 0, 0, Backward()); break;
+      case NodeType::kClass: Op(OpCode::kClass, n.index, 0, Backward()); break;
+      case NodeType::kSeq:
+        if (backward_) {
+          for (auto k = n.kids.rbegin(); k != n.kids.rend(); ++k) Emit(*k);
+        } else {
+          for (int k : n.kids) Emit(k);
+        }
+        break;
       case NodeType::kAlt: EmitAlternation(n); break;
-      case NodeType::kGroup:
-        if (n.index >= 0) Op(OpCode::kSave, 2 * n.index);
+      case NodeType::kGroup:  // backwards the end is reached first
+        if (n.index >= 0) Op(OpCode::kSave, 2 * n.index + (backward_ ? 1 : 0));
         Emit(n.kids[0]);
-        if (n.index >= 0) Op(OpCode::kSave, 2 * n.index + 1);
+        if (n.index >= 0) Op(OpCode::kSave, 2 * n.index + (backward_ ? 0 : 1));
         break;
       case NodeType::kRepeat: EmitRepeat(n); break;
       case NodeType::kLineStart: Op(OpCode::kLineStart, program_->flags.multiline ? 1 : 0); break;
       case NodeType::kLineEnd: Op(OpCode::kLineEnd, program_->flags.multiline ? 1 : 0); break;
       case NodeType::kWordBoundary: Op(OpCode::kWordBoundary, n.flag ? 1 : 0); break;
-      case NodeType::kBackref: case NodeType::kNamedBackref: Op(OpCode::kBackref, n.index); break;
-      case NodeType::kLook: {
+      case NodeType::kBackref: case NodeType::kNamedBackref: Op(OpCode::kBackref, n.index, Backward()); break;
+      case NodeType::kLook: {  // a lookbehind's body matches backwards (§22.2.2.4), a lookahead's forwards
         int look = Op(OpCode::kLook, n.flag ? 1 : 0);
+        bool saved = backward_;
+        backward_ = n.behind;
         Emit(n.kids[0]);
+        backward_ = saved;
         Op(OpCode::kLookEnd);
         program_->code[look].b = Here();
         break;
@@ -532,14 +589,17 @@ class CodeGen {
     return Here() - 1;
   }
   int Here() const { return static_cast<int>(program_->code.size()); }
+  int32_t Backward() const { return backward_ ? 1 : 0; }
 
   void EmitChar(uint32_t c) {
-    if (c > 0xFFFF) {  // a surrogate pair: two code units
-      Op(OpCode::kChar, static_cast<int32_t>(0xD800 + ((c - 0x10000) >> 10)));
-      Op(OpCode::kChar, static_cast<int32_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+    if (c > 0xFFFF) {  // a surrogate pair: two code units, the low one first when matching backwards
+      int32_t high = static_cast<int32_t>(0xD800 + ((c - 0x10000) >> 10));
+      int32_t low = static_cast<int32_t>(0xDC00 + ((c - 0x10000) & 0x3FF));
+      Op(OpCode::kChar, backward_ ? low : high, 0, Backward());
+      Op(OpCode::kChar, backward_ ? high : low, 0, Backward());
       return;
     }
-    Op(OpCode::kChar, static_cast<int32_t>(program_->flags.ignore_case ? Canonicalize(c) : c));
+    Op(OpCode::kChar, static_cast<int32_t>(program_->flags.ignore_case ? Canonicalize(c) : c), 0, Backward());
   }
 
   // a|b|c: split L1, next; L1: a; jump end; next: split L2, next2; ... last alternative.
@@ -560,6 +620,7 @@ class CodeGen {
 
   // True when the atom always consumes exactly one code unit (kRepeat can run it).
   bool IsSingleUnit(const RNode& atom) const {
+    if (backward_) return false;  // kRepeat runs forwards only
     if (atom.type == NodeType::kChar) return atom.value <= 0xFFFF;
     if (atom.type == NodeType::kAny || atom.type == NodeType::kClass) return !program_->flags.unicode;
     return false;
@@ -611,6 +672,7 @@ class CodeGen {
 
   const PatternParser& parser_;
   Program* program_;
+  bool backward_ = false;  // inside a lookbehind: emit right to left (c = 1 on char/backref ops)
 };
 
 void AppendUnits(std::u16string_view text, std::string* out) { *out += ToWtf8(text); }

@@ -4,6 +4,8 @@
 //   kChar        a = code unit (canonicalized under the i flag)
 //   kAny         a = 1 when `.` also matches line terminators (s flag)
 //   kClass       a = index into Program::classes
+//                (kChar/kAny/kClass: c = 1 inside a lookbehind — match the character that ends at
+//                the position and move left; kBackref: b = 1 likewise)
 //   kSplit       a = preferred target, b = alternative target (pushed as a backtrack entry)
 //   kJump        a = target
 //   kSave        a = register (capture slot); records the position, undone on backtrack
@@ -14,7 +16,8 @@
 //   kWordBoundary          a = 1 for \B
 //   kBackref     a = group (under i: case-insensitive comparison)
 //   kLook        a = 1 when negative, b = pc after the matching kLookEnd; the body follows
-//   kLookEnd     ends a lookahead body (success of the nested match)
+//                (a lookbehind's body is compiled right to left with backward operands)
+//   kLookEnd     ends a lookaround body (success of the nested match)
 //   kRepeat      a = min, b = max (-1: unbounded), c = 1 when greedy; the single-unit atom
 //                (kChar/kAny/kClass) is the next instruction, matching continues after it
 //   kMatch       success

@@ -89,8 +89,32 @@ class Matcher {
     return found != cls.negated;
   }
 
+  // The character that ends at pos (backwards): a code point of a surrogate pair under u.
+  uint32_t CharBefore(int pos, int* width) const {
+    uint32_t c = At(pos - 1);
+    *width = 1;
+    if (unicode_ && c >= 0xDC00 && c <= 0xDFFF && pos >= 2 && At(pos - 2) >= 0xD800 && At(pos - 2) <= 0xDBFF) {
+      *width = 2;
+      return 0x10000 + ((At(pos - 2) - 0xD800) << 10) + (c - 0xDC00);
+    }
+    return c;
+  }
+
+  // A kChar/kAny/kClass with c = 1 (inside a lookbehind): the character ending at pos.
+  int MatchCharBackward(const Instr& in, int pos) const {
+    if (pos <= 0) return 0;
+    int width = 1;
+    uint32_t c = in.op == OpCode::kChar ? At(pos - 1) : CharBefore(pos, &width);
+    switch (in.op) {
+      case OpCode::kChar: return (icase_ ? Canonicalize(c) : c) == static_cast<uint32_t>(in.a) ? 1 : 0;
+      case OpCode::kAny: return in.a == 1 || !IsLineTerminator(c) ? width : 0;
+      default: return ClassMatches(program_.classes[in.a], c) ? width : 0;
+    }
+  }
+
   // Matches a kChar/kAny/kClass at pos; returns the units consumed (0: no match).
   int MatchChar(const Instr& in, int pos) const {
+    if (in.c == 1) return MatchCharBackward(in, pos);
     if (pos >= len_) return 0;
     int width;
     uint32_t c;
@@ -121,16 +145,18 @@ class Matcher {
     regs_[reg] = value;
   }
 
-  bool BackrefMatches(int group, int* pos) const {
+  // A backreference at pos; `backward` (inside a lookbehind) compares the text ending at pos.
+  bool BackrefMatches(int group, bool backward, int* pos) const {
     int s = regs_[2 * group], e = regs_[2 * group + 1];
     if (s < 0 || e < 0) return true;  // an unset group matches the empty string
     int n = e - s;
-    if (*pos + n > len_) return false;
+    int from = backward ? *pos - n : *pos;
+    if (from < 0 || from + n > len_) return false;
     for (int i = 0; i < n; ++i) {
-      uint32_t a = At(s + i), b = At(*pos + i);
+      uint32_t a = At(s + i), b = At(from + i);
       if (a != b && (!icase_ || Canonicalize(a) != Canonicalize(b))) return false;
     }
-    *pos += n;
+    *pos = backward ? from : from + n;
     return true;
   }
 
@@ -189,7 +215,8 @@ class Matcher {
     return false;
   }
 
-  // Lookahead at pc (kLook): runs the body as an atomic nested match.
+  // Lookahead or lookbehind at pc (kLook): runs the body as an atomic nested match from pos (a
+  // lookbehind's body was compiled to move left).
   MatchStatus Lookahead(int* pc, int pos, bool* ok) {
     const Instr& look = code_[*pc];
     std::vector<int> saved = regs_;
@@ -222,7 +249,7 @@ class Matcher {
         case OpCode::kChar: case OpCode::kAny: case OpCode::kClass: {
           int width = MatchChar(in, pos);
           ok = width != 0;
-          pos += width;
+          pos += in.c == 1 ? -width : width;
           ++pc;
           break;
         }
@@ -249,7 +276,7 @@ class Matcher {
           ++pc;
           break;
         }
-        case OpCode::kBackref: ok = BackrefMatches(in.a, &pos); ++pc; break;
+        case OpCode::kBackref: ok = BackrefMatches(in.a, in.b == 1, &pos); ++pc; break;
         case OpCode::kRepeat: ok = Repeat(pc, &pos); pc += 2; break;
         case OpCode::kLook:
           if (Lookahead(&pc, pos, &ok) == MatchStatus::kLimitExceeded) return MatchStatus::kLimitExceeded;
