@@ -58,6 +58,9 @@ inline constexpr int kFixedRegs = 4;
   X(TypeOf, "dst src") X(Inc, "dst src") X(Dec, "dst src") X(ToString, "dst src")              \
   X(Jump, "target") X(JumpIfTrue, "reg target") X(JumpIfFalse, "reg target")                   \
   X(JumpIfNullish, "reg target") X(JumpIfNotUndefined, "reg target")                           \
+  /* compare-and-branch: jump unless `a <op> b` (conditions of if/for/while) */              \
+  X(JumpIfNotLt, "a b target") X(JumpIfNotGt, "a b target")                                    \
+  X(JumpIfNotLe, "a b target") X(JumpIfNotGe, "a b target")                                    \
   X(Call, "dst callee argstart|argc<<16")                                                      \
   X(CallSpread, "dst callee args_array (receiver at args_array-1)")                            \
   X(New, "dst callee argstart|argc<<16")                                                       \
@@ -144,6 +147,9 @@ struct FunctionInfo {
   std::vector<uint32_t> positions;  // source offset per instruction (stack traces, errors)
   std::vector<Value> constants;     // rooted
   std::vector<InlineCache> ics;     // rooted
+  // Allocation sites of the object/array literals (allocation_site.h): operand c = index + 1 of
+  // CreateObject/CreateArray (0 = no site); heap-owned, created on first execution.
+  std::vector<tenure::AllocationSite*> allocation_sites;
   int frame_size = kFixedRegs;
   int formal_count = 0;             // Function.prototype.length
   std::vector<VarLocation> params;  // formal parameters in order (rest excluded)

@@ -43,6 +43,9 @@ void Compiler::PatchTo(int at, int target) {
     case Op::kJumpIfTrue: case Op::kJumpIfFalse: case Op::kJumpIfNullish:
     case Op::kJumpIfNotUndefined: in.b = target; break;
     case Op::kForInNext: case Op::kForOfNext: in.c = target; break;
+    case Op::kJumpIfNotLt: case Op::kJumpIfNotGt: case Op::kJumpIfNotLe: case Op::kJumpIfNotGe:
+      in.c = target;
+      break;
     case Op::kPushTry: in.a = target; break;
     default: break;
   }
@@ -112,6 +115,10 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   info->self_var = LocationOf(scope->function_name_var);
   info->arguments_var = LocationOf(scope->arguments_var);
   info->context_slots = scope->needs_context ? static_cast<int>(scope->context_slots) : 0;
+  info->register_prologue = info->context_slots == 0 && !info->rest.valid &&
+                           !info->arguments_var.valid && !info->this_var.in_context &&
+                           !info->self_var.in_context;
+  for (const VarLocation& p : info->params) info->register_prologue &= !p.in_context;
   info->frame_size = kFixedRegs + static_cast<int>(scope->num_registers);
 
   FunctionState state;
@@ -424,7 +431,7 @@ void Compiler::Statement(Node* n) {
       StoreVarLocation(ref, ref.var, r);
       break;
     }
-    case NodeKind::kExprStmt: Expr(n->a, Temp()); break;
+    case NodeKind::kExprStmt: EffectExpr(n->a); break;
     case NodeKind::kReturn: Return(n); break;
     case NodeKind::kIf: If(n); break;
     case NodeKind::kBlock: Block(n); break;
@@ -496,8 +503,7 @@ void Compiler::Block(Node* n) {
 }
 
 void Compiler::If(Node* n) {
-  int r = ExprToReg(n->a);
-  int else_jump = Emit(Op::kJumpIfFalse, r, 0);
+  int else_jump = JumpIfFalse(n->a);
   Statement(n->b);
   if (n->c != nullptr) {
     int end_jump = Emit(Op::kJump, 0);
@@ -535,15 +541,14 @@ void Compiler::For(Node* n) {
   int top = Here();
   int exit_jump = -1;
   if (n->b != nullptr) {
-    int r = ExprToReg(n->b);
-    exit_jump = Emit(Op::kJumpIfFalse, r, 0);
+    exit_jump = JumpIfFalse(n->b);
   }
   Statement(n->d);
   int continue_pc = Here();
   if (per_iteration) Emit(Op::kCopyContext);  // each iteration gets fresh bindings
   if (n->c != nullptr) {
     int mark = fs_->next_temp;
-    Expr(n->c, Temp());
+    EffectExpr(n->c);
     fs_->next_temp = mark;
   }
   Emit(Op::kJump, top);
@@ -595,8 +600,7 @@ void Compiler::ForInOf(Node* n) {
 void Compiler::WhileLoop(Node* n) {
   PushTarget(TargetKind::kLoop);
   int top = Here();
-  int r = ExprToReg(n->a);
-  int exit_jump = Emit(Op::kJumpIfFalse, r, 0);
+  int exit_jump = JumpIfFalse(n->a);
   Statement(n->d);
   Emit(Op::kJump, top);
   PatchTo(exit_jump, Here());

@@ -95,6 +95,10 @@ class Compiler {
   // Expressions: evaluate `n` into register `dst`.
   void Expr(Node* n, int dst);
   int ExprToReg(Node* n);  // a register holding the value (a local's own register if possible)
+  void EffectExpr(Node* n);  // evaluate `n` for its effects only (statements, for-loop updates)
+  // Evaluates the condition `cond` and emits a jump taken when it is falsy (target patched
+  // later); `a < b` and the other relations fuse into one compare-and-branch.
+  int JumpIfFalse(Node* cond);
   void Assign(Node* n, int dst);
   void Update(Node* n, int dst);
   void Unary(Node* n, int dst);

@@ -61,6 +61,49 @@ int Compiler::ExprToReg(Node* n) {
   return t;
 }
 
+void Compiler::EffectExpr(Node* n) {
+  if (n->kind == NodeKind::kUpdate) {
+    int mark = fs_->next_temp;
+    uint32_t saved_offset = offset_;
+    Update(n, -1);
+    offset_ = saved_offset;
+    fs_->next_temp = mark;
+    return;
+  }
+  Expr(n, Temp());
+}
+
+int Compiler::JumpIfFalse(Node* cond) {
+  Op fused = Op::kNop;
+  if (cond->kind == NodeKind::kBinary) {
+    switch (cond->op) {
+      case Tok::kLt: fused = Op::kJumpIfNotLt; break;
+      case Tok::kGt: fused = Op::kJumpIfNotGt; break;
+      case Tok::kLe: fused = Op::kJumpIfNotLe; break;
+      case Tok::kGe: fused = Op::kJumpIfNotGe; break;
+      default: break;
+    }
+  }
+  int mark = fs_->next_temp;
+  int at;
+  if (fused != Op::kNop) {  // operands evaluated as by Expr's kBinary case
+    int a;
+    if (IsPure(cond->b)) {
+      a = ExprToReg(cond->a);
+    } else {
+      a = Temp();
+      Expr(cond->a, a);
+    }
+    int b = ExprToReg(cond->b);
+    offset_ = cond->offset;
+    at = Emit(fused, a, b, 0);
+  } else {
+    at = Emit(Op::kJumpIfFalse, ExprToReg(cond), 0);
+  }
+  fs_->next_temp = mark;
+  return at;
+}
+
 void Compiler::Expr(Node* n, int dst) {
   int mark = fs_->next_temp;
   uint32_t saved_offset = offset_;
@@ -300,8 +343,29 @@ void Compiler::Assign(Node* n, int dst) {
   store(dst);
 }
 
+// `++`/`--`. `dst` < 0: the value is unused (an expression statement or a for-loop update), so
+// neither the ToNumber of the old value nor the final Move is needed (Inc/Dec convert their
+// operand themselves, calling valueOf once either way). A local register variable is updated in
+// place: `i++;` is one `Inc i i`.
 void Compiler::Update(Node* n, int dst) {
   Node* target = n->a;
+  Op step = n->op == Tok::kInc ? Op::kInc : Op::kDec;
+  if (target->kind == NodeKind::kIdentifier && target->ref.kind == RefKind::kLocal &&
+      !target->ref.needs_tdz_check && target->ref.var != nullptr &&
+      target->ref.var->mode != VarMode::kFunctionName && !target->ref.var->IsImmutable()) {
+    int reg = kFixedRegs + static_cast<int>(target->ref.index);
+    offset_ = n->offset;
+    if (dst >= 0 && !n->Has(kFlagPrefix)) {
+      int old_value = dst != reg ? dst : Temp();
+      Emit(Op::kToNumber, old_value, reg);
+      Emit(step, reg, old_value);
+      if (old_value != dst) Emit(Op::kMove, dst, old_value);
+      return;
+    }
+    Emit(step, reg, reg);
+    if (dst >= 0 && dst != reg) Emit(Op::kMove, dst, reg);
+    return;
+  }
   int obj = -1, key = -1;
   if (target->kind != NodeKind::kIdentifier) {
     obj = Temp();
@@ -316,13 +380,13 @@ void Compiler::Update(Node* n, int dst) {
   if (target->kind == NodeKind::kIdentifier) LoadVar(target, old_value);
   else if (target->kind == NodeKind::kMember) Emit(Op::kGetNamed, old_value, obj, NameIc(target->str));
   else Emit(Op::kGetKeyed, old_value, obj, key);
-  Emit(Op::kToNumber, old_value, old_value);
+  if (dst >= 0) Emit(Op::kToNumber, old_value, old_value);
   int new_value = Temp();
-  Emit(n->op == Tok::kInc ? Op::kInc : Op::kDec, new_value, old_value);
+  Emit(step, new_value, old_value);
   if (target->kind == NodeKind::kIdentifier) StoreVar(target, new_value, false);
   else if (target->kind == NodeKind::kMember) Emit(Op::kSetNamed, obj, NameIc(target->str), new_value);
   else Emit(Op::kSetKeyed, obj, key, new_value);
-  Emit(Op::kMove, dst, n->Has(kFlagPrefix) ? new_value : old_value);
+  if (dst >= 0) Emit(Op::kMove, dst, n->Has(kFlagPrefix) ? new_value : old_value);
 }
 
 // Evaluates a member/index read. `object_reg` >= 0: the object is already in that register

@@ -151,11 +151,42 @@ static Value Compare(Runtime& rt, Op op, Handle a, Handle b) {
   }
 }
 
+inline bool Runtime::PushRegisterFrame(size_t base, Value closure, const FunctionInfo* info,
+                                       Value receiver, Value new_target, const Value* args, int argc,
+                                       int return_reg, bool construct) {
+  int frame_size = info->frame_size;
+  if (base + static_cast<size_t>(frame_size) + 16 > stack_limit_) {
+    ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
+    return false;
+  }
+  if (--steps_left_ < 0) return BudgetExhausted();
+  Value* r = stack_.get() + base;
+  r[kRegContext] = closure.As<JSObject>()->internal[0];
+  r[kRegClosure] = closure;
+  // Sloppy-mode receiver, as in EnterFunction (class constructors are only reached by `new`).
+  r[kRegReceiver] =
+      !info->is_arrow && !info->is_class_ctor && IsNullish(receiver) ? roots_[kRootGlobal] : receiver;
+  r[kRegNewTarget] = new_target;
+  for (int i = kFixedRegs; i < frame_size; ++i) r[i] = kUndefined;
+  int params = static_cast<int>(info->params.size());
+  const VarLocation* loc = info->params.data();
+  for (int i = 0; i < params && i < argc; ++i) r[loc[i].index] = args[i];
+  if (info->this_var.valid) r[info->this_var.index] = r[kRegReceiver];
+  if (info->self_var.valid) r[info->self_var.index] = closure;
+  frames_.push_back(Frame{info, base, 0, return_reg, construct, false, handlers_.size(),
+                          static_cast<size_t>(args - stack_.get()), argc});
+  return true;
+}
+
 Value Runtime::RunFrames(size_t entry_index) {
+  // `ip` points at the next instruction; the frame's `pc` (an index) is written back only where
+  // something may read it (SAVE_PC: calls, throws, suspension). With `ip` in a register the
+  // dispatch is a load and an indirect jump, small enough for the compiler to copy into every
+  // handler.
   Frame* f;
   const Instr* code;
   Value* r;
-  int pc;
+  const Instr* ip;
   Value result;
 
 #define RELOAD()                          \
@@ -163,7 +194,7 @@ Value Runtime::RunFrames(size_t entry_index) {
     f = &frames_.back();                  \
     code = f->info->code.data();          \
     r = stack_.get() + f->base;           \
-    pc = f->pc;                           \
+    ip = code + f->pc;                    \
   } while (0)
 #define REG(i) Handle::FromSlot(&r[i])
 #define CHECK(expr)                       \
@@ -174,7 +205,14 @@ Value Runtime::RunFrames(size_t entry_index) {
   do {                                    \
     if (!(expr)) goto exception;          \
   } while (0)
-#define SAVE_PC() f->pc = pc
+#define SAVE_PC() f->pc = static_cast<int>(ip - code)
+  // Where a callee's frame starts: above this frame, the reserved area and the arguments.
+  auto CalleeBase = [this](const Frame* caller, const Value* args_end) {
+    size_t base = caller->base + static_cast<size_t>(caller->info->frame_size);
+    if (base < reserved_top_) base = reserved_top_;
+    size_t end = static_cast<size_t>(args_end - stack_.get());
+    return end > base ? end : base;
+  };
 
   // Threaded dispatch (GNU labels-as-values, g++ and clang): one indirect jump per instruction
   // through this table instead of the switch's bounds check and shared jump; the switch below is
@@ -185,7 +223,7 @@ Value Runtime::RunFrames(size_t entry_index) {
 
   RELOAD();
   for (;;) {
-    const Instr& in = code[pc++];
+    const Instr& in = *ip++;
     goto* kDispatch[static_cast<uint8_t>(in.op)];
     switch (in.op) {
       case Op::kNop: L_Nop:
@@ -502,21 +540,96 @@ Value Runtime::RunFrames(size_t entry_index) {
         break;
       }
       case Op::kJump: L_Jump:
-        if (in.a < pc && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
-        pc = in.a;
+        if (code + in.a < ip && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
+        ip = code + in.a;
         break;
       case Op::kJumpIfTrue: L_JumpIfTrue:
         if (Truthy(r[in.a])) {
-          if (in.b < pc && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
-          pc = in.b;
+          if (code + in.b < ip && --steps_left_ < 0) { SAVE_PC(); CHECK_BOOL(BudgetExhausted()); }
+          ip = code + in.b;
         }
         break;
-      case Op::kJumpIfFalse: L_JumpIfFalse: if (!Truthy(r[in.a])) pc = in.b; break;
-      case Op::kJumpIfNullish: L_JumpIfNullish: if (IsNullish(r[in.a])) pc = in.b; break;
-      case Op::kJumpIfNotUndefined: L_JumpIfNotUndefined: if (r[in.a] != kUndefined) pc = in.b; break;
+      case Op::kJumpIfFalse: L_JumpIfFalse: if (!Truthy(r[in.a])) ip = code + in.b; break;
+      case Op::kJumpIfNullish: L_JumpIfNullish: if (IsNullish(r[in.a])) ip = code + in.b; break;
+      case Op::kJumpIfNotUndefined: L_JumpIfNotUndefined: if (r[in.a] != kUndefined) ip = code + in.b; break;
+      // Compare-and-branch: Smi and double operands inline, everything else through Compare
+      // (ToPrimitive, strings; may throw). NaN makes every relation false, so the jump is taken.
+#define TENURE_JS_JUMP_UNLESS(name, rel, op)                              \
+      case Op::k##name: L_##name: {                                      \
+        Value a = r[in.a], b = r[in.b];                                  \
+        bool holds;                                                      \
+        if (a.IsSmi() && b.IsSmi()) {                                    \
+          holds = a.ToSmi() rel b.ToSmi();                               \
+        } else if (IsNumber(a) && IsNumber(b)) {                         \
+          holds = NumberValue(a) rel NumberValue(b);                     \
+        } else {                                                         \
+          SAVE_PC();                                                     \
+          Value v = Compare(*this, op, REG(in.a), REG(in.b));            \
+          CHECK(v);                                                      \
+          holds = v == kTrue;                                            \
+        }                                                                \
+        if (!holds) ip = code + in.c;                                    \
+        break;                                                           \
+      }
+      TENURE_JS_JUMP_UNLESS(JumpIfNotLt, <, Op::kLt)
+      TENURE_JS_JUMP_UNLESS(JumpIfNotGt, >, Op::kGt)
+      TENURE_JS_JUMP_UNLESS(JumpIfNotLe, <=, Op::kLe)
+      TENURE_JS_JUMP_UNLESS(JumpIfNotGe, >=, Op::kGe)
+#undef TENURE_JS_JUMP_UNLESS
 
-      case Op::kCall: L_Call: case Op::kNew: L_New: case Op::kCallSpread: L_CallSpread: case Op::kNewSpread: L_NewSpread:
-      case Op::kSuperCall: L_SuperCall: case Op::kSuperCallSpread: L_SuperCallSpread: {
+      case Op::kCall: L_Call: {
+        // A bytecode function with a register-only prologue: push its frame here. Everything
+        // else (natives, class constructors, other prologues, errors) takes DispatchCall.
+        Value callee = r[in.b];
+        if (!IsKind(callee, Kind::kFunction)) goto generic_call;
+        int64_t id = callee.As<JSObject>()->internal[1].ToSmi();
+        if (id < 0) goto generic_call;
+        const FunctionInfo* info = functions_[id].get();
+        if (!info->register_prologue || info->is_class_ctor) goto generic_call;
+        SAVE_PC();
+        int argc = in.c >> 16;
+        const Value* args = &r[(in.c & 0xffff) + 1];
+        CHECK_BOOL(PushRegisterFrame(CalleeBase(f, args + argc), callee, info, args[-1], kUndefined,
+                                     args, argc, in.a, false));
+        RELOAD();
+        break;
+      }
+      case Op::kNew: L_New: {
+        // `new F(...)` of an ordinary function or base-class constructor whose newest own
+        // property is its `prototype` data property (ConstructorPrototype's fast case) and whose
+        // prologue is register-only.
+        Value callee = r[in.b];
+        int recv = in.c & 0xffff;
+        if (!IsKind(callee, Kind::kFunction) || recv == in.b) goto generic_call;
+        JSObject* fn = callee.As<JSObject>();
+        int64_t id = fn->internal[1].ToSmi();
+        Shape* shape = fn->shape.As<Shape>();
+        if (id < 0 || shape->key != roots_[kRootPrototypeKey] || (shape->flags.ToSmi() & kShapeAccessor)) {
+          goto generic_call;
+        }
+        const FunctionInfo* info = functions_[id].get();
+        if (!info->register_prologue || info->is_derived_ctor || (info->is_method && !info->is_class_ctor)) {
+          goto generic_call;
+        }
+        SAVE_PC();
+        Value proto = ReadSlot(fn, shape->index.ToSmi());
+        // The argument list's receiver slot is unused by `new`: it roots the prototype during
+        // the instance allocation, the only allocation before the frame exists.
+        r[recv] = IsJSObject(proto) ? proto : roots_[kRootObjectPrototype];
+        int capacity = info->instance_capacity >= 0 ? info->instance_capacity : InstanceCapacity(callee);
+        Value receiver = NewObjectWithCapacity(REG(recv), capacity);
+        callee = r[in.b];  // the allocation may have moved it
+        r[recv] = receiver;
+        int argc = in.c >> 16;
+        const Value* args = &r[recv + 1];
+        CHECK_BOOL(PushRegisterFrame(CalleeBase(f, args + argc), callee, info, receiver, callee, args,
+                                     argc, in.a, true));
+        RELOAD();
+        break;
+      }
+      case Op::kCallSpread: L_CallSpread: case Op::kNewSpread: L_NewSpread:
+      case Op::kSuperCall: L_SuperCall: case Op::kSuperCallSpread: L_SuperCallSpread:
+      generic_call: {
         SAVE_PC();
         bool is_new = in.op == Op::kNew || in.op == Op::kNewSpread;
         bool is_super = in.op == Op::kSuperCall || in.op == Op::kSuperCallSpread;
@@ -679,7 +792,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         SAVE_PC();
         bool done = false;
         CHECK_BOOL(IteratorStep(REG(in.b), &r[in.a], &done));
-        if (done) pc = in.c;
+        if (done) ip = code + in.c;
         break;
       }
       case Op::kCreateRest: L_CreateRest: {
@@ -810,7 +923,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         TryHandler h = handlers_.back();
         handlers_.pop_back();
         RELOAD();
-        pc = h.catch_pc;
+        ip = code + h.catch_pc;
         r[h.exception_reg] = TakeException();
         throw_site_recorded_ = false;
         r[kRegContext] = r[h.context_save_reg];
