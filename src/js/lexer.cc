@@ -121,6 +121,13 @@ Token Lexer::Next() {
   return tok;
 }
 
+Token Lexer::RescanAsRegExp(uint32_t start) {
+  pos_ = start;
+  Token tok = LexRegExp(start);
+  previous_ = tok.kind;
+  return tok;
+}
+
 // A '/' after a token that ends an expression divides; anywhere else it starts a regexp.
 bool Lexer::RegExpAllowed() const {
   switch (previous_) {

@@ -4,7 +4,9 @@
 // A '}' closes a `${` substitution when the innermost open brace was one; the lexer tracks that
 // with brace_stack_ (true = template substitution). A '/' starts a regexp literal when the
 // previous token cannot end an expression (RegExpAllowed: the spec's InputElementRegExp goal
-// symbol approximated by the previous token, so `) /x/` and `} /x/` are divisions). Errors throw SyntaxError
+// symbol approximated by the previous token: after `)` and `}` it is division, and the parser
+// asks for a re-read (RescanAsRegExp) when the '/' stands where an expression starts, as in
+// `if (x) /a/.test(s)` or a regexp statement after a block). Errors throw SyntaxError
 // with node's messages ("Invalid or unexpected token", "Unterminated template literal", ...).
 // Cooked string values and identifier names are copied into the arena, so tokens outlive nothing.
 #pragma once
@@ -25,6 +27,9 @@ class Lexer {
 
   // Returns the next token; kEof forever at the end. Throws SyntaxError on a bad character.
   Token Next();
+  // Re-reads the source from `start` (a '/' the lexer took for division, where the parser
+  // expects an expression) as a regexp literal, and continues after it.
+  Token RescanAsRegExp(uint32_t start);
 
  private:
   void SkipWhitespaceAndComments(bool* newline);

@@ -35,6 +35,28 @@ void Parser::Advance() {
   }
 }
 
+void Parser::RescanAsRegExp() {
+  bool newline = cur_.newline_before;
+  has_next_ = false;
+  cur_ = lexer_.RescanAsRegExp(cur_.start);
+  cur_.newline_before = newline;
+}
+
+// `await x` outside an async function (a CommonJS script has no top-level await): V8's early
+// error at `await` when an operand follows on the same line; `await (x)`, `await.x`, `await\n x`
+// keep `await` an identifier.
+void Parser::CheckAwaitOperand() {
+  const Token& next = PeekToken();
+  if (next.newline_before) return;
+  switch (next.kind) {
+    case Tok::kIdentifier: case Tok::kNumber: case Tok::kString: case Tok::kNull: case Tok::kTrue:
+    case Tok::kFalse: case Tok::kThis: case Tok::kFunction: case Tok::kClass: case Tok::kNew:
+      Fail("await is only valid in async functions and the top level bodies of modules", cur_.start, cur_.end);
+    default:
+      return;
+  }
+}
+
 const Token& Parser::PeekToken() {
   if (!has_next_) {
     next_ = lexer_.Next();
@@ -278,6 +300,9 @@ Node* Parser::ParseLoopBody() {
 Node* Parser::ParseFor() {
   Node* node = NewNode(NodeKind::kFor, cur_.start);
   Advance();
+  if (AtIdentifier("await")) {  // V8's text outside async functions; tenure has no async iteration
+    Fail(in_async_ ? "for await is not supported by tenure" : "Unexpected reserved word", cur_.start, cur_.end);
+  }
   Expect(Tok::kLParen);
   Node* init = nullptr;
   if (At(Tok::kVar) || At(Tok::kConst) ||

@@ -64,6 +64,10 @@ class Parser {
   // Tokens.
   void Advance();
   const Token& PeekToken();
+  // The current '/' or '/=' token sits where an expression starts: re-read it as a regexp.
+  void RescanAsRegExp();
+  // At `await` outside an async function: fails like V8 when an operand follows.
+  void CheckAwaitOperand();
   bool At(Tok kind) const { return cur_.kind == kind; }
   bool AtIdentifier(std::string_view name) const {
     return cur_.kind == Tok::kIdentifier && cur_.value == name;
@@ -128,6 +132,11 @@ class Parser {
 
   // Patterns (parser_patterns.cc).
   enum class PatternKind { kBinding, kAssignment };
+  // Early error of ECMA-262 §15.1.1 / §15.3.1 / §15.4.1: a parameter list that is not simple
+  // (patterns, defaults, rest) or belongs to an arrow or a method may not bind a name twice.
+  // Fails at the second occurrence with V8's text. (Strict-mode functions with simple lists are
+  // not checked: the parser does not track "use strict".)
+  void CheckDuplicateParams(const Node* fn);
   // Class bodies (parser_classes.cc; the desugaring of fields is described there).
   struct ClassBody {
     std::vector<Node*> name_decls;        // ClassMember kPrivateName, one per private name

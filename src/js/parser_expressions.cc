@@ -127,6 +127,7 @@ Node* Parser::ParseUnary() {
     node->a = ParseUnary();
     return Finish(node);
   }
+  if (AtIdentifier("await")) CheckAwaitOperand();
   switch (op) {
     case Tok::kDelete: case Tok::kVoid: case Tok::kTypeof: case Tok::kAdd: case Tok::kSub:
     case Tok::kBitNot: case Tok::kNot: {
@@ -355,8 +356,10 @@ Node* Parser::ParsePrimary() {
     case Tok::kClass: return ParseClass(/*is_declaration=*/false);
     case Tok::kDiv:
     case Tok::kDivAssign:
-      // Only reached after `)` or `}` (the lexer then reads `/` as division; see lexer.h).
-      Fail("Unexpected token '/' (tenure reads '/' after ')' or '}' as division: wrap the regexp in parentheses)", tok.start, tok.end);
+      // An expression starts here, so this '/' begins a regexp literal (the InputElementRegExp
+      // goal); the lexer read it as division after `)` or `}`.
+      RescanAsRegExp();
+      return ParsePrimary();
     default:
       Unexpected(tok);
   }
@@ -412,6 +415,7 @@ Node* Parser::ParseParenOrArrow(uint32_t arrow_flags) {
     }
     if (rest != nullptr) params.push_back(rest);
     fn->list = MakeList(params);
+    CheckDuplicateParams(fn);
     return ParseArrowBody(fn);
   }
   if (items.empty() || rest != nullptr || trailing_comma) Unexpected(close);
@@ -607,6 +611,7 @@ Node* Parser::ParseMethod(uint32_t offset, uint32_t flags) {
   in_generator_ = (flags & kFlagGenerator) != 0;
   in_async_ = (flags & kFlagAsync) != 0;
   ParseParams(fn);
+  CheckDuplicateParams(fn);
   JumpContext saved = std::move(jumps_);
   jumps_ = JumpContext();
   fn->a = ParseFunctionBody();

@@ -100,4 +100,38 @@ void Parser::ToPattern(Node* n, PatternKind kind) {
   }
 }
 
+namespace {
+
+// BoundNames (ECMA-262 §8.2.1) of a parameter or pattern, in source order.
+void CollectParamNames(const Node* n, std::vector<const Node*>* out) {
+  switch (n->kind) {
+    case NodeKind::kIdentifier: out->push_back(n); return;
+    case NodeKind::kAssign: case NodeKind::kSpread: case NodeKind::kDefaultParam: case NodeKind::kRest:
+      CollectParamNames(n->a, out);
+      return;
+    case NodeKind::kProperty: CollectParamNames(n->b, out); return;
+    case NodeKind::kArray: case NodeKind::kObject:
+      for (const Node* item : n->list) CollectParamNames(item, out);
+      return;
+    default: return;  // holes
+  }
+}
+
+}  // namespace
+
+void Parser::CheckDuplicateParams(const Node* fn) {
+  bool strict_list = fn->Has(kFlagArrow) || fn->Has(kFlagMethod) || fn->Has(kFlagClassCtor);
+  std::vector<const Node*> names;
+  for (const Node* p : fn->list) {
+    if (p->kind != NodeKind::kIdentifier) strict_list = true;
+    CollectParamNames(p, &names);
+  }
+  if (!strict_list) return;
+  for (size_t i = 1; i < names.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (names[j]->str == names[i]->str) FailAt("Duplicate parameter name not allowed in this context", names[i]);
+    }
+  }
+}
+
 }  // namespace tenure::js

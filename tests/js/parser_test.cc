@@ -168,6 +168,29 @@ TEST(ParserTest, DeepNestingIsASyntaxErrorNotACrash) {
   EXPECT_EQ(Error(ok), "OK");
 }
 
+// Duplicate names across parameter patterns (node 20: the caret is on the second occurrence).
+TEST(ParserTest, DuplicateParametersMatchNode) {
+  const char* kText = "Duplicate parameter name not allowed in this context";
+  struct Case { const char* source; uint32_t at; } cases[] = {
+      {"function f(a, {a}) {}", 15},     {"(a, [a]) => 0", 5},
+      {"function f(a, a = 1) {}", 14},   {"function f(a, {b}, a) {}", 19},
+      {"function f({a}, a) {}", 16},     {"(a, a) => 0", 4},
+      {"function f(...[a, a]) {}", 18},  {"function f(a, {b: a}) {}", 18},
+      {"function f({a, a}) {}", 15},     {"var o = {m(a, a) {}}", 14},
+      {"async function f(a, [a]) {}", 21}, {"async (a, {a}) => 0", 11},
+      {"class C { m(x, x) {} }", 15},    {"function* g([a], a) {}", 17},
+  };
+  for (const Case& c : cases) {
+    testing::ParseResult r = Parse(c.source);
+    EXPECT_EQ(r.message, kText) << c.source;
+    EXPECT_EQ(r.error_start, c.at) << c.source;
+  }
+  // Sloppy functions with simple lists may repeat names; distinct names are fine everywhere.
+  EXPECT_EQ(Error("function f(a, a) {}"), "OK");
+  EXPECT_EQ(Error("function f(a, {b}, [c], ...d) {}"), "OK");
+  EXPECT_EQ(Error("(a, {b: [c]}) => 0"), "OK");
+}
+
 }  // namespace
 }  // namespace tenure::js
 
