@@ -12,6 +12,8 @@
 // Functions that need captured state (resolving functions, Promise.all elements, finally
 // thunks) are clones of template natives (kRootPromiseNatives) carrying a FixedArray of data in
 // internal[0]; the running clone is Runtime::current_callee().
+#include <optional>
+
 #include "builtins.h"
 #include "generators.h"
 
@@ -37,7 +39,9 @@ enum Template : int {
   kTplAllSettledResolve,
   kTplAllSettledReject,
   kTplAnyReject,
-  kTplCount
+  kTplCount,
+  kAggregateErrorPrototypeSlot = kTplCount,  // %AggregateError.prototype% after the templates
+  kPromiseNativesLength
 };
 
 JSObject* Obj(Value v) { return v.As<JSObject>(); }
@@ -348,6 +352,57 @@ TENURE_NATIVE(PromiseRejectStatic) {
   return promise.value();
 }
 
+// ---- AggregateError (ECMA-262 §20.5.7) ------------------------------------------------------------
+
+Value AggregateErrorPrototype(Runtime& rt) {
+  return rt.root(kRootPromiseNatives).As<FixedArray>()->items()[kAggregateErrorPrototypeSlot];
+}
+
+// An error object with prototype `proto`, own non-enumerable `message` (when `message` is set)
+// and `errors` (the array `errors`), and a stack starting "AggregateError: message".
+Value NewAggregateError(Runtime& rt, Handle proto, const std::optional<std::string>& message, Handle errors) {
+  tenure::HandleScope scope(rt.heap());
+  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kError, message.value_or("")));
+  JSObject* e = error.value().As<JSObject>();
+  tenure::Store(e, &e->proto, proto.value());
+  if (!message) {
+    Handle key = Handle::New(rt.heap(), rt.root(kRootMessageKey));
+    rt.DeleteProperty(error, key);
+  }
+  Handle stack_key = Handle::New(rt.heap(), rt.Intern("stack"));
+  Value stack = rt.GetNamed(error, stack_key);
+  if (stack.IsEmpty()) return Value();
+  std::string text = rt.ToStdString(stack);  // NewError wrote "Error..." then the frames
+  SetHiddenProperty(rt, error, "stack", rt.NewString("Aggregate" + text));
+  SetHiddenProperty(rt, error, "errors", errors.value());
+  return error.value();
+}
+
+// new AggregateError(errors, message): message is converted before the errors are iterated
+// (§20.5.7.1.1 steps 3-5); works without `new`; a subclass's new.target supplies the prototype.
+TENURE_NATIVE(AggregateErrorConstructor) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle proto = Handle::New(heap, AggregateErrorPrototype(rt));
+  Value nt = rt.current_new_target();
+  if (rt.IsCallable(nt)) {
+    Handle target = Handle::New(heap, nt);
+    Handle key = Handle::New(heap, rt.root(kRootPrototypeKey));
+    Value p = rt.GetNamed(target, key);
+    if (p.IsEmpty()) return Value();
+    if (IsJSObject(p)) proto.Set(p);
+  }
+  std::optional<std::string> message;
+  if (args.get(1) != kUndefined) {
+    Value m = rt.ToString(args.at(1));
+    if (m.IsEmpty()) return Value();
+    message = rt.ToStdString(m);
+  }
+  Handle errors = Handle::New(heap, rt.NewArray());
+  if (!rt.SpreadInto(errors, args.at(0))) return Value();
+  return NewAggregateError(rt, proto, message, errors);
+}
+
 // ---- Combinators ---------------------------------------------------------------------------------
 
 enum class Combinator { kAll, kAllSettled, kRace, kAny };
@@ -367,12 +422,8 @@ void FinishElement(Runtime& rt, Handle values, Handle remaining, Handle promise,
     ResolvePromise(rt, promise, values);
     return;
   }
-  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kError, "All promises were rejected"));
-  SetHiddenProperty(rt, error, "name", rt.NewString("AggregateError"));
-  Handle stack_key = Handle::New(rt.heap(), rt.Intern("stack"));
-  Handle stack = Handle::New(rt.heap(), rt.NewString("AggregateError: All promises were rejected"));
-  rt.SetProperty(error, stack_key, stack);
-  SetHiddenProperty(rt, error, "errors", values.value());
+  Handle proto = Handle::New(rt.heap(), AggregateErrorPrototype(rt));
+  Handle error = Handle::New(rt.heap(), NewAggregateError(rt, proto, "All promises were rejected", values));
   RejectPromise(rt, promise, error);
 }
 
@@ -697,13 +748,21 @@ void InstallPromiseBuiltins(Runtime& rt, Handle global) {
       {"", AllResolveElement, 1},      {"", AllSettledResolveElement, 1},
       {"", AllSettledRejectElement, 1}, {"", AnyRejectElement, 1},
   };
-  Handle natives = Handle::New(heap, rt.NewFixedArray(kTplCount));
+  Handle natives = Handle::New(heap, rt.NewFixedArray(kPromiseNativesLength));
   rt.set_root(kRootPromiseNatives, natives.value());
   for (int i = 0; i < kTplCount; ++i) {
     Value fn = rt.NewNativeFunction(kTemplates[i].name, kTemplates[i].fn, kTemplates[i].length);
     FixedArray* n = rt.root(kRootPromiseNatives).As<FixedArray>();
     tenure::Store(n, &n->items()[i], fn);
   }
+  // AggregateError: its prototype inherits from Error.prototype; Promise.any rejects with one.
+  Handle error_proto = Handle::New(heap, rt.root(kRootErrorPrototype));
+  Handle aggregate_proto = Handle::New(heap, rt.NewObject(error_proto));
+  FixedArray* n = rt.root(kRootPromiseNatives).As<FixedArray>();
+  tenure::Store(n, &n->items()[kAggregateErrorPrototypeSlot], aggregate_proto.value());
+  SetHiddenProperty(rt, aggregate_proto, "name", rt.Intern("AggregateError"));
+  SetHiddenProperty(rt, aggregate_proto, "message", rt.Intern(""));
+  InstallConstructor(rt, global, "AggregateError", AggregateErrorConstructor, 2, aggregate_proto);
 }
 
 }  // namespace tenure::js
