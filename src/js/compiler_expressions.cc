@@ -142,6 +142,8 @@ void Compiler::Expr(Node* n, int dst) {
     case NodeKind::kThis: LoadVar(n, dst); break;
     case NodeKind::kFunction: Closure(n, dst, "", -1); break;
     case NodeKind::kClass: Class(n, dst, ""); break;
+    case NodeKind::kClassField: ClassField(n, dst); break;
+    case NodeKind::kFieldsInit: FieldsInit(n, dst); break;
     case NodeKind::kArray: ArrayLiteral(n, dst); break;
     case NodeKind::kObject: ObjectLiteral(n, dst); break;
     case NodeKind::kUnary: Unary(n, dst); break;
@@ -186,8 +188,6 @@ void Compiler::Expr(Node* n, int dst) {
       }
       Expr(n->list.back(), dst);
       break;
-    case NodeKind::kClassField: ClassField(n, dst); break;
-    case NodeKind::kFieldsInit: FieldsInit(n, dst); break;
     }
     default:
       // Spread/Super/Hole outside their contexts cannot come out of the parser.
@@ -476,6 +476,7 @@ void Compiler::CallExpr(Node* n, int dst) {
       if (t.in_context) Emit(Op::kStoreContext, dst, depth, t.index);
       else Emit(Op::kMove, t.index, dst);
     }
+    if (n->b != nullptr) Expr(n->b, Temp());  // class fields: run the instance initializer
     return;
   }
   int fn = Temp();
@@ -491,6 +492,7 @@ void Compiler::CallExpr(Node* n, int dst) {
     Expr(callee, fn);
     Emit(Op::kLoadUndefined, recv);
   }
+  fs_->next_temp = recv + 1;  // a computed key's temporary is dead: arguments start at recv + 1
   if (n->Has(kFlagOptional) && fs_->optional_exits != nullptr) {
     fs_->optional_exits->push_back(Emit(Op::kJumpIfNullish, fn, 0));
   }
@@ -541,7 +543,6 @@ int Compiler::PropertyKey(Node* prop) {
 
 // The literal gets one inline slot per property it defines (V8 sizes literal boilerplates the
 // same way), `{}` and spreads the default 4 (V8's kInitialGlobalObjectUnusedPropertiesCount is
-    if (n->b != nullptr) Expr(n->b, Temp());  // class fields: run the instance initializer
 // also 4 for an empty literal); see objects.h "Object layout".
 static int LiteralInlineCapacity(Node* n) {
   int count = 0;
@@ -557,7 +558,6 @@ static int LiteralInlineCapacity(Node* n) {
 
 void Compiler::ObjectLiteral(Node* n, int dst) {
   Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n));
-  fs_->next_temp = recv + 1;  // a computed key's temporary is dead: arguments start at recv + 1
   for (Node* prop : n->list) {
     int mark = fs_->next_temp;
     offset_ = prop->offset;
