@@ -33,6 +33,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global);
 void InstallArrayBuiltins(Runtime& rt, Handle global);
 void InstallStringBuiltins(Runtime& rt, Handle global);
 void InstallNumberBuiltins(Runtime& rt, Handle global);
+void InstallUriBuiltins(Runtime& rt, Handle global);
 void InstallCollectionBuiltins(Runtime& rt, Handle global);
 void InstallSymbolBuiltins(Runtime& rt, Handle global);
 void InstallWeakBuiltins(Runtime& rt, Handle global);

@@ -74,7 +74,7 @@ void Runtime::SetUpRoots() {
   roots_[kRootArrayPrototype].As<JSObject>()->elements = NewFixedArray(0);
   Handle error_proto = Handle::New(*heap_, roots_[kRootErrorPrototype]);
   for (Root r : {kRootTypeErrorPrototype, kRootRangeErrorPrototype, kRootReferenceErrorPrototype,
-                 kRootSyntaxErrorPrototype}) {
+                 kRootSyntaxErrorPrototype, kRootURIErrorPrototype, kRootEvalErrorPrototype}) {
     roots_[r] = NewObject(error_proto);
   }
   roots_[kRootEmptyString] = Intern("");
@@ -92,6 +92,7 @@ void Runtime::SetUpBuiltins() {
   InstallArrayBuiltins(*this, global);
   InstallStringBuiltins(*this, global);
   InstallNumberBuiltins(*this, global);
+  InstallUriBuiltins(*this, global);
   InstallRegExpBuiltins(*this, global);
   InstallDateBuiltins(*this, global);
   InstallCollectionBuiltins(*this, global);
@@ -378,6 +379,42 @@ TENURE_NATIVE(TypeErrorConstructor) { return MakeError(rt, ErrorType::kTypeError
 TENURE_NATIVE(RangeErrorConstructor) { return MakeError(rt, ErrorType::kRangeError, args); }
 TENURE_NATIVE(ReferenceErrorConstructor) { return MakeError(rt, ErrorType::kReferenceError, args); }
 TENURE_NATIVE(SyntaxErrorConstructor) { return MakeError(rt, ErrorType::kSyntaxError, args); }
+TENURE_NATIVE(URIErrorConstructor) { return MakeError(rt, ErrorType::kURIError, args); }
+TENURE_NATIVE(EvalErrorConstructor) { return MakeError(rt, ErrorType::kEvalError, args); }
+
+TENURE_NATIVE(ErrorProtoToString);
+
+// Error.captureStackTrace(target, constructorOpt): a non-enumerable `stack` on `target`, headed by
+// target's Error.prototype.toString() like V8. Frames up to and including the innermost call of
+// constructorOpt are left out; frames are matched by function name (this runtime keeps no closure
+// in its frame records), so a different function of the same name also ends the cut.
+TENURE_NATIVE(ErrorCaptureStackTrace) {
+  if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("invalid_argument");
+  tenure::HandleScope scope(rt.heap());
+  Handle target = args.at(0);
+  Value header = ErrorProtoToString(rt, target, Args());
+  if (header.IsEmpty()) return Value();
+  Handle header_h = Handle::New(rt.heap(), header);
+  int skip = 0;
+  if (IsKind(args.get(1), Kind::kFunction)) {
+    Handle name_key = Handle::New(rt.heap(), rt.root(kRootNameKey));
+    Value name = rt.GetNamed(args.at(1), name_key);
+    if (name.IsEmpty()) return Value();
+    std::string wanted = IsString(name) ? rt.ToStdString(name) : "";
+    const auto& frames = rt.frames();
+    for (size_t i = frames.size(); i > 0 && !wanted.empty(); --i) {
+      if (frames[i - 1].info->name == wanted) {
+        skip = static_cast<int>(frames.size() - i + 1);
+        break;
+      }
+    }
+  }
+  std::string stack = rt.ToStdString(header_h.value()) + rt.CaptureStackTrace(skip);
+  Handle value = Handle::New(rt.heap(), rt.NewString(stack));
+  Handle key = Handle::New(rt.heap(), rt.Intern("stack"));
+  rt.DefineOwn(target, key, value, kShapeHidden);
+  return kUndefined;
+}
 
 TENURE_NATIVE(ErrorProtoToString) {
   tenure::HandleScope scope(rt.heap());
@@ -700,11 +737,14 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
       1, function_proto));
   (void)function_ctor;
 
-  InstallErrorType(rt, global, "Error", ErrorConstructor, kRootErrorPrototype);
+  Handle error_ctor = Handle::New(heap, InstallErrorType(rt, global, "Error", ErrorConstructor, kRootErrorPrototype));
+  rt.DefineNative(error_ctor, "captureStackTrace", ErrorCaptureStackTrace, 2);
   InstallErrorType(rt, global, "TypeError", TypeErrorConstructor, kRootTypeErrorPrototype);
   InstallErrorType(rt, global, "RangeError", RangeErrorConstructor, kRootRangeErrorPrototype);
   InstallErrorType(rt, global, "ReferenceError", ReferenceErrorConstructor, kRootReferenceErrorPrototype);
   InstallErrorType(rt, global, "SyntaxError", SyntaxErrorConstructor, kRootSyntaxErrorPrototype);
+  InstallErrorType(rt, global, "URIError", URIErrorConstructor, kRootURIErrorPrototype);
+  InstallErrorType(rt, global, "EvalError", EvalErrorConstructor, kRootEvalErrorPrototype);
   Handle error_proto = Handle::New(heap, rt.root(kRootErrorPrototype));
   rt.DefineNative(error_proto, "toString", ErrorProtoToString, 0);
 

@@ -320,6 +320,8 @@ Value Runtime::NewError(ErrorType type, std::string_view message) {
     case ErrorType::kRangeError: proto_root = kRootRangeErrorPrototype; name = "RangeError"; break;
     case ErrorType::kReferenceError: proto_root = kRootReferenceErrorPrototype; name = "ReferenceError"; break;
     case ErrorType::kSyntaxError: proto_root = kRootSyntaxErrorPrototype; name = "SyntaxError"; break;
+    case ErrorType::kURIError: proto_root = kRootURIErrorPrototype; name = "URIError"; break;
+    case ErrorType::kEvalError: proto_root = kRootEvalErrorPrototype; name = "EvalError"; break;
   }
   tenure::HandleScope scope(*heap_);
   Handle proto = Handle::New(*heap_, roots_[proto_root]);

@@ -45,7 +45,7 @@ struct Args {
 // A builtin: receives the receiver and arguments (both rooted); returns a Value or empty on throw.
 using NativeFn = Value (*)(Runtime& rt, Handle receiver, Args args);
 
-enum class ErrorType { kError, kTypeError, kRangeError, kReferenceError, kSyntaxError };
+enum class ErrorType { kError, kTypeError, kRangeError, kReferenceError, kSyntaxError, kURIError, kEvalError };
 
 // What an iteration record (Runtime::ForOfPrepare, Runtime::NewIterationRecord) walks and what
 // each step yields. The record is a FixedArray [source, Smi position, Smi IterKind]; for Map and
@@ -87,6 +87,8 @@ enum Root : int {
   kRootRangeErrorPrototype,
   kRootReferenceErrorPrototype,
   kRootSyntaxErrorPrototype,
+  kRootURIErrorPrototype,
+  kRootEvalErrorPrototype,
   kRootMapPrototype,
   kRootSetPrototype,
   kRootRegExpPrototype,    // builtins_regexp.cc (also the brand in a RegExp's internal[2])
