@@ -147,9 +147,6 @@ struct FunctionInfo {
   std::vector<uint32_t> positions;  // source offset per instruction (stack traces, errors)
   std::vector<Value> constants;     // rooted
   std::vector<InlineCache> ics;     // rooted
-  // Allocation sites of the object/array literals (allocation_site.h): operand c = index + 1 of
-  // CreateObject/CreateArray (0 = no site); heap-owned, created on first execution.
-  std::vector<tenure::AllocationSite*> allocation_sites;
   int frame_size = kFixedRegs;
   int formal_count = 0;             // Function.prototype.length
   std::vector<VarLocation> params;  // formal parameters in order (rest excluded)
@@ -158,6 +155,10 @@ struct FunctionInfo {
   VarLocation self_var;             // a named function expression's own name
   VarLocation arguments_var;
   int context_slots = 0;            // > 0: the function scope allocates a context on entry
+  // The prologue only copies arguments, the receiver and the closure into registers (no context,
+  // rest array, arguments object or context-allocated parameter): plain calls and `new` of such a
+  // function push its frame in the loop (Runtime::PushRegisterFrame) instead of EnterFunction.
+  bool register_prologue = false;
   bool is_arrow = false;
   bool is_class_ctor = false;
   bool is_derived_ctor = false;
