@@ -67,6 +67,18 @@ struct HeapConfig {
   // and in allocation steps, instead of inside the pause.
   bool lazy_sweeping = true;
 
+  // Allocation-site pretenuring (V8 --allocation-site-pretenuring, default on;
+  // include/tenure/allocation-site.h): Heap::AllocateAtSite() leaves mementos behind young
+  // objects, scavenges count the survivors per site, and a site whose objects survive allocates
+  // in old space. Off: AllocateAtSite() is a plain young allocation.
+  bool allocation_site_pretenuring = true;
+  // --trace-pretenuring: one line per site decision after each scavenge, and the resets after
+  // full GCs (V8 --trace-pretenuring-statistics-like), on trace_stream.
+  bool trace_pretenuring = false;
+  // Testing: every allocation site is born tenured and stays tenured, so every object allocated
+  // at a site is old from birth (exercises the embedder's initialising stores under verify_heap).
+  bool stress_pretenuring = false;
+
   // --trace-gc: one V8-format line per GC on trace_stream (stdout when null).
   bool trace_gc = false;
   // --trace-gc-nvp: one name=value line per GC (node-compatible keys).

@@ -29,6 +29,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "tenure/allocation-site.h"
 #include "tenure/config.h"
 #include "tenure/object.h"
 #include "tenure/stats.h"
@@ -155,6 +156,16 @@ class Heap {
          AllocationType where = AllocationType::kYoung) {
     return static_cast<T*>(Allocate(type, size_in_bytes, where));
   }
+  // ---- Allocation sites (pretenuring; allocation-site.h) -----------------------------------
+  // A new site owned by the heap (valid until the heap is destroyed).
+  AllocationSite* NewAllocationSite();
+  // Allocates like Allocate() for the place in the embedder's code that `site` stands for: young
+  // with a trailing memento while the site is being observed, old space once it is tenured
+  // (then every pointer field must be initialised with tenure::Store()). Check the result's
+  // generation with InYoungGeneration() if the initialisation differs.
+  inline HeapObject* AllocateAtSite(const TypeInfo* type, size_t size_in_bytes, AllocationSite* site);
+  size_t allocation_site_count() const;
+
   // The one slow path (counts bytes, triggers GCs, stress/observer hooks, old/large allocation).
   // `bytes` is already AllocationSize()d.
   HeapObject* AllocateSlow(const TypeInfo* type, size_t bytes, AllocationType where);
@@ -286,6 +297,12 @@ class Heap {
   HeapObject* AllocateYoungSlow(size_t bytes);
   HeapObject* AllocateOld(size_t bytes);
   HeapObject* AllocateLarge(size_t bytes, AllocationType where);
+  // AllocateAtSite's out-of-line paths (allocation-site.cc): a tenured site's old-space object
+  // (allocation steps amortised over kPretenuredStepBytes), a young object plus its memento.
+  HeapObject* AllocatePretenured(const TypeInfo* type, size_t bytes, AllocationSite* site);
+  HeapObject* AllocateWithMemento(const TypeInfo* type, size_t bytes, AllocationSite* site);
+  void ProcessPretenuringFeedback(size_t capacity_before);
+  void EvaluatePretenuringAfterMarkCompact(size_t old_before);
   // Incremental GC work on the allocation slow path: lazy sweeping and marking steps for `bytes`
   // just allocated; may start marking or run the finalizing full GC. Never inside a GC.
   void AllocationStep(size_t bytes);
@@ -320,6 +337,8 @@ class Heap {
   std::unique_ptr<internal::GCTracer> tracer_;
   std::unique_ptr<internal::IncrementalMarking> incremental_marking_;
   std::unique_ptr<internal::Sweeper> sweeper_;
+  std::unique_ptr<internal::AllocationSiteRegistry> allocation_sites_;
+  size_t pretenured_bytes_since_step_ = 0;
   std::vector<std::unique_ptr<RootEntry>> root_entries_;
   int next_root_id_ = 1;
   std::vector<CallbackEntry> prologue_callbacks_;
@@ -365,6 +384,17 @@ inline HeapObject* Heap::Allocate(const TypeInfo* type, size_t size_in_bytes,
     }
   }
   return AllocateSlow(type, bytes, where);
+}
+
+inline HeapObject* Heap::AllocateAtSite(const TypeInfo* type, size_t size_in_bytes,
+                                        AllocationSite* site) {
+  const size_t bytes = AllocationSize(size_in_bytes);
+  if (site == nullptr || !config_.allocation_site_pretenuring || bytes > kMaxRegularObjectSize) {
+    return Allocate(type, size_in_bytes);
+  }
+  if (site->IsTenured()) return AllocatePretenured(type, bytes, site);
+  if (site->IsTracking()) return AllocateWithMemento(type, bytes, site);
+  return Allocate(type, size_in_bytes);
 }
 
 }  // namespace tenure

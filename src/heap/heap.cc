@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "allocation-site.h"
 #include "filler.h"
 #include "gc-tracer.h"
 #include "global-handles.h"
@@ -378,8 +379,11 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
 
 void Heap::RunScavenge(internal::GCEvent* event) {
   const bool fast_promotion = new_space_->fast_promotion_mode();
-  internal::Scavenger scavenger(this, {.promote_all = fast_promotion});
+  const size_t capacity_before = new_space_->capacity();
+  const bool count_mementos = allocation_sites_ != nullptr && config_.allocation_site_pretenuring;
+  internal::Scavenger scavenger(this, {.promote_all = fast_promotion, .count_mementos = count_mementos});
   const internal::ScavengeResult r = scavenger.Run();
+  if (count_mementos) ProcessPretenuringFeedback(capacity_before);
   incremental_marking_->ProcessYoungSlotsAfterScavenge();
   event->promoted = r.promoted_bytes;
   event->new_space_survived = r.survived_bytes;
@@ -410,8 +414,10 @@ void Heap::RunMarkCompact(internal::GCEvent* event) {
     event->incremental_start_ms = incremental.start_ms;
   }
   internal::MarkCompactCollector collector(this);
+  const size_t old_before = OldGenerationSizeOfObjects();
   const internal::MarkCompactResult r =
       collector.Run(&forced_evacuation_candidates_, finalizing ? &incremental : nullptr);
+  if (allocation_sites_ != nullptr) EvaluatePretenuringAfterMarkCompact(old_before);
   event->mark_ms = r.mark_ms;
   event->clear_ms = r.clear_ms;
   event->sweep_ms = r.sweep_ms;
@@ -602,7 +608,7 @@ void Heap::IterateObjects(const std::function<void(HeapObject*)>& callback) {
   sweeper_->EnsureCompleted();  // dead objects of pending pages must not be visited
   MakeHeapIterable();
   auto visit = [&callback](HeapObject* object) {
-    if (!internal::IsFiller(object)) callback(object);
+    if (!internal::IsFiller(object) && !internal::IsAllocationMemento(object)) callback(object);
   };
   new_space_->ForEachObject(visit);
   old_space_->ForEachObject(visit);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "allocation-site.h"
 #include "filler.h"
 #include "global-handles.h"
 #include "incremental-marking.h"
@@ -186,13 +187,34 @@ void MarkCompactCollector::FilterOldToNewSlots() {
   }
 }
 
+// Like SweepRange, except that an allocation memento directly behind a live object stays (it is
+// never marked): the next scavenge still counts that object for its allocation site
+// (allocation-site.h). Without this, every full GC erased the feedback of the young objects that
+// had not been scavenged yet, and on splay.js the sites were judged "don't tenure" on the
+// mementos that were left.
 void MarkCompactCollector::SweepYoungGeneration() {
   NewSpace* new_space = heap_->new_space();
+  const uintptr_t memento_header = reinterpret_cast<uintptr_t>(&kAllocationMementoType);
   for (size_t i = 0; i <= new_space->current_page_index(); ++i) {
     Page* page = new_space->to_pages()[i];
-    size_t live = 0;
-    SweepRange(page->area_start(), page->top(), &live,
-               [](uintptr_t start, uintptr_t end) { CreateFiller(start, end - start); });
+    uintptr_t run = 0;
+    bool previous_live = false;
+    for (uintptr_t a = page->area_start(); a < page->top();) {
+      HeapObject* object = reinterpret_cast<HeapObject*>(a);
+      const size_t size = object->Size();
+      const uintptr_t header = object->raw_header();
+      const bool live = (header & HeapObject::kMarkBit) != 0;
+      if (live || (previous_live && header == memento_header)) {
+        if (run != 0) CreateFiller(run, a - run);
+        run = 0;
+        if (live) object->set_raw_header(header & ~HeapObject::kMarkBit);
+      } else if (run == 0) {
+        run = a;
+      }
+      previous_live = live;
+      a += size;
+    }
+    if (run != 0) CreateFiller(run, page->top() - run);
   }
 }
 

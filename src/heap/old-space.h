@@ -37,6 +37,11 @@ class OldSpace {
   uintptr_t Allocate(size_t bytes);
   // Same, zero-filled (mutator allocations: fresh objects read as zero apart from the header).
   uintptr_t AllocateZeroed(size_t bytes);
+  // True if Allocate(bytes) is a bump in the current LAB (no free-list or page work).
+  bool LabCanHold(size_t bytes) const {
+    const size_t remaining = lab_.limit - lab_.top;
+    return remaining == bytes || remaining >= bytes + kMinObjectSize;
+  }
   // Returns the rest of the LAB to the free list so the space can be walked.
   void MakeIterable();
 

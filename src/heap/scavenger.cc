@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "allocation-site.h"
 #include "global-handles.h"
 #include "large-object-space.h"
 #include "new-space.h"
@@ -72,6 +73,7 @@ inline HeapObject* Scavenger::FinishCopy(HeapObject* object, uintptr_t target, s
 // out-of-line call was ~20% of a scavenge of an all-live tree).
 inline HeapObject* Scavenger::Evacuate(HeapObject* object, bool promote) {
   const size_t size = SizeOf(object, object->type());
+  if (options_.count_mementos) CountMemento(object, size);
   const uintptr_t top = copy_lab_.top;
   if (!promote && copy_lab_.limit - top >= size) {
     copy_lab_.top = top + size;
@@ -80,6 +82,13 @@ inline HeapObject* Scavenger::Evacuate(HeapObject* object, bool promote) {
     return FinishCopy(object, top, size);
   }
   return EvacuateSlow(object, size, promote);
+}
+
+// Allocation-site feedback (allocation-site.h): a memento directly behind a from-space object
+// counts the object as a survivor of its site. Mementos are not copied, so each object counts once.
+inline void Scavenger::CountMemento(const HeapObject* object, size_t size) {
+  AllocationSite* site = FindMemento(object, size, Page::FromAddress(object)->top());
+  if (site != nullptr) site->IncrementMementoFoundCount();
 }
 
 HeapObject* Scavenger::EvacuateSlow(HeapObject* object, size_t size, bool promote) {

@@ -46,6 +46,8 @@ struct ScavengeResult {
 struct ScavengeOptions {
   // Promote every survivor to old space (fast promotion mode, new-space.h).
   bool promote_all = false;
+  // Count the allocation mementos behind evacuated objects (allocation-site.h).
+  bool count_mementos = false;
 };
 
 class Scavenger {
@@ -70,6 +72,7 @@ class Scavenger {
   // (promotion, a new to-space page) is EvacuateSlow.
   inline HeapObject* Evacuate(HeapObject* object, bool promote);
   HeapObject* EvacuateSlow(HeapObject* object, size_t size, bool promote);
+  void CountMemento(const HeapObject* object, size_t size);
   inline HeapObject* FinishCopy(HeapObject* object, uintptr_t target, size_t size);
   void MarkYoungLargeObjectLive(HeapObject* object, Page* page);
   void ProcessRememberedSets();

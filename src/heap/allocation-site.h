@@ -1,0 +1,86 @@
+// Copyright the tenure authors.
+// allocation-site.h (internal) — the heap side of allocation-site pretenuring: the memento object,
+// the registry that owns the sites, and the feedback rules. The public contract and its
+// invariants are in include/tenure/allocation-site.h.
+//
+// INVARIANTS (in addition to the public header's):
+//  * A memento is a 16-byte object of type kAllocationMementoType (layout kNoPointers) whose
+//    second word is the raw address of its AllocationSite (not a Value: the GC never reads it as a
+//    pointer). It only ever exists in new space, directly behind the object it describes.
+//  * FindMemento(object, size, page_top) only reads words below page_top, so it never reads stale
+//    bytes above a page's top or past the page's area.
+#ifndef TENURE_SRC_HEAP_ALLOCATION_SITE_H_
+#define TENURE_SRC_HEAP_ALLOCATION_SITE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+
+#include "tenure/allocation-site.h"
+#include "tenure/object.h"
+
+namespace tenure::internal {
+
+extern const TypeInfo kAllocationMementoType;
+
+struct AllocationMemento : HeapObject {
+  uintptr_t site;  // raw AllocationSite*
+};
+inline constexpr size_t kAllocationMementoSize = sizeof(AllocationMemento);
+static_assert(kAllocationMementoSize == 16);
+
+inline bool IsAllocationMemento(const HeapObject* object) {
+  return object->type() == &kAllocationMementoType;
+}
+
+// Formats the memento at `address` (fresh, zeroed memory) for `site`.
+inline void WriteAllocationMemento(uintptr_t address, AllocationSite* site) {
+  AllocationMemento* memento = reinterpret_cast<AllocationMemento*>(address);
+  memento->set_type(&kAllocationMementoType);
+  memento->site = reinterpret_cast<uintptr_t>(site);
+}
+
+// The site named by a memento directly behind `object` (`size` bytes, AllocationSize()d), or null.
+// Contract: `object` is in a from-space page whose recorded top is `page_top`.
+inline AllocationSite* FindMemento(const HeapObject* object, size_t size, uintptr_t page_top) {
+  const uintptr_t address = object->address() + size;
+  if (address + kAllocationMementoSize > page_top) return nullptr;
+  const AllocationMemento* memento = reinterpret_cast<const AllocationMemento*>(address);
+  if (memento->raw_header() != reinterpret_cast<uintptr_t>(&kAllocationMementoType)) return nullptr;
+  return reinterpret_cast<AllocationSite*>(memento->site);
+}
+
+// What one round of feedback decided (tracing and tests).
+struct PretenuringFeedbackResult {
+  int active_sites = 0;  // sites with at least one created memento
+  int tenured = 0;       // transitions to kTenure
+  int dont_tenure = 0;   // transitions to kDontTenure
+  uint64_t mementos_found = 0;
+};
+
+class AllocationSiteRegistry {
+ public:
+  AllocationSiteRegistry() = default;
+
+  // `tenured`: the site starts (and, under HeapConfig::stress_pretenuring, stays) tenured.
+  AllocationSite* NewSite(bool tenured);
+  size_t size() const { return sites_.size(); }
+
+  // After every scavenge (public header, "Decision"). `capacity_before` is the semispace capacity
+  // the scavenge ran with, `max_capacity` the configured maximum.
+  PretenuringFeedbackResult ProcessScavengeFeedback(size_t capacity_before, size_t max_capacity);
+  // After every full GC (public header, "Way back"): `old_before` / `old_after` are the old
+  // generation's object bytes before and after. Returns the number of sites reset.
+  int EvaluateOldSpaceSurvival(size_t old_before, size_t old_after);
+
+  // Sites allocated in old space since the last call (statistics).
+  int tenured_sites() const;
+
+ private:
+  std::deque<AllocationSite> sites_;  // deque: stable addresses
+};
+
+}  // namespace tenure::internal
+
+#endif  // TENURE_SRC_HEAP_ALLOCATION_SITE_H_
