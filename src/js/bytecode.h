@@ -17,6 +17,10 @@
 
 #include "tenure/value.h"
 
+namespace tenure {
+class AllocationSite;
+}
+
 namespace tenure::js {
 
 class SourceFile;
@@ -70,7 +74,7 @@ inline constexpr int kFixedRegs = 4;
   X(Return, "src") X(Throw, "src rethrow")                                                     \
   X(PushTry, "catch_target exception_reg context_save_reg") X(PopTry, "")                      \
   X(CreateClosure, "dst function_id")                                                          \
-  X(CreateObject, "dst capacity") X(CreateArray, "dst capacity")                                                 \
+  X(CreateObject, "dst capacity site") X(CreateArray, "dst capacity site")                                                 \
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
   X(ObjectSpread, "obj src")                                                                   \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \
@@ -147,6 +151,9 @@ struct FunctionInfo {
   std::vector<uint32_t> positions;  // source offset per instruction (stack traces, errors)
   std::vector<Value> constants;     // rooted
   std::vector<InlineCache> ics;     // rooted
+  // Allocation sites of the object/array literals (allocation_site.h): operand c = index + 1 of
+  // CreateObject/CreateArray (0 = no site); heap-owned, created on first execution.
+  std::vector<tenure::AllocationSite*> allocation_sites;
   int frame_size = kFixedRegs;
   int formal_count = 0;             // Function.prototype.length
   std::vector<VarLocation> params;  // formal parameters in order (rest excluded)

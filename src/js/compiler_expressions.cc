@@ -1,6 +1,7 @@
 // Expression half of the Compiler (statements and scopes live in compiler.cc).
 #include <cmath>
 
+#include "allocation_site.h"
 #include "compiler.h"
 #include "runtime.h"
 
@@ -557,7 +558,7 @@ static int LiteralInlineCapacity(Node* n) {
 }
 
 void Compiler::ObjectLiteral(Node* n, int dst) {
-  Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n));
+  Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n), ReserveAllocationSite(fs_->info));
   for (Node* prop : n->list) {
     int mark = fs_->next_temp;
     offset_ = prop->offset;
@@ -588,7 +589,7 @@ void Compiler::ArrayLiteral(Node* n, int dst) {
   // Pre-sized for the literal's elements, so `[a, b, c, ...]` allocates one elements store.
   int capacity = 0;
   for (Node* e : n->list) capacity += e->kind == NodeKind::kSpread ? 0 : 1;
-  Emit(Op::kCreateArray, dst, capacity);
+  Emit(Op::kCreateArray, dst, capacity, ReserveAllocationSite(fs_->info));
   for (Node* e : n->list) {
     int mark = fs_->next_temp;
     if (e->kind == NodeKind::kHole) {

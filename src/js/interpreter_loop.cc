@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "allocation_site.h"
 #include "destructuring.h"
 #include "builtins.h"
 #include "generators.h"
@@ -709,8 +710,12 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = fn;
         break;
       }
-      case Op::kCreateObject: L_CreateObject: r[in.a] = NewPlainObject(in.b); break;
-      case Op::kCreateArray: L_CreateArray: r[in.a] = NewArray(in.b); break;
+      case Op::kCreateObject: L_CreateObject:
+        r[in.a] = NewLiteralObject(*this, in.b, LiteralSite(*this, f->info, in.c));
+        break;
+      case Op::kCreateArray: L_CreateArray:
+        r[in.a] = NewLiteralArray(*this, in.b, LiteralSite(*this, f->info, in.c));
+        break;
       case Op::kArrayPush: L_ArrayPush: {
         SAVE_PC();
         CHECK_BOOL(ArrayPush(REG(in.a), REG(in.b)));

@@ -52,6 +52,9 @@ std::string UsageText() {
          "  --no-incremental-marking    mark the old generation in one stop-the-world pause\n"
          "  --stress-incremental-marking  start marking right after every full GC, tiny steps (testing)\n"
          "  --no-fast-promotion-new-space  always copy scavenge survivors within new space first\n"
+         "  --no-allocation-site-pretenuring  never allocate literals in old space from survival feedback\n"
+         "  --trace-pretenuring         print allocation-site decisions after each scavenge\n"
+         "  --stress-pretenuring        allocate every object/array literal in old space (testing)\n"
          "  --heapsnapshot-signal=SIG   write a heap snapshot when SIG (e.g. SIGUSR2) arrives\n"
          "  --heapsnapshot-near-heap-limit=N  write up to N heap snapshots near the heap limit\n"
          "  --heap-timeline=FILE        sample heap statistics (NDJSON) at every GC and every 10 ms\n"
@@ -125,6 +128,10 @@ ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptio
     else if (name == "--no-fast-promotion-new-space") o->fast_promotion = false;
     else if (name == "--verify-heap") o->verify_heap = true;
     else if (name == "--stress-compaction") o->stress_compaction = true;
+    else if (name == "--allocation-site-pretenuring") o->allocation_site_pretenuring = true;
+    else if (name == "--no-allocation-site-pretenuring") o->allocation_site_pretenuring = false;
+    else if (name == "--trace-pretenuring") o->trace_pretenuring = true;
+    else if (name == "--stress-pretenuring") o->stress_pretenuring = true;
     else if (name == "--no-incremental-marking") o->incremental_marking = false;
     else if (name == "--incremental-marking") o->incremental_marking = true;
     else if (name == "--stress-incremental-marking") o->stress_incremental_marking = true;

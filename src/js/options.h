@@ -34,6 +34,9 @@ struct RuntimeOptions {
   uint64_t random_seed = 0;          // --random-seed (V8): Math.random's seed; 0 = random
   bool verify_heap = false;
   bool stress_compaction = false;
+  bool allocation_site_pretenuring = true;  // --no-allocation-site-pretenuring (V8 flag)
+  bool trace_pretenuring = false;           // --trace-pretenuring (V8 flag name)
+  bool stress_pretenuring = false;          // --stress-pretenuring: every literal site tenured (testing)
   bool incremental_marking = true;         // --no-incremental-marking turns it off (V8 flag)
   bool stress_incremental_marking = false;  // --stress-incremental-marking (V8 flag; testing)
   // Heap snapshots and timeline (src/js/heap_snapshot.h, heap_timeline.h).

@@ -30,6 +30,9 @@ tenure::HeapConfig MakeHeapConfig(const RuntimeOptions& o) {
   }
   config.gc_interval = static_cast<int>(o.gc_interval);
   config.stress_compaction = o.stress_compaction;
+  config.allocation_site_pretenuring = o.allocation_site_pretenuring;
+  config.trace_pretenuring = o.trace_pretenuring;
+  config.stress_pretenuring = o.stress_pretenuring;
   config.incremental_marking = o.incremental_marking;
   config.stress_incremental_marking = o.stress_incremental_marking;
   config.verify_heap = o.verify_heap;

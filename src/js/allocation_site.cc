@@ -1,0 +1,52 @@
+#include "allocation_site.h"
+
+namespace tenure::js {
+
+int ReserveAllocationSite(FunctionInfo* info) {
+  info->allocation_sites.push_back(nullptr);
+  return static_cast<int>(info->allocation_sites.size());
+}
+
+tenure::AllocationSite* LiteralSite(Runtime& rt, const FunctionInfo* info, int c) {
+  if (c <= 0) return nullptr;
+  tenure::AllocationSite*& site = const_cast<FunctionInfo*>(info)->allocation_sites[c - 1];
+  if (site == nullptr) site = rt.heap().NewAllocationSite();
+  return site;
+}
+
+// Fills a fresh JSObject of `type` like Runtime's AllocateJSObject (runtime.cc): empty shape,
+// `proto`, undefined fields, length 0 where the layout has one. The two pointer fields go through
+// the write barrier because the object may be old (a tenured site).
+static void InitLiteralObject(JSObject* o, const TypeInfo* type, Value empty_shape, Value proto) {
+  Value* body = o->body();
+  const size_t words = (type->size - sizeof(HeapObject)) / sizeof(Value);
+  for (size_t i = 2; i < words; ++i) body[i] = kUndefined;  // immediates: no barrier
+  if (HasLengthField(o)) o->length = Value::FromSmi(0);
+  tenure::Store(o, &o->shape, empty_shape);
+  tenure::Store(o, &o->proto, proto);
+}
+
+Value NewLiteralObject(Runtime& rt, int inline_capacity, tenure::AllocationSite* site) {
+  const TypeInfo* type = PlainObjectType(inline_capacity);
+  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  InitLiteralObject(o, type, rt.root(kRootEmptyShape), rt.root(kRootObjectPrototype));
+  return Value::FromObject(o);
+}
+
+Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* site) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  const int64_t length = capacity < 4 ? 4 : capacity;
+  FixedArray* e = static_cast<FixedArray*>(heap.AllocateAtSite(
+      FixedArrayType(), sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(length), site));
+  e->length = Value::FromSmi(length);
+  for (int64_t i = 0; i < length; ++i) e->items()[i] = kHole;  // immediates: no barrier
+  Handle elements = Handle::New(heap, Value::FromObject(e));
+  const TypeInfo* type = ObjectType(Kind::kArray);
+  JSObject* a = static_cast<JSObject*>(heap.AllocateAtSite(type, type->size, site));
+  InitLiteralObject(a, type, rt.root(kRootEmptyShape), rt.root(kRootArrayPrototype));
+  tenure::Store(a, &a->elements, elements.value());
+  return Value::FromObject(a);
+}
+
+}  // namespace tenure::js
