@@ -371,8 +371,15 @@ TENURE_NATIVE(ArrayReduce) {
 TENURE_NATIVE(ArrayReverse) {
   if (!RequireArray(rt, self, "reverse")) return Value();
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
-  for (int64_t i = 0, j = Len(self) - 1; i < j; ++i, --j) std::swap(e->items()[i], e->items()[j]);
-  return self.value();  // swapping within one object needs no barrier (same host)
+  // An old elements store (promoted, or allocated at a tenured literal site) may hold young
+  // values: a value moved to another slot needs that slot's remembered-set bit, so both stores go
+  // through the barrier (the plain swap lost it: tests/js/gc/array-reverse-barrier.js).
+  for (int64_t i = 0, j = Len(self) - 1; i < j; ++i, --j) {
+    const Value low = e->items()[i];
+    tenure::Store(e, &e->items()[i], e->items()[j]);
+    tenure::Store(e, &e->items()[j], low);
+  }
+  return self.value();
 }
 
 TENURE_NATIVE(ArrayFill) {
