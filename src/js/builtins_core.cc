@@ -6,6 +6,7 @@
 
 #include "builtins.h"
 #include "builtins_date.h"
+#include "property_attributes.h"
 #include "builtins_regexp.h"
 #include "generators.h"
 #include "heap_snapshot.h"
@@ -95,6 +96,7 @@ void Runtime::SetUpBuiltins() {
   InstallUriBuiltins(*this, global);
   InstallRegExpBuiltins(*this, global);
   InstallDateBuiltins(*this, global);
+  InstallPropertyAttributeBuiltins(*this, global);
   InstallCollectionBuiltins(*this, global);
   InstallSymbolBuiltins(*this, global);
   InstallWeakBuiltins(*this, global);

@@ -111,6 +111,8 @@ struct Shape : HeapObject {
 };
 inline constexpr int64_t kShapeAccessor = 1;  // slot holds a FixedArray [getter, setter]
 inline constexpr int64_t kShapeHidden = 2;    // non-enumerable (class methods, builtins)
+inline constexpr int64_t kShapeReadOnly = 4;  // data property not writable (property_attributes.cc)
+inline constexpr int64_t kShapeNonConfigurable = 8;  // not configurable (reported, redefinition checked)
 
 // A Symbol: identity is the object; `hash` is fixed at creation (Map/Set keys); `flags` has
 // kSymbolPrivate for runtime-internal keys that no enumeration or inspection ever shows.

@@ -337,6 +337,7 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
   int64_t flags = 0;
   int64_t index = FindOwn(jo, key.value(), &flags);
   if (index >= 0 && !(flags & kShapeAccessor)) {
+    if (flags & kShapeReadOnly) return true;  // ignored (sloppy mode); never cached
     WriteSlot(jo, index, value.value());
     if (ic != nullptr) {
       ic->shape = jo->shape;
@@ -352,7 +353,10 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
     int64_t f = 0;
     int64_t i = FindOwn(holder, key.value(), &f);
     if (i < 0) continue;
-    if (!(f & kShapeAccessor)) break;
+    if (!(f & kShapeAccessor)) {
+      if (f & kShapeReadOnly) return true;  // an inherited read-only property blocks the add
+      break;
+    }
     Value setter = ReadSlot(holder, i).As<FixedArray>()->items()[1];
     if (setter == kUndefined) return true;
     tenure::HandleScope scope(*heap_);

@@ -158,6 +158,9 @@ class Runtime {
   // Own data property without setters / prototype lookups (literals, builtins setup).
   bool DefineOwn(Handle object, Handle interned_key, Handle value, int64_t shape_flags = 0);
   bool DefineAccessor(Handle object, Handle interned_key, Handle getter, Handle setter, bool enumerable);
+  // Store-transition inline caches filled before are stale (a new accessor or read-only
+  // property may now intercept a store that they would turn into an add).
+  void InvalidateStoreTransitionCaches() { ++accessor_epoch_; }
   Value DeleteProperty(Handle object, Handle key);
   Value HasProperty(Handle object, Handle key);  // `in`
   // Own enumerable string keys in insertion order (array indices first). Returns an Array.
