@@ -20,8 +20,16 @@ NewSpace::NewSpace(Heap* heap, size_t initial_semi_space_size, size_t max_semi_s
   initial_pages_ = initial;
   max_pages_ = std::max(initial, PagesFor(max_semi_space_size));
   target_pages_ = initial;
-  for (size_t i = 0; i < initial; ++i) AddPagePair();
+  // Start-up commits what two semispaces of the initial size used to (benchmarks.md §5.1: fault
+  // the young generation in at init, outside the timed work): the first scavenge takes no page.
+  for (size_t i = 0; i < 2 * initial; ++i) {
+    Page* page = Page::Allocate(heap_, kPageSize, kPageYoung, /*touch=*/true,
+                                PageContents::kUninitialized);
+    PoisonMemory(reinterpret_cast<void*>(page->area_start()), page->area_size());
+    free_pages_.push_back(page);
+  }
   // The mutator allocates on to-space page 0 right away: the only page that must start zeroed.
+  to_pages_.push_back(TakePage());
   Page* first = to_pages_[0];
   memset(reinterpret_cast<void*>(first->area_start()), 0, first->area_size());
 }
@@ -29,16 +37,23 @@ NewSpace::NewSpace(Heap* heap, size_t initial_semi_space_size, size_t max_semi_s
 NewSpace::~NewSpace() {
   for (Page* p : to_pages_) Page::Free(p);
   for (Page* p : from_pages_) Page::Free(p);
+  for (Page* p : free_pages_) Page::Free(p);
 }
 
-// Semispace pages need no zeroed chunk: from-space is overwritten by copies before anything reads
-// it, and a to-space page is zeroed when an allocation area moves onto it (header comment).
-Page* NewSpace::NewSemiSpacePage(uintptr_t space_flag) {
-  Page* page = Page::Allocate(heap_, kPageSize, kPageYoung | space_flag, /*touch=*/true,
-                              PageContents::kUninitialized);
-  if (space_flag == kPageFromSpace) {
-    PoisonMemory(reinterpret_cast<void*>(page->area_start()), page->area_size());
+// An empty to-space page: a reserve page if there is one, else a chunk from the heap's page pool.
+// Neither is zeroed: a to-space page is zeroed when an allocation area moves onto it, and the
+// scavenger's copies overwrite what they use (header comment).
+Page* NewSpace::TakePage() {
+  if (free_pages_.empty()) {
+    return Page::Allocate(heap_, kPageSize, kPageYoung | kPageToSpace, /*touch=*/true,
+                          PageContents::kUninitialized);
   }
+  Page* page = free_pages_.back();
+  free_pages_.pop_back();
+  UnpoisonMemory(reinterpret_cast<void*>(page->area_start()), page->area_size());
+  page->SetFlags(kPageToSpace);
+  page->set_top(page->area_start());
+  page->set_age_mark(page->area_start());
   return page;
 }
 
@@ -54,16 +69,11 @@ bool NewSpace::AdvancePage(LinearAllocationArea* lab) {
   return true;
 }
 
-void NewSpace::AddPagePair() {
-  to_pages_.push_back(NewSemiSpacePage(kPageToSpace));
-  from_pages_.push_back(NewSemiSpacePage(kPageFromSpace));
-}
-
 bool NewSpace::NextPage(LinearAllocationArea* lab) {
   to_pages_[current_page_]->set_top(lab->top);
   if (current_page_ + 1 >= to_pages_.size()) {
     if (to_pages_.size() >= target_pages_) return false;
-    AddPagePair();  // committed growth (Grow): the first touch happens here, not in Grow
+    to_pages_.push_back(TakePage());  // committed on demand (header comment)
   }
   ++current_page_;
   Page* page = to_pages_[current_page_];
@@ -73,19 +83,13 @@ bool NewSpace::NextPage(LinearAllocationArea* lab) {
 }
 
 void NewSpace::Flip() {
-  std::swap(to_pages_, from_pages_);
+  from_pages_.swap(to_pages_);  // to_pages_ is now empty (from_pages_ was, outside a scavenge)
   for (Page* p : from_pages_) {
     p->ClearFlags(kPageToSpace);
     p->SetFlags(kPageFromSpace);
   }
-  for (Page* p : to_pages_) {
-    p->ClearFlags(kPageFromSpace);
-    p->SetFlags(kPageToSpace);
-    UnpoisonMemory(reinterpret_cast<void*>(p->area_start()), p->area_size());
-    p->set_top(p->area_start());
-    p->set_age_mark(p->area_start());
-  }
   current_page_ = 0;
+  to_pages_.push_back(TakePage());
 }
 
 void NewSpace::ZapFromSpace() {
@@ -96,10 +100,13 @@ void NewSpace::ZapFromSpace() {
       uint64_t* const end = reinterpret_cast<uint64_t*>(p->top());
       for (; word < end; ++word) *word = kZapValue;
     }
+    p->ClearFlags(kPageFromSpace);
     p->set_top(p->area_start());
     p->set_age_mark(p->area_start());
     PoisonMemory(reinterpret_cast<void*>(p->area_start()), p->area_size());
+    free_pages_.push_back(p);
   }
+  from_pages_.clear();
 }
 
 uintptr_t NewSpace::AllocateForScavenge(size_t bytes, LinearAllocationArea* lab) {
@@ -132,22 +139,22 @@ void NewSpace::SetAgeMark(uintptr_t top) {
 bool NewSpace::Grow() {
   const size_t target = std::min(max_pages_, 2 * target_pages_);
   if (target <= target_pages_) return false;
-  target_pages_ = target;  // pages are added by NextPage when allocation reaches them
+  target_pages_ = target;  // pages are taken by NextPage when allocation reaches them
   return true;
 }
 
 bool NewSpace::ShrinkToInitialCapacity() {
   const size_t target = std::max(initial_pages_, current_page_ + 1);
-  if (target >= target_pages_) return false;  // to_pages_.size() <= target_pages_ always
-  target_pages_ = target;
-  while (to_pages_.size() > target) {
+  const bool shrank = target < target_pages_;
+  target_pages_ = std::min(target_pages_, target);
+  while (to_pages_.size() > current_page_ + 1) {  // empty pages after the current one
     Page::Free(to_pages_.back());
     to_pages_.pop_back();
-    Page::Free(from_pages_.back());
-    from_pages_.pop_back();
   }
-  survived_since_resize_ = 0;
-  return true;
+  for (Page* p : free_pages_) Page::Free(p);
+  free_pages_.clear();
+  if (shrank) survived_since_resize_ = 0;
+  return shrank;
 }
 
 bool NewSpace::GrowAfterScavenge(size_t survived_bytes) {

@@ -2,13 +2,18 @@
 // new-space.h — the young generation's two semispaces.
 //
 // INVARIANTS:
-//  * Both semispaces always have the same number of 256 KiB pages (committed pages), at least the
-//    initial and at most the target capacity, which lies between the initial and the maximum.
-//    Growth only raises the target (no page is touched inside the scavenge that decides it);
-//    NextPage commits the next to-/from-space page pair from the heap's PagePool when allocation
-//    (the mutator's, or the scavenger's copies) runs past the last committed to-space page. Pages
-//    dropped by Shrink go back to the PagePool (bounded; the rest is unmapped). Semispace pages
-//    are taken uninitialized (no 256 KiB memset): see "Zeroing" below.
+//  * Pages, not fixed semispaces. Outside a scavenge new space owns to-space pages [0, n) with
+//    n <= target capacity (initial <= target <= maximum), no from-space pages, and a reserve of
+//    empty resident pages (free_pages_). To-space pages are committed on demand: NextPage takes the
+//    next page from the reserve, else from the heap's PagePool, when allocation (the mutator's, or
+//    the scavenger's copies) runs past the last one, up to the target. Flip turns every to-space
+//    page into from-space and starts an empty to-space with one page; after the scavenge the
+//    from-space pages join the reserve. So new space holds capacity + largest survivor volume
+//    (C + S), not 2 x C: the mutator refills to-space with the pages the last scavenge emptied.
+//    Growth only raises the target (no page is touched inside the scavenge that decides it).
+//    Start-up fills the reserve with 2 x initial pages (what two initial semispaces held).
+//    ShrinkToInitialCapacity returns the reserve and the empty to-space pages to the PagePool.
+//    Pages are never zeroed when taken: see "Zeroing" below.
 //  * Sizing: GrowAfterScavenge doubles the target capacity when the bytes surviving scavenges
 //    since the last resize exceed the capacity (V8 §1.3). ShrinkToInitialCapacity (memory-reducing
 //    full GCs, Heap::CollectAllAvailableGarbage) drops the pages above max(initial, pages in use).
@@ -21,10 +26,11 @@
 //    from reads as zero because (a) the scavenger zeroes the rest of its last to-space page
 //    [copy top, area_end) and (b) AdvancePage zeroes a whole page [area_start, area_end) when the
 //    mutator's allocation area moves onto it. So in the current page everything above top is zero;
-//    to-space pages after the current one and from-space pages may hold stale bytes (the scavenger
-//    overwrites what it copies, and nothing reads above a page's top).
-//  * From-space pages are poisoned under ASan outside a scavenge; with HeapConfig::verify_heap
-//    their used part is filled with kZapValue so a stale pointer into them fails loudly.
+//    to-space pages after the current one, reserve pages and from-space pages may hold stale bytes
+//    (the scavenger overwrites what it copies, and nothing reads above a page's top).
+//  * Reserve pages (former from-space) are poisoned under ASan; with HeapConfig::verify_heap the
+//    used part of each from-space page is filled with kZapValue before it joins the reserve, so a
+//    stale pointer into it fails loudly.
 //  * Age mark: an object at address a on to-space page p survived one scavenge iff
 //    a < p->age_mark(). Objects below the age mark are promoted by the next scavenge (V8 §1.5).
 //  * Fast promotion (HeapConfig::fast_promotion_survival_percent, V8's fast promotion mode): after
@@ -60,9 +66,11 @@ class NewSpace {
   // Records the allocation top of the current page (makes the space iterable).
   void SyncTop(uintptr_t top) { to_pages_[current_page_]->set_top(top); }
 
-  // Scavenge support: swaps the semispaces. To-space becomes empty (not zeroed: see above).
+  // Scavenge support: every to-space page becomes from-space; to-space restarts with one empty
+  // page (not zeroed: see above).
   void Flip();
-  // After a scavenge: empties every from-space page and poisons it (zaps it under verify_heap).
+  // After a scavenge: empties every from-space page, poisons it (zaps it under verify_heap) and
+  // moves it to the reserve.
   void ZapFromSpace();
   // Bump-allocates `bytes` in to-space for the scavenger (no zeroing: the copy overwrites it).
   // Returns 0 when to-space is full.
@@ -74,7 +82,8 @@ class NewSpace {
   // Raises the target capacity to min(max, 2 * target) pages (committed later by NextPage).
   // Returns true if the target grew.
   bool Grow();
-  // Only outside a scavenge (from-space empty). Returns true if it shrank.
+  // Only outside a scavenge. Target := max(initial, pages in use); the reserve and the empty
+  // to-space pages go back to the PagePool. Returns true if the target shrank.
   bool ShrinkToInitialCapacity();
   // The growth rule (header comment). `survived_bytes`: bytes the scavenge copied or promoted.
   // Returns true if the capacity changed.
@@ -97,7 +106,11 @@ class NewSpace {
   size_t capacity() const { return target_pages_ * (kPageSize - kPageHeaderSize); }
   size_t committed_capacity() const { return to_pages_.size() * (kPageSize - kPageHeaderSize); }
   size_t max_capacity() const { return max_pages_ * (kPageSize - kPageHeaderSize); }
-  size_t committed() const { return (to_pages_.size() + from_pages_.size()) * kPageSize; }
+  size_t committed() const {
+    return (to_pages_.size() + from_pages_.size() + free_pages_.size()) * kPageSize;
+  }
+  // Empty resident pages waiting to become to-space (former from-space; header comment).
+  const std::vector<Page*>& reserve_pages() const { return free_pages_; }
   // Bytes of objects in to-space (garbage included until the next scavenge).
   size_t Size() const;
   size_t Available() const { return capacity() - Size(); }
@@ -108,15 +121,15 @@ class NewSpace {
   }
 
  private:
-  Page* NewSemiSpacePage(uintptr_t space_flag);
-  // Commits one more to-space and one more from-space page (both empty).
-  void AddPagePair();
+  // An empty to-space page from the reserve or the PagePool (header comment).
+  Page* TakePage();
   // Moves `lab` onto the next to-space page without zeroing it. False if there is none.
   bool NextPage(LinearAllocationArea* lab);
 
   Heap* heap_;
   std::vector<Page*> to_pages_;
-  std::vector<Page*> from_pages_;
+  std::vector<Page*> from_pages_;  // empty outside a scavenge
+  std::vector<Page*> free_pages_;  // the reserve: resident, empty, poisoned
   size_t current_page_ = 0;
   size_t initial_pages_;
   size_t max_pages_;

@@ -87,6 +87,11 @@ class Verification {
       if (!p->IsFlagSet(kPageFromSpace)) Fail("from-space page %p lacks its flag", (void*)p);
       if (p->top() != p->area_start()) Fail("from-space page %p is not empty", (void*)p);
     }
+    for (Page* p : ns->reserve_pages()) {
+      if (p->IsFlagSet(kPageToSpace | kPageFromSpace) || p->top() != p->area_start()) {
+        Fail("new-space reserve page %p is in use (flags %#lx)", (void*)p, (unsigned long)p->flags());
+      }
+    }
     // Evacuation candidates exist from the start of marking to the end of the full GC.
     const bool marking = heap_->incremental_marking()->IsMarking();
     const uintptr_t candidate = marking ? uintptr_t{0} : uintptr_t{kPageEvacuationCandidate};
@@ -120,8 +125,12 @@ class Verification {
          host ? host->type()->class_name : "-", (void*)target, what);
   }
 
+  // From-space, or the new-space reserve (where from-space pages go after a scavenge).
   bool IsInFromSpace(uintptr_t address) {
     for (Page* p : heap_->new_space()->from_pages()) {
+      if (p->ContainsAddress(address)) return true;
+    }
+    for (Page* p : heap_->new_space()->reserve_pages()) {
       if (p->ContainsAddress(address)) return true;
     }
     return false;
