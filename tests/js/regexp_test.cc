@@ -171,6 +171,43 @@ TEST(RegExpEngineTest, StartAndAnchored) {
   EXPECT_EQ(Exec(*program, std::string_view("a1xa2"), options, &caps), MatchStatus::kNoMatch);
 }
 
+// Lookbehind (bodies matched right to left, captures and backreferences as node reports them)
+// and \p{…} property escapes; every row checked with node 20.20 (`new RegExp(p, f).exec(s)`),
+// run through both input views like the table above.
+TEST(RegExpEngineTest, LookbehindAndPropertyEscapes) {
+  const Row rows[] = {
+    {"(?<=\\$)\\d+", "", "ab $42", "42"},
+    {"(?<!\\$)\\b\\d+", "", "$42 17", "17"},
+    {"(?<=(\\d+)(\\d+))$", "", "1053", "|1|053"},
+    {"(?<=\\1(a))b", "", "aab", "b|a"},
+    {"(?<=(a)\\1)b", "", "aab", "b|a"},
+    {"(?<=([abc])+)x", "", "abcx", "x|a"},
+    {"(?<!a|b)c", "", "acbcdc", "c"},
+    {"(?<=a(?=b)b)c", "", "abc", "c"},
+    {"(?<=^|,)\\w+", "", ",yy", "yy"},
+    {"(?<=A)b", "i", "ab", "b"},
+    {"(?<=\\u{1F600})x", "u", "\xF0\x9F\x98\x80""x", "x"},
+    {"(?<=.)x", "u", "\xF0\x9F\x98\x80""x", "x"},
+    {"(?<=(?:ab)*)c", "", "ababc", "c"},
+    {"(?<=(ab)*)c", "", "ababc", "c|ab"},
+    {"(?<=a.?)b", "s", "a\nb", "b"},
+    {"(?<=\\b)x", "", " x", "x"},
+    {"(?<=[^a])b", "", "ab", "null"},
+    {"(?<=x)", "", "abc", "null"},
+    {"\\p{Lu}+", "u", "abCDe", "CD"},
+    {"\\P{L}+", "u", "ab12c", "12"},
+    {"[\\p{Nd}\\p{Lu}]+", "u", "xA1By", "A1B"},
+    {"\\p{Script=Greek}+", "u", "a\xCE\xA9""\xCE\xBC""b", "\xCE\xA9""\xCE\xBC"},
+    {"\\p{Emoji_Presentation}", "u", "x\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+    {"[^\\p{L}]", "u", "ab-", "-"},
+    {"\\p{Lu}", "iu", "a", "a"},
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(RunRow(row.pattern, row.flags, row.input), row.expected)
+        << "/" << row.pattern << "/" << row.flags << " on '" << row.input << "'";
+  }
+}
+
 TEST(RegExpEngineTest, SyntaxErrorsUseNodeMessages) {
   struct E { const char* pattern; const char* flags; const char* message; };
   const E errors[] = {
@@ -190,6 +227,14 @@ TEST(RegExpEngineTest, SyntaxErrorsUseNodeMessages) {
       {"(?<1a>x)", "", "Invalid regular expression: /(?<1a>x)/: Invalid capture group name"},
       {"\\u{110000}", "u", "Invalid regular expression: /\\u{110000}/u: Invalid Unicode escape"},
       {"[\\d-z]", "u", "Invalid regular expression: /[\\d-z]/u: Invalid character class"},
+      {"(?<=a)*", "", "Invalid regular expression: /(?<=a)*/: Invalid quantifier"},
+      {"(?=a)+", "u", "Invalid regular expression: /(?=a)+/u: Invalid quantifier"},
+      {"(?<!a", "", "Invalid regular expression: /(?<!a/: Unterminated group"},
+      {"\\p{Foo}", "u", "Invalid regular expression: /\\p{Foo}/u: Invalid property name"},
+      {"[\\p{Foo}]", "u", "Invalid regular expression: /[\\p{Foo}]/u: Invalid property name in character class"},
+      {"\\p{L", "u", "Invalid regular expression: /\\p{L/u: Invalid property name"},
+      {"\\P", "u", "Invalid regular expression: /\\P/u: Invalid property name"},
+      {"\\p{Script=Foo}", "u", "Invalid regular expression: /\\p{Script=Foo}/u: Invalid property name"},
   };
   for (const E& e : errors) {
     Flags flags;
