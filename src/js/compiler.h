@@ -111,10 +111,6 @@ class Compiler {
   void ArrayLiteral(Node* n, int dst);
   void Template(Node* n, int dst);
   void Class(Node* n, int dst, std::string_view name);
-  void Closure(Node* fn, int dst, std::string_view name, int home_reg);
-  int CompileDefaultConstructor(std::string_view name, bool derived, Node* cls);
-  void LoadThis(int dst);
-  void OptionalChain(Node* n, int dst);
   // Class fields (compiler_classes.cc): define one field/private method on `this`; call the
   // instance initializer; call a runtime intrinsic (private_names.h) with `argc` arguments.
   void ClassField(Node* n, int dst);
@@ -122,6 +118,10 @@ class Compiler {
   void ClassMemberSetUp(Node* member, Scope* scope, int ctor, int proto);
   void StoreHidden(Scope* scope, std::string_view name, int src);
   void CallIntrinsic(int which, int dst, int first_arg, int argc);
+  void Closure(Node* fn, int dst, std::string_view name, int home_reg);
+  int CompileDefaultConstructor(std::string_view name, bool derived, Node* cls);
+  void LoadThis(int dst);
+  void OptionalChain(Node* n, int dst);
   int PropertyKey(Node* prop);  // register holding the (possibly computed) key
 
   // Destructuring (compiler_patterns.cc). A pattern compiles to plain loads and stores: object

@@ -6,8 +6,8 @@
 #include "allocation_site.h"
 #include "destructuring.h"
 #include "builtins.h"
-#include "generators.h"
 #include "builtins_date.h"
+#include "generators.h"
 #include "runtime.h"
 
 namespace tenure::js {

@@ -128,15 +128,6 @@ class Parser {
   Node* ParseFunctionBody();
   Node* ParseMethod(uint32_t offset, uint32_t flags);
   Node* ParseClass(bool is_declaration);
-  void CheckAssignmentTarget(Node* target, const char* message);
-
-  // Patterns (parser_patterns.cc).
-  enum class PatternKind { kBinding, kAssignment };
-  // Early error of ECMA-262 §15.1.1 / §15.3.1 / §15.4.1: a parameter list that is not simple
-  // (patterns, defaults, rest) or belongs to an arrow or a method may not bind a name twice.
-  // Fails at the second occurrence with V8's text. (Strict-mode functions with simple lists are
-  // not checked: the parser does not track "use strict".)
-  void CheckDuplicateParams(const Node* fn);
   // Class bodies (parser_classes.cc; the desugaring of fields is described there).
   struct ClassBody {
     std::vector<Node*> name_decls;        // ClassMember kPrivateName, one per private name
@@ -164,6 +155,15 @@ class Parser {
   Node* NewFieldsInit(uint32_t offset);
   Node* NewFieldStatement(Node* field);
   Node* SynthesizeConstructor(Node* cls, std::vector<Node*>* super_calls);
+  void CheckAssignmentTarget(Node* target, const char* message);
+
+  // Patterns (parser_patterns.cc).
+  enum class PatternKind { kBinding, kAssignment };
+  // Early error of ECMA-262 §15.1.1 / §15.3.1 / §15.4.1: a parameter list that is not simple
+  // (patterns, defaults, rest) or belongs to an arrow or a method may not bind a name twice.
+  // Fails at the second occurrence with V8's text. (Strict-mode functions with simple lists are
+  // not checked: the parser does not track "use strict".)
+  void CheckDuplicateParams(const Node* fn);
   // An identifier, or an array/object binding pattern, at the current token.
   Node* ParseBindingTarget(Tok decl_kind);
   // Validates the literal `n` as a pattern of `kind` (throws node's SyntaxError otherwise).
@@ -195,11 +195,11 @@ class Parser {
   Node* ParseYield();
   Node* ParseAsyncArrowOrCall();
   std::vector<Node*> cover_initializers_;  // `a = 1` shorthand Assign nodes not yet in a pattern
+  std::vector<ClassBody*> class_bodies_;   // enclosing class bodies, innermost last
+  std::vector<Node*>* super_calls_ = nullptr;  // set while parsing a class constructor
 };
 
 // Convenience: parses `source` into `arena`. Throws SyntaxError.
 Node* ParseScript(const SourceFile& source, Arena& arena);
 
 }  // namespace tenure::js
-  std::vector<ClassBody*> class_bodies_;   // enclosing class bodies, innermost last
-  std::vector<Node*>* super_calls_ = nullptr;  // set while parsing a class constructor

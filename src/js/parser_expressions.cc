@@ -135,7 +135,6 @@ Node* Parser::ParseUnary() {
       Advance();
       node->op = op;
       node->a = ParseUnary();
-      if (At(Tok::kExp)) {
       if (op == Tok::kDelete) {
         Node* target = node->a;
         while (target->kind == NodeKind::kOptionalChain) target = target->a;
@@ -143,6 +142,7 @@ Node* Parser::ParseUnary() {
           FailAt("Private fields can not be deleted", target->b);
         }
       }
+      if (At(Tok::kExp)) {
         Fail("Unary operator used immediately before exponentiation expression. Parenthesis must "
              "be used to disambiguate operator precedence", cur_.start, cur_.end);
       }
@@ -234,8 +234,8 @@ Node* Parser::ParseCallTail(Node* expr, bool allow_call) {
       call->a = expr;
       call->flags = link_flags;
       call->list = MakeList(ParseArguments());
-      expr = Finish(call);
       if (expr->kind == NodeKind::kSuper && super_calls_ != nullptr) super_calls_->push_back(call);
+      expr = Finish(call);
     } else if (At(Tok::kTemplateFull) || At(Tok::kTemplateHead)) {
       Fail("Tagged templates are not supported by tenure", cur_.start, cur_.end);
     } else {
@@ -343,13 +343,13 @@ Node* Parser::ParsePrimary() {
       if (!At(Tok::kLParen) && !At(Tok::kDot) && !At(Tok::kLBrack)) Fail("'super' keyword unexpected here", tok.start, tok.end);
       return Finish(n);
     }
-    case Tok::kLBrack: return ParseArrayLiteral();
     case Tok::kPrivateName: {  // `#x in obj`
       Node* id = NewPrivateReference(tok);
       Advance();
       if (!At(Tok::kIn)) Unexpected(cur_);
       return id;
     }
+    case Tok::kLBrack: return ParseArrayLiteral();
     case Tok::kLBrace: return ParseObjectLiteral();
     case Tok::kLParen: return ParseParenOrArrow();
     case Tok::kFunction: return ParseFunction(/*is_declaration=*/false, 0);
