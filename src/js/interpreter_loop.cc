@@ -65,7 +65,7 @@ static Value Arithmetic(Runtime& rt, Op op, Handle a, Handle b) {
     case Op::kMul: return rt.NewNumber(x * y);
     case Op::kDiv: return rt.NewNumber(x / y);
     case Op::kMod: return rt.NewNumber(std::fmod(x, y));
-    case Op::kExp: return rt.NewNumber(std::isnan(y) ? NAN : std::pow(x, y));
+    case Op::kExp: return rt.NewNumber(JsPow(x, y));  // Number::exponentiate (builtins.h)
     case Op::kBitAnd: return Value::FromSmi(ToInt32(x) & ToInt32(y));
     case Op::kBitOr: return Value::FromSmi(ToInt32(x) | ToInt32(y));
     case Op::kBitXor: return Value::FromSmi(ToInt32(x) ^ ToInt32(y));

@@ -38,3 +38,5 @@ console.log(Object.is(NaN, NaN), Object.is(0, -0), Object.is(-0, -0), Object.is(
 // expect: true false true true false true false true true
 try { Object.hasOwn(null, 'a') } catch (e) { console.log(e.name + ': ' + e.message) }
 // expect: TypeError: Cannot convert undefined or null to object
+console.log(1 ** Infinity, (-1) ** -Infinity, NaN ** 0, 2 ** 10, (-8) ** (1 / 3), 2 ** -1074);
+// expect: NaN NaN 1 1024 NaN 5e-324
