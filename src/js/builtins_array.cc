@@ -345,21 +345,25 @@ static Value SomeEvery(Runtime& rt, Handle self, Args args, bool every) {
 TENURE_NATIVE(ArraySome) { return SomeEvery(rt, self, args, false); }
 TENURE_NATIVE(ArrayEvery) { return SomeEvery(rt, self, args, true); }
 
-TENURE_NATIVE(ArrayReduce) {
-  if (!RequireArray(rt, self, "reduce")) return Value();
+// reduce / reduceRight: folds the elements forward or from the end. The length is re-read at every
+// step: a callback that shortens the array ends reduce early and makes reduceRight skip indices.
+static Value ReduceImpl(Runtime& rt, Handle self, Args args, bool from_end) {
+  if (!RequireArray(rt, self, from_end ? "reduceRight" : "reduce")) return Value();
   if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
   tenure::HandleScope scope(rt.heap());
-  int64_t i = 0;
+  const int64_t step = from_end ? -1 : 1;
+  int64_t i = from_end ? Len(self) - 1 : 0;
   Handle acc = Handle::New(rt.heap(), kUndefined);
   if (args.count >= 2) {
     acc.Set(args.get(1));
   } else {
     if (Len(self) == 0) return rt.ThrowTypeError("Reduce of empty array with no initial value");
-    acc.Set(rt.ArrayGet(Arr(self), 0));
-    i = 1;
+    acc.Set(rt.ArrayGet(Arr(self), i));
+    i += step;
   }
   Handle undefined = Handle::New(rt.heap(), kUndefined);
-  for (; i < Len(self); ++i) {
+  for (; i >= 0 && (from_end || i < Len(self)); i += step) {
+    if (i >= Len(self)) continue;
     Value argv[4] = {acc.value(), rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
     Value r = rt.Call(args.at(0), undefined, argv, 4);
     if (r.IsEmpty()) return Value();
@@ -367,6 +371,9 @@ TENURE_NATIVE(ArrayReduce) {
   }
   return acc.value();
 }
+
+TENURE_NATIVE(ArrayReduce) { return ReduceImpl(rt, self, args, false); }
+TENURE_NATIVE(ArrayReduceRight) { return ReduceImpl(rt, self, args, true); }
 
 TENURE_NATIVE(ArrayReverse) {
   if (!RequireArray(rt, self, "reverse")) return Value();
@@ -519,29 +526,6 @@ static Value FindLastImpl(Runtime& rt, Handle self, Args args, bool want_index) 
 
 TENURE_NATIVE(ArrayFindLast) { return FindLastImpl(rt, self, args, false); }
 TENURE_NATIVE(ArrayFindLastIndex) { return FindLastImpl(rt, self, args, true); }
-
-TENURE_NATIVE(ArrayReduceRight) {
-  if (!RequireArray(rt, self, "reduceRight")) return Value();
-  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
-  tenure::HandleScope scope(rt.heap());
-  int64_t i = Len(self) - 1;
-  Handle acc = Handle::New(rt.heap(), kUndefined);
-  if (args.count >= 2) {
-    acc.Set(args.get(1));
-  } else {
-    if (i < 0) return rt.ThrowTypeError("Reduce of empty array with no initial value");
-    acc.Set(rt.ArrayGet(Arr(self), i--));
-  }
-  Handle undefined = Handle::New(rt.heap(), kUndefined);
-  for (; i >= 0; --i) {
-    if (i >= Len(self)) continue;  // the callback shortened the array
-    Value argv[4] = {acc.value(), rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
-    Value r = rt.Call(args.at(0), undefined, argv, 4);
-    if (r.IsEmpty()) return Value();
-    acc.Set(r);
-  }
-  return acc.value();
-}
 
 // copyWithin(target, start, end): copies within the array, as if through a temporary copy.
 TENURE_NATIVE(ArrayCopyWithin) {
