@@ -31,6 +31,12 @@ struct HeapConfig {
   // maximum capacity; tenure does not, so an all-live structure never grows the semispaces
   // (src/heap/new-space.h, docs/heap.md "Young generation sizing").
   int fast_promotion_survival_percent = 90;
+  // In fast promotion mode, promote by moving whole new-space pages into old space instead of
+  // copying the survivors (V8 Heap::EvacuateYoungGeneration / Page::ConvertNewToOld): the pause is
+  // O(pages + roots) instead of O(survivors); dead objects on the moved pages are reclaimed by the
+  // next full GC. Falls back to copying when the old generation cannot take the pages. false =
+  // always copy (docs/heap.md section 17).
+  bool fast_promotion_move_pages = true;
 
   // Fresh 256 KiB pages are mapped 2 MiB at a time (the rest waits in the heap's page pool,
   // src/heap/page-pool.h) and pre-faulted in one call; with this set the 2 MiB batch is also

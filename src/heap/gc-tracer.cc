@@ -92,9 +92,9 @@ std::string GCTracer::FormatNvp(const GCEvent& e, double mutator_ms) const {
       mutator_ms > 0 ? e.allocated / mutator_ms : 0.0);
   if (e.type == GCType::kScavenge) {
     return Prefix(e.start_ms) +
-           Printf("pause=%.1f mutator=%.1f gc=s reduce_memory=0 scavenge=%.2f "
+           Printf("pause=%.1f mutator=%.1f gc=s reduce_memory=0 fast_promote=%.2f scavenge=%.2f "
                   "scavenge_throughput=%.0f ",
-                  pause, mutator_ms, pause,
+                  pause, mutator_ms, e.fast_promote_ms, pause - e.fast_promote_ms,
                   pause > 0 ? (e.new_space_survived + e.promoted) / pause : 0.0) +
            common + "\n";
   }

@@ -37,6 +37,8 @@ struct GCEvent {
   size_t new_space_survived = 0;
   size_t new_space_capacity = 0;
   size_t copied_objects = 0, promoted_objects = 0;
+  // Scavenges: time spent promoting by page moving (V8's fast_promote scope; 0 when copying).
+  double fast_promote_ms = 0;
   double mark_ms = 0, clear_ms = 0, sweep_ms = 0, evacuate_ms = 0;
   size_t marked_bytes = 0, evacuated_bytes = 0;
   // Set when this full GC finalized incremental marking (steps ran before the pause).

@@ -381,8 +381,22 @@ void Heap::RunScavenge(internal::GCEvent* event) {
   const bool fast_promotion = new_space_->fast_promotion_mode();
   const size_t capacity_before = new_space_->capacity();
   const bool count_mementos = allocation_sites_ != nullptr && config_.allocation_site_pretenuring;
-  internal::Scavenger scavenger(this, {.promote_all = fast_promotion, .count_mementos = count_mementos});
-  const internal::ScavengeResult r = scavenger.Run();
+  const internal::ScavengeOptions options{.promote_all = fast_promotion,
+                                          .count_mementos = count_mementos};
+  // Fast promotion moves whole pages when the old generation can take them (V8
+  // CanPromoteYoungAndExpandOldGeneration), else copies (docs/heap.md section 17).
+  const bool move_pages =
+      fast_promotion && config_.fast_promotion_move_pages &&
+      CanExpandOldGeneration(new_space_->committed_capacity() + new_lo_space_->size_of_objects());
+  const double move_start_ms = move_pages ? tracer_->ElapsedMs() : 0;
+  const internal::ScavengeResult r = move_pages
+                                         ? internal::EvacuateYoungGeneration(this, options)
+                                         : internal::Scavenger(this, options).Run();
+  if (move_pages) {
+    event->fast_promote_ms = tracer_->ElapsedMs() - move_start_ms;
+  } else {
+    new_space_->ForgetPageMove();
+  }
   if (count_mementos) ProcessPretenuringFeedback(capacity_before);
   incremental_marking_->ProcessYoungSlotsAfterScavenge();
   event->promoted = r.promoted_bytes;
@@ -418,6 +432,8 @@ void Heap::RunMarkCompact(internal::GCEvent* event) {
   const internal::MarkCompactResult r =
       collector.Run(&forced_evacuation_candidates_, finalizing ? &incremental : nullptr);
   if (allocation_sites_ != nullptr) EvaluatePretenuringAfterMarkCompact(old_before);
+  // Young generation policy (new-space.h): did the last batch of moved pages really survive?
+  new_space_->CheckPageMoveAfterFullGC(old_space_->pages(), config_.fast_promotion_survival_percent);
   event->mark_ms = r.mark_ms;
   event->clear_ms = r.clear_ms;
   event->sweep_ms = r.sweep_ms;

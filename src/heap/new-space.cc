@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 
 #include "sanitizer.h"
 
@@ -60,7 +61,7 @@ Page* NewSpace::TakePage() {
 void NewSpace::ResetAllocationArea(LinearAllocationArea* lab) {
   Page* page = to_pages_[current_page_];
   lab->top = page->top();
-  lab->limit = page->area_end();
+  lab->limit = AllocationLimit(page);
 }
 
 bool NewSpace::AdvancePage(LinearAllocationArea* lab) {
@@ -78,7 +79,7 @@ bool NewSpace::NextPage(LinearAllocationArea* lab) {
   ++current_page_;
   Page* page = to_pages_[current_page_];
   lab->top = page->area_start();
-  lab->limit = page->area_end();
+  lab->limit = AllocationLimit(page);
   return true;
 }
 
@@ -107,6 +108,50 @@ void NewSpace::ZapFromSpace() {
     free_pages_.push_back(p);
   }
   from_pages_.clear();
+}
+
+std::vector<Page*> NewSpace::TakePagesForPromotion() {
+  std::vector<Page*> used;
+  for (size_t i = 0; i < to_pages_.size(); ++i) {
+    Page* p = to_pages_[i];
+    if (i <= current_page_ && p->top() > p->area_start()) {
+      used.push_back(p);
+      continue;
+    }
+    p->ClearFlags(kPageToSpace);  // empty: back to the reserve, like a former from-space page
+    p->set_top(p->area_start());
+    p->set_age_mark(p->area_start());
+    PoisonMemory(reinterpret_cast<void*>(p->area_start()), p->area_size());
+    free_pages_.push_back(p);
+  }
+  to_pages_.clear();
+  current_page_ = 0;
+  Page* first = TakePage();
+  memset(reinterpret_cast<void*>(first->area_start()), 0, first->area_size());
+  to_pages_.push_back(first);
+  return used;
+}
+
+void NewSpace::RecordPageMove(const std::vector<Page*>& pages, size_t bytes) {
+  moved_pages_ = pages;
+  moved_bytes_ = bytes;
+  ++page_move_count_;
+}
+
+bool NewSpace::CheckPageMoveAfterFullGC(const std::vector<Page*>& old_pages,
+                                        int threshold_percent) {
+  if (moved_pages_.empty()) return false;
+  const std::unordered_set<const Page*> present(old_pages.begin(), old_pages.end());
+  size_t live = 0;
+  for (const Page* p : moved_pages_) {
+    // Released (empty) and evacuated pages are gone from old space: count them as dead.
+    if (present.count(p) != 0) live += p->live_bytes();
+  }
+  const bool off = fast_promotion_mode_ &&
+                   live * 100 < moved_bytes_ * static_cast<size_t>(threshold_percent);
+  if (off) fast_promotion_mode_ = false;
+  ForgetPageMove();
+  return off;
 }
 
 uintptr_t NewSpace::AllocateForScavenge(size_t bytes, LinearAllocationArea* lab) {

@@ -41,6 +41,17 @@
 //    growth rule: its survivors left new space, so an all-live structure being built (GCBench's
 //    stretch tree) goes to old space in nursery-sized steps instead of doubling the semispaces.
 //    The mode is re-decided after every scavenge from byte counts only (no timing).
+//  * Page moving (HeapConfig::fast_promotion_move_pages, docs/heap.md section 17): a fast-promotion
+//    scavenge may hand every used to-space page to old space instead of copying
+//    (TakePagesForPromotion; scavenger.h EvacuateYoungGeneration). The moved bytes count as
+//    survivors (V8 counts the moved pages as promoted), so the mode stays on while new space
+//    fills with live data; the full GC that follows checks the last moved batch's live bytes
+//    (CheckPageMoveAfterFullGC) and turns the mode off if less than the threshold survived.
+//    Any copying scavenge forgets the batch (its own byte counts decide).
+//  * Page tail reserve: allocation areas on new-space pages (the mutator's and the scavenger's)
+//    end kPageTailReserve bytes before area_end, so every new-space page has at least 16 bytes
+//    above its top. A moved page's tail can then always hold a filler (objects are >= 16 bytes;
+//    an 8-byte hole could not be formatted). Checked by the heap verifier.
 #ifndef TENURE_SRC_HEAP_NEW_SPACE_H_
 #define TENURE_SRC_HEAP_NEW_SPACE_H_
 
@@ -97,6 +108,24 @@ class NewSpace {
   // Survivors of the last scavenge as a percentage of the capacity it ran with.
   size_t last_survival_percent() const { return last_survival_percent_; }
 
+  // Fast promotion by page moving (header comment). Precondition: SyncTop was called. Returns every
+  // to-space page that holds objects (flags unchanged: the caller converts them to old pages);
+  // empty to-space pages join the reserve; to-space restarts with one zeroed page (reserve first,
+  // then the PagePool) and the age mark at its start. The caller resets the mutator's LAB.
+  std::vector<Page*> TakePagesForPromotion();
+  // The batch a page-moving scavenge moved (`bytes` of objects), for CheckPageMoveAfterFullGC.
+  void RecordPageMove(const std::vector<Page*>& pages, size_t bytes);
+  void ForgetPageMove() { moved_pages_.clear(); moved_bytes_ = 0; }
+  // Page-moving scavenges so far (tests and statistics).
+  size_t page_move_count() const { return page_move_count_; }
+  // After a full GC: if the last moved batch's live bytes (pages of it no longer in `old_pages`
+  // count as dead) are below `threshold_percent` of what was moved, fast promotion mode ends.
+  // Forgets the batch. Returns true if the mode was turned off.
+  bool CheckPageMoveAfterFullGC(const std::vector<Page*>& old_pages, int threshold_percent);
+  // Where allocation areas on `page` end (page tail reserve, header comment).
+  static uintptr_t AllocationLimit(const Page* page) { return page->area_end() - kPageTailReserve; }
+
+  static constexpr size_t kPageTailReserve = 16;
   static constexpr uintptr_t kZapValue = 0xdbdbdbdbdbdbdbdb;
 
   const std::vector<Page*>& to_pages() const { return to_pages_; }
@@ -136,6 +165,9 @@ class NewSpace {
   size_t target_pages_;  // to_pages_.size() <= target_pages_ <= max_pages_
   size_t survived_since_resize_ = 0;
   bool fast_promotion_mode_ = false;
+  std::vector<Page*> moved_pages_;  // the last page-moving scavenge's batch (header comment)
+  size_t moved_bytes_ = 0;
+  size_t page_move_count_ = 0;
   size_t last_survival_percent_ = 0;
 };
 

@@ -49,6 +49,12 @@ class OldSpace {
   void ResetFreeList() { free_list_.Reset(); }
   FreeList& free_list() { return free_list_; }
   void RemovePage(Page* page);  // unlinks (does not free) a page
+  // Adopts a page a fast-promotion scavenge moved from new space (scavenger.h, "Page moving");
+  // `object_bytes` of objects on it count towards size_of_objects().
+  void AddPromotedPage(Page* page, size_t object_bytes) {
+    pages_.push_back(page);
+    size_of_objects_ += object_bytes;
+  }
   void set_size_of_objects(size_t bytes) { size_of_objects_ = bytes; }
 
   const std::vector<Page*>& pages() const { return pages_; }

@@ -14,6 +14,10 @@
 //    Old pages: top == area_end (gaps are filler objects). New-space pages: top is the allocation
 //    top (nothing is formatted above it and that memory reads as zero).
 //  * live_bytes is only meaningful between marking and the end of a full GC.
+//  * A page's space can change in place: young large chunks move to old large-object space, and a
+//    fast-promotion scavenge turns used to-space pages into old-space pages (scavenger.h "Page
+//    moving": flags switched, the tail above top formatted as a filler, top := area_end). The
+//    address of every object on it stays the same.
 #ifndef TENURE_SRC_HEAP_PAGE_H_
 #define TENURE_SRC_HEAP_PAGE_H_
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "allocation-site.h"
+#include "filler.h"
 #include "global-handles.h"
 #include "large-object-space.h"
 #include "new-space.h"
@@ -53,6 +54,66 @@ inline void CopyObject(uintptr_t target, const HeapObject* object, size_t size) 
 }
 
 }  // namespace
+
+namespace {
+
+// Counts `page`'s objects into `result` (fillers and mementos excluded) and, as allocation-site
+// feedback, every memento on it as found (scavenger.h: its object was promoted).
+void CountMovedObjects(Page* page, ScavengeResult* result) {
+  page->ForEachObject([result](HeapObject* object) {
+    if (IsAllocationMemento(object)) {
+      reinterpret_cast<AllocationSite*>(static_cast<AllocationMemento*>(object)->site)
+          ->IncrementMementoFoundCount();
+    } else if (!IsFiller(object)) {
+      ++result->promoted_objects;
+    }
+  });
+}
+
+// Turns a used to-space page into an iterable old-space page (scavenger.h, "Page moving").
+void ConvertNewToOld(Page* page, OldSpace* old_space) {
+  const uintptr_t top = page->top();
+  page->ClearFlags(kPageYoung | kPageToSpace | kPageFromSpace | kPageSurvivedScavenge);
+  page->SetFlags(kPageOld);
+  page->set_live_bytes(0);
+  page->set_age_mark(page->area_start());
+  page->set_top(page->area_end());
+  old_space->AddPromotedPage(page, top - page->area_start());
+  old_space->free_list().Free(top, page->area_end() - top);  // >= 16 bytes (new-space.h)
+}
+
+}  // namespace
+
+ScavengeResult EvacuateYoungGeneration(Heap* heap, const ScavengeOptions& options) {
+  ScavengeResult result;
+  NewSpace* new_space = heap->new_space();
+  new_space->SyncTop(heap->new_allocation_area()->top);
+  const std::vector<Page*> pages = new_space->TakePagesForPromotion();
+  new_space->ResetAllocationArea(heap->new_allocation_area());
+  OldSpace* old_space = heap->old_space();
+  size_t moved_bytes = 0;
+  for (Page* page : pages) {
+    if (options.count_mementos) CountMovedObjects(page, &result);
+    moved_bytes += page->top() - page->area_start();
+    ConvertNewToOld(page, old_space);
+  }
+  result.promoted_bytes = moved_bytes;
+  // V8 promotes every young large object with the pages (LargeObjectSpace::PromoteNewLargeObject).
+  LargeObjectSpace* young_lo = heap->new_lo_space();
+  const std::vector<Page*> large = young_lo->pages();
+  for (Page* page : large) {
+    const size_t size = page->FirstObject()->Size();
+    result.promoted_bytes += size;
+    result.promoted_large_bytes += size;
+    ++result.promoted_objects;
+    young_lo->TransferPage(page, heap->lo_space());
+  }
+  // Nothing young is left: every old->new slot now points to an old object.
+  for (Page* page : old_space->pages()) page->slot_set().Clear();
+  for (Page* page : heap->lo_space()->pages()) page->slot_set().Clear();
+  new_space->RecordPageMove(pages, moved_bytes);
+  return result;
+}
 
 Scavenger::Scavenger(Heap* heap, const ScavengeOptions& options)
     : heap_(heap), options_(options), move_listener_(heap->object_move_listener()) {}

@@ -20,6 +20,23 @@
 //     is zeroed lazily, just ahead of allocation); it is poisoned under ASan and filled with a zap
 //     pattern when HeapConfig::verify_heap is set.
 //
+// Page moving (EvacuateYoungGeneration below; V8 Heap::EvacuateYoungGeneration, used in its fast
+// promotion mode): instead of the steps above, every used to-space page becomes an old-space page
+// in place and every young large object moves to old large-object space. Nothing is copied and no
+// address changes, so no slot or root is updated; the pause is O(pages), not O(survivors).
+// What it keeps (docs/heap.md section 17):
+//  * moved pages are ordinary old pages: kPageOld (young/to-space bits off), iterable to area_end
+//    (the tail above top, >= 16 bytes by new-space.h's tail reserve, becomes a free-list entry),
+//    their object bytes (dead ones included, as V8 counts the page) added to old space's size,
+//    live_bytes 0; their dead objects and mementos are reclaimed by the next full GC's sweep;
+//  * no young object is left, so every old->new remembered set is emptied;
+//  * weak globals: every target survives (now old), cleared later by a full GC if it dies;
+//  * incremental marking: moved objects are WHITE, like promoted copies (incremental-marking.h);
+//    ProcessYoungSlotsAfterScavenge greys the targets of recorded young slots;
+//  * allocation-site feedback (count_mementos): every memento on a moved page counts as found
+//    (its object was promoted; which of them are dead is unknown without tracing).
+// Move listeners get no events: no object moves.
+//
 // Hot path: slots of kAllTagged / kTaggedPrefix objects are visited by a plain loop (no virtual
 // call); only kCustom layouts go through an ObjectVisitor. The "is this young / in from-space?"
 // test is one load of the page flag word (the page header is found by masking the address).
@@ -49,6 +66,12 @@ struct ScavengeOptions {
   // Count the allocation mementos behind evacuated objects (allocation-site.h).
   bool count_mementos = false;
 };
+
+// Promotes all of the young generation by moving pages (header comment). Preconditions: the heap
+// is iterable and the caller checked that the old generation can take the pages. promoted_bytes =
+// the moved pages' object bytes + the young large objects; promoted_objects is counted only with
+// options.count_mementos (the walk that finds mementos), else 0.
+ScavengeResult EvacuateYoungGeneration(Heap* heap, const ScavengeOptions& options);
 
 class Scavenger {
  public:

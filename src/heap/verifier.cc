@@ -78,6 +78,11 @@ class Verification {
       if (!p->IsFlagSet(kPageToSpace) || !p->IsFlagSet(kPageYoung) || p->IsFlagSet(kPageFromSpace)) {
         Fail("to-space page %p has wrong flags %#lx", (void*)p, (unsigned long)p->flags());
       }
+      // new-space.h "Page tail reserve": a page moved to old space can always end in a filler.
+      if (p->area_end() - p->top() < NewSpace::kPageTailReserve) {
+        Fail("to-space page %p has %zu bytes above its top (< the %zu-byte tail reserve)", (void*)p,
+             static_cast<size_t>(p->area_end() - p->top()), NewSpace::kPageTailReserve);
+      }
       if (i > ns->current_page_index() && p->top() != p->area_start()) {
         Fail("to-space page %p after the current page is not empty", (void*)p);
       }
@@ -96,7 +101,9 @@ class Verification {
     const bool marking = heap_->incremental_marking()->IsMarking();
     const uintptr_t candidate = marking ? uintptr_t{0} : uintptr_t{kPageEvacuationCandidate};
     for (Page* p : heap_->old_space()->pages()) {
-      if (!p->IsFlagSet(kPageOld) || p->IsFlagSet(kPageYoung | candidate)) {
+      // Pages moved by a fast-promotion scavenge must have lost every semispace bit.
+      if (!p->IsFlagSet(kPageOld) ||
+          p->IsFlagSet(kPageYoung | kPageToSpace | kPageFromSpace | candidate)) {
         Fail("old page %p has wrong flags %#lx", (void*)p, (unsigned long)p->flags());
       }
       WalkPage(p, p->area_end(), "old_space");
