@@ -10,6 +10,7 @@
 #include "builtins_regexp.h"
 #include "generators.h"
 #include "heap_snapshot.h"
+#include "modules.h"
 
 namespace tenure::js {
 
@@ -655,11 +656,8 @@ TENURE_NATIVE(ClearTimer) {
 
 TENURE_NATIVE(PerformanceNow) { return rt.NewNumber(rt.NowMs() - rt.clock_origin_ms()); }
 
-TENURE_NATIVE(Require) {
-  Value name = ArgString(rt, args, 0);
-  if (name.IsEmpty()) return Value();
-  std::string n = rt.ToStdString(name);
-  if (n.rfind("node:", 0) == 0) n = n.substr(5);
+// The builtin modules implemented in C++ (modules.h); empty for any other name.
+Value NewCoreBuiltinModule(Runtime& rt, std::string_view n) {
   tenure::HandleScope scope(rt.heap());
   if (n == "v8") {
     Handle v8 = Handle::New(rt.heap(), rt.NewPlainObject());
@@ -683,10 +681,7 @@ TENURE_NATIVE(Require) {
     }, 1);
     return util.value();
   }
-  std::string message = "Cannot find module '" + n + "'\nRequire stack:\n- " + rt.main_script();
-  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kError, message));
-  SetDataProperty(rt, error, "code", rt.NewString("MODULE_NOT_FOUND"));
-  return rt.Throw(error.value());
+  return Value();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -757,7 +752,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(global, "parseFloat", GlobalParseFloat, 1);
   rt.DefineNative(global, "isNaN", GlobalIsNaN, 1);
   rt.DefineNative(global, "isFinite", GlobalIsFinite, 1);
-  rt.DefineNative(global, "require", Require, 1);
+  InstallModuleSystem(rt, global);  // require, module, exports: per module (modules.h)
   rt.DefineNative(global, "setTimeout", SetTimeout, 2);
   rt.DefineNative(global, "setInterval", SetInterval, 2);
   rt.DefineNative(global, "setImmediate", SetImmediate, 1);
@@ -794,10 +789,6 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(performance, "now", PerformanceNow, 0);
   SetHiddenProperty(rt, global, "performance", performance.value());
 
-  Handle module = Handle::New(heap, rt.NewPlainObject());
-  SetDataProperty(rt, module, "exports", rt.root(kRootModuleExports));
-  SetHiddenProperty(rt, global, "module", module.value());
-  SetHiddenProperty(rt, global, "exports", rt.root(kRootModuleExports));
 }
 
 // ---------------------------------------------------------------------------------------------

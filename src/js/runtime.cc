@@ -11,6 +11,7 @@
 
 #include "compiler.h"
 #include "heap_snapshot.h"
+#include "modules.h"
 #include "parser.h"
 #include "scope.h"
 #include "syntax_error.h"
@@ -404,17 +405,10 @@ int Runtime::RunMain(const std::string& name, std::string text) {
       ArrayPush(argv, arg);
     }
   }
-  sources_.push_back(std::make_unique<SourceFile>(name, std::move(text)));
-  int id = 0;
-  if (!CompileScript(*sources_.back(), &id)) return 1;
-  if (std::getenv("TENURE_PRINT_BYTECODE") != nullptr) {
-    for (const auto& fn : functions_) std::cerr << Disassemble(*fn);
-  }
+  // The main script runs as a CommonJS module (modules.h).
+  Value result;
+  if (!RunMainModule(*this, name, std::move(text), &result)) return 1;
   tenure::HandleScope scope(*heap_);
-  Handle undefined = Handle::New(*heap_, kUndefined);
-  Handle closure = Handle::New(*heap_, NewFunction(id, undefined));
-  Handle receiver = Handle::New(*heap_, roots_[kRootModuleExports]);
-  Value result = Execute(closure, receiver, nullptr, 0, undefined, false);
   if (result.IsEmpty()) {
     Handle exception = Handle::New(*heap_, TakeException());
     ReportUncaught(exception);
@@ -433,8 +427,10 @@ int Runtime::RunMain(const std::string& name, std::string text) {
 // node: "<file>:<line>\n<source line>\n<caret>\n\n<stack or inspected value>\n\nNode.js vX".
 void Runtime::ReportUncaught(Handle exception) {
   std::fflush(stdout);
-  std::string out;
-  if (pending_throw_info_ != nullptr) {
+  std::string out = UncaughtArrowHeader(*this, exception);
+  if (!out.empty()) {
+    // a SyntaxError thrown by require: the header names the file that did not compile
+  } else if (pending_throw_info_ != nullptr) {
     const SourceFile* src = pending_throw_info_->source;
     LineColumn at = src->Locate(pending_throw_offset_);
     out += src->name() + ":" + std::to_string(at.line) + "\n";

@@ -111,6 +111,7 @@ enum Root : int {
   kRootGeneratorPrototype,  // %GeneratorPrototype% (generators.cc)
   kRootClassIntrinsics,     // FixedArray of the class-field natives (private_names.h), lazily
   kRootDatePrototype,       // builtins_date.cc (also the brand in a Date's internal[2])
+  kRootModuleState,         // FixedArray: CommonJS cache, builtin modules, wrapper args (modules.h)
   kRootCount
 };
 
@@ -219,6 +220,11 @@ class Runtime {
   std::string FunctionName(Value fn);
   std::vector<std::string>& script_args() { return script_args_; }
   const std::string& main_script() const { return main_script_; }
+  // Keeps `source` alive for the runtime's lifetime (compiled functions point into it).
+  const SourceFile& AddSource(std::unique_ptr<SourceFile> source) {
+    sources_.push_back(std::move(source));
+    return *sources_.back();
+  }
 
   // ---- Timers (event loop) --------------------------------------------------------------------
   int64_t AddTimer(Handle callback, double delay_ms, bool repeat, Args extra);

@@ -9,6 +9,7 @@ Expectations (comments anywhere in the file, in order):
   // flags: <flags>          extra tenure/node flags for this file (e.g. --expose-gc)
   // env: NAME=value         environment variable for this file's runs (e.g. TZ=America/New_York)
 `__FILE__` in an expectation stands for the test file's absolute path.
+Files under a directory named `fixtures` are helpers that tests load (require), never tests.
 A file with no `expect error` must exit 0 and print exactly the expected stdout lines.
 
 Modes:
@@ -119,7 +120,8 @@ def main():
     files = []
     for p in args.paths:
         if os.path.isdir(p):
-            for root, _, names in os.walk(p):
+            for root, dirs, names in os.walk(p):
+                dirs[:] = [d for d in dirs if d != "fixtures"]  # helper files that tests require
                 files += [os.path.join(root, n) for n in names if n.endswith(".js")]
         else:
             files.append(p)
