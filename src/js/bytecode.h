@@ -78,6 +78,7 @@ inline constexpr int kFixedRegs = 4;
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
   X(ObjectSpread, "obj src")                                                                   \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \
+  X(DefineNamed, "obj name_k|ic<<16 src") /* DefineField for a static non-index key, cached */ \
   X(DefineMethod, "obj key src")     /* non-enumerable (class members) */                      \
   X(DefineGetter, "obj key fn|enumerable<<30") X(DefineSetter, "obj key fn|enumerable<<30")    \
   X(SetHomeObject, "fn home")                                                                  \

@@ -557,6 +557,19 @@ static int LiteralInlineCapacity(Node* n) {
   return count < kMaxInlineCapacity ? count : kMaxInlineCapacity;
 }
 
+// A literal's `name: value` whose key is a fixed string that is not an array index (those become
+// Smi keys: DefineField), with a value that is not a function needing the property's name or a
+// home object, and neither accessor nor method.
+static bool IsCacheableLiteralKey(Node* prop) {
+  if (prop->Has(kFlagComputed) || prop->Has(kFlagGetter) || prop->Has(kFlagSetter)) return false;
+  if (prop->op == Tok::kFunction || prop->a->kind == NodeKind::kNumber) return false;
+  if (IsAnonymousFn(prop->b)) return false;
+  std::string_view key = prop->a->str;
+  bool digits = !key.empty();
+  for (char c : key) digits &= c >= '0' && c <= '9';
+  return !digits && !key.empty();
+}
+
 void Compiler::ObjectLiteral(Node* n, int dst) {
   Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n), ReserveAllocationSite(fs_->info));
   for (Node* prop : n->list) {
@@ -566,6 +579,10 @@ void Compiler::ObjectLiteral(Node* n, int dst) {
       int v = Temp();
       Expr(prop->b, v);
       Emit(Op::kObjectSpread, dst, v);
+    } else if (IsCacheableLiteralKey(prop)) {  // `name: value`: DefineNamed with a transition cache
+      int v = Temp();
+      Expr(prop->b, v);
+      Emit(Op::kDefineNamed, dst, NameIc(prop->a->str), v);
     } else {
       int key = PropertyKey(prop);
       int v = Temp();

@@ -49,12 +49,52 @@ inline bool Truthy(Value v) {
   return Runtime::ToBoolean(v);
 }
 
+// Runtime::NewNumber inline for the loop's arithmetic results: a Smi when `d` is integral, in
+// Smi range and not -0 (the range test is false for NaN, so the cast is defined), else a fresh
+// HeapNumber from the inline bump allocator.
+inline Value BoxDouble(Runtime& rt, double d) {
+  if (d >= -1073741824.0 && d <= 1073741823.0) {
+    int32_t i = static_cast<int32_t>(d);
+    if (i == d && (i != 0 || !std::signbit(d))) return Value::FromSmi(i);
+  }
+  HeapNumber* n = rt.heap().New<HeapNumber>(HeapNumberType());
+  n->value = d;
+  return Value::FromObject(n);
+}
+
 inline FixedArray* ContextAt(Value context, int depth) {
   for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items()[0];
   return context.As<FixedArray>();
 }
 
 }  // namespace
+
+// Whether slot `index` of plain object `o` exists without growing: inline, or inside `slots`.
+static inline bool HasSlotRoom(JSObject* o, int64_t index) {
+  int64_t inline_capacity = InlineCapacity(o);
+  if (index < inline_capacity) return true;
+  Value slots = o->slots;
+  return slots != kUndefined && index - inline_capacity < slots.As<FixedArray>()->size();
+}
+
+// DefineNamed's miss: DefineOwn, then cache the step when it was a plain add to a plain object —
+// the new leaf shape is a child of the old one for exactly `key` with no attribute or integrity
+// bits — so a hit (same old shape, slot room) is the same add. Redefinitions (a repeated key)
+// and anything else are never cached. Returns false on exception.
+static bool DefineNamedSlow(Runtime& rt, Handle object, Handle key, Handle value, InlineCache* ic) {
+  tenure::HandleScope scope(rt.heap());
+  Handle old_shape = Handle::New(rt.heap(), object.value().As<JSObject>()->shape);
+  if (!rt.DefineOwn(object, key, value, 0)) return false;
+  JSObject* o = object.value().As<JSObject>();
+  Shape* leaf = o->shape.As<Shape>();
+  if (KindOf(o) == Kind::kObject && leaf->parent == old_shape.value() && leaf->key == key.value() &&
+      leaf->flags == Value::FromSmi(0)) {
+    ic->shape = old_shape.value();
+    ic->index = static_cast<int32_t>(leaf->index.ToSmi());
+    ic->transition = o->shape;
+  }
+  return true;
+}
 
 // Arithmetic and comparison slow paths shared by the loop. Each returns empty on exception.
 static Value Arithmetic(Runtime& rt, Op op, Handle a, Handle b) {
@@ -257,14 +297,14 @@ Value Runtime::RunFrames(size_t entry_index) {
         ThrowTypeError("Assignment to constant variable.");
         goto exception;
       case Op::kLoadGlobal: L_LoadGlobal: {
-        SAVE_PC();
-        Value key = f->info->constants[in.b & 0xffff];
         JSObject* global = roots_[kRootGlobal].As<JSObject>();
         InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.b >> 16];
-        if (global->shape == ic->shape && ic->index >= 0) {
+        if (global->shape == ic->shape && ic->index >= 0) {  // a hit reads a slot: no pc needed
           r[in.a] = ReadSlot(global, ic->index);
           break;
         }
+        SAVE_PC();
+        Value key = f->info->constants[in.b & 0xffff];
         int64_t flags = 0;
         int64_t index = FindOwn(global, key, &flags);
         if (index >= 0 && !(flags & kShapeAccessor)) {
@@ -390,17 +430,27 @@ Value Runtime::RunFrames(size_t entry_index) {
         Value a = r[in.b], b = r[in.c];
         if (a.IsSmi() && b.IsSmi()) {
           int64_t s = a.ToSmi() + b.ToSmi();
-          r[in.a] = (s >= -1073741824 && s <= 1073741823) ? Value::FromSmi(s) : NewNumber(static_cast<double>(s));
+          r[in.a] = (s >= -1073741824 && s <= 1073741823) ? Value::FromSmi(s) : BoxDouble(*this, static_cast<double>(s));
           break;
         }
         SAVE_PC();
         Value v;
-        if (IsNumber(a) && IsNumber(b)) v = NewNumber(NumberValue(a) + NumberValue(b));
+        if (IsNumber(a) && IsNumber(b)) v = BoxDouble(*this, NumberValue(a) + NumberValue(b));
         else if (IsString(a) && IsString(b)) v = ConcatStrings(*this, REG(in.b), REG(in.c));
         else v = AddSlow(*this, REG(in.b), REG(in.c));
         CHECK(v);
         r[in.a] = v;
         break;
+      }
+      case Op::kBitAnd: L_BitAnd: case Op::kBitOr: L_BitOr: case Op::kBitXor: L_BitXor: {
+        // Two Smis (int32 payloads): the operation itself, without the shared handler's switch.
+        Value a = r[in.b], b = r[in.c];
+        if (a.IsSmi() && b.IsSmi()) {
+          int32_t x = static_cast<int32_t>(a.ToSmi()), y = static_cast<int32_t>(b.ToSmi());
+          r[in.a] = Value::FromSmi(in.op == Op::kBitAnd ? (x & y) : in.op == Op::kBitOr ? (x | y) : (x ^ y));
+          break;
+        }
+        goto arithmetic_general;
       }
       case Op::kSub: L_Sub: case Op::kMul: L_Mul: {
         Value a = r[in.b], b = r[in.c];
@@ -414,8 +464,9 @@ Value Runtime::RunFrames(size_t entry_index) {
         }
         [[fallthrough]];
       }
-      case Op::kDiv: L_Div: case Op::kMod: L_Mod: case Op::kExp: L_Exp: case Op::kBitAnd: L_BitAnd: case Op::kBitOr: L_BitOr:
-      case Op::kBitXor: L_BitXor: case Op::kShl: L_Shl: case Op::kSar: L_Sar: case Op::kShr: L_Shr: {
+      case Op::kDiv: L_Div: case Op::kMod: L_Mod: case Op::kExp: L_Exp:
+      case Op::kShl: L_Shl: case Op::kSar: L_Sar: case Op::kShr: L_Shr:
+      arithmetic_general: {
         Value a = r[in.b], b = r[in.c];
         if (a.IsSmi() && b.IsSmi()) {
           int64_t x = a.ToSmi(), y = b.ToSmi();
@@ -431,7 +482,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         }
         if ((in.op == Op::kSub || in.op == Op::kMul || in.op == Op::kDiv) && IsNumber(a) && IsNumber(b)) {
           double x = NumberValue(a), y = NumberValue(b);  // doubles: no conversion, no handles
-          r[in.a] = NewNumber(in.op == Op::kSub ? x - y : in.op == Op::kMul ? x * y : x / y);
+          r[in.a] = BoxDouble(*this, in.op == Op::kSub ? x - y : in.op == Op::kMul ? x * y : x / y);
           break;
         }
         SAVE_PC();
@@ -524,7 +575,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         int64_t delta = in.op == Op::kInc ? 1 : -1;
         if (a.IsSmi()) {
           int64_t s = a.ToSmi() + delta;
-          r[in.a] = (s >= -1073741824 && s <= 1073741823) ? Value::FromSmi(s) : NewNumber(static_cast<double>(s));
+          r[in.a] = (s >= -1073741824 && s <= 1073741823) ? Value::FromSmi(s) : BoxDouble(*this, static_cast<double>(s));
           break;
         }
         SAVE_PC();
@@ -717,6 +768,19 @@ Value Runtime::RunFrames(size_t entry_index) {
         r[in.a] = NewLiteralArray(*this, in.b, LiteralSite(*this, f->info, in.c));
         break;
       case Op::kArrayPush: L_ArrayPush: {
+        // Array literals are created with room for their elements (CreateArray's capacity): the
+        // push is a store and a length bump. Anything else (a spread filled it) -> ArrayPush. The
+        // array is one the compiler's code is still building, so no script can have frozen it.
+        if (IsKind(r[in.a], Kind::kArray)) {
+          JSObject* a = r[in.a].As<JSObject>();
+          FixedArray* e = a->elements.As<FixedArray>();
+          int64_t n = a->length.ToSmi();
+          if (n < e->size()) {
+            tenure::Store(e, &e->items()[n], r[in.b]);
+            a->length = Value::FromSmi(n + 1);
+            break;
+          }
+        }
         SAVE_PC();
         CHECK_BOOL(ArrayPush(REG(in.a), REG(in.b)));
         break;
@@ -743,6 +807,21 @@ Value Runtime::RunFrames(size_t entry_index) {
         if (key.IsSmi()) key = Intern(std::to_string(key.ToSmi()));
         r[in.b] = key;
         CHECK_BOOL(DefineOwn(REG(in.a), REG(in.b), REG(in.c), in.op == Op::kDefineMethod ? kShapeHidden : 0));
+        break;
+      }
+      case Op::kDefineNamed: L_DefineNamed: {
+        // `name: value` in an object literal. A hit replays the cached add: the literal (a plain
+        // object) has the shape the cache was filled from and room for the slot.
+        InlineCache* ic = &const_cast<FunctionInfo*>(f->info)->ics[in.b >> 16];
+        JSObject* o = r[in.a].As<JSObject>();
+        if (o->shape == ic->shape && ic->index >= 0 && KindOf(o) == Kind::kObject && HasSlotRoom(o, ic->index)) {
+          tenure::Store(o, &o->shape, ic->transition);
+          WriteSlot(o, ic->index, r[in.c]);
+          break;
+        }
+        SAVE_PC();
+        Handle k = Handle::FromSlot(&const_cast<FunctionInfo*>(f->info)->constants[in.b & 0xffff]);
+        CHECK_BOOL(DefineNamedSlow(*this, REG(in.a), k, REG(in.c), ic));
         break;
       }
       case Op::kDefineGetter: L_DefineGetter: case Op::kDefineSetter: L_DefineSetter: {
