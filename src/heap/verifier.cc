@@ -5,8 +5,8 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "filler.h"
@@ -20,6 +20,43 @@
 namespace tenure::internal {
 
 namespace {
+
+// The object starts a verification found, as one bit per kObjectAlignment bytes of each 256 KiB
+// region that holds objects (a large chunk's object starts in its first region). Membership
+// tests and inserts do not allocate: a hash set of addresses did, and under ASan its node
+// allocations were most of a verification's time (the fuzzers and stress runs verify at every GC).
+class ObjectStartIndex {
+ public:
+  void Insert(uintptr_t address) {
+    std::vector<uint64_t>& bits = RegionOf(address);
+    const size_t bit = (address & (kPageSize - 1)) / kObjectAlignment;
+    bits[bit / 64] |= uint64_t{1} << (bit % 64);
+    starts_.push_back(address);
+  }
+
+  bool Contains(uintptr_t address) const {
+    if (address % kObjectAlignment != 0) return false;
+    const auto it = regions_.find(address & ~(kPageSize - 1));
+    if (it == regions_.end()) return false;
+    const size_t bit = (address & (kPageSize - 1)) / kObjectAlignment;
+    return (it->second[bit / 64] >> (bit % 64)) & 1;
+  }
+
+  // Every inserted address, in insertion order.
+  const std::vector<uintptr_t>& starts() const { return starts_; }
+
+ private:
+  static constexpr size_t kWordsPerRegion = kPageSize / kObjectAlignment / 64;
+
+  std::vector<uint64_t>& RegionOf(uintptr_t address) {
+    std::vector<uint64_t>& bits = regions_[address & ~(kPageSize - 1)];
+    if (bits.empty()) bits.resize(kWordsPerRegion);
+    return bits;
+  }
+
+  std::unordered_map<uintptr_t, std::vector<uint64_t>> regions_;
+  std::vector<uintptr_t> starts_;
+};
 
 class Verification {
  public:
@@ -65,7 +102,7 @@ class Verification {
         Fail("%s object %p (%s) has bad size %zu", space, (void*)object,
              object->type()->class_name, size);
       }
-      (IsFiller(object) ? fillers_ : objects_).insert(a);
+      (IsFiller(object) ? fillers_ : objects_).Insert(a);
       a += size;
     }
     if (a != page->top()) Fail("%s page %p: walk overshoots top", space, (void*)page);
@@ -124,8 +161,8 @@ class Verification {
   void CheckPointer(const Value* slot, const char* where, const HeapObject* host) {
     if (!slot->IsHeapObject()) return;
     const uintptr_t target = slot->raw();
-    if (objects_.count(target)) return;
-    const char* what = fillers_.count(target)     ? "a filler / free-list gap"
+    if (objects_.Contains(target)) return;
+    const char* what = fillers_.Contains(target)  ? "a filler / free-list gap"
                        : IsInFromSpace(target)     ? "from-space"
                                                    : "no object start (dangling)";
     Fail("%s slot %p (host %p %s) points to %p: %s", where, (void*)slot, (void*)host,
@@ -164,7 +201,7 @@ class Verification {
       Verification* v_;
       HeapObject* host_;
     };
-    for (uintptr_t a : objects_) {
+    for (uintptr_t a : objects_.starts()) {
       HeapObject* object = reinterpret_cast<HeapObject*>(a);
       SlotChecker checker(this, object);
       object->VisitSlots(checker);
@@ -219,7 +256,7 @@ class Verification {
       }
       if (!pending || (host->raw_header() & HeapObject::kMarkBit) != 0) return;  // live host
       const bool live_young = slot->IsHeapObject() && Heap::InYoungGeneration(slot->ToObject()) &&
-                              objects_.count(slot->raw()) != 0;
+                              objects_.Contains(slot->raw());
       if (!live_young) {
         Fail("remembered-set bit %p in dead %p (%s) on a page pending sweep does not point to a "
              "live young object (value %#lx)",
@@ -231,7 +268,7 @@ class Verification {
   // Check 4.
   void CheckFreeList() {
     heap_->old_space()->free_list().ForEachEntry([this](uintptr_t start, size_t size) {
-      if (!fillers_.count(start)) Fail("free-list entry %p is not a filler object start", (void*)start);
+      if (!fillers_.Contains(start)) Fail("free-list entry %p is not a filler object start", (void*)start);
       const HeapObject* entry = reinterpret_cast<const HeapObject*>(start);
       if (entry->Size() != size) Fail("free-list entry %p size mismatch", (void*)start);
       Page* page = Page::FromAddress(entry);
@@ -244,8 +281,8 @@ class Verification {
  private:
   Heap* heap_;
   const char* phase_;
-  std::unordered_set<uintptr_t> objects_;
-  std::unordered_set<uintptr_t> fillers_;
+  ObjectStartIndex objects_;  // live (non-filler) object starts
+  ObjectStartIndex fillers_;
 };
 
 }  // namespace
