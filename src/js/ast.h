@@ -49,6 +49,7 @@ namespace tenure::js {
   X(Boolean, "flags=1 for true")                                                               \
   X(Null, "")                                                                                  \
   X(This, "ref (resolved like a variable; arrows capture it)")                                 \
+  X(NewTarget, "(the frame's new.target register; arrows read the hidden var .newtarget)")     \
   X(Super, "")                                                                                 \
   X(Array, "list=elements (Hole, Spread or expr)")                                             \
   X(Object, "list=Property")                                                                   \
@@ -118,6 +119,7 @@ enum NodeFlag : uint32_t {
   kFlagDelegate = 1u << 0,        // Yield: `yield*`
   kFlagGenerator = 1u << 22,      // Function: `function*` / `*method` (generators.h)
   kFlagAsync = 1u << 23,          // Function: `async` function, arrow or method
+  kFlagStrict = 1u << 24,         // Function, Program: strict mode code (directive, class, enclosing)
 };
 
 struct Node;

@@ -20,6 +20,7 @@ class Dumper {
     switch (n->kind) {
       case NodeKind::kIdentifier: DumpName(n, n->str); return;
       case NodeKind::kThis: DumpName(n, "this"); return;
+      case NodeKind::kNewTarget: DumpName(n, "new.target"); return;
       case NodeKind::kNumber: DumpNumber(n->num); return;
       case NodeKind::kString: DumpString(n->str); return;
       case NodeKind::kBoolean: out_ += n->Has(kFlagTrue) ? "true" : "false"; return;

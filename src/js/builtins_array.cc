@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "builtins.h"
+#include "object_integrity.h"
 #include "string_utf16.h"
 
 namespace tenure::js {
@@ -136,6 +137,7 @@ TENURE_NATIVE(ArrayFrom) {
 
 TENURE_NATIVE(ArrayPush) {
   if (!RequireArray(rt, self, "push")) return Value();
+  if (!ArrayEditAllowed(rt, self, {.added = args.count})) return Value();
   for (int i = 0; i < args.count; ++i) {
     if (!rt.ArrayPush(self, args.at(i))) return Value();
   }
@@ -144,6 +146,7 @@ TENURE_NATIVE(ArrayPush) {
 
 TENURE_NATIVE(ArrayPop) {
   if (!RequireArray(rt, self, "pop")) return Value();
+  if (!ArrayEditAllowed(rt, self, {.removed = 1})) return Value();
   int64_t n = Len(self);
   if (n == 0) return kUndefined;
   Value v = rt.ArrayGet(Arr(self), n - 1);
@@ -154,6 +157,7 @@ TENURE_NATIVE(ArrayPop) {
 
 TENURE_NATIVE(ArrayShift) {
   if (!RequireArray(rt, self, "shift")) return Value();
+  if (!ArrayEditAllowed(rt, self, {.first_write = Len(self) > 1 ? 0 : -1, .removed = 1})) return Value();
   int64_t n = Len(self);
   if (n == 0) return kUndefined;
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
@@ -166,6 +170,7 @@ TENURE_NATIVE(ArrayShift) {
 
 TENURE_NATIVE(ArrayUnshift) {
   if (!RequireArray(rt, self, "unshift")) return Value();
+  if (!ArrayEditAllowed(rt, self, {.added = args.count})) return Value();
   int64_t n = Len(self);
   int64_t k = args.count;
   if (k == 0) return Value::FromSmi(n);
@@ -202,7 +207,14 @@ TENURE_NATIVE(ArraySplice) {
   } else if (args.count == 0) {
     remove = 0;
   }
+  int64_t inserted = args.count > 2 ? args.count - 2 : 0;
+  if (!ArrayEditAllowed(rt, self, {.first_write = remove > 0 || inserted > 0 ? start : -1,
+                                   .added = inserted - remove, .removed = remove - inserted})) {
+    return Value();
+  }
   tenure::HandleScope scope(rt.heap());
+  int64_t integrity = IntegrityBits(Arr(self));  // the edit is allowed: lift the bits meanwhile
+  if (integrity != 0) rt.SetIntegrityBits(self, 0);
   Handle removed = Handle::New(rt.heap(), rt.NewArray(remove));
   std::vector<Handle> tail;
   for (int64_t i = 0; i < remove; ++i) {
@@ -215,6 +227,7 @@ TENURE_NATIVE(ArraySplice) {
   for (Handle h : tail) rt.ArrayPush(self, h);
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
   for (int64_t i = Len(self); i < n && i < e->size(); ++i) e->items()[i] = kHole;
+  if (integrity != 0) rt.SetIntegrityBits(self, integrity);
   return removed.value();
 }
 
@@ -377,6 +390,7 @@ TENURE_NATIVE(ArrayReduceRight) { return ReduceImpl(rt, self, args, true); }
 
 TENURE_NATIVE(ArrayReverse) {
   if (!RequireArray(rt, self, "reverse")) return Value();
+  if (!ArrayEditAllowed(rt, self, {.first_write = Len(self) > 1 ? 0 : -1})) return Value();
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
   // An old elements store (promoted, or allocated at a tenured literal site) may hold young
   // values: a value moved to another slot needs that slot's remembered-set bit, so both stores go
@@ -393,6 +407,7 @@ TENURE_NATIVE(ArrayFill) {
   if (!RequireArray(rt, self, "fill")) return Value();
   int64_t n = Len(self), start, end;
   if (!RelativeIndex(rt, args, 1, n, 0, &start) || !RelativeIndex(rt, args, 2, n, n, &end)) return Value();
+  if (start < end && !ArrayEditAllowed(rt, self, {.first_write = start})) return Value();
   for (int64_t i = start; i < end; ++i) {
     FixedArray* e = Arr(self)->elements.As<FixedArray>();
     tenure::Store(e, &e->items()[i], args.get(0));
@@ -404,6 +419,7 @@ TENURE_NATIVE(ArrayFill) {
 // may allocate (and move everything) between comparisons.
 TENURE_NATIVE(ArraySort) {
   if (!RequireArray(rt, self, "sort")) return Value();
+  if (Len(self) > 0 && !ArrayEditAllowed(rt, self, {.first_write = 0})) return Value();
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
   bool has_fn = rt.IsCallable(args.get(0));
@@ -537,6 +553,7 @@ TENURE_NATIVE(ArrayCopyWithin) {
   }
   int64_t count = std::min(end - from, n - to);
   if (count <= 0) return self.value();
+  if (!ArrayEditAllowed(rt, self, {.first_write = to})) return Value();
   FixedArray* e = Arr(self)->elements.As<FixedArray>();
   std::vector<Value> copy(e->items() + from, e->items() + from + count);  // no allocation below
   for (int64_t i = 0; i < count; ++i) tenure::Store(e, &e->items()[to + i], copy[i]);

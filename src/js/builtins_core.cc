@@ -191,7 +191,11 @@ TENURE_NATIVE(ObjectAssign) {
 TENURE_NATIVE(ObjectCreate) {
   Value proto = args.get(0);
   if (!IsJSObject(proto) && proto != kNull) return rt.ThrowTypeError("Object prototype may only be an Object or null: " + rt.ToStdString(proto));
-  return rt.NewObject(args.at(0));
+  if (args.get(1) == kUndefined) return rt.NewObject(args.at(0));
+  tenure::HandleScope scope(rt.heap());
+  Handle object = Handle::New(rt.heap(), rt.NewObject(args.at(0)));
+  if (!DefinePropertiesFrom(rt, object, args.at(1))) return Value();
+  return object.value();
 }
 
 TENURE_NATIVE(ObjectGetPrototypeOf) {
@@ -212,7 +216,6 @@ TENURE_NATIVE(ObjectSetPrototypeOf) {
   return o;
 }
 
-TENURE_NATIVE(ObjectIdentity) { return args.get(0); }  // freeze/seal/preventExtensions: no-ops
 
 TENURE_NATIVE(ObjectDefineProperty) {
   if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("Object.defineProperty called on non-object");
@@ -716,8 +719,6 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(object_ctor, "is", ObjectIs, 2);
   rt.DefineNative(object_ctor, "hasOwn", ObjectHasOwn, 2);
   rt.DefineNative(object_ctor, "setPrototypeOf", ObjectSetPrototypeOf, 2);
-  rt.DefineNative(object_ctor, "freeze", ObjectIdentity, 1);
-  rt.DefineNative(object_ctor, "seal", ObjectIdentity, 1);
   rt.DefineNative(object_ctor, "defineProperty", ObjectDefineProperty, 3);
   rt.DefineNative(object_proto, "hasOwnProperty", ObjectProtoHasOwnProperty, 1);
   rt.DefineNative(object_proto, "toString", ObjectProtoToString, 0);

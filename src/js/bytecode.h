@@ -169,6 +169,7 @@ struct FunctionInfo {
   bool register_prologue = false;
   bool is_arrow = false;
   bool is_class_ctor = false;
+  bool is_strict = false;           // strict mode code: failed property stores throw (Runtime::InStrictCode)
   bool is_derived_ctor = false;
   bool is_method = false;           // methods/accessors/arrows have no `prototype`
   bool is_script = false;

@@ -95,6 +95,7 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   info->offset = fn->offset;
   info->is_arrow = fn->Has(kFlagArrow);
   info->is_class_ctor = fn->Has(kFlagClassCtor);
+  info->is_strict = fn->Has(kFlagStrict);
   info->is_derived_ctor = fn->Has(kFlagDerivedCtor);
   info->is_method = fn->Has(kFlagMethod) || info->is_arrow;
   info->is_generator = fn->Has(kFlagGenerator);

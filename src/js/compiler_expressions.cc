@@ -141,6 +141,7 @@ void Compiler::Expr(Node* n, int dst) {
       }
       break;
     case NodeKind::kThis: LoadVar(n, dst); break;
+    case NodeKind::kNewTarget: Emit(Op::kMove, dst, kRegNewTarget); break;
     case NodeKind::kFunction: Closure(n, dst, "", -1); break;
     case NodeKind::kClass: Class(n, dst, ""); break;
     case NodeKind::kClassField: ClassField(n, dst); break;
@@ -630,6 +631,7 @@ int Compiler::CompileDefaultConstructor(std::string_view name, bool derived, Nod
   info->source = &source_;
   info->offset = cls->offset;
   info->is_class_ctor = true;
+  info->is_strict = true;
   info->is_derived_ctor = derived;
   info->is_method = true;
   int r = kFixedRegs;

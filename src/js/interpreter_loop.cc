@@ -395,7 +395,7 @@ Value Runtime::RunFrames(size_t entry_index) {
           JSObject* a = o.As<JSObject>();
           FixedArray* e = a->elements.As<FixedArray>();
           int64_t i = k.ToSmi();
-          if (i < e->size()) {
+          if (i < e->size() && IntegrityBits(a) == 0) {  // frozen/sealed/non-extensible: ArraySet
             tenure::Store(e, &e->items()[i], r[in.c]);
             if (i >= a->length.ToSmi()) a->length = Value::FromSmi(i + 1);
             break;

@@ -113,6 +113,15 @@ inline constexpr int64_t kShapeAccessor = 1;  // slot holds a FixedArray [getter
 inline constexpr int64_t kShapeHidden = 2;    // non-enumerable (class methods, builtins)
 inline constexpr int64_t kShapeReadOnly = 4;  // data property not writable (property_attributes.cc)
 inline constexpr int64_t kShapeNonConfigurable = 8;  // not configurable (reported, redefinition checked)
+inline constexpr int64_t kShapePropertyMask = 15;    // the bits above: attributes of one key
+// Integrity state of the whole object (object_integrity.h), kept only in the flags of its
+// leaf shape (the last node of its chain; an object without properties gets a key-less child of
+// the empty root). Objects of one leaf shape therefore agree on it, and an inline cache keyed on
+// an extensible shape never sees a non-extensible object. FindOwn masks these bits out.
+inline constexpr int64_t kShapeNonExtensible = 16;   // no property or element may be added
+inline constexpr int64_t kShapeSealedElements = 32;  // array: every element non-configurable
+inline constexpr int64_t kShapeFrozenElements = 64;  // array: every element also read-only
+inline constexpr int64_t kShapeIntegrityMask = kShapeNonExtensible | kShapeSealedElements | kShapeFrozenElements;
 
 // A Symbol: identity is the object; `hash` is fixed at creation (Map/Set keys); `flags` has
 // kSymbolPrivate for runtime-internal keys that no enumeration or inspection ever shows.
@@ -189,5 +198,9 @@ inline double NumberValue(Value v) {
   return v.IsSmi() ? static_cast<double>(v.ToSmi()) : v.As<HeapNumber>()->value;
 }
 inline bool IsNullish(Value v) { return v == kUndefined || v == kNull; }
+// kShapeNonExtensible | kShapeSealedElements | kShapeFrozenElements of `o` (0: ordinary).
+inline int64_t IntegrityBits(const JSObject* o) {
+  return o->shape.As<Shape>()->flags.ToSmi() & kShapeIntegrityMask;
+}
 
 }  // namespace tenure::js

@@ -142,7 +142,14 @@ Node* Parser::NewIdentifier(const Token& tok) {
 
 Node* Parser::ParseProgram() {
   Node* program = NewNode(NodeKind::kProgram, 0);
-  program->list = MakeList(ParseStatementList(Tok::kEof));
+  strict_ = AtUseStrictDirective();
+  if (strict_) program->flags |= kFlagStrict;
+  // A script is a CommonJS module body (a function in node): new.target is allowed, undefined.
+  bool captured = false;
+  new_target_capture_ = &captured;
+  std::vector<Node*> statements = ParseStatementList(Tok::kEof);
+  if (captured) statements.insert(statements.begin(), NewTargetDeclaration(0));
+  program->list = MakeList(statements);
   return Finish(program);
 }
 

@@ -125,7 +125,9 @@ class Parser {
   std::vector<Node*> ParseArguments();
   Node* ParseFunction(bool is_declaration, uint32_t flags);
   void ParseParams(Node* fn);
-  Node* ParseFunctionBody();
+  Node* ParseFunctionBody(Node* fn);
+  bool AtUseStrictDirective() const;
+  Node* NewTargetDeclaration(uint32_t offset);
   Node* ParseMethod(uint32_t offset, uint32_t flags);
   Node* ParseClass(bool is_declaration);
   // Class bodies (parser_classes.cc; the desugaring of fields is described there).
@@ -192,6 +194,11 @@ class Parser {
   // async); arrows reset `yield` and take `await` from their own async flag.
   bool in_generator_ = false;
   bool in_async_ = false;
+  bool strict_ = false;  // inside strict code: a "use strict" directive or a class body
+  // new.target: set while parsing a non-arrow function body (null outside any: SyntaxError);
+  // an arrow's `new.target` sets *new_target_capture_ (see ParseFunctionBody).
+  bool* new_target_capture_ = nullptr;
+  bool in_arrow_ = false;
   Node* ParseYield();
   Node* ParseAsyncArrowOrCall();
   std::vector<Node*> cover_initializers_;  // `a = 1` shorthand Assign nodes not yet in a pattern

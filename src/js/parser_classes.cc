@@ -77,7 +77,7 @@ Node* Parser::NewHiddenIdentifier(std::string_view name, uint32_t offset) {
 // A method (kFlagMethod) named `name` whose body is `statements` (the field initializers).
 Node* Parser::NewInitializerFunction(const std::vector<Node*>& statements, uint32_t offset) {
   Node* fn = NewNode(NodeKind::kFunction, offset);
-  fn->flags = kFlagMethod;
+  fn->flags = kFlagMethod | kFlagStrict;
   Node* body = NewNode(NodeKind::kBlock, offset);
   body->list = MakeList(statements);
   fn->a = body;
@@ -96,7 +96,7 @@ Node* Parser::NewFieldsInit(uint32_t offset) {
 Node* Parser::SynthesizeConstructor(Node* cls, std::vector<Node*>* super_calls) {
   uint32_t at = cls->offset;
   Node* fn = NewNode(NodeKind::kFunction, at);
-  fn->flags = kFlagClassCtor | (cls->a != nullptr ? kFlagDerivedCtor : 0u);
+  fn->flags = kFlagClassCtor | kFlagStrict | (cls->a != nullptr ? kFlagDerivedCtor : 0u);
   fn->str = cls->str;
   Node* body = NewNode(NodeKind::kBlock, at);
   fn->a = body;
@@ -151,6 +151,8 @@ Node* Parser::ParseClass(bool is_declaration) {
   } else if (is_declaration) {
     Unexpected(cur_);
   }
+  bool saved_strict = strict_;
+  strict_ = true;  // all parts of a class are strict mode code (ECMA-262 §11.2.2)
   if (Eat(Tok::kExtends)) cls->a = ParseLeftHandSide();
   ClassBody body;
   class_bodies_.push_back(&body);
@@ -165,6 +167,7 @@ Node* Parser::ParseClass(bool is_declaration) {
   ResolvePrivateReferences(body);
   class_bodies_.pop_back();
   FinishClassBody(cls, body);
+  strict_ = saved_strict;
   return Finish(cls);
 }
 

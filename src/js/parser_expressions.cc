@@ -255,7 +255,14 @@ Node* Parser::ParseNew() {
   if (At(Tok::kDot)) {
     Advance();
     if (!AtIdentifier("target")) Unexpected(cur_);
-    Fail("new.target is not supported by tenure", cur_.start, cur_.end);
+    if (new_target_capture_ == nullptr) Fail("new.target expression is not allowed here", node->offset, cur_.end);
+    Advance();
+    if (!in_arrow_) {
+      node->kind = NodeKind::kNewTarget;
+      return Finish(node);
+    }
+    *new_target_capture_ = true;  // the enclosing function declares `var .newtarget = new.target`
+    return Finish(NewHiddenIdentifier(".newtarget", node->offset));
   }
   Node* callee = At(Tok::kNew) ? ParseNew() : ParsePrimary();
   node->a = ParseCallTail(callee, /*allow_call=*/false);
@@ -434,18 +441,21 @@ Node* Parser::ParseParenOrArrow(uint32_t arrow_flags) {
 Node* Parser::ParseArrowBody(Node* fn) {
   JumpContext saved = std::move(jumps_);
   jumps_ = JumpContext();
-  bool saved_generator = in_generator_, saved_async = in_async_;
+  bool saved_generator = in_generator_, saved_async = in_async_, saved_arrow = in_arrow_;
   in_generator_ = false;
   in_async_ = fn->Has(kFlagAsync);
+  in_arrow_ = true;
   if (At(Tok::kLBrace)) {
-    fn->a = ParseFunctionBody();
+    fn->a = ParseFunctionBody(fn);
   } else {
+    if (strict_) fn->flags |= kFlagStrict;
     fn->flags |= kFlagExprBody;
     fn->a = ParseAssignment(true);
   }
   jumps_ = std::move(saved);
   in_generator_ = saved_generator;
   in_async_ = saved_async;
+  in_arrow_ = saved_arrow;
   return Finish(fn);
 }
 
@@ -614,7 +624,7 @@ Node* Parser::ParseMethod(uint32_t offset, uint32_t flags) {
   CheckDuplicateParams(fn);
   JumpContext saved = std::move(jumps_);
   jumps_ = JumpContext();
-  fn->a = ParseFunctionBody();
+  fn->a = ParseFunctionBody(fn);
   jumps_ = std::move(saved);
   in_generator_ = saved_generator;
   in_async_ = saved_async;
@@ -649,12 +659,50 @@ void Parser::ParseParams(Node* fn) {
   fn->list = MakeList(params);
 }
 
-Node* Parser::ParseFunctionBody() {
+// The body of `fn`; marks `fn` strict (kFlagStrict) when it is nested in strict code or its body
+// starts with a "use strict" directive (nested functions then inherit it through strict_).
+Node* Parser::ParseFunctionBody(Node* fn) {
   Node* body = NewNode(NodeKind::kBlock, cur_.start);
   Expect(Tok::kLBrace);
-  body->list = MakeList(ParseStatementList(Tok::kRBrace));
+  bool saved_strict = strict_;
+  strict_ = strict_ || AtUseStrictDirective();
+  if (strict_) fn->flags |= kFlagStrict;
+  // new.target: a non-arrow function reads its own; arrows inside use the hidden variable.
+  bool arrow = fn->Has(kFlagArrow), captured = false;
+  bool* saved_capture = new_target_capture_;
+  bool saved_in_arrow = in_arrow_;
+  if (!arrow) {
+    new_target_capture_ = &captured;
+    in_arrow_ = false;
+  }
+  std::vector<Node*> statements = ParseStatementList(Tok::kRBrace);
+  if (captured) statements.insert(statements.begin(), NewTargetDeclaration(body->offset));
+  new_target_capture_ = saved_capture;
+  in_arrow_ = saved_in_arrow;
+  body->list = MakeList(statements);
+  strict_ = saved_strict;
   Expect(Tok::kRBrace);
   return Finish(body);
+}
+
+// `var .newtarget = new.target;` (read by arrows in the function, which have no own new.target).
+Node* Parser::NewTargetDeclaration(uint32_t offset) {
+  Node* decl = NewNode(NodeKind::kVarDecl, offset);
+  decl->op = Tok::kVar;
+  Node* d = NewNode(NodeKind::kDeclarator, offset);
+  d->a = NewHiddenIdentifier(".newtarget", offset);
+  d->b = NewNode(NodeKind::kNewTarget, offset);
+  decl->list = MakeList({d});
+  return decl;
+}
+
+// The current token is the string literal 'use strict' / "use strict" written without escapes
+// (ECMA-262 §11.2.1: a Use Strict Directive is exactly those code points). Only the first
+// statement of a prologue is checked: `'a'; 'use strict';` stays sloppy in tenure.
+bool Parser::AtUseStrictDirective() const {
+  if (!At(Tok::kString) || cur_.end - cur_.start != 12) return false;
+  std::string_view raw = std::string_view(source_.text()).substr(cur_.start + 1, 10);
+  return raw == "use strict";
 }
 
 }  // namespace tenure::js

@@ -6,6 +6,7 @@
 
 #include "builtins.h"
 #include "private_names.h"
+#include "object_integrity.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -18,7 +19,7 @@ int64_t Runtime::FindOwn(JSObject* object, Value key, int64_t* flags) {
   Shape* s = object->shape.As<Shape>();
   while (s->key != kUndefined) {
     if (s->key == key) {
-      if (flags != nullptr) *flags = s->flags.ToSmi();
+      if (flags != nullptr) *flags = s->flags.ToSmi() & kShapePropertyMask;
       return s->index.ToSmi();
     }
     s = s->parent.As<Shape>();
@@ -97,6 +98,16 @@ static bool AddProperty(Runtime& rt, Handle object, Handle key, Handle value, in
   return true;
 }
 
+// AddProperty for internal adds that may target a non-extensible object (redefinitions, private
+// names): the new leaf gets the object's integrity bits back.
+static bool AddKeepingIntegrity(Runtime& rt, Handle object, Handle key, Handle value, int64_t flags) {
+  int64_t bits = IntegrityBits(object.value().As<JSObject>());
+  if (bits != 0) rt.SetIntegrityBits(object, 0);
+  AddProperty(rt, object, key, value, flags);
+  if (bits != 0) rt.SetIntegrityBits(object, bits);
+  return true;
+}
+
 Value Runtime::ShapeTransitionForAdd(Handle shape, Handle key, int64_t flags) {
   return ShapeTransition(shape, key, flags);
 }
@@ -113,11 +124,8 @@ bool Runtime::DefineOwn(Handle object, Handle key, Handle value, int64_t flags) 
     WriteSlot(o, index, value.value());
     return true;
   }
-  if (index >= 0) {
-    Handle removed = Handle::New(*heap_, DeleteProperty(object, key));
-    (void)removed;
-  }
-  return AddProperty(*this, object, key, value, flags);
+  if (index >= 0) RebuildShape(object, key, 0, 0);
+  return AddKeepingIntegrity(*this, object, key, value, flags);
 }
 
 bool Runtime::DefineAccessor(Handle object, Handle key, Handle getter, Handle setter, bool enumerable) {
@@ -131,8 +139,8 @@ bool Runtime::DefineAccessor(Handle object, Handle key, Handle getter, Handle se
     pair = Handle::New(*heap_, ReadSlot(o, index));
   } else {
     pair = Handle::New(*heap_, NewFixedArray(2));
-    if (index >= 0) DeleteProperty(object, key);
-    AddProperty(*this, object, key, pair, kShapeAccessor | (enumerable ? 0 : kShapeHidden));
+    if (index >= 0) RebuildShape(object, key, 0, 0);
+    AddKeepingIntegrity(*this, object, key, pair, kShapeAccessor | (enumerable ? 0 : kShapeHidden));
   }
   FixedArray* p = pair.value().As<FixedArray>();
   if (!getter.IsEmpty() && getter.value() != kUndefined) tenure::Store(p, &p->items()[0], getter.value());
@@ -271,6 +279,10 @@ bool Runtime::ArraySet(Handle array, int64_t index, Handle value) {
     return false;
   }
   JSObject* a = array.value().As<JSObject>();
+  // A hole is not a property (SetArrayLength, unshift): storing one never needs extensibility.
+  if (IntegrityBits(a) != 0 && value.value() != kHole && !ArrayIntegrityAllowsStore(*this, array, index)) {
+    return !has_exception();
+  }
   int64_t capacity = a->elements.As<FixedArray>()->size();
   if (index >= capacity) {
     int64_t new_capacity = capacity * 2 > index + 1 ? capacity * 2 : index + 1;
@@ -301,6 +313,7 @@ static bool SetArrayLength(Runtime& rt, Handle array, Handle value) {
   int64_t n = static_cast<int64_t>(d);
   JSObject* a = array.value().As<JSObject>();
   int64_t old = a->length.ToSmi();
+  if (IntegrityBits(a) != 0 && !ArrayIntegrityAllowsLength(rt, array, n)) return !rt.has_exception();
   if (n > old) {
     Handle hole = Handle::New(rt.heap(), kHole);
     if (n > 0 && !rt.ArraySet(array, n - 1, hole)) return false;
@@ -320,7 +333,7 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
       ThrowTypeError("Cannot set properties of " + what + " (setting '" + ToStdString(key.value()) + "')");
       return false;
     }
-    return true;  // primitives: silently ignored in sloppy mode
+    return FailStore(PrimitiveStoreMessage(*this, object, key));  // ignored in sloppy code
   }
   JSObject* jo = o.As<JSObject>();
   if (ic != nullptr && ic->shape == jo->shape && ic->index >= 0) {
@@ -337,7 +350,7 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
   int64_t flags = 0;
   int64_t index = FindOwn(jo, key.value(), &flags);
   if (index >= 0 && !(flags & kShapeAccessor)) {
-    if (flags & kShapeReadOnly) return true;  // ignored (sloppy mode); never cached
+    if (flags & kShapeReadOnly) return FailStore(ReadOnlyMessage(*this, object, key));  // never cached
     WriteSlot(jo, index, value.value());
     if (ic != nullptr) {
       ic->shape = jo->shape;
@@ -354,16 +367,17 @@ bool Runtime::SetNamed(Handle object, Handle key, Handle value, InlineCache* ic)
     int64_t i = FindOwn(holder, key.value(), &f);
     if (i < 0) continue;
     if (!(f & kShapeAccessor)) {
-      if (f & kShapeReadOnly) return true;  // an inherited read-only property blocks the add
+      if (f & kShapeReadOnly) return FailStore(ReadOnlyMessage(*this, object, key));  // blocks the add
       break;
     }
     Value setter = ReadSlot(holder, i).As<FixedArray>()->items()[1];
-    if (setter == kUndefined) return true;
+    if (setter == kUndefined) return FailStore(GetterOnlyMessage(*this, object, key));
     tenure::HandleScope scope(*heap_);
     Handle s = Handle::New(*heap_, setter);
     Value arg = value.value();
     return !Call(s, object, &arg, 1).IsEmpty();
   }
+  if (IntegrityBits(jo) & kShapeNonExtensible) return FailStore(NotExtensibleMessage(*this, key));
   if (ic == nullptr || KindOf(jo) != Kind::kObject || !TransitionCacheableChain(jo)) {
     return AddProperty(*this, object, key, value, 0);
   }
@@ -429,7 +443,9 @@ bool Runtime::SetProperty(Handle object, Handle key, Handle value) {
   return SetNamed(object, interned, value);
 }
 
-// Rebuilds the object's shape without `key` (shapes never shrink in place).
+// `delete object[key]`: true when the property is gone; a non-configurable own property (sealed
+// and frozen objects, sealed array elements) stays: false in sloppy code, node's TypeError in
+// strict code.
 Value Runtime::DeleteProperty(Handle object, Handle key) {
   Value o = object.value();
   if (!IsJSObject(o)) {
@@ -444,29 +460,49 @@ Value Runtime::DeleteProperty(Handle object, Handle key) {
       JSObject* a = o.As<JSObject>();
       int64_t i = k.value().ToSmi();
       if (i < a->length.ToSmi() && i < a->elements.As<FixedArray>()->size()) {
+        if (a->elements.As<FixedArray>()->items()[i] != kHole && (IntegrityBits(a) & kShapeSealedElements)) {
+          return FailStore(DeleteFailedMessage(*this, object, k)) ? kFalse : Value();
+        }
         a->elements.As<FixedArray>()->items()[i] = kHole;
       }
       return kTrue;
     }
     k.Set(Intern(NumberToString(static_cast<double>(k.value().ToSmi()))));
   }
-  JSObject* jo = object.value().As<JSObject>();
-  if (FindOwn(jo, k.value()) < 0) return kTrue;
-  // Collect (key, flags, value) of the remaining properties in order, then re-add them.
-  std::vector<Shape*> chain;
-  for (Shape* s = jo->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) chain.push_back(s);
-  int64_t n = static_cast<int64_t>(chain.size());
+  int64_t flags = 0;
+  if (FindOwn(object.value().As<JSObject>(), k.value(), &flags) < 0) return kTrue;
+  if (flags & kShapeNonConfigurable) {
+    return FailStore(DeleteFailedMessage(*this, object, k)) ? kFalse : Value();
+  }
+  RebuildShape(object, k, 0, 0);
+  return kTrue;
+}
+
+bool Runtime::FailStore(const std::string& message) {
+  if (!InStrictCode()) return true;
+  ThrowTypeError(message);
+  return false;
+}
+
+void Runtime::RebuildShape(Handle object, Handle skip_key, int64_t data_flags, int64_t accessor_flags) {
+  tenure::HandleScope scope(*heap_);
+  int64_t bits = IntegrityBits(object.value().As<JSObject>());
+  // Collect (key, flags, value) of the properties in order, then re-add them.
+  int64_t n = 0;
+  for (Shape* s = object.value().As<JSObject>()->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) ++n;
   Handle saved = Handle::New(*heap_, NewFixedArray(3 * n));
-  jo = object.value().As<JSObject>();
-  chain.clear();
+  JSObject* jo = object.value().As<JSObject>();
+  std::vector<Shape*> chain;
   for (Shape* s = jo->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) chain.push_back(s);
   int64_t count = 0;
   for (int64_t i = n - 1; i >= 0; --i) {
     Shape* s = chain[i];
-    if (s->key == k.value()) continue;
+    if (s->key == kHole || (!skip_key.IsEmpty() && s->key == skip_key.value())) continue;
+    int64_t f = s->flags.ToSmi() & kShapePropertyMask;
+    f |= (f & kShapeAccessor) ? accessor_flags : data_flags;
     FixedArray* sv = saved.value().As<FixedArray>();
     tenure::Store(sv, &sv->items()[3 * count], s->key);
-    sv->items()[3 * count + 1] = s->flags;
+    sv->items()[3 * count + 1] = Value::FromSmi(f);
     tenure::Store(sv, &sv->items()[3 * count + 2], ReadSlot(jo, s->index.ToSmi()));
     ++count;
   }
@@ -477,7 +513,25 @@ Value Runtime::DeleteProperty(Handle object, Handle key) {
     Handle pv = Handle::New(*heap_, sv->items()[3 * i + 2]);
     AddProperty(*this, object, pk, pv, sv->items()[3 * i + 1].ToSmi());
   }
-  return kTrue;
+  if (bits != 0) SetIntegrityBits(object, bits);
+}
+
+// The leaf's sibling with the same key and attributes and integrity `bits`. An object without
+// properties gets a child of the empty root keyed by the hole (no property has that key; shape
+// walks that look at string or symbol keys skip it) with count 0.
+void Runtime::SetIntegrityBits(Handle object, int64_t bits) {
+  tenure::HandleScope scope(*heap_);
+  Shape* leaf = object.value().As<JSObject>()->shape.As<Shape>();
+  if ((leaf->flags.ToSmi() & kShapeIntegrityMask) == bits) return;
+  bool keyless = leaf->key == kUndefined || leaf->key == kHole;
+  Value base = leaf->key == kUndefined ? Value::FromObject(leaf) : leaf->parent;
+  Handle base_shape = Handle::New(*heap_, base);
+  Handle key = Handle::New(*heap_, keyless ? kHole : leaf->key);
+  int64_t flags = (keyless ? 0 : leaf->flags.ToSmi() & kShapePropertyMask) | bits;
+  Value next = keyless && bits == 0 ? base_shape.value() : ShapeTransition(base_shape, key, flags);
+  if (keyless && bits != 0) next.As<Shape>()->count = Value::FromSmi(0);  // still no properties
+  JSObject* o = object.value().As<JSObject>();
+  tenure::Store(o, &o->shape, next);
 }
 
 Value Runtime::HasProperty(Handle object, Handle key) {

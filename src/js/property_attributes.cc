@@ -10,14 +10,15 @@
 // only after the full lookup found a writable own data property or no property on the chain;
 // defining a read-only property bumps the store-transition epoch like defining an accessor, so
 // transition caches filled before cannot add a shadowing own property past it.
-// Stores to read-only properties are ignored (sloppy mode); the runtime does not track strict
-// mode, so they never throw (node throws in strict code and class bodies).
+// Stores to read-only properties are ignored in sloppy code and throw node's TypeError in strict
+// code (Runtime::FailStore; object_integrity.h has the texts).
 #include "property_attributes.h"
 
 #include <string>
 #include <tuple>
 
 #include "builtins.h"
+#include "object_integrity.h"
 
 namespace tenure::js {
 
@@ -96,6 +97,10 @@ bool DefineWithDescriptor(Runtime& rt, Handle object, Handle key, const Descript
   int64_t index = Runtime::FindOwn(o, key.value(), &flags);
   bool accessor = d.has_get || d.has_set;
   bool existed = index >= 0;
+  if (!existed && !IsExtensibleObject(object.value())) {
+    rt.ThrowTypeError("Cannot define property " + KeyText(rt, key.value()) + ", object is not extensible");
+    return false;
+  }
   if (existed && (flags & kShapeNonConfigurable)) {
     bool was_accessor = (flags & kShapeAccessor) != 0;
     bool ok = !(d.has_configurable && d.configurable) &&
@@ -162,6 +167,18 @@ bool DefineFromDescriptorObject(Runtime& rt, Handle object, Handle key_value, Ha
         rt.ThrowTypeError("tenure: attributes and accessors on array elements are not supported");
         return false;
       }
+      int64_t bits = IntegrityBits(object.value().As<JSObject>());
+      if (bits != 0) {
+        bool exists = rt.HasProperty(object, key) == kTrue;
+        if (!exists && (bits & kShapeNonExtensible)) {
+          rt.ThrowTypeError("Cannot define property " + KeyText(rt, key.value()) + ", object is not extensible");
+          return false;
+        }
+        if (exists && (bits & kShapeFrozenElements)) {
+          rt.ThrowTypeError("Cannot redefine property: " + KeyText(rt, key.value()));
+          return false;
+        }
+      }
       return rt.SetProperty(object, key, value);
     }
   }
@@ -176,16 +193,7 @@ TENURE_NATIVE(ObjectDefineProperty) {
 
 TENURE_NATIVE(ObjectDefineProperties) {
   if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("Object.defineProperties called on non-object");
-  if (!IsJSObject(args.get(1))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
-  tenure::HandleScope scope(rt.heap());
-  Handle keys = Handle::New(rt.heap(), rt.OwnKeys(args.at(1)));
-  Handle key = Handle::New(rt.heap(), kUndefined), desc = Handle::New(rt.heap(), kUndefined);
-  for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
-    key.Set(rt.ArrayGet(keys.value().As<JSObject>(), i));
-    desc.Set(rt.GetProperty(args.at(1), key));
-    if (desc.value().IsEmpty()) return Value();
-    if (!DefineFromDescriptorObject(rt, args.at(0), key, desc)) return Value();
-  }
+  if (!DefinePropertiesFrom(rt, args.at(0), args.at(1))) return Value();
   return args.get(0);
 }
 
@@ -207,9 +215,10 @@ Value DescriptorOf(Runtime& rt, Handle object, Handle key_value) {
       Handle value = Handle::New(rt.heap(), v);
       result.Set(rt.NewPlainObject());
       SetField(rt, result, "value", value.value());
-      SetField(rt, result, "writable", kTrue);
+      int64_t bits = IntegrityBits(object.value().As<JSObject>());
+      SetField(rt, result, "writable", FromBool(!(bits & kShapeFrozenElements)));
       SetField(rt, result, "enumerable", FromBool(!is_length));
-      SetField(rt, result, "configurable", FromBool(!is_length));
+      SetField(rt, result, "configurable", FromBool(!is_length && !(bits & kShapeSealedElements)));
       return result.value();
     }
   }
@@ -263,6 +272,23 @@ TENURE_NATIVE(ObjectGetOwnPropertyDescriptors) {
 
 }  // namespace
 
+bool DefinePropertiesFrom(Runtime& rt, Handle object, Handle properties) {
+  if (!IsJSObject(properties.value())) {
+    rt.ThrowTypeError("Cannot convert undefined or null to object");
+    return false;
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle keys = Handle::New(rt.heap(), rt.OwnKeys(properties));
+  Handle key = Handle::New(rt.heap(), kUndefined), desc = Handle::New(rt.heap(), kUndefined);
+  for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
+    key.Set(rt.ArrayGet(keys.value().As<JSObject>(), i));
+    desc.Set(rt.GetProperty(properties, key));
+    if (desc.value().IsEmpty()) return false;
+    if (!DefineFromDescriptorObject(rt, object, key, desc)) return false;
+  }
+  return true;
+}
+
 void InstallPropertyAttributeBuiltins(Runtime& rt, Handle global) {
   tenure::HandleScope scope(rt.heap());
   Handle key = Handle::New(rt.heap(), rt.Intern("Object"));
@@ -271,6 +297,7 @@ void InstallPropertyAttributeBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(object_ctor, "defineProperties", ObjectDefineProperties, 2);
   rt.DefineNative(object_ctor, "getOwnPropertyDescriptor", ObjectGetOwnPropertyDescriptor, 2);
   rt.DefineNative(object_ctor, "getOwnPropertyDescriptors", ObjectGetOwnPropertyDescriptors, 1);
+  InstallObjectIntegrityBuiltins(rt, object_ctor);
 }
 
 }  // namespace tenure::js

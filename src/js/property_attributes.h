@@ -10,4 +10,8 @@ namespace tenure::js {
 // Installs the four Object functions (replacing the enumerability-only defineProperty).
 void InstallPropertyAttributeBuiltins(Runtime& rt, Handle global);
 
+// Object.defineProperties(object, properties) minus the result (also Object.create's second
+// argument). False: exception pending.
+bool DefinePropertiesFrom(Runtime& rt, Handle object, Handle properties);
+
 }  // namespace tenure::js

@@ -166,6 +166,17 @@ class Runtime {
   Value HasProperty(Handle object, Handle key);  // `in`
   // Own enumerable string keys in insertion order (array indices first). Returns an Array.
   Value OwnKeys(Handle object, bool include_hidden = false);
+  // Strict mode code is running: the innermost bytecode frame's function is strict.
+  bool InStrictCode() const { return !frames_.empty() && frames_.back().info->is_strict; }
+  // A store or delete that failed: in strict code throws a TypeError with `message` and returns
+  // false; in sloppy code returns true (the failure is silent).
+  bool FailStore(const std::string& message);
+  // Gives `object` a leaf shape with integrity bits `bits` (objects.h kShapeIntegrityMask).
+  void SetIntegrityBits(Handle object, int64_t bits);
+  // Re-adds `object`'s own properties in order on the empty shape, leaving out `skip_key` (if
+  // not empty) and or-ing `data_flags` / `accessor_flags` into the attributes of data properties
+  // / accessors. Slots are re-assigned; the integrity bits are kept.
+  void RebuildShape(Handle object, Handle skip_key, int64_t data_flags, int64_t accessor_flags);
   // Finds an own property; returns the slot index or -1 and the shape flags.
   static int64_t FindOwn(JSObject* object, Value interned_key, int64_t* flags = nullptr);
   // Inline below: every inline-cache hit reads or writes a slot.
