@@ -26,7 +26,9 @@
 //    kTenure if ratio >= kPretenureRatio (0.85) and the semispace capacity before the scavenge was
 //    at least min(max capacity, kMinNewSpaceCapacityForPretenuring = 16 MiB) (a small nursery
 //    promotes objects before they had a chance to die); kMaybeTenure if the ratio is high but
-//    the nursery was small; kDontTenure otherwise. Both counts are reset after each digest.
+//    the nursery was small; kDontTenure otherwise. Tenure deviation: a scavenge that ran in fast
+//    promotion mode (every survivor promoted; the nursery does not grow in that mode, so it may
+//    never reach 16 MiB) also counts as a large enough nursery. Both counts are reset after each digest.
 //    kDontTenure and kTenure are not revisited by scavenges.
 //  * Allocation: a kTenure site allocates in old space, zeroed, without a memento (black while
 //    incremental marking runs, like every old allocation). Its objects are OLD from birth, so the
@@ -34,6 +36,17 @@
 //    a raw store of a young pointer would miss the old->new remembered set (the verifier's
 //    "every old->young slot is recorded" check) and a raw store into a black object would break
 //    the tri-colour invariant. Young allocations may keep their raw initialising stores.
+//  * Tenured samples (tenure addition; V8 stops all feedback once a site is tenured): every
+//    kTenuredSampleInterval-th object of a kTenure site is still allocated young with a memento
+//    and counted in memento_create_count. Scavenges count the found ones as usual; a full GC
+//    counts a sample that is marked (its memento directly follows a live young object) and
+//    drops the memento, so no sample counts twice. After every scavenge and every full GC a
+//    kTenure site with at least kMinMementoCount samples whose found / created ratio is below
+//    kPretenureRatio becomes kDontTenure (the rule an open site is judged by); its counts are
+//    reset only when it is judged. Why: a constructor such as binary-trees' TreeNode builds one
+//    large all-live tree first (tenured at 16 MiB) and then millions of short-lived ones that
+//    V8's only way back, the old generation's 10% rule below, never catches while a large tree
+//    stays alive. HeapConfig::stress_pretenuring takes no samples.
 //  * Way back (V8 heap.cc EvaluateOldSpaceLocalPretenuring, kOldSurvivalRateLowThreshold = 10):
 //    after a full GC, if less than 10% of the old generation's bytes survived, wrongly pretenured
 //    sites may be the cause: every kTenure site goes back to kUndecided (counts reset) and starts
@@ -68,6 +81,8 @@ class AllocationSite {
   static constexpr size_t kMinNewSpaceCapacityForPretenuring = size_t{16} << 20;
   // V8 heap.h kOldSurvivalRateLowThreshold (percent).
   static constexpr int kOldSurvivalRateLowThreshold = 10;
+  // Tenured samples (see INVARIANTS): one young object with a memento per this many allocations.
+  static constexpr uint32_t kTenuredSampleInterval = 32;
 
   PretenureDecision decision() const { return decision_; }
   bool IsTenured() const { return decision_ == PretenureDecision::kTenure; }
@@ -87,6 +102,13 @@ class AllocationSite {
   void IncrementMementoFoundCount() { ++memento_found_count_; }
   void IncrementMementoCreateCount() { ++memento_create_count_; }
   void IncrementOldAllocations() { ++old_allocations_; }
+  // Tenured sites: true for every kTenuredSampleInterval-th allocation (allocate it young, with a
+  // memento).
+  bool TakeTenuredSample() {
+    if (--sample_countdown_ != 0) return false;
+    sample_countdown_ = kTenuredSampleInterval;
+    return true;
+  }
 
  private:
   friend class internal::AllocationSiteRegistry;
@@ -97,6 +119,7 @@ class AllocationSite {
   uint32_t times_tenured_ = 0;
   uint32_t id_ = 0;
   uint64_t old_allocations_ = 0;
+  uint32_t sample_countdown_ = kTenuredSampleInterval;
 };
 
 }  // namespace tenure

@@ -38,14 +38,22 @@ AllocationSite* AllocationSiteRegistry::NewSite(bool tenured) {
 
 // V8 MakePretenureDecision + DigestPretenuringFeedback (cited in the public header): only open
 // sites with enough mementos are decided; the counts of every open site restart each round.
-PretenuringFeedbackResult AllocationSiteRegistry::ProcessScavengeFeedback(size_t capacity_before,
-                                                                          size_t max_capacity) {
+// Tenure deviation: a fast-promotion scavenge counts as "the nursery is large enough" (public
+// header, "Decision"), because in that mode the nursery no longer grows and every survivor is
+// promoted at its first scavenge anyway.
+PretenuringFeedbackResult AllocationSiteRegistry::ProcessScavengeFeedback(
+    const ScavengeFeedbackInput& input) {
   PretenuringFeedbackResult result;
-  const size_t min_capacity = max_capacity < AllocationSite::kMinNewSpaceCapacityForPretenuring
-                                  ? max_capacity
-                                  : AllocationSite::kMinNewSpaceCapacityForPretenuring;
-  const bool nursery_large_enough = capacity_before >= min_capacity;
+  const size_t min_capacity =
+      input.max_capacity < AllocationSite::kMinNewSpaceCapacityForPretenuring
+          ? input.max_capacity
+          : AllocationSite::kMinNewSpaceCapacityForPretenuring;
+  const bool nursery_large_enough = input.capacity_before >= min_capacity || input.fast_promotion;
   for (AllocationSite& site : sites_) {
+    if (site.IsTenured()) {
+      result.untenured += JudgeTenuredSite(site) ? 1 : 0;
+      continue;
+    }
     if (!site.IsTracking() || site.memento_create_count_ == 0) continue;
     ++result.active_sites;
     result.mementos_found += site.memento_found_count_;
@@ -69,6 +77,26 @@ PretenuringFeedbackResult AllocationSiteRegistry::ProcessScavengeFeedback(size_t
     site.memento_found_count_ = 0;
   }
   return result;
+}
+
+// Contract: `site` is kTenure. Counts restart only when the site is judged, so a site that
+// allocates slowly still gathers kMinMementoCount samples over several GCs.
+bool AllocationSiteRegistry::JudgeTenuredSite(AllocationSite& site) {
+  if (site.memento_create_count_ < AllocationSite::kMinMementoCount) return false;
+  const double ratio = static_cast<double>(site.memento_found_count_) / site.memento_create_count_;
+  site.memento_create_count_ = 0;
+  site.memento_found_count_ = 0;
+  if (ratio >= AllocationSite::kPretenureRatio) return false;
+  site.decision_ = PretenureDecision::kDontTenure;
+  return true;
+}
+
+int AllocationSiteRegistry::EvaluateTenuredSamples() {
+  int untenured = 0;
+  for (AllocationSite& site : sites_) {
+    if (site.IsTenured()) untenured += JudgeTenuredSite(site) ? 1 : 0;
+  }
+  return untenured;
 }
 
 int AllocationSiteRegistry::EvaluateOldSpaceSurvival(size_t old_before, size_t old_after) {
@@ -125,6 +153,9 @@ size_t Heap::allocation_site_count() const {
 // the heap-limit check only when the LAB is exhausted. Stress modes and allocation observers take
 // the ordinary slow path so they see every allocation.
 HeapObject* Heap::AllocatePretenured(const TypeInfo* type, size_t bytes, AllocationSite* site) {
+  if (!config_.stress_pretenuring && site->TakeTenuredSample()) {
+    return AllocateWithMemento(type, bytes, site);  // tenured sample: young, with a memento
+  }
   site->IncrementOldAllocations();
   if (gc_interval_ > 0 || StressIncrementalMarking() || allocation_observer_) {
     return AllocateSlow(type, bytes, AllocationType::kOld);
@@ -164,19 +195,27 @@ HeapObject* Heap::AllocateWithMemento(const TypeInfo* type, size_t bytes, Alloca
 
 void Heap::ProcessPretenuringFeedback(size_t capacity_before) {
   const internal::PretenuringFeedbackResult r =
-      allocation_sites_->ProcessScavengeFeedback(capacity_before, new_space_->max_capacity());
-  if (config_.trace_pretenuring && r.active_sites > 0) {
+      allocation_sites_->ProcessScavengeFeedback({.capacity_before = capacity_before,
+                                                  .max_capacity = new_space_->max_capacity(),
+                                                  // still the mode the scavenge ran in (heap.cc)
+                                                  .fast_promotion = new_space_->fast_promotion_mode()});
+  if (config_.trace_pretenuring && (r.active_sites > 0 || r.untenured > 0)) {
     FILE* out = config_.trace_stream != nullptr ? config_.trace_stream : stdout;
     fprintf(out,
             "pretenuring: capacity=%zu KB active_sites=%d mementos_found=%llu tenured=%d "
-            "not_tenured=%d tenured_sites=%d\n",
+            "not_tenured=%d tenured_sites=%d untenured=%d\n",
             capacity_before / KB, r.active_sites, static_cast<unsigned long long>(r.mementos_found),
-            r.tenured, r.dont_tenure, allocation_sites_->tenured_sites());
+            r.tenured, r.dont_tenure, allocation_sites_->tenured_sites(), r.untenured);
   }
 }
 
 void Heap::EvaluatePretenuringAfterMarkCompact(size_t old_before) {
   if (config_.stress_pretenuring || !config_.allocation_site_pretenuring) return;
+  const int untenured = allocation_sites_->EvaluateTenuredSamples();
+  if (config_.trace_pretenuring && untenured > 0) {
+    FILE* out = config_.trace_stream != nullptr ? config_.trace_stream : stdout;
+    fprintf(out, "pretenuring: full GC: %d tenured sites judged don't tenure on their samples\n", untenured);
+  }
   const int reset = allocation_sites_->EvaluateOldSpaceSurvival(old_before, OldGenerationSizeOfObjects());
   if (config_.trace_pretenuring && reset > 0) {
     FILE* out = config_.trace_stream != nullptr ? config_.trace_stream : stdout;

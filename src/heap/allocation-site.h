@@ -56,7 +56,15 @@ struct PretenuringFeedbackResult {
   int active_sites = 0;  // sites with at least one created memento
   int tenured = 0;       // transitions to kTenure
   int dont_tenure = 0;   // transitions to kDontTenure
+  int untenured = 0;     // kTenure -> kDontTenure on tenured samples
   uint64_t mementos_found = 0;
+};
+
+// What a decision round knows about the scavenge it follows.
+struct ScavengeFeedbackInput {
+  size_t capacity_before = 0;   // semispace capacity the scavenge ran with
+  size_t max_capacity = 0;      // configured maximum semispace capacity
+  bool fast_promotion = false;  // the scavenge promoted every survivor (new-space.h)
 };
 
 class AllocationSiteRegistry {
@@ -67,17 +75,22 @@ class AllocationSiteRegistry {
   AllocationSite* NewSite(bool tenured);
   size_t size() const { return sites_.size(); }
 
-  // After every scavenge (public header, "Decision"). `capacity_before` is the semispace capacity
-  // the scavenge ran with, `max_capacity` the configured maximum.
-  PretenuringFeedbackResult ProcessScavengeFeedback(size_t capacity_before, size_t max_capacity);
+  // After every scavenge (public header, "Decision").
+  PretenuringFeedbackResult ProcessScavengeFeedback(const ScavengeFeedbackInput& input);
   // After every full GC (public header, "Way back"): `old_before` / `old_after` are the old
   // generation's object bytes before and after. Returns the number of sites reset.
   int EvaluateOldSpaceSurvival(size_t old_before, size_t old_after);
+  // After every full GC: judges the kTenure sites on their tenured samples (public header,
+  // "Tenured samples"). Returns the number of sites that became kDontTenure.
+  int EvaluateTenuredSamples();
 
   // Sites allocated in old space since the last call (statistics).
   int tenured_sites() const;
 
  private:
+  // Judges one kTenure site on its samples; true if it became kDontTenure.
+  static bool JudgeTenuredSite(AllocationSite& site);
+
   std::deque<AllocationSite> sites_;  // deque: stable addresses
 };
 

@@ -191,7 +191,8 @@ void MarkCompactCollector::FilterOldToNewSlots() {
 // never marked): the next scavenge still counts that object for its allocation site
 // (allocation-site.h). Without this, every full GC erased the feedback of the young objects that
 // had not been scavenged yet, and on splay.js the sites were judged "don't tenure" on the
-// mementos that were left.
+// mementos that were left. A tenured site's sample (allocation-site.h, "Tenured samples") is
+// counted here instead: found if its object is live, and its memento is dropped either way.
 void MarkCompactCollector::SweepYoungGeneration() {
   NewSpace* new_space = heap_->new_space();
   const uintptr_t memento_header = reinterpret_cast<uintptr_t>(&kAllocationMementoType);
@@ -204,7 +205,15 @@ void MarkCompactCollector::SweepYoungGeneration() {
       const size_t size = object->Size();
       const uintptr_t header = object->raw_header();
       const bool live = (header & HeapObject::kMarkBit) != 0;
-      if (live || (previous_live && header == memento_header)) {
+      bool keep_memento = previous_live && header == memento_header;
+      if (keep_memento) {
+        AllocationSite* site = reinterpret_cast<AllocationSite*>(static_cast<AllocationMemento*>(object)->site);
+        if (site->IsTenured()) {
+          site->IncrementMementoFoundCount();
+          keep_memento = false;
+        }
+      }
+      if (live || keep_memento) {
         if (run != 0) CreateFiller(run, a - run);
         run = 0;
         if (live) object->set_raw_header(header & ~HeapObject::kMarkBit);

@@ -33,6 +33,18 @@ Value NewLiteralObject(Runtime& rt, int inline_capacity, tenure::AllocationSite*
   return Value::FromObject(o);
 }
 
+Value NewConstructedObject(Runtime& rt, Handle proto, int inline_capacity, tenure::AllocationSite* site) {
+  const TypeInfo* type = PlainObjectType(inline_capacity);
+  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  InitLiteralObject(o, type, rt.root(kRootEmptyShape), proto.value());  // proto read after the GC
+  return Value::FromObject(o);
+}
+
+tenure::AllocationSite* Runtime::ArrayConstructorSite() {
+  if (array_constructor_site_ == nullptr) array_constructor_site_ = heap_->NewAllocationSite();
+  return array_constructor_site_;
+}
+
 Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* site) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);

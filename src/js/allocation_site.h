@@ -1,13 +1,23 @@
-// Allocation sites of the JavaScript runtime: object literals `{...}` and array literals `[...]`
-// allocate at a per-literal tenure::AllocationSite (include/tenure/allocation-site.h), so the heap
-// can allocate the objects of a literal whose results survive scavenges directly in old space
-// (V8 tracks literal boilerplates with AllocationSites the same way; v8-memory.md §1.6).
+// Allocation sites of the JavaScript runtime: object literals `{...}`, array literals `[...]`,
+// the receivers of `new F(...)` and the arrays of `Array(n)` / `new Array(n)` allocate at a
+// tenure::AllocationSite (include/tenure/allocation-site.h), so the heap can allocate the objects
+// of a site whose results survive scavenges directly in old space (V8 tracks literal boilerplates
+// and Array constructor calls with AllocationSites; v8-memory.md §1.6).
 //
-// Which sites: every CreateObject / CreateArray emitted for a literal gets a slot in its
-// FunctionInfo::allocation_sites (operand c = slot + 1; c = 0 means "no site", e.g. the arrays the
-// destructuring code creates). Constructor calls (`new F()`) have no site yet: their instances
-// are allocated in the call sequence (calls.cc), and in the benchmarks the literals dominate the
-// surviving bytes (Splay: one SplayNode per payload tree of 63 object literals, 32 array literals).
+// Which sites:
+//  * Literals: every CreateObject / CreateArray emitted for a literal gets a slot in its
+//    FunctionInfo::allocation_sites (operand c = slot + 1; c = 0 means "no site", e.g. the arrays
+//    the destructuring code creates).
+//  * `new F(...)`: one site per constructor, FunctionInfo::construct_site of F (the analogue of
+//    V8's initial map, which already owns the instance size: instance_capacity). Used when F is
+//    both the callee and new.target (the `new` bytecode's own allocation); the receivers that a
+//    base constructor allocates for a derived class (`super()`), Reflect.construct and natives
+//    have no site. A per-`new`-instruction site would split one constructor's feedback by call
+//    site, but needs a per-instruction slot and a lookup on the hot `new` path; the benchmarks'
+//    constructors (SplayNode, TreeNode) each have one dominant call site anyway.
+//  * `Array(n)` / `new Array(n)`: one site per runtime (Runtime::ArrayConstructorSite) for the
+//    array and its elements store; other Array builtins (Array.of/from, concat, map, ...) and
+//    arrays grown by push have no site.
 //
 // INVARIANTS:
 //  * A site is created on the first execution of its instruction and owned by the heap; the
@@ -15,7 +25,9 @@
 //  * The literal and its elements store (arrays) are allocated at the same site. A tenured site's
 //    objects are old at birth: every pointer field (shape, prototype, elements) is initialised with
 //    tenure::Store(), so the old->new remembered set and the incremental-marking barrier see them.
-//    Later property stores go through the runtime's ordinary (barriered) paths.
+//    Later property stores go through the runtime's ordinary (barriered) paths. The same holds
+//    for a constructed receiver (shape, prototype) and for `Array(n)`'s array and elements.
+//  * A construct site belongs to the constructor's FunctionInfo, created on the first `new` of it.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +44,19 @@ tenure::AllocationSite* LiteralSite(Runtime& rt, const FunctionInfo* info, int c
 
 // `{}` with `inline_capacity` slots and Object.prototype, allocated at `site` (may be null).
 Value NewLiteralObject(Runtime& rt, int inline_capacity, tenure::AllocationSite* site);
-// `[]` with room for `capacity` elements (at least 4) and Array.prototype, allocated at `site`.
+// `[]` with room for `capacity` elements (at least 4) and Array.prototype, allocated at `site`
+// (also `Array(n)`: the caller sets the length).
 Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* site);
+
+// `new F(...)`'s site: F's FunctionInfo::construct_site, created on first use (F = `info`).
+inline tenure::AllocationSite* ConstructSite(Runtime& rt, const FunctionInfo* info) {
+  tenure::AllocationSite*& site = const_cast<FunctionInfo*>(info)->construct_site;
+  if (site == nullptr) site = rt.heap().NewAllocationSite();
+  return site;
+}
+
+// The receiver of `new F(...)`: a plain object with `inline_capacity` slots (clamped like
+// Runtime::NewObjectWithCapacity) and prototype `proto`, allocated at `site` (may be null).
+Value NewConstructedObject(Runtime& rt, Handle proto, int inline_capacity, tenure::AllocationSite* site);
 
 }  // namespace tenure::js

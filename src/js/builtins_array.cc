@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "allocation_site.h"
 #include "builtins.h"
 #include "object_integrity.h"
 #include "string_utf16.h"
@@ -58,7 +59,8 @@ TENURE_NATIVE(ArrayConstructor) {
     double n = NumberValue(args.get(0));
     if (n < 0 || n != std::floor(n) || n > 67108864) return rt.ThrowError(ErrorType::kRangeError, "Invalid array length");
     tenure::HandleScope scope(rt.heap());
-    Handle a = Handle::New(rt.heap(), rt.NewArray(static_cast<int64_t>(n)));
+    // Allocated at the Array constructor's site (allocation_site.h): the elements store too.
+    Handle a = Handle::New(rt.heap(), NewLiteralArray(rt, static_cast<int64_t>(n), rt.ArrayConstructorSite()));
     Arr(a)->length = Value::FromSmi(static_cast<int64_t>(n));
     return a.value();
   }

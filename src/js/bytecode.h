@@ -183,6 +183,9 @@ struct FunctionInfo {
   // allocates; -1 until first computed (Runtime::InstanceCapacity), raised by what instances
   // turn out to need (Runtime::LearnInstanceCapacity).
   int instance_capacity = -1;
+  // Runtime: the allocation site of the objects `new F()` allocates with this function as callee
+  // and new.target (allocation_site.h); heap-owned, created on the first such `new`.
+  tenure::AllocationSite* construct_site = nullptr;
   uint32_t offset = 0;              // source offset of the function
   std::unordered_map<int, std::string> callee_text;  // pc of Call/New -> callee source text
 };

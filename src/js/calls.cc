@@ -2,6 +2,7 @@
 #include <set>
 #include <string>
 
+#include "allocation_site.h"
 #include "builtins.h"
 #include "runtime.h"
 
@@ -51,7 +52,9 @@ Value Runtime::DispatchCall(bool is_new, bool is_super, int callee_reg, int dst,
     Handle proto = Handle::New(*heap_, ConstructorPrototype(new_target));
     if (proto.value().IsEmpty()) return Value();
     if (!IsJSObject(proto.value())) proto.Set(roots_[kRootObjectPrototype]);
-    receiver.Set(NewObjectWithCapacity(proto, InstanceCapacity(new_target.value())));
+    // `new F()` allocates at F's construct site; super() calls have none (allocation_site.h).
+    tenure::AllocationSite* site = is_new ? ConstructSite(*this, info) : nullptr;
+    receiver.Set(NewConstructedObject(*this, proto, InstanceCapacity(new_target.value()), site));
   }
   return EnterFunction(base, callee_h.value(), receiver.value(), new_target.value(), args + 1, argc,
                        dst, true, false) ? kHole : Value();

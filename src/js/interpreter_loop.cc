@@ -669,7 +669,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         // the instance allocation, the only allocation before the frame exists.
         r[recv] = IsJSObject(proto) ? proto : roots_[kRootObjectPrototype];
         int capacity = info->instance_capacity >= 0 ? info->instance_capacity : InstanceCapacity(callee);
-        Value receiver = NewObjectWithCapacity(REG(recv), capacity);
+        Value receiver = NewConstructedObject(*this, REG(recv), capacity, ConstructSite(*this, info));
         callee = r[in.b];  // the allocation may have moved it
         r[recv] = receiver;
         int argc = in.c >> 16;

@@ -144,6 +144,8 @@ class Runtime {
   // A plain object in the full layout, for runtime objects that keep state in `internal`.
   Value NewObjectWithInternals(Handle proto);
   Value NewPlainObject(int inline_capacity = kDefaultInlineCapacity);  // proto Object.prototype
+  // The allocation site of `Array(n)` / `new Array(n)` (allocation_site.h), created on first use.
+  tenure::AllocationSite* ArrayConstructorSite();
   Value NewArray(int64_t capacity = 0);
   Value NewContext(Handle parent, int slots);
   Value NewFunction(int function_id, Handle context);
@@ -356,6 +358,7 @@ class Runtime {
   std::vector<int> root_visitor_ids_;
   std::unique_ptr<HeapSnapshotSupport> snapshot_support_;  // destroyed before heap_
   Value roots_[kRootCount];
+  tenure::AllocationSite* array_constructor_site_ = nullptr;  // heap-owned
   Value pending_exception_;
   uint32_t pending_throw_offset_ = 0;  // source offset of the throw site (uncaught report)
   const FunctionInfo* pending_throw_info_ = nullptr;

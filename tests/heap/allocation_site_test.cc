@@ -118,7 +118,9 @@ TEST_F(AllocationSiteTest, PretenuredObjectsMutatedToPointAtYoungObjectsSurvive)
     Store(roots.get(), &roots->slots()[i], Value::FromObject(parent));
     TreeNode* child = NewNode(1000 + i);  // young
     parent = roots->slots()[i].As<TreeNode>();
-    ASSERT_FALSE(Heap::InYoungGeneration(parent));
+    // Every kTenuredSampleInterval-th object of a tenured site is a young sample.
+    const bool sample = (i + 1) % AllocationSite::kTenuredSampleInterval == 0;
+    ASSERT_EQ(Heap::InYoungGeneration(parent), sample) << i;
     Store(parent, &parent->left, Value::FromObject(child));  // old -> young: recorded by the barrier
   }
   heap().VerifyHeapForTesting();  // every old->young slot is in the remembered set
@@ -161,6 +163,71 @@ TEST_F(AllocationSiteTest, SiteIsUntenuredWhenTheOldGenerationTurnsOver) {
   TreeNode* next = NewNodeAt(site, 1);
   EXPECT_TRUE(Heap::InYoungGeneration(next));
   EXPECT_EQ(site->memento_create_count(), 1u);
+}
+
+// Tenured samples (allocation-site.h): a tenured site keeps allocating one object in
+// kTenuredSampleInterval young, with a memento, and is judged on those samples.
+TEST_F(AllocationSiteTest, TenuredSiteAllocatesEveryNthObjectYoungWithAMemento) {
+  AllocationSite* site = heap().NewAllocationSite();
+  [[maybe_unused]] Local<ValueArray> warmup = TenureSite(site);
+  ASSERT_TRUE(site->IsTenured());
+  const int n = 4 * static_cast<int>(AllocationSite::kTenuredSampleInterval);
+  int young = 0;
+  for (int i = 0; i < n; ++i) young += Heap::InYoungGeneration(NewNodeAt(site, i)) ? 1 : 0;
+  EXPECT_EQ(young, 4);
+  EXPECT_EQ(site->memento_create_count(), 4u);
+  EXPECT_EQ(site->old_allocations(), static_cast<uint64_t>(n - 4));
+  heap().VerifyHeapForTesting();
+}
+
+TEST_F(AllocationSiteTest, TenuredSiteWhoseSamplesDieIsJudgedDontTenureAtAScavenge) {
+  AllocationSite* site = heap().NewAllocationSite();
+  [[maybe_unused]] Local<ValueArray> warmup = TenureSite(site);
+  ASSERT_TRUE(site->IsTenured());
+  {
+    HandleScope inner(heap());
+    // 150 samples, all garbage (the old objects die too, but only a full GC would see that).
+    AllocateMany(site, 150 * static_cast<int>(AllocationSite::kTenuredSampleInterval), /*keep=*/false);
+  }
+  EXPECT_EQ(site->memento_create_count(), 150u);
+  Scavenge();
+  EXPECT_EQ(site->decision(), PretenureDecision::kDontTenure);
+  EXPECT_TRUE(Heap::InYoungGeneration(NewNodeAt(site, 1)));
+}
+
+TEST_F(AllocationSiteTest, TenuredSiteWhoseSamplesSurviveStaysTenured) {
+  AllocationSite* site = heap().NewAllocationSite();
+  [[maybe_unused]] Local<ValueArray> warmup = TenureSite(site);
+  ASSERT_TRUE(site->IsTenured());
+  [[maybe_unused]] Local<ValueArray> keep =
+      AllocateMany(site, 150 * static_cast<int>(AllocationSite::kTenuredSampleInterval), /*keep=*/true);
+  Scavenge();
+  EXPECT_EQ(site->decision(), PretenureDecision::kTenure);
+  EXPECT_EQ(site->memento_create_count(), 0u);  // judged: counts restart
+  FullGC();
+  EXPECT_EQ(site->decision(), PretenureDecision::kTenure);
+  EXPECT_EQ(keep->slots()[31].As<TreeNode>()->id.ToSmi(), 31);  // a sample, promoted
+}
+
+// A full GC counts the marked samples and drops their mementos; with a large live old generation
+// the 10% rule does not fire, so only the samples can take the site back.
+TEST_F(AllocationSiteTest, TenuredSiteWhoseSamplesDieIsJudgedDontTenureAtAFullGC) {
+  AllocationSite* site = heap().NewAllocationSite();
+  [[maybe_unused]] Local<ValueArray> warmup = TenureSite(site);
+  ASSERT_TRUE(site->IsTenured());
+  Local<ValueArray> live_old = Local<ValueArray>::New(heap(), NewArray(20000, AllocationType::kOld));
+  for (int i = 0; i < 20000; ++i) {
+    TreeNode* node = NewNodeLocal(i, AllocationType::kOld).get();
+    Store(live_old.get(), &live_old->slots()[i], Value::FromObject(node));
+  }
+  {
+    HandleScope inner(heap());
+    AllocateMany(site, 120 * static_cast<int>(AllocationSite::kTenuredSampleInterval), /*keep=*/false);
+  }
+  ASSERT_EQ(site->memento_create_count(), 120u);  // no scavenge ran in between
+  FullGC();
+  EXPECT_EQ(site->decision(), PretenureDecision::kDontTenure);
+  heap().VerifyHeapForTesting();  // the dropped mementos left fillers that walk to the tops
 }
 
 TEST_F(AllocationSiteTest, PretenuredAllocationDuringIncrementalMarkingIsBlack) {
