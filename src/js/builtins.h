@@ -114,6 +114,7 @@ struct BuiltinsState {
   size_t store_bytes = 0;
   int root_visitor_id = 0;
   uint64_t next_symbol_hash = 0x9e3779b9;
+  tenure::Global<> symbol_registry;  // Symbol.for's key -> symbol object (builtins_reflect.cc)
   std::mt19937_64 random;  // Math.random
 };
 BuiltinsState& EnsureBuiltinsState(Runtime& rt);

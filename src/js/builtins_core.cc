@@ -7,6 +7,8 @@
 #include "builtins.h"
 #include "builtins_date.h"
 #include "property_attributes.h"
+#include "builtins_reflect.h"
+#include "object_integrity.h"
 #include "builtins_regexp.h"
 #include "generators.h"
 #include "heap_snapshot.h"
@@ -100,6 +102,7 @@ void Runtime::SetUpBuiltins() {
   InstallPropertyAttributeBuiltins(*this, global);
   InstallCollectionBuiltins(*this, global);
   InstallSymbolBuiltins(*this, global);
+  InstallReflectBuiltins(*this, global);
   InstallWeakBuiltins(*this, global);
   InstallBufferBuiltins(*this, global);
   InstallPromiseBuiltins(*this, global);
@@ -210,10 +213,13 @@ TENURE_NATIVE(ObjectSetPrototypeOf) {
   Value o = args.get(0);
   Value proto = args.get(1);
   if (IsJSObject(o) && (IsJSObject(proto) || proto == kNull)) {
-    JSObject* obj = o.As<JSObject>();
-    tenure::Store(obj, &obj->proto, proto);
+    switch (SetPrototypeChecked(args.at(0), args.at(1))) {
+      case SetPrototypeResult::kDone: break;
+      case SetPrototypeResult::kNotExtensible: return rt.ThrowTypeError(ReceiverTextForErrors(rt, args.at(0)) + " is not extensible");
+      case SetPrototypeResult::kCycle: return rt.ThrowTypeError("Cyclic __proto__ value");
+    }
   }
-  return o;
+  return args.get(0);
 }
 
 

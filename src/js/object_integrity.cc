@@ -125,6 +125,11 @@ std::string ReadOnlyMessage(Runtime& rt, Handle object, Handle key) {
          (is_function ? "function '" : "object '") + receiver + "'";
 }
 
+std::string ReceiverTextForErrors(Runtime& rt, Handle object) {
+  bool is_function = false;
+  return ReceiverText(rt, object, &is_function);
+}
+
 std::string NotExtensibleMessage(Runtime& rt, Handle key) {
   return "Cannot add property " + KeyName(rt, key.value()) + ", object is not extensible";
 }
@@ -235,6 +240,17 @@ bool IsExtensibleObject(Value object) {
 
 void PreventExtensionsOf(Runtime& rt, Handle object) {
   rt.SetIntegrityBits(object, IntegrityBits(object.value().As<JSObject>()) | kShapeNonExtensible);
+}
+
+SetPrototypeResult SetPrototypeChecked(Handle object, Handle proto) {
+  JSObject* o = object.value().As<JSObject>();
+  if (o->proto == proto.value()) return SetPrototypeResult::kDone;
+  if (IntegrityBits(o) & kShapeNonExtensible) return SetPrototypeResult::kNotExtensible;
+  for (Value p = proto.value(); IsJSObject(p); p = p.As<JSObject>()->proto) {
+    if (p == object.value()) return SetPrototypeResult::kCycle;
+  }
+  tenure::Store(o, &o->proto, proto.value());
+  return SetPrototypeResult::kDone;
 }
 
 void InstallObjectIntegrityBuiltins(Runtime& rt, Handle object_ctor) {

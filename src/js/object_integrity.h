@@ -27,6 +27,8 @@ std::string ReadOnlyMessage(Runtime& rt, Handle object, Handle key);
 std::string NotExtensibleMessage(Runtime& rt, Handle key);
 // "Cannot delete property 'x' of #<Foo>".
 std::string DeleteFailedMessage(Runtime& rt, Handle object, Handle key);
+// How V8 names an object in such messages: "#<Foo>", "[object Array]", "[object Object]".
+std::string ReceiverTextForErrors(Runtime& rt, Handle object);
 // "Cannot set property x of #<Foo> which has only a getter".
 std::string GetterOnlyMessage(Runtime& rt, Handle object, Handle key);
 // "Cannot create property 'x' on string 'abc'" (a store to a primitive).
@@ -54,5 +56,10 @@ void InstallObjectIntegrityBuiltins(Runtime& rt, Handle object_ctor);
 // For Reflect and Object.defineProperty: is `object` (a JSObject) extensible; make it not.
 bool IsExtensibleObject(Value object);
 void PreventExtensionsOf(Runtime& rt, Handle object);
+
+// OrdinarySetPrototypeOf (§10.1.2.1) for a JSObject and an object-or-null `proto`: a
+// non-extensible object keeps its prototype, and no prototype chain may become a cycle.
+enum class SetPrototypeResult { kDone, kNotExtensible, kCycle };
+SetPrototypeResult SetPrototypeChecked(Handle object, Handle proto);
 
 }  // namespace tenure::js
