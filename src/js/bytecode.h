@@ -77,6 +77,7 @@ inline constexpr int kFixedRegs = 4;
   X(CreateObject, "dst capacity site") X(CreateArray, "dst capacity site")                                                 \
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
   X(ObjectSpread, "obj src")                                                                   \
+  X(SetLiteralProto, "obj src")  /* `__proto__: v` in a literal: v an object or null */        \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \
   X(DefineNamed, "obj name_k|ic<<16 src") /* DefineField for a static non-index key, cached */ \
   X(DefineMethod, "obj key src")     /* non-enumerable (class members) */                      \

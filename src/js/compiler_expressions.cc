@@ -571,6 +571,13 @@ static bool IsCacheableLiteralKey(Node* prop) {
   return !digits && !key.empty();
 }
 
+// `__proto__: value` (not computed, not shorthand, not a method) sets the new object's prototype
+// instead of defining a property (ECMA-262 §13.2.5.5, PropertyDefinitionEvaluation).
+static bool IsProtoSetter(Node* prop) {
+  return prop->op == Tok::kColon && !prop->Has(kFlagComputed) &&
+         prop->a->kind == NodeKind::kString && prop->a->str == "__proto__";
+}
+
 void Compiler::ObjectLiteral(Node* n, int dst) {
   Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n), ReserveAllocationSite(fs_->info));
   for (Node* prop : n->list) {
@@ -580,6 +587,10 @@ void Compiler::ObjectLiteral(Node* n, int dst) {
       int v = Temp();
       Expr(prop->b, v);
       Emit(Op::kObjectSpread, dst, v);
+    } else if (IsProtoSetter(prop)) {
+      int v = Temp();
+      Expr(prop->b, v);
+      Emit(Op::kSetLiteralProto, dst, v);
     } else if (IsCacheableLiteralKey(prop)) {  // `name: value`: DefineNamed with a transition cache
       int v = Temp();
       Expr(prop->b, v);

@@ -8,6 +8,7 @@
 #include "builtins.h"
 #include "builtins_date.h"
 #include "generators.h"
+#include "object_integrity.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -798,6 +799,11 @@ Value Runtime::RunFrames(size_t entry_index) {
       case Op::kObjectSpread: L_ObjectSpread: {
         SAVE_PC();
         CHECK_BOOL(CopyDataProperties(REG(in.a), REG(in.b)));
+        break;
+      }
+      case Op::kSetLiteralProto: L_SetLiteralProto: {
+        // A fresh, extensible literal: neither a cycle nor a non-extensible object is possible.
+        if (r[in.b] == kNull || IsJSObject(r[in.b])) SetPrototypeChecked(REG(in.a), REG(in.b));
         break;
       }
       case Op::kDefineField: L_DefineField: case Op::kDefineMethod: L_DefineMethod: {
