@@ -4,6 +4,9 @@
 #include <iostream>
 #include <thread>
 
+#include <time.h>
+#include <unistd.h>
+
 #include "builtins.h"
 #include "builtins_date.h"
 #include "property_attributes.h"
@@ -590,6 +593,62 @@ TENURE_NATIVE(ProcessUptime) {
   return rt.NewNumber((rt.NowMs() - rt.clock_origin_ms()) / 1000.0);
 }
 
+TENURE_NATIVE(ProcessCwd) {
+  char buffer[4096];
+  if (getcwd(buffer, sizeof(buffer)) == nullptr) return rt.ThrowError(ErrorType::kError, "process.cwd failed");
+  return rt.NewString(buffer);
+}
+
+// process.hrtime([previous]): [seconds, nanoseconds] of a monotonic clock, or the time elapsed
+// since `previous` (an array of two numbers, node's ERR_INVALID_ARG_TYPE / ERR_OUT_OF_RANGE else).
+TENURE_NATIVE(ProcessHrtime) {
+  timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  double seconds = static_cast<double>(now.tv_sec), nanos = static_cast<double>(now.tv_nsec);
+  Value prev = args.get(0);
+  if (prev != kUndefined) {
+    const char* code = nullptr;
+    std::string message;
+    if (!IsKind(prev, Kind::kArray)) {
+      code = "ERR_INVALID_ARG_TYPE";
+      message = "The \"time\" argument must be an instance of Array. Received ";
+      if (IsJSObject(prev)) {
+        message += rt.Inspect(args.at(0));
+      } else {
+        message += "type ";
+        message += rt.ToStdString(rt.TypeOf(prev));
+        message += " (";
+        message += rt.Inspect(args.at(0));
+        message += ")";
+      }
+    } else if (prev.As<JSObject>()->length.ToSmi() != 2) {
+      code = "ERR_OUT_OF_RANGE";
+      message = "The value of \"time\" is out of range. It must be 2. Received " +
+                std::to_string(prev.As<JSObject>()->length.ToSmi());
+    }
+    if (code != nullptr) {
+      tenure::HandleScope scope(rt.heap());
+      Handle e = Handle::New(rt.heap(), rt.NewError(code[4] == 'I' ? ErrorType::kTypeError : ErrorType::kRangeError, message));
+      SetDataProperty(rt, e, "code", rt.NewString(code));
+      return rt.Throw(e.value());
+    }
+    Value prev_seconds = rt.ArrayGet(prev.As<JSObject>(), 0), prev_nanos = rt.ArrayGet(prev.As<JSObject>(), 1);
+    seconds -= IsNumber(prev_seconds) ? NumberValue(prev_seconds) : NAN;
+    nanos -= IsNumber(prev_nanos) ? NumberValue(prev_nanos) : NAN;
+    if (nanos < 0) {
+      seconds -= 1;
+      nanos += 1e9;
+    }
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle result = Handle::New(rt.heap(), rt.NewArray(2));
+  Handle s = Handle::New(rt.heap(), rt.NewNumber(seconds));
+  rt.ArrayPush(result, s);
+  Handle ns = Handle::New(rt.heap(), rt.NewNumber(nanos));
+  rt.ArrayPush(result, ns);
+  return result.value();
+}
+
 // v8.writeHeapSnapshot([path]): full GC, then a .heapsnapshot (node's default file name in the
 // cwd when no path is given); returns the file name. Write errors throw an Error.
 TENURE_NATIVE(V8WriteHeapSnapshot) {
@@ -782,6 +841,11 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(process, "exit", ProcessExit, 1);
   rt.DefineNative(process, "uptime", ProcessUptime, 0);
   rt.DefineNative(process, "nextTick", SetImmediate, 1);
+  rt.DefineNative(process, "cwd", ProcessCwd, 0);
+  rt.DefineNative(process, "hrtime", ProcessHrtime, 1);
+  SetDataProperty(rt, process, "pid", Value::FromSmi(getpid()));
+  SetDataProperty(rt, process, "ppid", Value::FromSmi(getppid()));
+  SetDataProperty(rt, process, "arch", rt.NewString("x64"));
   SetDataProperty(rt, process, "platform", rt.NewString("linux"));
   SetDataProperty(rt, process, "version", rt.NewString("v20.20.2"));
   SetDataProperty(rt, process, "env", rt.NewPlainObject());
