@@ -25,6 +25,11 @@ void SetHiddenProperty(Runtime& rt, Handle object, std::string_view key, Value v
 bool ArgNumber(Runtime& rt, Args args, int i, double* out);
 bool ArgInteger(Runtime& rt, Args args, int i, double* out);
 Value ArgString(Runtime& rt, Args args, int i);
+// A new Array of the given strings, in order.
+Value NewStringArray(Runtime& rt, const std::vector<std::string>& items);
+// How node's ERR_INVALID_ARG_TYPE messages name a received value: "Received null", "Received
+// function f", "Received an instance of Map", "Received type number (5)".
+std::string DescribeReceivedValue(Runtime& rt, Handle value);
 // Number::exponentiate (ECMA-262 §6.1.6.1.3): C's pow except NaN for a NaN exponent and for
 // (±1) ** ±Infinity (builtins_number.cc).
 double JsPow(double base, double exponent);

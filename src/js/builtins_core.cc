@@ -611,16 +611,8 @@ TENURE_NATIVE(ProcessHrtime) {
     std::string message;
     if (!IsKind(prev, Kind::kArray)) {
       code = "ERR_INVALID_ARG_TYPE";
-      message = "The \"time\" argument must be an instance of Array. Received ";
-      if (IsJSObject(prev)) {
-        message += rt.Inspect(args.at(0));
-      } else {
-        message += "type ";
-        message += rt.ToStdString(rt.TypeOf(prev));
-        message += " (";
-        message += rt.Inspect(args.at(0));
-        message += ")";
-      }
+      message = "The \"time\" argument must be an instance of Array. ";
+      message += DescribeReceivedValue(rt, args.at(0));
     } else if (prev.As<JSObject>()->length.ToSmi() != 2) {
       code = "ERR_OUT_OF_RANGE";
       message = "The value of \"time\" is out of range. It must be 2. Received " +

@@ -186,13 +186,7 @@ TENURE_NATIVE(FsReadDir) {
   }
   ::closedir(dir);
   std::sort(names.begin(), names.end());
-  tenure::HandleScope scope(rt.heap());
-  Handle array = Handle::New(rt.heap(), rt.NewArray());
-  for (const std::string& name : names) {
-    Handle item = Handle::New(rt.heap(), rt.NewString(name));
-    rt.ArrayPush(array, item);
-  }
-  return array.value();
+  return NewStringArray(rt, names);
 }
 
 // mkdir(path, recursive, mode): with `recursive`, the first directory created (or undefined).

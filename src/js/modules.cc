@@ -88,16 +88,22 @@ bool LoadIndex(const fs::path& dir, std::string* out) {
   return false;
 }
 
-// The "main" field of dir/package.json, found with a JSON.parse call (empty when absent).
-std::string PackageMain(Runtime& rt, const fs::path& dir) {
-  std::string text;
-  if (!ReadWholeFile((dir / "package.json").string(), &text)) return {};
+// The global JSON.parse applied to `text`: the value, or empty with the exception pending.
+Value CallJsonParse(Runtime& rt, const std::string& text) {
   tenure::HandleScope scope(rt.heap());
   Handle global = Handle::New(rt.heap(), rt.root(kRootGlobal));
   Handle json = Handle::New(rt.heap(), Get(rt, global, "JSON"));
   Handle parse = Handle::New(rt.heap(), Get(rt, json, "parse"));
   Value arg = rt.NewString(text);
-  Handle parsed = Handle::New(rt.heap(), rt.Call(parse, json, &arg, 1));
+  return rt.Call(parse, json, &arg, 1);
+}
+
+// The "main" field of dir/package.json, found with a JSON.parse call (empty when absent).
+std::string PackageMain(Runtime& rt, const fs::path& dir) {
+  std::string text;
+  if (!ReadWholeFile((dir / "package.json").string(), &text)) return {};
+  tenure::HandleScope scope(rt.heap());
+  Handle parsed = Handle::New(rt.heap(), CallJsonParse(rt, text));
   if (parsed.value().IsEmpty()) {
     rt.TakeException();  // node reports an invalid package.json differently; treat as absent
     return {};
@@ -150,16 +156,6 @@ bool ResolveFilename(Runtime& rt, const std::string& request, const std::string&
 }
 
 // ---- Module objects ---------------------------------------------------------------------------
-
-Value NewStringArray(Runtime& rt, const std::vector<std::string>& items) {
-  tenure::HandleScope scope(rt.heap());
-  Handle array = Handle::New(rt.heap(), rt.NewArray());
-  for (const std::string& s : items) {
-    Handle item = Handle::New(rt.heap(), rt.NewString(s));
-    rt.ArrayPush(array, item);
-  }
-  return array.value();
-}
 
 std::string DirName(const std::string& filename) {
   if (filename.empty() || filename[0] != '/') return ".";  // "[eval]", "node:x"
@@ -325,11 +321,7 @@ Value LoadFile(Runtime& rt, const std::string& filename, Handle parent) {
   rt.SetProperty(cache, key, module);
   bool ok = true;
   if (filename.size() > 5 && filename.compare(filename.size() - 5, 5, ".json") == 0) {
-    Handle global = Handle::New(rt.heap(), rt.root(kRootGlobal));
-    Handle json = Handle::New(rt.heap(), Get(rt, global, "JSON"));
-    Handle parse = Handle::New(rt.heap(), Get(rt, json, "parse"));
-    Value arg = rt.NewString(text);
-    Handle value = Handle::New(rt.heap(), rt.Call(parse, json, &arg, 1));
+    Handle value = Handle::New(rt.heap(), CallJsonParse(rt, text));
     if (value.value().IsEmpty()) {
       // node: "SyntaxError: /abs/x.json: <JSON.parse's message>"
       Handle e = Handle::New(rt.heap(), rt.TakeException());
@@ -442,24 +434,8 @@ bool RequestArg(Runtime& rt, Args args, std::string* out) {
   Value v = args.get(0);
   if (!IsString(v)) {
     tenure::HandleScope scope(rt.heap());
-    // node's ERR_INVALID_ARG_TYPE wording for each kind of received value.
-    std::string received;
-    if (IsNullish(v)) {
-      received = "Received " + std::string(v == kNull ? "null" : "undefined");
-    } else if (rt.IsCallable(v)) {
-      std::string name = rt.FunctionName(v);
-      received = "Received function " + (name.empty() ? std::string("<anonymous>") : name);
-    } else if (IsJSObject(v)) {
-      Handle object = args.at(0);
-      Handle ctor = Handle::New(rt.heap(), Get(rt, object, "constructor"));
-      std::string name = !ctor.value().IsEmpty() && rt.IsCallable(ctor.value()) ? rt.FunctionName(ctor.value()) : "";
-      if (ctor.value().IsEmpty()) rt.TakeException();
-      received = name.empty() ? "Received " + rt.Inspect(object) : "Received an instance of " + name;
-    } else {
-      received = "Received type " + rt.ToStdString(rt.TypeOf(v)) + " (" + rt.Inspect(args.at(0)) + ")";
-    }
     Handle e = Handle::New(rt.heap(), rt.NewError(ErrorType::kTypeError,
-        "The \"id\" argument must be of type string. " + received));
+        "The \"id\" argument must be of type string. " + DescribeReceivedValue(rt, args.at(0))));
     SetDataProperty(rt, e, "code", rt.NewString("ERR_INVALID_ARG_TYPE"));
     rt.Throw(e.value());
     return false;
@@ -536,6 +512,33 @@ TENURE_NATIVE(InternalEmitWarning) {
 }
 
 }  // namespace
+
+Value NewStringArray(Runtime& rt, const std::vector<std::string>& items) {
+  tenure::HandleScope scope(rt.heap());
+  Handle array = Handle::New(rt.heap(), rt.NewArray());
+  for (const std::string& s : items) {
+    Handle item = Handle::New(rt.heap(), rt.NewString(s));
+    rt.ArrayPush(array, item);
+  }
+  return array.value();
+}
+
+std::string DescribeReceivedValue(Runtime& rt, Handle value) {
+  Value v = value.value();
+  if (IsNullish(v)) return "Received " + std::string(v == kNull ? "null" : "undefined");
+  if (rt.IsCallable(v)) {
+    std::string name = rt.FunctionName(v);
+    return "Received function " + (name.empty() ? std::string("<anonymous>") : name);
+  }
+  if (IsJSObject(v)) {
+    tenure::HandleScope scope(rt.heap());
+    Handle ctor = Handle::New(rt.heap(), Get(rt, value, "constructor"));
+    std::string name = !ctor.value().IsEmpty() && rt.IsCallable(ctor.value()) ? rt.FunctionName(ctor.value()) : "";
+    if (ctor.value().IsEmpty()) rt.TakeException();
+    return name.empty() ? "Received " + rt.Inspect(value) : "Received an instance of " + name;
+  }
+  return "Received type " + rt.ToStdString(rt.TypeOf(v)) + " (" + rt.Inspect(value) + ")";
+}
 
 Value NewInternalBinding(Runtime& rt) {
   tenure::HandleScope scope(rt.heap());
