@@ -22,6 +22,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 EXPECT = re.compile(r"//\s*expect( error| exit)?: ?(.*)$")
 FLAGS = re.compile(r"//\s*flags: (.*)$")
@@ -131,12 +132,14 @@ def main():
         return 1
     failures = 0
     for f in files:
+        start = time.monotonic()
         msg = check_file(args, f)
+        took = f"{time.monotonic() - start:6.1f}s"  # shows how close a file is to --timeout
         if msg:
             failures += 1
-            print(f"FAIL {f}: {msg}")
+            print(f"FAIL {took} {f}: {msg}")
         else:
-            print(f"ok   {f}")
+            print(f"ok   {took} {f}")
     print(f"{len(files) - failures}/{len(files)} passed")
     return 1 if failures else 0
 

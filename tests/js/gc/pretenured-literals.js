@@ -12,7 +12,7 @@ function makeTree(depth, i) {
   return { left: makeTree(depth - 1, 2 * i), right: makeTree(depth - 1, 2 * i + 1) };
 }
 const keep = [];
-for (let round = 0; round < 60; round++) keep.push(makeTree(8, round));  // ~30k literals, all live
+for (let round = 0; round < 12; round++) keep.push(makeTree(8, round));  // ~6k literals, all live
 // Objects from now on come from tenured sites: point them at fresh (young) objects.
 const late = [];
 for (let i = 0; i < 2000; i++) {
@@ -22,9 +22,9 @@ for (let i = 0; i < 2000; i++) {
   late.push(t);
 }
 let garbage = 0;
-for (let i = 0; i < 200000; i++) garbage += [i, i].length;  // scavenges
+for (let i = 0; i < 30000; i++) garbage += [i, i].length;  // scavenges
 gc();
-for (let i = 0; i < 200000; i++) garbage += { a: i }.a & 1;
+for (let i = 0; i < 30000; i++) garbage += { a: i }.a & 1;
 gc();
 let sum = 0;
 for (let i = 0; i < late.length; i++) {
@@ -36,4 +36,4 @@ let leaves = 0;
 function count(t) { if (t.array) { leaves += t.array.length === 3 ? 1 : 0; return; } count(t.left); count(t.right); }
 keep.forEach(count);
 console.log(sum, leaves, garbage);
-// expect: 3998000 15360 500000
+// expect: 3998000 3072 75000
