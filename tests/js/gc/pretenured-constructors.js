@@ -22,10 +22,10 @@ function build(depth, key) {
   return new Node(key, build(depth - 1, 2 * key), build(depth - 1, 2 * key + 1));
 }
 const keep = [];
-for (let round = 0; round < 16; round++) keep.push(build(8, round));  // ~8k nodes, all live
+for (let round = 0; round < 8; round++) keep.push(build(8, round));  // ~4k nodes, all live
 const points = [];
 const messages = [];
-for (let i = 0; i < 10000; i++) {
+for (let i = 0; i < 4000; i++) {
   points.push(new Point(i, -i));
   const m = new Array(16);
   for (let j = 0; j < 16; j++) m[j] = i + j;
@@ -46,9 +46,9 @@ for (let i = 0; i < 3000; i++) {
 }
 // A phase of garbage instances (like binary-trees' short-lived trees) and scavenges.
 let garbage = 0;
-for (let i = 0; i < 30000; i++) garbage += new Node(i & 7, null, null).key + new Array(4).length;
+for (let i = 0; i < 15000; i++) garbage += new Node(i & 7, null, null).key + new Array(4).length;
 gc();
-for (let i = 0; i < 10000; i++) garbage += new Point(1, 2).norm1();
+for (let i = 0; i < 5000; i++) garbage += new Point(1, 2).norm1();
 gc();
 let sum = 0;
 for (let i = 0; i < late.length; i++) {
@@ -66,4 +66,4 @@ for (const p of points) pointSum += p.norm1();
 let messageSum = 0;
 for (const m of messages) messageSum += m[15] - m[0];
 console.log(sum, nodes, keep[3].sum(), pointSum, messageSum, garbage);
-// expect: 9009000 16 305578 99990000 150000 255000
+// expect: 9009000 8 305578 15996000 60000 127500
