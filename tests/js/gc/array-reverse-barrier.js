@@ -6,13 +6,13 @@
 const keep = [];
 for (let i = 0; i < 50; i++) keep.push([1, 2, 3, 4]);
 let junk = 0;
-for (let i = 0; i < 300000; i++) junk += [i].length;  // the arrays are promoted
+for (let i = 0; i < 60000; i++) junk += [i].length;  // the arrays are promoted
 for (let i = 0; i < 50; i++) {
   keep[i][0] = 'x' + i;  // a young string in an old elements store
   keep[i].reverse();      // ... moved from slot 0 to slot 3
 }
-for (let i = 0; i < 300000; i++) junk += [i].length;  // scavenges
+for (let i = 0; i < 60000; i++) junk += [i].length;  // scavenges
 let ok = 0;
 for (let i = 0; i < 50; i++) if (keep[i][3] === 'x' + i && keep[i][0] === 4) ok++;
 console.log(ok, junk);
-// expect: 50 600000
+// expect: 50 120000
