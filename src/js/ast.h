@@ -45,6 +45,7 @@ namespace tenure::js {
   X(Number, "num")                                                                             \
   X(String, "str=cooked value")                                                                \
   X(Template, "list=String,expr,String,...,String (odd indices are substitutions)")            \
+  X(TemplateObject, "list=cooked(String|Hole=undefined),raw String,... (tag`...`'s first argument)") \
   X(RegExp, "str=pattern/flags (source text after the opening slash)")                        \
   X(Boolean, "flags=1 for true")                                                               \
   X(Null, "")                                                                                  \

@@ -423,6 +423,39 @@ TENURE_NATIVE(StringFromCodePoint) {
   return rt.NewString(out);
 }
 
+// ECMA-262 §22.1.2.4 String.raw(template, ...substitutions): the template's raw strings joined
+// by the substitutions (ToString each; missing ones are empty). `template` and its `raw` are
+// only read through Get, so any object with string-like parts works.
+TENURE_NATIVE(StringRaw) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  constexpr const char* kNullish = "Cannot convert undefined or null to object";
+  if (IsNullish(args.get(0))) return rt.ThrowTypeError(kNullish);
+  Handle raw_key = Handle::New(heap, rt.Intern("raw"));
+  Handle raw = Handle::New(heap, rt.GetProperty(args.at(0), raw_key));
+  if (raw.value().IsEmpty()) return Value();
+  if (IsNullish(raw.value())) return rt.ThrowTypeError(kNullish);
+  Handle length_key = Handle::New(heap, rt.root(kRootLengthKey));
+  Handle length_value = Handle::New(heap, rt.GetProperty(raw, length_key));
+  double length;
+  if (length_value.value().IsEmpty() || !rt.ToNumber(length_value, &length)) return Value();
+  length = std::isnan(length) || length <= 0 ? 0 : std::trunc(length);  // ToLength (≤ 2^53 - 1)
+  std::string out;
+  for (int64_t i = 0; i < length; ++i) {
+    Handle index = Handle::New(heap, Value::FromSmi(i));
+    Handle part = Handle::New(heap, rt.GetProperty(raw, index));
+    if (part.value().IsEmpty()) return Value();
+    Handle text = Handle::New(heap, rt.ToString(part));
+    if (text.value().IsEmpty()) return Value();
+    out += rt.ToStdString(text.value());
+    if (i + 1 >= length || i + 1 >= args.count) continue;
+    Handle sub = Handle::New(heap, rt.ToString(args.at(static_cast<int>(i + 1))));
+    if (sub.value().IsEmpty()) return Value();
+    out += rt.ToStdString(sub.value());
+  }
+  return rt.NewString(out);
+}
+
 // ---------------------------------------------------------------------------------------------
 // JSON
 
@@ -647,6 +680,7 @@ void InstallStringBuiltins(Runtime& rt, Handle global) {
   Handle sctor = Handle::New(heap, InstallConstructor(rt, global, "String", StringConstructor, 1, sproto));
   rt.DefineNative(sctor, "fromCharCode", StringFromCharCode, 1);
   rt.DefineNative(sctor, "fromCodePoint", StringFromCodePoint, 1);
+  rt.DefineNative(sctor, "raw", StringRaw, 1);
   struct { const char* name; NativeFn fn; int length; } string_methods[] = {
       {"charAt", StringCharAt, 1}, {"charCodeAt", StringCharCodeAt, 1}, {"codePointAt", StringCodePointAt, 1},
       {"indexOf", StringIndexOf, 1}, {"localeCompare", StringLocaleCompare, 1},

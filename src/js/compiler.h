@@ -55,6 +55,8 @@ class Compiler {
     int temp_high = 0;  // highest temporary used since the last script-level statement
     FunctionState* outer = nullptr;                // the enclosing function being compiled
     std::vector<std::string_view> this_stores;     // distinct names of `this.name =` stores
+    // Tagged-template sites already given a constant (finally blocks are compiled once per exit).
+    std::vector<std::pair<const Node*, int>> template_objects;
   };
   // Records `this.<name> = …` for the instance-size estimate of the nearest non-arrow function.
   void NoteThisStore(std::string_view name);
@@ -160,6 +162,7 @@ class Compiler {
   int Temp();
   int Const(Value v);
   int StringConst(std::string_view s);
+  int TemplateObjectConst(Node* n);
   int NameIc(std::string_view name);  // name_k | ic << 16
   static int Pack(int lo, int hi) { return lo | (hi << 16); }
 

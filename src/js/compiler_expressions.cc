@@ -3,6 +3,7 @@
 
 #include "allocation_site.h"
 #include "compiler.h"
+#include "object_integrity.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -121,6 +122,7 @@ void Compiler::Expr(Node* n, int dst) {
     }
     case NodeKind::kString: Emit(Op::kLoadConst, dst, StringConst(n->str)); break;
     case NodeKind::kTemplate: Template(n, dst); break;
+    case NodeKind::kTemplateObject: Emit(Op::kLoadConst, dst, TemplateObjectConst(n)); break;
     case NodeKind::kRegExp: {  // %RegExp%(pattern, flags): a new object per evaluation (ECMA-262 §13.2.7.3)
       size_t slash = n->str.rfind('/');
       int fn = Temp(), recv = Temp(), pattern = Temp(), flags = Temp();
@@ -212,6 +214,35 @@ void Compiler::Template(Node* n, int dst) {
       Emit(Op::kAdd, dst, dst, t);
     }
   }
+}
+
+// ECMA-262 §13.2.8.4 GetTemplateObject: a tagged template site always passes the same frozen
+// strings array, whose frozen `raw` array is a non-enumerable, read-only, non-configurable
+// property. The site is compiled once per FunctionInfo, so the compiler builds the array then
+// and keeps it in the constant pool (rooted), where the spec builds it on first evaluation.
+int Compiler::TemplateObjectConst(Node* n) {
+  for (const auto& [site, index] : fs_->template_objects) {
+    if (site == n) return index;
+  }
+  tenure::Heap& heap = rt_.heap();
+  tenure::HandleScope scope(heap);
+  int64_t count = static_cast<int64_t>(n->list.size() / 2);
+  Handle strings = Handle::New(heap, rt_.NewArray(count));
+  Handle raw = Handle::New(heap, rt_.NewArray(count));
+  for (int64_t i = 0; i < count; ++i) {
+    Node* cooked = n->list[2 * i];
+    Handle value = Handle::New(heap, cooked->kind == NodeKind::kString ? rt_.Intern(cooked->str) : kUndefined);
+    rt_.ArrayPush(strings, value);
+    Handle raw_value = Handle::New(heap, rt_.Intern(n->list[2 * i + 1]->str));
+    rt_.ArrayPush(raw, raw_value);
+  }
+  FreezeObject(rt_, raw);
+  Handle raw_key = Handle::New(heap, rt_.Intern("raw"));
+  rt_.DefineOwn(strings, raw_key, raw, kShapeHidden | kShapeReadOnly | kShapeNonConfigurable);
+  FreezeObject(rt_, strings);
+  int index = Const(strings.value());
+  fs_->template_objects.emplace_back(n, index);
+  return index;
 }
 
 void Compiler::Logical(Node* n, int dst) {

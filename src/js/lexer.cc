@@ -291,7 +291,7 @@ void Lexer::ReadEscape(std::string* out, uint32_t token_start, bool in_template)
       if (!IsDigit(Peek())) { out->push_back('\0'); return; }
       [[fallthrough]];
     case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
-      if (in_template) Fail("Octal escape sequences are not allowed in template strings", esc_start, static_cast<uint32_t>(pos_));
+      if (in_template) Fail("Octal escape sequences are not allowed in template strings.", esc_start, static_cast<uint32_t>(pos_));
       Fail("Octal escape sequences are not allowed in strict mode.", esc_start, static_cast<uint32_t>(pos_));
     default:
       out->push_back(c);  // identity escape (multi-byte UTF-8 chars copy byte by byte below)
@@ -341,7 +341,7 @@ Token Lexer::LexTemplatePart(uint32_t start, bool is_head_position) {
       break;
     }
     if (c == '\\') {
-      ReadEscape(&value, start, true);
+      ReadTemplateEscape(&value, &tok, start);
     } else if (c == '\r') {
       if (Peek() == '\n') ++pos_;
       value.push_back('\n');  // template line terminators normalize to LF
@@ -352,7 +352,40 @@ Token Lexer::LexTemplatePart(uint32_t start, bool is_head_position) {
   tok.start = start;
   tok.end = static_cast<uint32_t>(pos_);
   tok.value = arena_.CopyString(value);
+  size_t delimiter = tok.kind == Tok::kTemplateHead || tok.kind == Tok::kTemplateMiddle ? 2 : 1;
+  tok.raw = RawTemplateText(start + 1, pos_ - delimiter);
   return tok;
+}
+
+// A malformed escape does not end the template: the first one's message is kept in `tok` (the
+// parser reports it unless the template is tagged) and scanning resumes where the escape
+// reader stopped, which is where the spec's NotEscapeSequence ends.
+void Lexer::ReadTemplateEscape(std::string* out, Token* tok, uint32_t token_start) {
+  try {
+    ReadEscape(out, token_start, true);
+  } catch (const SyntaxError& e) {
+    if (tok->escape_error.empty()) {
+      tok->escape_error = arena_.CopyString(e.message);
+      tok->escape_error_start = e.start;
+      tok->escape_error_end = e.end;
+    }
+  }
+}
+
+// ECMA-262 §13.2.8.4 TRV: the source text of a template part with CRLF and CR as LF.
+std::string_view Lexer::RawTemplateText(size_t begin, size_t end) {
+  std::string_view text = text_.substr(begin, end - begin);
+  if (text.find('\r') == std::string_view::npos) return text;
+  std::string raw;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      raw.push_back(text[i]);
+      continue;
+    }
+    raw.push_back('\n');
+    if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+  }
+  return arena_.CopyString(raw);
 }
 
 Token Lexer::LexIdentifierOrKeyword(uint32_t start) {

@@ -45,6 +45,9 @@ class Lexer {
   bool RegExpAllowed() const;
   // Reads an escape after '\' into `out` (UTF-8). `in_template` rejects legacy octal.
   void ReadEscape(std::string* out, uint32_t token_start, bool in_template);
+  // ReadEscape for a template part: a malformed escape is recorded in tok->escape_error.
+  void ReadTemplateEscape(std::string* out, Token* tok, uint32_t token_start);
+  std::string_view RawTemplateText(size_t begin, size_t end);
   [[noreturn]] void Fail(const char* message, uint32_t start, uint32_t end);
 
   char Peek(size_t ahead = 0) const {

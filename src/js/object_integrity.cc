@@ -118,6 +118,8 @@ TENURE_NATIVE(ObjectIsFrozen) { return FromBool(TestIntegrityLevel(args.get(0), 
 
 }  // namespace
 
+void FreezeObject(Runtime& rt, Handle object) { SetIntegrityLevel(rt, object, /*frozen=*/true); }
+
 std::string ReadOnlyMessage(Runtime& rt, Handle object, Handle key) {
   bool is_function = false;
   std::string receiver = ReceiverText(rt, object, &is_function);

@@ -50,6 +50,9 @@ struct ArrayEdit {
 };
 bool ArrayEditAllowed(Runtime& rt, Handle array, const ArrayEdit& edit);
 
+// Object.freeze(object) for a JSObject (tagged templates freeze their strings arrays).
+void FreezeObject(Runtime& rt, Handle object);
+
 // Object.preventExtensions / seal / freeze / isExtensible / isSealed / isFrozen.
 void InstallObjectIntegrityBuiltins(Runtime& rt, Handle object_ctor);
 

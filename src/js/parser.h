@@ -122,6 +122,8 @@ class Parser {
   Node* ParseObjectLiteral();
   Node* ParsePropertyKey(Node* prop);
   Node* ParseTemplate();
+  Node* ParseTaggedTemplate(Node* tag);
+  void ParseTemplateParts(std::vector<Node*>* parts, std::vector<Node*>* strings, bool tagged);
   std::vector<Node*> ParseArguments();
   Node* ParseFunction(bool is_declaration, uint32_t flags);
   void ParseParams(Node* fn);

@@ -237,7 +237,8 @@ Node* Parser::ParseCallTail(Node* expr, bool allow_call) {
       if (expr->kind == NodeKind::kSuper && super_calls_ != nullptr) super_calls_->push_back(call);
       expr = Finish(call);
     } else if (At(Tok::kTemplateFull) || At(Tok::kTemplateHead)) {
-      Fail("Tagged templates are not supported by tenure", cur_.start, cur_.end);
+      if (optional_chain) Fail("Invalid tagged template on optional chain", cur_.start, cur_.end);
+      expr = ParseTaggedTemplate(expr);
     } else {
       break;
     }
@@ -566,28 +567,63 @@ Node* Parser::ParseObjectLiteral() {
 Node* Parser::ParseTemplate() {
   Node* tmpl = NewNode(NodeKind::kTemplate, cur_.start);
   std::vector<Node*> parts;
+  std::vector<Node*> raw_parts;  // unused: an untagged template needs only cooked values
+  ParseTemplateParts(&parts, &raw_parts, /*tagged=*/false);
+  tmpl->list = MakeList(parts);
+  return Finish(tmpl);
+}
+
+// tag`a${x}b` is the call tag(<template object>, x) (ECMA-262 §13.3.11): the Call node's first
+// argument is a TemplateObject node, whose list alternates cooked (String, or Hole for a
+// malformed escape: undefined) and raw (String) values, one pair per template part.
+Node* Parser::ParseTaggedTemplate(Node* tag) {
+  Node* call = NewNode(NodeKind::kCall, tag->offset);
+  call->a = tag;
+  Node* object = NewNode(NodeKind::kTemplateObject, cur_.start);
+  std::vector<Node*> parts;
+  std::vector<Node*> strings;
+  ParseTemplateParts(&parts, &strings, /*tagged=*/true);
+  object->list = MakeList(strings);
+  Finish(object);
+  std::vector<Node*> args{object};
+  for (size_t i = 1; i < parts.size(); i += 2) args.push_back(parts[i]);
+  call->list = MakeList(args);
+  return Finish(call);
+}
+
+// Reads a template from its first part to its last: `parts` gets cooked String nodes at even
+// indices and substitutions at odd ones; `strings` gets the tagged form (see ParseTaggedTemplate).
+// An untagged template reports its first malformed escape.
+void Parser::ParseTemplateParts(std::vector<Node*>* parts, std::vector<Node*>* strings, bool tagged) {
   auto add_quasi = [&] {
+    if (!tagged && !cur_.escape_error.empty()) {
+      Fail(std::string(cur_.escape_error), cur_.escape_error_start, cur_.escape_error_end);
+    }
     Node* s = NewNode(NodeKind::kString, cur_.start);
     s->str = cur_.value;
     s->end = cur_.end;
-    parts.push_back(s);
+    parts->push_back(s);
+    if (!tagged) return;
+    strings->push_back(cur_.escape_error.empty() ? s : NewNode(NodeKind::kHole, cur_.start));
+    Node* raw = NewNode(NodeKind::kString, cur_.start);
+    raw->str = cur_.raw;
+    raw->end = cur_.end;
+    strings->push_back(raw);
   };
   add_quasi();
   if (At(Tok::kTemplateFull)) {
     Advance();
-  } else {
-    Advance();
-    while (true) {
-      parts.push_back(ParseExpression(true));
-      if (!At(Tok::kTemplateMiddle) && !At(Tok::kTemplateTail)) Unexpected(cur_);
-      add_quasi();
-      bool tail = At(Tok::kTemplateTail);
-      Advance();
-      if (tail) break;
-    }
+    return;
   }
-  tmpl->list = MakeList(parts);
-  return Finish(tmpl);
+  Advance();
+  while (true) {
+    parts->push_back(ParseExpression(true));
+    if (!At(Tok::kTemplateMiddle) && !At(Tok::kTemplateTail)) Unexpected(cur_);
+    add_quasi();
+    bool tail = At(Tok::kTemplateTail);
+    Advance();
+    if (tail) break;
+  }
 }
 
 // function name? (params) { body }. `flags` are extra Function flags (none for plain functions).

@@ -70,6 +70,13 @@ struct Token {
   uint32_t end = 0;             // byte offset one past the last character
   double number = 0;            // kNumber
   std::string_view value;       // identifier name, cooked string/template text (arena- or source-owned)
+  // Template parts only: the raw text (TRV: source between the delimiters, CR and CRLF read as
+  // LF) and, when an escape is malformed, the SyntaxError an untagged template reports (a tagged
+  // one gets an undefined cooked value instead; ECMA-262 §13.2.8.3 NotEscapeSequence).
+  std::string_view raw;
+  std::string_view escape_error;  // empty: the cooked value is valid
+  uint32_t escape_error_start = 0;
+  uint32_t escape_error_end = 0;
 };
 
 }  // namespace tenure::js
