@@ -19,7 +19,10 @@
 
 #include <tenure/tenure.h>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
@@ -64,6 +67,7 @@ struct TenurePolicy {
     std::chrono::steady_clock::time_point gc_start;
     std::vector<double> pauses_ms;
     double startup_ms = 0;
+    bool trace_rss = false;  // TENURE_BENCH_TRACE_RSS=1 (Init)
   };
   using NodeRef = tenure::Local<Node>;
   using ArrayRef = tenure::Local<DoubleArray>;
@@ -86,7 +90,9 @@ struct TenurePolicy {
   // TENURE_BENCH_MAX_SEMI_SPACE_MB=<n> only the maximum;
   // TENURE_BENCH_TRACE_GC=1 turns on the heap's --trace-gc-nvp lines (stdout), =verbose the
   // --trace-gc lines plus the fast promotion decisions; TENURE_BENCH_FAST_PROMOTION=<percent> sets
-  // HeapConfig::fast_promotion_survival_percent (0 = off).
+  // HeapConfig::fast_promotion_survival_percent (0 = off); TENURE_BENCH_TRACE_RSS=1 prints a MEM
+  // line to stderr before and after every GC: process RSS and each space's committed bytes (KiB),
+  // so the peak can be attributed (what is not in a space: page pool, handles, binary, libc).
   static void Init(Context& ctx) {
     tenure::HeapConfig config;
     if (const char* mb = std::getenv("TENURE_BENCH_SEMI_SPACE_MB")) {
@@ -111,6 +117,9 @@ struct TenurePolicy {
         throw std::invalid_argument("TENURE_BENCH_FAST_PROMOTION must be a percentage 0..100");
       }
       config.fast_promotion_survival_percent = static_cast<int>(n);
+    }
+    if (const char* trace = std::getenv("TENURE_BENCH_TRACE_RSS")) {
+      ctx.trace_rss = std::string(trace) == "1";
     }
     ctx.heap = std::make_unique<tenure::Heap>(config);
     ctx.outer_scope = std::make_unique<tenure::HandleScope>(*ctx.heap);
@@ -169,14 +178,38 @@ struct TenurePolicy {
   }
 
  private:
-  static void OnGcStart(tenure::Heap&, tenure::GCType, void* data) {
-    static_cast<Context*>(data)->gc_start = std::chrono::steady_clock::now();
+  // Resident set size of this process in KiB (/proc/self/statm, second field in pages); 0 if
+  // unreadable.
+  static long CurrentRssKb() {
+    long size = 0, resident = 0;
+    if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+      if (std::fscanf(f, "%ld %ld", &size, &resident) != 2) resident = 0;
+      std::fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
   }
-  static void OnGcEnd(tenure::Heap&, tenure::GCType, void* data) {
+  static void PrintMemory(Context& ctx, tenure::GCType type, const char* when) {
+    const long rss = CurrentRssKb();
+    long in_spaces = 0;
+    std::fprintf(stderr, "MEM gc=%zu when=%s type=%s rss_kb=%ld", ctx.pauses_ms.size(), when,
+                 type == tenure::GCType::kScavenge ? "s" : "mc", rss);
+    for (const tenure::SpaceStatistics& s : ctx.heap->GetHeapSpaceStatistics()) {
+      std::fprintf(stderr, " %s_kb=%zu", s.space_name, s.space_size / 1024);
+      in_spaces += static_cast<long>(s.space_size / 1024);
+    }
+    std::fprintf(stderr, " outside_spaces_kb=%ld\n", rss - in_spaces);
+  }
+  static void OnGcStart(tenure::Heap&, tenure::GCType type, void* data) {
+    auto* ctx = static_cast<Context*>(data);
+    if (ctx->trace_rss) PrintMemory(*ctx, type, "before");
+    ctx->gc_start = std::chrono::steady_clock::now();
+  }
+  static void OnGcEnd(tenure::Heap&, tenure::GCType type, void* data) {
     auto* ctx = static_cast<Context*>(data);
     ctx->pauses_ms.push_back(std::chrono::duration<double, std::milli>(
                                  std::chrono::steady_clock::now() - ctx->gc_start)
                                  .count());
+    if (ctx->trace_rss) PrintMemory(*ctx, type, "after");
   }
 };
 

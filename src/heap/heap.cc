@@ -269,6 +269,8 @@ bool Heap::ShouldStartIncrementalMarking() {
   // an embedder (e.g. the JS runtime's --gc-interval) runs the marking barrier, steps and
   // finalization.
   if (StressIncrementalMarking() || gc_interval_ > 0) return true;
+  // Pages moved by fast promotion whose liveness no full GC has checked (new-space.h).
+  if (size >= 4 * MB && new_space_->PageMovesNeedMarking(size)) return true;
   const size_t base = std::min(live_after_last_mark_compact_, old_generation_allocation_limit_);
   const size_t start = base + (old_generation_allocation_limit_ - base) * 3 / 4;
   return size >= std::max(start, 4 * MB);

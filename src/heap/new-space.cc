@@ -135,11 +135,18 @@ std::vector<Page*> NewSpace::TakePagesForPromotion() {
 void NewSpace::RecordPageMove(const std::vector<Page*>& pages, size_t bytes) {
   moved_pages_ = pages;
   moved_bytes_ = bytes;
+  moved_since_full_gc_ += bytes;
   ++page_move_count_;
+}
+
+bool NewSpace::PageMovesNeedMarking(size_t old_generation_bytes) const {
+  return !fast_promotion_mode_ && moved_since_full_gc_ >= kMinPageMoveBytesForMarking &&
+         moved_since_full_gc_ >= old_generation_bytes / 4;
 }
 
 bool NewSpace::CheckPageMoveAfterFullGC(const std::vector<Page*>& old_pages,
                                         int threshold_percent) {
+  moved_since_full_gc_ = 0;  // this full GC answered the liveness question (header comment)
   if (moved_pages_.empty()) return false;
   const std::unordered_set<const Page*> present(old_pages.begin(), old_pages.end());
   size_t live = 0;

@@ -48,6 +48,14 @@
 //    fills with live data; the full GC that follows checks the last moved batch's live bytes
 //    (CheckPageMoveAfterFullGC) and turns the mode off if less than the threshold survived.
 //    Any copying scavenge forgets the batch (its own byte counts decide).
+//  * Moved bytes of unknown liveness: every page-moving scavenge adds its bytes to
+//    moved_bytes_since_full_gc(); every full GC resets it (CheckPageMoveAfterFullGC). Moving
+//    promotes whole nurseries on the evidence that they were live *while being built*; once the
+//    mode has ended (survival fell) whether they are still live is a question only marking can
+//    answer, so the heap starts incremental marking early when those bytes are a large share of
+//    the old generation (PageMovesNeedMarking; docs/heap.md section 15.1): GCBench's
+//    16.8 MB stretch tree dies right after its last move and otherwise stayed in old space
+//    until the end of the run while new space grew into fresh memory.
 //  * Page tail reserve: allocation areas on new-space pages (the mutator's and the scavenger's)
 //    end kPageTailReserve bytes before area_end, so every new-space page has at least 16 bytes
 //    above its top. A moved page's tail can then always hold a filler (objects are >= 16 bytes;
@@ -122,6 +130,13 @@ class NewSpace {
   // count as dead) are below `threshold_percent` of what was moved, fast promotion mode ends.
   // Forgets the batch. Returns true if the mode was turned off.
   bool CheckPageMoveAfterFullGC(const std::vector<Page*>& old_pages, int threshold_percent);
+  // Bytes page-moving scavenges moved since the last full GC (header comment).
+  size_t moved_bytes_since_full_gc() const { return moved_since_full_gc_; }
+  // True when fast promotion mode is off and the bytes moved since the last full GC are at least
+  // kMinPageMoveBytesForMarking and at least a quarter of `old_generation_bytes`: the heap should
+  // start incremental marking to find out whether they are still live (header comment).
+  bool PageMovesNeedMarking(size_t old_generation_bytes) const;
+  static constexpr size_t kMinPageMoveBytesForMarking = 4 * MB;
   // Where allocation areas on `page` end (page tail reserve, header comment).
   static uintptr_t AllocationLimit(const Page* page) { return page->area_end() - kPageTailReserve; }
 
@@ -168,6 +183,7 @@ class NewSpace {
   std::vector<Page*> moved_pages_;  // the last page-moving scavenge's batch (header comment)
   size_t moved_bytes_ = 0;
   size_t page_move_count_ = 0;
+  size_t moved_since_full_gc_ = 0;  // header comment: "Moved bytes of unknown liveness"
   size_t last_survival_percent_ = 0;
 };
 
