@@ -118,6 +118,8 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
   global_handles_ = std::make_unique<internal::GlobalHandles>();
   incremental_marking_ = std::make_unique<internal::IncrementalMarking>(this);
   sweeper_ = std::make_unique<internal::Sweeper>(this);
+  // Reuse before mapping: queued released pages go to the pool before it maps fresh memory.
+  page_pool_->SetReclaimHook([this] { sweeper_->ReleaseQueuedPages(); });
   handle_blocks_ = std::make_unique<internal::HandleBlocks>();
   new_space_->ResetAllocationArea(&new_lab_);
   new_lab_real_limit_ = new_lab_.limit;
@@ -468,17 +470,13 @@ void Heap::RecordPause(GCType type, double ms) {
 
 // Heap growing (V8 heap-controller §2.5, simplified): factor F from the ratio of GC speed to
 // mutator allocation speed at target mutator utilization 0.97, clamped to [1.1, max], where max is
-// 4.0 for heaps >= 2 GiB and interpolated 1.3..2.0 below; limit = max(live*F, live + 8 MiB),
-// at most halfway from live to max_old_space_size, at least the initial limit.
+// MaxOldGenerationGrowingFactor (old-space.h: V8's 4.0 for heaps >= 2 GiB, lowered for live old
+// generations above 128 MiB, and 1.3..2.0 below 2 GiB); limit = max(live*F, live + 8 MiB), at
+// most halfway from live to max_old_space_size, at least the initial limit.
 void Heap::UpdateOldGenerationLimit(size_t live, double gc_ms, size_t marked_bytes) {
   constexpr double kMinFactor = 1.1;
   constexpr double kTargetMU = 0.97;
-  const double max_size = static_cast<double>(max_old_space_size_);
-  double max_factor = 4.0;
-  if (max_old_space_size_ < 2048 * MB) {
-    const double t = std::clamp((max_size - 256.0 * MB) / ((2048.0 - 256.0) * MB), 0.0, 1.0);
-    max_factor = 1.3 + t * (2.0 - 1.3);
-  }
+  const double max_factor = internal::MaxOldGenerationGrowingFactor(max_old_space_size_, live);
   const double now = tracer_->ElapsedMs();
   const double mutator_ms = std::max(1e-3, now - last_mark_compact_end_ms_ - gc_ms);
   const double mutator_speed = (gc_stats_.total_allocated_bytes - allocated_at_last_mark_compact_) / mutator_ms;

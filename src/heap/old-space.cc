@@ -8,6 +8,19 @@
 
 namespace tenure::internal {
 
+double MaxOldGenerationGrowingFactor(size_t max_old_space_size, size_t live_bytes) {
+  constexpr double kHighFactor = 4.0;
+  if (max_old_space_size < 2048 * MB) {
+    const double t = std::clamp((static_cast<double>(max_old_space_size) - 256.0 * MB) /
+                                    ((2048.0 - 256.0) * MB),
+                                0.0, 1.0);
+    return 1.3 + t * (2.0 - 1.3);
+  }
+  if (live_bytes == 0) return kHighFactor;
+  const double room_factor = 1.0 + static_cast<double>(kMaxFreshRoomBytes) / live_bytes;
+  return std::clamp(room_factor, kMaxLargeLiveGrowingFactor, kHighFactor);
+}
+
 OldSpace::~OldSpace() {
   for (Page* p : pages_) Page::Free(p);
 }

@@ -26,6 +26,20 @@
 
 namespace tenure::internal {
 
+// The largest factor by which a full GC may set the old generation's limit above its live bytes
+// (Heap::UpdateOldGenerationLimit; the mutator-utilization formula picks a factor up to this).
+// V8 (heap-controller, v8-memory.md §2.5): 4.0 when the hard limit is >= 2 GiB, else 1.3..2.0
+// interpolated over 256 MiB..2 GiB. Deviation (docs/heap.md section 19): with a large hard limit,
+// one cycle may add at most max(kMaxFreshRoomBytes, 1.5 x live) above live, i.e. the factor falls
+// from 4.0 at 128 MiB live to kMaxLargeLiveGrowingFactor at 256 MiB and above. Every byte the
+// limit adds beyond the previous peak is first-touched on the mutator thread (no background page
+// preparation here; ~2-5 ms per MB on the reference VM, benchmarks.md §5.1): message-buffer.js grew
+// to 1 GB for ~280 MB live. 2.5 keeps the room incremental marking needs (it starts 3/4 of the way
+// to the limit and marks 4 bytes per byte allocated: (F - 1) x live before the limit, F >= 2).
+inline constexpr size_t kMaxFreshRoomBytes = 384 * MB;
+inline constexpr double kMaxLargeLiveGrowingFactor = 2.5;
+double MaxOldGenerationGrowingFactor(size_t max_old_space_size, size_t live_bytes);
+
 class OldSpace {
  public:
   explicit OldSpace(Heap* heap) : heap_(heap) {}

@@ -41,6 +41,7 @@ PagePool::~PagePool() { ReleaseAll(); }
 
 void* PagePool::Take(PageContents contents) {
   void* chunk = nullptr;
+  if (!HasChunks() && reclaim_hook_) reclaim_hook_();
   if (!chunks_.empty()) {
     chunk = chunks_.back();
     chunks_.pop_back();
@@ -89,20 +90,14 @@ void PagePool::StartCycle(const PagePoolCycle& cycle) {
 }
 
 size_t PagePool::ReleaseSurplus(size_t max_chunks) {
-  size_t released = 0;
-  while (released < max_chunks && !surplus_.empty()) {
-    UnmapChunk(surplus_.back());
-    surplus_.pop_back();
-    ++released;
-  }
+  const size_t released = std::min(max_chunks, surplus_.size());
+  UnmapChunks(&surplus_, surplus_.size() - released);
   return released;
 }
 
 void PagePool::ReleaseAll() {
-  for (void* chunk : chunks_) UnmapChunk(chunk);
-  for (void* chunk : surplus_) UnmapChunk(chunk);
-  chunks_.clear();
-  surplus_.clear();
+  UnmapChunks(&chunks_, 0);
+  UnmapChunks(&surplus_, 0);
   low_water_chunks_ = 0;
 }
 
@@ -132,9 +127,19 @@ void* PagePool::MapFreshChunk() {
   return batch;
 }
 
-void PagePool::UnmapChunk(void* chunk) {
-  Unmap(chunk, kPageSize);
-  ++stats_.unmapped_chunks;
+void PagePool::UnmapChunks(std::vector<void*>* chunks, size_t first) {
+  std::sort(chunks->begin() + first, chunks->end());
+  size_t i = first;
+  while (i < chunks->size()) {
+    char* start = static_cast<char*>((*chunks)[i]);
+    size_t run = 1;
+    while (i + run < chunks->size() && (*chunks)[i + run] == start + run * kPageSize) ++run;
+    Unmap(start, run * kPageSize);
+    stats_.unmapped_chunks += run;
+    ++stats_.unmap_calls;
+    i += run;
+  }
+  chunks->resize(first);
 }
 
 }  // namespace tenure::internal

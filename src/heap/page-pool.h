@@ -20,18 +20,24 @@
 //    Lowering the bound (SetMaxBytes, StartCycle's decay) moves the excess to the surplus queue
 //    instead of unmapping in the caller's GC pause (munmap costs ~0.2-0.5 ms per chunk under load);
 //    the heap drains it with ReleaseSurplus() in allocation steps. Take() prefers pooled chunks,
-//    then surplus ones, and maps a fresh batch only when both are empty.
+//    then surplus ones; when both are empty it first runs the reclaim hook (the heap's: pages its
+//    sweeper still has queued for release come back through Return()), and maps a fresh batch
+//    only if that returned nothing.
 //  * Decay: StartCycle (called at the end of every full GC) moves half of the chunks that stayed
 //    in the pool since the previous StartCycle (the low-water mark) to the surplus, when the cycle
 //    did real work (the heap allocated at least kMinCycleAllocation; back-to-back full GCs, e.g. a
 //    finalization followed by an explicit GC, are no evidence): memory a whole GC cycle did not
 //    need goes back to the OS over a few cycles. ReleaseAll (memory-reducing GC) unmaps everything.
+//  * Unmapping is coalesced: ReleaseSurplus/ReleaseAll sort the chunks they give back and unmap
+//    each run of address-contiguous chunks with one munmap, so a whole 2 MiB batch (one huge
+//    page) is freed without the kernel splitting it into 4 KiB pages first.
 //  * Single-threaded: the pool belongs to one Heap and is used only on its thread.
 #ifndef TENURE_SRC_HEAP_PAGE_POOL_H_
 #define TENURE_SRC_HEAP_PAGE_POOL_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "tenure/config.h"
@@ -63,6 +69,7 @@ struct PagePoolStats {
   size_t fresh_chunks = 0;     // chunks mapped by Take() (whole batches)
   size_t unmapped_chunks = 0;  // chunks given back to the OS
   size_t zeroed_chunks = 0;    // reused chunks memset for Take(kZeroed)
+  size_t unmap_calls = 0;      // munmap calls (one per run of contiguous chunks)
 };
 
 class PagePool {
@@ -81,6 +88,11 @@ class PagePool {
   // Takes back a chunk that left its space. Pooled if the bound allows, otherwise unmapped.
   void Return(void* chunk);
 
+  // Take() runs `hook` before it would map fresh memory; the hook may Return() chunks (never
+  // Take()). The heap's hook frees the pages its sweeper has queued for release: a scavenge
+  // promotes and refills new space without allocation steps, so those pages may still be queued.
+  void SetReclaimHook(std::function<void()> hook) { reclaim_hook_ = std::move(hook); }
+
   // Sets the bound; pooled chunks above it move to the surplus queue.
   void SetMaxBytes(size_t bytes);
   // End of a full GC: decay (see above), then SetMaxBytes(cycle.max_bytes); starts a new
@@ -91,6 +103,8 @@ class PagePool {
   // Unmaps every pooled and surplus chunk (memory-reducing GC).
   void ReleaseAll();
 
+  // True if Take() can be served without mapping fresh memory.
+  bool HasChunks() const { return !chunks_.empty() || !surplus_.empty(); }
   size_t pooled_bytes() const { return chunks_.size() * kPageSize; }
   size_t surplus_bytes() const { return surplus_.size() * kPageSize; }
   size_t max_bytes() const { return max_bytes_; }
@@ -100,13 +114,15 @@ class PagePool {
   size_t max_chunks() const { return max_bytes_ / kPageSize; }
   // Maps and populates a batch; returns one chunk, pools the others (as many as the bound allows).
   void* MapFreshChunk();
-  void UnmapChunk(void* chunk);
+  // Unmaps and erases (*chunks)[first..end), one munmap per run of contiguous chunks.
+  void UnmapChunks(std::vector<void*>* chunks, size_t first);
 
   PagePoolConfig config_;
   size_t max_bytes_;
   std::vector<void*> chunks_;   // pooled, LIFO (the most recently released page is the warmest)
   std::vector<void*> surplus_;  // above the bound, waiting for ReleaseSurplus
   size_t low_water_chunks_ = 0;  // min chunks_.size() since the last StartCycle
+  std::function<void()> reclaim_hook_;
   PagePoolStats stats_;
 };
 

@@ -71,6 +71,13 @@ void Sweeper::SweepForAllocation(size_t bytes) {
   while (!pending_.empty() && free_list.available() < bytes) SweepPages(1);
 }
 
+size_t Sweeper::ReleaseQueuedPages() {
+  const size_t released = to_release_.size();
+  for (Page* page : to_release_) Page::Free(page);
+  to_release_.clear();
+  return released;
+}
+
 void Sweeper::EnsureCompleted() {
   SweepPages(std::max(pending_.size(), (to_release_.size() + 1) / 2));
 }

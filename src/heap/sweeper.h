@@ -87,6 +87,9 @@ class Sweeper {
   void SweepForAllocation(size_t bytes);
   // Sweeps every pending page and frees every queued page.
   void EnsureCompleted();
+  // Frees every queued page now (they go back to the page pool) without sweeping; returns how
+  // many. The page pool's reclaim hook (page-pool.h) calls it before mapping fresh memory.
+  size_t ReleaseQueuedPages();
 
   size_t swept_pages_total() const { return swept_pages_total_; }
   double sweeping_ms_total() const { return sweeping_ms_total_; }

@@ -13,6 +13,8 @@
 #include "heap_test_fixture.h"
 #include "old-space.h"
 #include "page-pool.h"
+#include "page.h"
+#include "sweeper.h"
 
 namespace tenure::testing {
 namespace {
@@ -157,6 +159,38 @@ TEST(PagePoolTest, ReleaseAllUnmapsPooledAndSurplusChunks) {
   for (void* chunk : chunks) EXPECT_FALSE(IsMapped(chunk, kPageSize));
 }
 
+// A whole batch comes back to the OS in one munmap (a huge page is not split first); chunks mapped
+// on their own are not contiguous and take one call each.
+TEST(PagePoolTest, ReleaseUnmapsEachContiguousRunWithOneCall) {
+  PagePool pool(SmallPool(PagePool::kChunksPerBatch));
+  std::vector<void*> batch;
+  for (size_t i = 0; i < PagePool::kChunksPerBatch; ++i) batch.push_back(pool.Take(PageContents::kZeroed));
+  ASSERT_EQ(pool.stats().fresh_chunks, PagePool::kChunksPerBatch);  // one batch
+  for (int i : {3, 7, 1, 5, 0, 6, 2, 4}) pool.Return(batch[i]);  // not in address order
+  pool.SetMaxBytes(0);  // all eight to the surplus
+  pool.ReleaseAll();
+  EXPECT_EQ(pool.stats().unmapped_chunks, PagePool::kChunksPerBatch);
+  EXPECT_EQ(pool.stats().unmap_calls, 1u);
+  for (void* chunk : batch) EXPECT_FALSE(IsMapped(chunk, kPageSize));
+}
+
+TEST(PagePoolTest, ChunksMappedOneByOneAreUnmappedOneByOne) {
+  PagePool pool(SmallPool(2));  // too small a bound for a batch: single chunks
+  void* a = pool.Take(PageContents::kZeroed);
+  void* guard = internal::MapAligned(kPageSize, kPageSize, /*populate=*/false);  // keeps a and b apart
+  void* b = pool.Take(PageContents::kZeroed);
+  pool.Return(a);
+  pool.Return(b);
+  const bool adjacent = static_cast<char*>(b) == static_cast<char*>(a) + kPageSize ||
+                        static_cast<char*>(a) == static_cast<char*>(b) + kPageSize;
+  pool.ReleaseAll();
+  EXPECT_EQ(pool.stats().unmapped_chunks, 2u);
+  EXPECT_EQ(pool.stats().unmap_calls, adjacent ? 1u : 2u);
+  EXPECT_FALSE(IsMapped(a, kPageSize));
+  EXPECT_FALSE(IsMapped(b, kPageSize));
+  internal::Unmap(guard, kPageSize);
+}
+
 // ---- The heap's use of the pool ------------------------------------------------------------------
 
 constexpr size_t kStringBytes = 4000;
@@ -215,6 +249,33 @@ TEST_F(HeapPagePoolTest, PromotionReusesThePagesAFullGCReleased) {
   ASSERT_TRUE(Heap::InOldGeneration(tree.get()));
   EXPECT_GT(pool().stats().reused_chunks, reused_before);
   EXPECT_EQ(pool().stats().fresh_chunks, fresh_before);
+  EXPECT_EQ(Checksum(tree.get()), expected);
+  heap().VerifyHeapForTesting();
+}
+
+// A scavenge promotes and takes to-space pages without allocation steps, so the pages the last full
+// GC released can still be queued in the sweeper when it needs a page: the pool's reclaim hook
+// takes them back before anything fresh is mapped.
+TEST_F(HeapPagePoolTest, PromotionTakesPagesStillQueuedForReleaseBeforeFreshMemory) {
+  int64_t id = 1;
+  Local<TreeNode> tree = Local<TreeNode>::New(heap(), NewTree(14, &id));  // young, 512 KiB
+  const int64_t expected = (id - 1) * id / 2;
+  Scavenge();  // first survival: still young
+  {
+    HandleScope scope(heap());
+    for (size_t done = 0; done < 4 * MB; done += kStringBytes) {
+      auto* s = heap().New<ByteString>(&kByteStringType, 16 + kStringBytes, AllocationType::kOld);
+      s->length = kStringBytes;  // the object's size follows its length
+    }
+  }
+  FullGC();  // the strings' pages are released: queued in the sweeper, not yet in the pool
+  ASSERT_GT(heap().sweeper()->pages_to_release(), 2u);
+  pool().ReleaseAll();  // nothing pooled: only the queued pages can serve the promotion
+  const size_t fresh_before = pool().stats().fresh_chunks;
+  Scavenge();  // second survival: the tree is promoted
+  ASSERT_TRUE(Heap::InOldGeneration(tree.get()));
+  EXPECT_EQ(pool().stats().fresh_chunks, fresh_before);
+  EXPECT_EQ(heap().sweeper()->pages_to_release(), 0u);
   EXPECT_EQ(Checksum(tree.get()), expected);
   heap().VerifyHeapForTesting();
 }
@@ -314,6 +375,99 @@ TEST(HeapPagePoolLifecycleTest, ManyHeapsCreateChurnAndTearDown) {
       EXPECT_LE(heap->page_pool()->pooled_bytes(), heap->page_pool()->max_bytes());
     }
   }
+}
+
+// ---- Old-generation growth: how much fresh memory a cycle may add (docs/heap.md section 19) ------
+
+HeapConfig GrowingConfig(size_t max_old_space_size) {
+  HeapConfig config = DefaultTestConfig();
+  config.max_old_space_size = max_old_space_size;  // address space only: nothing is reserved
+  config.verify_heap = false;
+  return config;
+}
+
+using internal::kMaxFreshRoomBytes;
+using internal::kMaxLargeLiveGrowingFactor;
+using internal::MaxOldGenerationGrowingFactor;
+
+TEST(GrowingFactorTest, LargeHardLimitKeepsV8sFactorUpTo128MiBLiveThenCapsTheFreshRoom) {
+  constexpr size_t kLarge = 4096 * MB;
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(kLarge, 0), 4.0);
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(kLarge, 8 * MB), 4.0);
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(kLarge, 128 * MB), 4.0);
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(kLarge, 192 * MB), 3.0);  // 192 + 384 MiB room
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(kLarge, 256 * MB), kMaxLargeLiveGrowingFactor);
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(kLarge, 280 * MB), kMaxLargeLiveGrowingFactor);
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(kLarge, 2048 * MB), kMaxLargeLiveGrowingFactor);
+  EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(2048 * MB, 1024 * MB), kMaxLargeLiveGrowingFactor);
+  // The fresh room one cycle may add never drops below kMaxFreshRoomBytes, nor below 1.5 x live.
+  for (size_t live = 16 * MB; live <= 1024 * MB; live += 16 * MB) {
+    const double room = (MaxOldGenerationGrowingFactor(kLarge, live) - 1.0) * live;
+    EXPECT_GE(room + 1.0, std::min(3.0 * live, static_cast<double>(kMaxFreshRoomBytes)))
+        << "live " << live;
+    EXPECT_GE(room + 1.0, 1.5 * live) << "live " << live;
+  }
+}
+
+TEST(GrowingFactorTest, SmallHardLimitsKeepV8sInterpolation) {
+  for (size_t live : {size_t{0}, 8 * MB, 300 * MB}) {
+    EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(256 * MB, live), 1.3);
+    EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(1152 * MB, live), 1.65);  // halfway
+    EXPECT_DOUBLE_EQ(MaxOldGenerationGrowingFactor(128 * MB, live), 1.3);
+  }
+}
+
+class GrowingTest : public HeapTest {
+ protected:
+  explicit GrowingTest(size_t max_old_space_size) : HeapTest(GrowingConfig(max_old_space_size)) {}
+
+  // Keeps ~8 MB of old nodes alive, then allocates old garbage as fast as it can: the GC is slow
+  // relative to the mutator (R(1 - MU) < MU), so V8's formula asks for its maximum factor.
+  // Returns (old generation size, limit) at the first allocation after each full GC.
+  std::vector<std::pair<size_t, size_t>> RunFastOldAllocation() {
+    Local<ValueArray> keep = Local<ValueArray>::New(heap(), NewArray(200000, AllocationType::kOld));
+    for (int i = 0; i < 200000; ++i) {
+      Store(keep.get(), keep->slots() + i, Value::FromObject(NewNode(i, AllocationType::kOld)));
+    }
+    std::vector<std::pair<size_t, size_t>> cycles;
+    uint64_t full_gcs = heap().gc_statistics().mark_compact_count;
+    for (int i = 0; i < 2000000; ++i) {
+      NewNode(i, AllocationType::kOld);
+      if (heap().gc_statistics().mark_compact_count == full_gcs) continue;
+      full_gcs = heap().gc_statistics().mark_compact_count;
+      cycles.emplace_back(heap().OldGenerationSizeOfObjects(), heap().old_generation_allocation_limit());
+    }
+    return cycles;
+  }
+};
+
+class LargeHeapGrowingTest : public GrowingTest {
+ protected:
+  LargeHeapGrowingTest() : GrowingTest(4096 * MB) {}
+};
+
+// The heap takes its maximum factor from MaxOldGenerationGrowingFactor: with ~8 MB live and a
+// 4 GiB hard limit that is V8's 4.0, and the limit follows it.
+TEST_F(LargeHeapGrowingTest, FastAllocationWithASmallLiveSetGrowsByV8sFactor) {
+  const std::vector<std::pair<size_t, size_t>> cycles = RunFastOldAllocation();
+  ASSERT_GE(cycles.size(), 2u);
+  EXPECT_DOUBLE_EQ(heap().last_growing_factor(), 4.0);
+  for (const auto& [live, limit] : cycles) {
+    // live is sampled at the first allocation after the GC (+ at most one node).
+    EXPECT_LE(limit, live * 4 + 8 * MB) << "live " << live;
+    EXPECT_GE(limit + KB, live * 4) << "live " << live;
+  }
+}
+
+class SmallHeapGrowingTest : public GrowingTest {
+ protected:
+  SmallHeapGrowingTest() : GrowingTest(256 * MB) {}
+};
+
+TEST_F(SmallHeapGrowingTest, ASmallHardLimitKeepsV8sConservativeFactor) {
+  const std::vector<std::pair<size_t, size_t>> cycles = RunFastOldAllocation();
+  ASSERT_GE(cycles.size(), 3u);
+  EXPECT_DOUBLE_EQ(heap().last_growing_factor(), 1.3);  // V8: 1.3 at a 256 MB maximum
 }
 
 }  // namespace
