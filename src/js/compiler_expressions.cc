@@ -48,6 +48,13 @@ bool IsPure(const Node* n) {
   }
 }
 
+// A number literal that Expr would load with LoadSmi (integral, in Smi range, not -0).
+bool IsSmiLiteral(const Node* n) {
+  if (n->kind != NodeKind::kNumber) return false;
+  double v = n->num;
+  return v == std::floor(v) && std::fabs(v) < 1073741824.0 && !(v == 0 && std::signbit(v));
+}
+
 bool IsAnonymousFn(const Node* n) {
   return (n->kind == NodeKind::kFunction || n->kind == NodeKind::kClass) && n->str.empty();
 }
@@ -159,6 +166,11 @@ void Compiler::Expr(Node* n, int dst) {
       } else {
         a = Temp();
         Expr(n->a, a);
+      }
+      if (n->op == Tok::kBitAnd && IsSmiLiteral(n->b)) {  // `x & 0xff`: no register for the mask
+        offset_ = n->offset;
+        Emit(Op::kBitAndSmi, dst, a, static_cast<int>(n->b->num));
+        break;
       }
       int b = ExprToReg(n->b);
       offset_ = n->offset;

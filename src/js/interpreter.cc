@@ -42,6 +42,24 @@ bool Runtime::EnterFunction(size_t base, Value closure, Value receiver, Value ne
   }
   if (--steps_left_ < 0) return BudgetExhausted();
   Value* r = stack_.get() + base;
+  if (info->register_prologue) {
+    // No context, rest, `arguments` or context-allocated parameter/this/self name (compiler.cc):
+    // every location is a register, nothing allocates (PushRegisterFrame's steps, plus
+    // native_entry for callbacks of builtins such as sort's comparator).
+    r[kRegContext] = fn->internal[0];
+    r[kRegClosure] = closure;
+    r[kRegReceiver] = !info->is_arrow && !info->is_class_ctor && !info->is_strict && IsNullish(receiver) ? roots_[kRootGlobal] : receiver;
+    r[kRegNewTarget] = new_target;
+    for (int i = kFixedRegs; i < info->frame_size; ++i) r[i] = kUndefined;
+    const VarLocation* loc = info->params.data();
+    int params = static_cast<int>(info->params.size());
+    for (int i = 0; i < params && i < argc; ++i) r[loc[i].index] = args[i];
+    if (info->this_var.valid) r[info->this_var.index] = r[kRegReceiver];
+    if (info->self_var.valid) r[info->self_var.index] = closure;
+    frames_.push_back(Frame{info, base, 0, return_reg, construct, native_entry, handlers_.size(),
+                            static_cast<size_t>(args - stack_.get()), argc});
+    return true;
+  }
   for (int i = kFixedRegs; i < info->frame_size; ++i) r[i] = kUndefined;  // r0..r3 set below
   r[kRegContext] = fn->internal[0];
   r[kRegClosure] = closure;
@@ -125,25 +143,26 @@ Value Runtime::Call(Handle fn, Handle receiver, const Value* args, int argc) {
   Value f = fn.value();
   if (!IsCallable(f)) return ThrowTypeError(ToStdString(TypeOf(f)) + " is not a function");
   int64_t id = f.As<JSObject>()->internal[1].ToSmi();
+  if (id >= 0) {  // a bytecode function: no handle scope (builtins' callbacks, e.g. sort's comparator)
+    if (functions_[id]->is_class_ctor) {
+      return ThrowTypeError("Class constructor " + functions_[id]->name + " cannot be invoked without 'new'");
+    }
+    Value undefined_value = kUndefined;  // not a heap value: needs no root
+    return Execute(fn, receiver, args, argc, Handle::FromSlot(&undefined_value), false);
+  }
   tenure::HandleScope scope(*heap_);
   Handle undefined = Handle::New(*heap_, kUndefined);
-  if (id < 0) {
-    // Natives read their arguments in place: copy them into a reserved, rooted stack region.
-    size_t top = StackTop();
-    if (top + static_cast<size_t>(argc) + 16 > stack_limit_) {
-      return ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
-    }
-    for (int i = 0; i < argc; ++i) stack_[top + i] = args[i];
-    size_t saved = reserved_top_;
-    reserved_top_ = top + argc;
-    Value result = CallNative(static_cast<int>(-id - 1), receiver, stack_.get() + top, argc, undefined, fn.value());
-    reserved_top_ = saved;
-    return result;
+  // Natives read their arguments in place: copy them into a reserved, rooted stack region.
+  size_t top = StackTop();
+  if (top + static_cast<size_t>(argc) + 16 > stack_limit_) {
+    return ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
   }
-  if (functions_[id]->is_class_ctor) {
-    return ThrowTypeError("Class constructor " + functions_[id]->name + " cannot be invoked without 'new'");
-  }
-  return Execute(fn, receiver, args, argc, undefined, false);
+  for (int i = 0; i < argc; ++i) stack_[top + i] = args[i];
+  size_t saved = reserved_top_;
+  reserved_top_ = top + argc;
+  Value result = CallNative(static_cast<int>(-id - 1), receiver, stack_.get() + top, argc, undefined, fn.value());
+  reserved_top_ = saved;
+  return result;
 }
 
 Value Runtime::Construct(Handle fn, const Value* args, int argc, Handle new_target) {
