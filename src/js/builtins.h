@@ -44,6 +44,7 @@ void InstallSymbolBuiltins(Runtime& rt, Handle global);
 void InstallWeakBuiltins(Runtime& rt, Handle global);
 void InstallBufferBuiltins(Runtime& rt, Handle global);
 void InstallPromiseBuiltins(Runtime& rt, Handle global);
+void InstallWebBuiltins(Runtime& rt, Handle global);  // structuredClone, atob, btoa, DOMException
 
 // The receiver a builtin constructor (Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry)
 // allocates: an object of `kind` whose prototype is new.target's `prototype`, or roots_[fallback]
@@ -52,6 +53,13 @@ void InstallPromiseBuiltins(Runtime& rt, Handle global);
 Value NewBuiltinInstance(Runtime& rt, Kind kind, const char* name, Root fallback_proto);
 
 // ---- Symbols and iteration (builtins_symbol.cc) --------------------------------------------------
+// Function.prototype[Symbol.hasInstance](value): OrdinaryHasInstance(this, value).
+Value FunctionPrototypeHasInstance(Runtime& rt, Handle self, Args args);
+// Symbol.toStringTag on Math, JSON and the collection/Promise/Symbol/Generator prototypes; called
+// after every other builtin is installed.
+void InstallToStringTags(Runtime& rt, Handle global);
+// Date.prototype[Symbol.toPrimitive] (builtins_date.cc), once Symbol.toPrimitive exists.
+void InstallDateToPrimitive(Runtime& rt);
 Value NewSymbol(Runtime& rt, Handle description, bool is_private);
 // "Symbol(desc)" (Symbol.prototype.toString, console.log).
 std::string SymbolDescriptiveString(Runtime& rt, Value symbol);

@@ -110,6 +110,8 @@ void Runtime::SetUpBuiltins() {
   InstallBufferBuiltins(*this, global);
   InstallPromiseBuiltins(*this, global);
   InstallGeneratorBuiltins(*this, global);
+  InstallWebBuiltins(*this, global);
+  InstallToStringTags(*this, global);  // last: tags objects installed above
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,15 +283,31 @@ TENURE_NATIVE(ObjectIs) {
   return FromBool(Runtime::SameValueZero(a, b));
 }
 
+// ECMA-262 §20.1.3.6 Object.prototype.toString: "[object " + (a string [Symbol.toStringTag]
+// found from the receiver, else the built-in tag) + "]".
 TENURE_NATIVE(ObjectProtoToString) {
   Value o = self.value();
-  if (IsKind(o, Kind::kArray)) return rt.NewString("[object Array]");
-  if (IsKind(o, Kind::kFunction)) return rt.NewString("[object Function]");
-  if (IsKind(o, Kind::kError)) return rt.NewString("[object Error]");
-  if (IsDate(rt, o)) return rt.NewString("[object Date]");
   if (o == kNull) return rt.NewString("[object Null]");
   if (o == kUndefined) return rt.NewString("[object Undefined]");
-  return rt.NewString("[object Object]");
+  const char* builtin = "Object";
+  if (IsKind(o, Kind::kArray)) builtin = "Array";
+  else if (IsKind(o, Kind::kFunction)) builtin = "Function";
+  else if (IsKind(o, Kind::kError)) builtin = "Error";
+  else if (IsDate(rt, o)) builtin = "Date";
+  else if (IsRegExp(rt, o)) builtin = "RegExp";
+  else if (IsString(o)) builtin = "String";
+  else if (IsNumber(o)) builtin = "Number";
+  else if (o == kTrue || o == kFalse) builtin = "Boolean";
+  else if (IsKind(o, Kind::kBoxed)) {
+    Value inner = o.As<JSObject>()->internal[0];
+    builtin = IsString(inner) ? "String" : IsNumber(inner) ? "Number" : inner == kTrue || inner == kFalse ? "Boolean" : "Object";
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle key = Handle::New(rt.heap(), rt.root(kRootToStringTagSymbol));
+  Value tag = rt.GetProperty(self, key);
+  if (tag.IsEmpty()) return Value();
+  if (IsString(tag)) return rt.NewString("[object " + rt.ToStdString(tag) + "]");
+  return rt.NewString(std::string("[object ") + builtin + "]");
 }
 
 TENURE_NATIVE(ObjectProtoValueOf) { return self.value(); }

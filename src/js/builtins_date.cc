@@ -477,7 +477,7 @@ TENURE_NATIVE(DateConstructor) {
     if (IsDate(rt, v)) {
       t = TimeValue(v);
     } else {
-      Handle prim = Handle::New(rt.heap(), rt.ToPrimitive(args.at(0), false));
+      Handle prim = Handle::New(rt.heap(), rt.ToPrimitive(args.at(0), Runtime::PrimitiveHint::kDefault));
       if (prim.value().IsEmpty()) return Value();
       if (IsString(prim.value())) {
         t = ParseDate(rt.ToStdString(prim.value()));
@@ -623,6 +623,26 @@ Value DateFormat(Runtime& rt, Handle self, Args) {
   return kUndefined;
 }
 
+// Date.prototype[@@toPrimitive](hint) (§21.4.4.45): "string" and "default" try toString first,
+// "number" valueOf first; any other hint is a TypeError. Works on any object receiver.
+TENURE_NATIVE(DateToPrimitive) {
+  if (!IsJSObject(self.value())) {
+    tenure::HandleScope scope(rt.heap());
+    Handle text = Handle::New(rt.heap(), rt.ToString(self));
+    if (text.value().IsEmpty()) return Value();
+    return rt.ThrowTypeError("Method Date.prototype [ @@toPrimitive ] called on incompatible receiver " +
+                             rt.ToStdString(text.value()));
+  }
+  Value hint = args.get(0);
+  std::string name = IsString(hint) ? rt.ToStdString(hint) : "";
+  if (name == "string" || name == "default") return rt.OrdinaryToPrimitive(self, /*hint_string=*/true);
+  if (name == "number") return rt.OrdinaryToPrimitive(self, /*hint_string=*/false);
+  tenure::HandleScope scope(rt.heap());
+  Handle text = Handle::New(rt.heap(), IsKind(hint, Kind::kSymbol) ? kUndefined : rt.ToString(args.at(0)));
+  if (text.value().IsEmpty()) return Value();
+  return rt.ThrowTypeError("Invalid hint: " + (IsString(text.value()) ? rt.ToStdString(text.value()) : "Symbol()"));
+}
+
 // toJSON (§21.4.4.37): null for a non-finite time value, else this.toISOString().
 TENURE_NATIVE(DateToJSON) {
   tenure::HandleScope scope(rt.heap());
@@ -655,6 +675,15 @@ std::string DateToIsoString(double t) {
                                          : std::string(y < 0 ? "-" : "+") + Pad(static_cast<int>(std::fabs(y)), 6);
   return year + "-" + Pad(MonthFromTime(t) + 1, 2) + "-" + Pad(DateFromTime(t), 2) + "T" + TimePart(t) + "." +
          Pad(MsFromTime(t), 3) + "Z";
+}
+
+void InstallDateToPrimitive(Runtime& rt) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle proto = Handle::New(heap, rt.root(kRootDatePrototype));
+  Handle key = Handle::New(heap, rt.root(kRootToPrimitiveSymbol));
+  Handle fn = Handle::New(heap, rt.NewNativeFunction("[Symbol.toPrimitive]", DateToPrimitive, 1));
+  rt.DefineOwn(proto, key, fn, kShapeHidden | kShapeReadOnly);
 }
 
 void InstallDateBuiltins(Runtime& rt, Handle global) {

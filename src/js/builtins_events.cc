@@ -11,27 +11,12 @@ extern const char kEventsModuleSource[] = R"JS('use strict';
 const internal = require('%internal');
 const inspect = require('util').inspect;
 
-function describe(value) {
-  if (value === null || value === undefined) return 'Received ' + value;
-  if (typeof value === 'function') return 'Received function ' + (value.name || '<anonymous>');
-  if (typeof value === 'object') return 'Received an instance of ' + (value.constructor && value.constructor.name || 'Object');
-  return 'Received type ' + typeof value + ' (' + inspect(value) + ')';
-}
-
 function checkListener(listener) {
-  if (typeof listener !== 'function') {
-    const e = new TypeError('The "listener" argument must be of type function. ' + describe(listener));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
-  }
+  if (typeof listener !== 'function') throw internal.invalidArgTypeError('listener', 'of type function', listener);
 }
 
 function checkMaxListeners(n, name) {
-  if (typeof n !== 'number') {
-    const e = new TypeError('The "' + name + '" argument must be of type number. ' + describe(n));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
-  }
+  if (typeof n !== 'number') throw internal.invalidArgTypeError(name, 'of type number', n);
   if (n < 0 || n !== n) {
     const e = new RangeError('The value of "' + name + '" is out of range. It must be >= 0. Received ' + inspect(n));
     e.code = 'ERR_OUT_OF_RANGE';

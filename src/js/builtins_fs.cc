@@ -283,14 +283,10 @@ Value NewFsBinding(Runtime& rt) {
 
 extern const char kFsModuleSource[] = R"JS('use strict';
 const binding = require('%fs');
+const internal = require('%internal');
 
 function invalidType(name, value, expected) {
-  const received = value === null || value === undefined ? 'Received ' + value
-    : typeof value === 'object' ? 'Received an instance of ' + (value.constructor && value.constructor.name || 'Object')
-    : 'Received type ' + typeof value + ' (' + String(value) + ')';
-  const e = new TypeError('The "' + name + '" argument must be ' + expected + '. ' + received);
-  e.code = 'ERR_INVALID_ARG_TYPE';
-  return e;
+  return internal.invalidArgTypeError(name, expected, value);
 }
 
 function checkPath(p, name) {

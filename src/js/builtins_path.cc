@@ -9,13 +9,7 @@ extern const char kPathModuleSource[] = R"JS('use strict';
 const internal = require('%internal');
 
 function checkString(value, name) {
-  if (typeof value !== 'string') {
-    const received = value === null || value === undefined ? 'Received ' + value
-      : 'Received type ' + typeof value + ' (' + String(value) + ')';
-    const e = new TypeError('The "' + name + '" argument must be of type string. ' + received);
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
-  }
+  if (typeof value !== 'string') throw internal.invalidArgTypeError(name, 'of type string', value);
 }
 
 // The segments of `p` after resolving "." and ".."; ".." above the start is kept unless
@@ -158,10 +152,7 @@ function parse(p) {
 
 function format(object) {
   if (object === null || typeof object !== 'object') {
-    const e = new TypeError('The "pathObject" argument must be of type object. Received ' +
-      (object === null || object === undefined ? String(object) : 'type ' + typeof object + ' (' + String(object) + ')'));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+    throw internal.invalidArgTypeError('pathObject', 'of type object', object);
   }
   const dir = object.dir || object.root;
   let ext = object.ext || '';

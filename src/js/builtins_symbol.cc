@@ -1,4 +1,9 @@
-// Symbol, Symbol.iterator and the native iterator objects (arr[Symbol.iterator]() etc.).
+// Symbol, the well-known symbols (Symbol.iterator, toPrimitive, toStringTag, hasInstance) and
+// the native iterator objects (arr[Symbol.iterator]() etc.).
+//
+// Well-known symbols live in roots (kRootIteratorSymbol, kRootToPrimitiveSymbol, ...) so C++
+// finds them without a lookup: ToPrimitive and instanceof (conversions.cc), Object.prototype.
+// toString (builtins_core.cc), console.log's `Class [tag] {}` prefix (inspect.cc).
 //
 // A symbol is a heap object (objects.h Symbol) used directly as a property key: keys compare by
 // pointer, so a symbol key never collides with a string key. Enumeration (Object.keys, for-in,
@@ -121,6 +126,56 @@ TENURE_NATIVE(IteratorNext) {
 
 TENURE_NATIVE(ReturnThis) { return self.value(); }
 
+// Makes the well-known symbol Symbol.<name> (description "Symbol.<name>"), stores it in `root`
+// and as a non-writable, non-configurable, non-enumerable property of the Symbol constructor.
+static Value InstallWellKnownSymbol(Runtime& rt, Handle ctor, const char* name, Root root) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle text = Handle::New(heap, rt.NewString(std::string("Symbol.") + name));
+  Handle symbol = Handle::New(heap, NewSymbol(rt, text, false));
+  rt.set_root(root, symbol.value());
+  Handle key = Handle::New(heap, rt.Intern(name));
+  rt.DefineOwn(ctor, key, symbol, kShapeHidden | kShapeReadOnly | kShapeNonConfigurable);
+  return symbol.value();
+}
+
+// ECMA-262 §20.2.3.6 Function.prototype[@@hasInstance](V): OrdinaryHasInstance(this, V), which
+// for a callable `this` reads its `prototype` (a non-object one gives false here, see InstanceOf).
+Value FunctionPrototypeHasInstance(Runtime& rt, Handle self, Args args) {
+  if (!rt.IsCallable(self.value())) return kFalse;
+  Handle key = Handle::New(rt.heap(), rt.root(kRootPrototypeKey));
+  Value prototype = rt.GetNamed(self, key);
+  if (prototype.IsEmpty()) return Value();
+  return FromBool(Runtime::OrdinaryHasInstance(args.get(0), prototype));
+}
+
+// [Symbol.toStringTag] of the built-in objects that have one in node (§20.4.3.6 Symbol, §21.3.1.1
+// Math, §25.5.3 JSON, Map/Set/WeakMap/WeakSet/WeakRef/FinalizationRegistry/Promise prototypes,
+// %GeneratorPrototype%): {writable: false, enumerable: false, configurable: true}. Runs after
+// every builtin is installed.
+void InstallToStringTags(Runtime& rt, Handle global) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  Handle tag_key = Handle::New(heap, rt.root(kRootToStringTagSymbol));
+  Handle prototype_key = Handle::New(heap, rt.root(kRootPrototypeKey));
+  struct { const char* global_name; bool on_prototype; } holders[] = {
+      {"Symbol", true}, {"Map", true}, {"Set", true}, {"WeakMap", true}, {"WeakSet", true},
+      {"WeakRef", true}, {"FinalizationRegistry", true}, {"Promise", true}, {"Math", false}, {"JSON", false},
+  };
+  for (const auto& h : holders) {
+    Handle name = Handle::New(heap, rt.Intern(h.global_name));
+    Handle holder = Handle::New(heap, rt.GetNamed(global, name));
+    if (h.on_prototype && IsJSObject(holder.value())) holder.Set(rt.GetNamed(holder, prototype_key));
+    if (!IsJSObject(holder.value())) continue;  // not built into this runtime
+    Handle tag = Handle::New(heap, rt.NewString(h.global_name));
+    rt.DefineOwn(holder, tag_key, tag, kShapeHidden | kShapeReadOnly);
+  }
+  Handle generator_proto = Handle::New(heap, rt.root(kRootGeneratorPrototype));
+  if (!IsJSObject(generator_proto.value())) return;
+  Handle tag = Handle::New(heap, rt.NewString("Generator"));
+  rt.DefineOwn(generator_proto, tag_key, tag, kShapeHidden | kShapeReadOnly);
+}
+
 void InstallSymbolBuiltins(Runtime& rt, Handle global) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
@@ -138,6 +193,14 @@ void InstallSymbolBuiltins(Runtime& rt, Handle global) {
   Handle iterator_symbol = Handle::New(heap, NewSymbol(rt, text, false));
   rt.set_root(kRootIteratorSymbol, iterator_symbol.value());
   SetHiddenProperty(rt, ctor, "iterator", iterator_symbol.value());
+  InstallWellKnownSymbol(rt, ctor, "hasInstance", kRootHasInstanceSymbol);
+  InstallWellKnownSymbol(rt, ctor, "toPrimitive", kRootToPrimitiveSymbol);
+  InstallWellKnownSymbol(rt, ctor, "toStringTag", kRootToStringTagSymbol);
+  Handle has_instance_key = Handle::New(heap, rt.root(kRootHasInstanceSymbol));
+  Handle has_instance = Handle::New(heap, rt.NewNativeFunction("[Symbol.hasInstance]", FunctionPrototypeHasInstance, 1));
+  Handle function_proto = Handle::New(heap, rt.root(kRootFunctionPrototype));
+  rt.DefineOwn(function_proto, has_instance_key, has_instance, kShapeHidden | kShapeReadOnly | kShapeNonConfigurable);
+  InstallDateToPrimitive(rt);
   text.Set(rt.NewString("identity hash"));
   rt.set_root(kRootHashSymbol, NewSymbol(rt, text, true));
 

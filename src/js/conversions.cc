@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "builtins.h"
 #include "builtins_date.h"
 #include "runtime.h"
 
@@ -146,8 +147,49 @@ Value Runtime::ToString(Handle h) {
   return ToString(prim);
 }
 
+namespace {
+
+// V8's text for calling a non-callable value it has no name for: "number 1 is not a function",
+// "string \"s\" is not a function", "object is not a function".
+std::string NotAFunctionText(Runtime& rt, Handle value) {
+  Value v = value.value();
+  std::string type = rt.ToStdString(rt.TypeOf(v));
+  if (IsJSObject(v) || v == kNull) return type + " is not a function";
+  if (IsKind(v, Kind::kSymbol)) return "symbol is not a function";
+  std::string text = rt.ToStdString(rt.ToString(value));
+  if (IsString(v)) text = "\"" + text + "\"";
+  return type + " " + text + " is not a function";
+}
+
+const char* HintName(Runtime::PrimitiveHint hint) {
+  switch (hint) {
+    case Runtime::PrimitiveHint::kDefault: return "default";
+    case Runtime::PrimitiveHint::kNumber: return "number";
+    case Runtime::PrimitiveHint::kString: return "string";
+  }
+  return "default";
+}
+
+}  // namespace
+
+Value Runtime::ToPrimitive(Handle h, PrimitiveHint hint) {
+  if (!IsJSObject(h.value())) return h.value();
+  if (!IsKind(roots_[kRootToPrimitiveSymbol], Kind::kSymbol)) return OrdinaryToPrimitive(h, hint == PrimitiveHint::kString);
+  tenure::HandleScope scope(*heap_);
+  Handle key = Handle::FromSlot(&roots_[kRootToPrimitiveSymbol]);
+  Handle method = Handle::New(*heap_, GetProperty(h, key));
+  if (method.value().IsEmpty()) return Value();
+  if (IsNullish(method.value())) return OrdinaryToPrimitive(h, hint == PrimitiveHint::kString);
+  if (!IsCallable(method.value())) return ThrowTypeError(NotAFunctionText(*this, method));
+  Value hint_value = Intern(HintName(hint));
+  Value result = Call(method, h, &hint_value, 1);
+  if (result.IsEmpty()) return Value();
+  if (IsJSObject(result)) return ThrowTypeError("Cannot convert object to primitive value");
+  return result;
+}
+
 // OrdinaryToPrimitive: valueOf/toString in hint order; TypeError when neither yields a primitive.
-Value Runtime::ToPrimitive(Handle h, bool hint_string) {
+Value Runtime::OrdinaryToPrimitive(Handle h, bool hint_string) {
   if (!IsJSObject(h.value())) return h.value();
   tenure::HandleScope scope(*heap_);
   const char* order[2] = {"valueOf", "toString"};
@@ -238,12 +280,51 @@ Value Runtime::LooseEquals(Handle ha, Handle hb) {
     }
   }
   tenure::HandleScope scope(*heap_);
-  Handle pa = Handle::New(*heap_, ToPrimitive(ha, IsDate(*this, ha.value())));  // Dates: hint string
+  Handle pa = Handle::New(*heap_, ToPrimitive(ha, PrimitiveHint::kDefault));  // Dates: hint string
   if (pa.value().IsEmpty()) return Value();
-  Handle pb = Handle::New(*heap_, ToPrimitive(hb, IsDate(*this, hb.value())));
+  Handle pb = Handle::New(*heap_, ToPrimitive(hb, PrimitiveHint::kDefault));
   if (pb.value().IsEmpty()) return Value();
   if (IsJSObject(pa.value()) || IsJSObject(pb.value())) return kFalse;
   return LooseEquals(pa, pb);
+}
+
+// §7.3.21 OrdinaryHasInstance for an object `prototype`: is it on value's prototype chain.
+bool Runtime::OrdinaryHasInstance(Value value, Value prototype) {
+  if (!IsJSObject(value)) return false;
+  for (Value cur = value.As<JSObject>()->proto; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+    if (cur == prototype) return true;
+  }
+  return false;
+}
+
+// §13.10.2 InstanceofOperator. Function.prototype[Symbol.hasInstance] is what almost every
+// target inherits; it is OrdinaryHasInstance, done here without the call.
+Value Runtime::InstanceOf(Handle value, Handle target) {
+  if (!IsJSObject(target.value())) return ThrowTypeError("Right-hand side of 'instanceof' is not an object");
+  tenure::HandleScope scope(*heap_);
+  Handle key = Handle::FromSlot(&roots_[kRootHasInstanceSymbol]);
+  Handle method = Handle::New(*heap_, GetProperty(target, key));
+  if (method.value().IsEmpty()) return Value();
+  bool ordinary = IsNullish(method.value()) || IsNative(method.value(), FunctionPrototypeHasInstance);
+  if (!ordinary) {
+    if (!IsCallable(method.value())) return ThrowTypeError(NotAFunctionText(*this, method));
+    Value result = Call(method, target, value.slot(), 1);
+    if (result.IsEmpty()) return Value();
+    return FromBool(ToBoolean(result));
+  }
+  if (!IsCallable(target.value())) return ThrowTypeError("Right-hand side of 'instanceof' is not callable");
+  Handle prototype_key = Handle::FromSlot(&roots_[kRootPrototypeKey]);
+  Value prototype = GetNamed(target, prototype_key);
+  if (prototype.IsEmpty()) return Value();
+  // A non-object prototype (and a bound function, whose target is not consulted) gives false
+  // where V8 throws "Function has non-object prototype ..." (docs/runtime.md).
+  return FromBool(OrdinaryHasInstance(value.value(), prototype));
+}
+
+bool Runtime::IsNative(Value fn, NativeFn native) const {
+  if (!IsKind(fn, Kind::kFunction)) return false;
+  int64_t id = fn.As<JSObject>()->internal[1].ToSmi();
+  return id < 0 && natives_[-id - 1].fn == native;
 }
 
 }  // namespace tenure::js

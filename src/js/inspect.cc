@@ -110,7 +110,9 @@ class Inspector {
     return rt_.ToStdString(x);
   }
 
-  // The constructor name found on the prototype chain ("" for null-prototype objects).
+  // The constructor name found on the prototype chain ("" for null-prototype objects): like
+  // node's getConstructorName, an own `constructor` counts only when `o instanceof` it, so a
+  // prototype object (Map.prototype, A.prototype) is named by the next constructor up.
   std::string ConstructorName(Value o, bool* null_proto) {
     *null_proto = false;
     Value key = rt_.root(kRootConstructorKey);
@@ -118,11 +120,19 @@ class Inspector {
       int64_t index = Runtime::FindOwn(cur.As<JSObject>(), key);
       if (index >= 0) {
         Value ctor = Runtime::ReadSlot(cur.As<JSObject>(), index);
-        if (IsKind(ctor, Kind::kFunction)) return rt_.FunctionName(ctor);
+        if (IsKind(ctor, Kind::kFunction) && IsInstanceOf(o, ctor)) return rt_.FunctionName(ctor);
       }
       if (cur.As<JSObject>()->proto == kNull && cur == o) *null_proto = true;
     }
     return "Object";
+  }
+
+  // `o instanceof ctor` by ctor's own `prototype` data property, without calls or allocation.
+  bool IsInstanceOf(Value o, Value ctor) {
+    int64_t flags = 0;
+    int64_t index = Runtime::FindOwn(ctor.As<JSObject>(), rt_.root(kRootPrototypeKey), &flags);
+    if (index < 0 || (flags & kShapeAccessor)) return false;
+    return Runtime::OrdinaryHasInstance(o, Runtime::ReadSlot(ctor.As<JSObject>(), index));
   }
 
   std::string FunctionBase(Value fn) {
@@ -154,6 +164,7 @@ class Inspector {
 #define x (v.value())
     bool null_proto = false;
     std::string ctor = ConstructorName(x, &null_proto);
+    std::string tag;  // [Symbol.toStringTag] shown after the constructor name (plain objects)
     if (kind == Kind::kFunction) {
       base = FunctionBase(x);
       if (named == 0) return base;
@@ -191,13 +202,17 @@ class Inspector {
              std::to_string(x.As<JSObject>()->internal[2].ToSmi()) + ") {";
       if (x.As<JSObject>()->internal[2].ToSmi() == 0 && named == 0) return open + "}";
     } else {
-      if (null_proto) open = "[Object: null prototype] {";
-      else if (ctor != "Object") open = ctor + " {";
+      tag = ToStringTag(v, ctor);
+      std::string tag_text = tag.empty() ? "" : " [" + tag + "]";
+      if (null_proto) open = "[Object: null prototype]" + tag_text + " {";
+      else if (ctor != "Object" || !tag.empty()) open = ctor + tag_text + " {";
       if (named == 0) return open + "}";
     }
     if (recurse_times > depth_) {
       if (is_array) return "[Array]";
-      return "[" + (null_proto ? std::string("Object: null prototype") : ctor) + "]";
+      std::string tag_text = tag.empty() ? "" : " [" + tag + "]";
+      if (null_proto) return "[Object: null prototype]" + tag_text;
+      return "[" + ctor + tag_text + "]";
     }
     seen_.push_back(v);
     current_depth_ = recurse_times;
@@ -225,6 +240,25 @@ class Inspector {
   }
 
   // Own enumerable data properties keyed by non-private symbols, in insertion order (an Array).
+  // node's util.inspect prefix tag: a string [Symbol.toStringTag] (getters run; a throwing one
+  // counts as none) that is not an own enumerable property (that one is printed as a key) and
+  // differs from the constructor name.
+  std::string ToStringTag(Handle object, const std::string& ctor) {
+    tenure::HandleScope scope(rt_.heap());
+    Handle key = Handle::New(rt_.heap(), rt_.root(kRootToStringTagSymbol));
+    if (!IsKind(key.value(), Kind::kSymbol)) return "";
+    Value tag = rt_.GetProperty(object, key);
+    if (tag.IsEmpty()) {
+      rt_.TakeException();
+      return "";
+    }
+    if (!IsString(tag) || tag.As<String>()->length == 0) return "";
+    int64_t flags = 0;
+    if (Runtime::FindOwn(object.value().As<JSObject>(), key.value(), &flags) >= 0 && !(flags & kShapeHidden)) return "";
+    std::string text = rt_.ToStdString(tag);
+    return text == ctor ? "" : text;
+  }
+
   Value SymbolKeys(Handle object) {
     tenure::HandleScope scope(rt_.heap());
     std::vector<Handle> keys;

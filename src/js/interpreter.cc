@@ -68,7 +68,7 @@ bool Runtime::EnterFunction(size_t base, Value closure, Value receiver, Value ne
   size_t args_index = static_cast<size_t>(args - stack_.get());
   frames_.push_back(Frame{info, base, 0, return_reg, construct, native_entry, handlers_.size(),
                           args_index, argc});
-  if (!info->is_arrow && !info->is_class_ctor && IsNullish(r[kRegReceiver])) {
+  if (!info->is_arrow && !info->is_class_ctor && !info->is_strict && IsNullish(r[kRegReceiver])) {
     r[kRegReceiver] = roots_[kRootGlobal];  // sloppy-mode receiver
   }
   if (info->context_slots > 0) {

@@ -178,9 +178,9 @@ static Value ConcatStrings(Runtime& rt, Handle a, Handle b) {
 static Value AddSlow(Runtime& rt, Handle a, Handle b) {
   tenure::HandleScope scope(rt.heap());
   // Hint "default": Dates convert as strings (Date.prototype[@@toPrimitive]).
-  Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, IsDate(rt, a.value())));
+  Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, Runtime::PrimitiveHint::kDefault));
   if (pa.value().IsEmpty()) return Value();
-  Handle pb = Handle::New(rt.heap(), rt.ToPrimitive(b, IsDate(rt, b.value())));
+  Handle pb = Handle::New(rt.heap(), rt.ToPrimitive(b, Runtime::PrimitiveHint::kDefault));
   if (pb.value().IsEmpty()) return Value();
   if (IsString(pa.value()) || IsString(pb.value())) {
     Handle sa = Handle::New(rt.heap(), rt.ToString(pa));
@@ -234,7 +234,7 @@ inline bool Runtime::PushRegisterFrame(size_t base, Value closure, const Functio
   r[kRegClosure] = closure;
   // Sloppy-mode receiver, as in EnterFunction (class constructors are only reached by `new`).
   r[kRegReceiver] =
-      !info->is_arrow && !info->is_class_ctor && IsNullish(receiver) ? roots_[kRootGlobal] : receiver;
+      !info->is_arrow && !info->is_class_ctor && !info->is_strict && IsNullish(receiver) ? roots_[kRootGlobal] : receiver;
   r[kRegNewTarget] = new_target;
   for (int i = kFixedRegs; i < frame_size; ++i) r[i] = kUndefined;
   int params = static_cast<int>(info->params.size());
@@ -566,22 +566,9 @@ Value Runtime::RunFrames(size_t entry_index) {
       }
       case Op::kInstanceOf: L_InstanceOf: {
         SAVE_PC();
-        Value ctor = r[in.c];
-        if (!IsCallable(ctor)) {
-          ThrowTypeError("Right-hand side of 'instanceof' is not callable");
-          goto exception;
-        }
-        Handle key = Handle::FromSlot(&roots_[kRootPrototypeKey]);
-        Value proto = GetNamed(REG(in.c), key);
-        CHECK(proto);
-        bool found = false;
-        Value o = r[in.b];
-        if (IsJSObject(o)) {
-          for (Value cur = o.As<JSObject>()->proto; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
-            if (cur == proto) { found = true; break; }
-          }
-        }
-        r[in.a] = FromBool(found);
+        Value found = InstanceOf(REG(in.b), REG(in.c));  // conversions.cc
+        CHECK(found);
+        r[in.a] = found;
         break;
       }
       case Op::kNeg: L_Neg: {

@@ -392,6 +392,8 @@ Value LoadBuiltin(Runtime& rt, const std::string& name, bool internal, bool* fou
       v = NewFsBinding(rt);
     } else if (internal && name == "%internal") {
       v = NewInternalBinding(rt);
+    } else if (internal && name == "%web") {
+      v = LoadJsBuiltin(rt, name, kWebModuleSource);
     } else {
       *found = false;
       return Value();
@@ -540,11 +542,34 @@ std::string DescribeReceivedValue(Runtime& rt, Handle value) {
   return "Received type " + rt.ToStdString(rt.TypeOf(v)) + " (" + rt.Inspect(value) + ")";
 }
 
+Value LoadInternalBuiltin(Runtime& rt, const std::string& name) {
+  bool found = false;
+  Value exports = LoadBuiltin(rt, name, /*internal=*/true, &found);
+  if (!found && !rt.has_exception()) return rt.ThrowError(ErrorType::kError, "No such internal module: " + name);
+  return exports;
+}
+
+// internal.invalidArgTypeError(name, expected, value): node's ERR_INVALID_ARG_TYPE TypeError,
+// 'The "<name>" argument must be <expected>. Received …' (DescribeReceivedValue), not thrown.
+// The one formatter the embedded path, events and fs modules share.
+static Value InternalInvalidArgTypeError(Runtime& rt, Handle self, Args args) {
+  (void)self;
+  tenure::HandleScope scope(rt.heap());
+  Handle value = Handle::New(rt.heap(), args.get(2));
+  std::string name = IsString(args.get(0)) ? rt.ToStdString(args.get(0)) : "";
+  std::string expected = IsString(args.get(1)) ? rt.ToStdString(args.get(1)) : "";
+  std::string message = "The \"" + name + "\" argument must be " + expected + ". " + DescribeReceivedValue(rt, value);
+  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kTypeError, message));
+  SetDataProperty(rt, error, "code", rt.NewString("ERR_INVALID_ARG_TYPE"));
+  return error.value();
+}
+
 Value NewInternalBinding(Runtime& rt) {
   tenure::HandleScope scope(rt.heap());
   Handle binding = Handle::New(rt.heap(), rt.NewPlainObject());
   SetDataProperty(rt, binding, "pid", Value::FromSmi(getpid()));
   rt.DefineNative(binding, "emitWarning", InternalEmitWarning, 1);
+  rt.DefineNative(binding, "invalidArgTypeError", InternalInvalidArgTypeError, 3);
   Handle fs = Handle::New(rt.heap(), NewFsBinding(rt));
   Handle cwd_key = Handle::New(rt.heap(), rt.Intern("cwd"));
   Handle cwd = Handle::New(rt.heap(), rt.GetNamed(fs, cwd_key));

@@ -50,6 +50,10 @@ Value NewCoreBuiltinModule(Runtime& rt, std::string_view name);
 extern const char kPathModuleSource[];    // builtins_path.cc
 extern const char kEventsModuleSource[];  // builtins_events.cc
 extern const char kFsModuleSource[];      // builtins_fs.cc
+extern const char kWebModuleSource[];     // builtins_web.cc (structuredClone, atob, btoa, DOMException)
+// The exports of the internal builtin `name` ("%web", "%internal", ...), created on first use;
+// empty when it threw.
+Value LoadInternalBuiltin(Runtime& rt, const std::string& name);
 // The native half of `fs` (builtins_fs.cc): an object of sync primitives the JS half wraps.
 Value NewFsBinding(Runtime& rt);
 // An object of small helpers the embedded JS modules need (modules.cc): pid, emitWarning.

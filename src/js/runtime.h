@@ -112,6 +112,9 @@ enum Root : int {
   kRootClassIntrinsics,     // FixedArray of the class-field natives (private_names.h), lazily
   kRootDatePrototype,       // builtins_date.cc (also the brand in a Date's internal[2])
   kRootModuleState,         // FixedArray: CommonJS cache, builtin modules, wrapper args (modules.h)
+  kRootToPrimitiveSymbol,   // Symbol.toPrimitive (ToPrimitive), builtins_symbol.cc
+  kRootToStringTagSymbol,   // Symbol.toStringTag (Object.prototype.toString, inspect)
+  kRootHasInstanceSymbol,   // Symbol.hasInstance (instanceof)
   kRootCount
 };
 
@@ -200,7 +203,18 @@ class Runtime {
   bool ToNumber(Handle v, double* out);     // false: exception pending
   Value ToString(Handle v);                 // String value or empty
   Value ToPropertyKey(Handle v);            // Smi index (>= 0) or interned String
-  Value ToPrimitive(Handle v, bool hint_string);
+  // ECMA-262 §7.1.1: an object's [Symbol.toPrimitive](hint) if it has one, else valueOf/toString
+  // in hint order (kDefault orders like kNumber). The bool form is kString / kNumber.
+  enum class PrimitiveHint { kDefault, kNumber, kString };
+  Value ToPrimitive(Handle v, PrimitiveHint hint);
+  Value ToPrimitive(Handle v, bool hint_string) {
+    return ToPrimitive(v, hint_string ? PrimitiveHint::kString : PrimitiveHint::kNumber);
+  }
+  Value OrdinaryToPrimitive(Handle v, bool hint_string);
+  // `value instanceof target` (§13.10.2): target[Symbol.hasInstance], else OrdinaryHasInstance.
+  Value InstanceOf(Handle value, Handle target);
+  static bool OrdinaryHasInstance(Value value, Value prototype);
+  bool IsNative(Value fn, NativeFn native) const;  // fn is the native function made from `native`
   static std::string NumberToString(double d);
   std::string ToStdString(Value string_value) const;  // requires a String
   Value TypeOf(Value v);
