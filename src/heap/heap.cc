@@ -411,11 +411,16 @@ void Heap::RunScavenge(internal::GCEvent* event) {
   ++gc_stats_.scavenge_count;
   // Young generation policy (new-space.h): the fast promotion decision for the next scavenge
   // (semispace survivors only: young large objects never occupy the semispaces), then V8 §1.3
-  // growth, which a fast-promotion scavenge does not feed (its survivors left new space).
+  // growth, which a fast-promotion scavenge does not feed (its survivors left new space), held
+  // at the high-survival cap while survival stays high (docs/heap.md section 18).
   const size_t survived = r.survived_bytes + r.promoted_bytes;
   new_space_->UpdateFastPromotionMode(survived - r.promoted_large_bytes,
                                       config_.fast_promotion_survival_percent);
-  if (!fast_promotion && new_space_->GrowAfterScavenge(survived)) {
+  const internal::NewSpace::HighSurvivalCap cap{.survival_percent = config_.high_survival_percent,
+                                                .capacity = config_.high_survival_semi_space_size,
+                                                .release_in_fast_promotion =
+                                                    config_.fast_promotion_move_pages};
+  if (!fast_promotion && new_space_->ResizeAfterScavenge(survived, cap)) {
     new_space_->ResetAllocationArea(&new_lab_);
   }
 }

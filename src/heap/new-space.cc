@@ -216,6 +216,55 @@ bool NewSpace::GrowAfterScavenge(size_t survived_bytes) {
   return Grow();
 }
 
+bool NewSpace::ResizeAfterScavenge(size_t survived_bytes, const HighSurvivalCap& cap) {
+  const bool after_shrink = just_capped_;
+  just_capped_ = false;
+  // The first scavenge after a shrink promotes the survivors of the larger nursery: measured
+  // against the capped capacity they look like >= 90% survival. Not evidence for fast promotion.
+  if (after_shrink) fast_promotion_mode_ = false;
+  if (fast_promotion_mode_ && cap.release_in_fast_promotion && uncapped_pages_ > target_pages_) {
+    // The next scavenge moves pages (O(pages), not O(survivors)): give back what the cap took.
+    target_pages_ = uncapped_pages_;
+    uncapped_pages_ = 0;
+    return true;
+  }
+  // Right after a shrink the percentage is inflated the same way: stay capped for this round.
+  const bool high = after_shrink ||
+                    (cap.survival_percent > 0 &&
+                     last_survival_percent_ >= static_cast<size_t>(cap.survival_percent) &&
+                     last_survival_percent_ < kHighSurvivalCapMaxPercent);
+  if (!high) return GrowAfterScavenge(survived_bytes);
+  const size_t cap_pages = std::max(initial_pages_, PagesFor(cap.capacity));
+  if (target_pages_ > cap_pages) {
+    uncapped_pages_ = std::max(uncapped_pages_, target_pages_);
+    just_capped_ = ShrinkTo(cap_pages);
+    return just_capped_;
+  }
+  if (target_pages_ == cap_pages) {
+    survived_since_resize_ = 0;  // held at the cap: growth restarts from zero when survival drops
+    return false;
+  }
+  if (!GrowAfterScavenge(survived_bytes)) return false;
+  target_pages_ = std::min(target_pages_, cap_pages);
+  return true;
+}
+
+bool NewSpace::ShrinkTo(size_t pages) {
+  const size_t target = std::max(pages, current_page_ + 1);
+  if (target >= target_pages_) return false;
+  target_pages_ = target;
+  while (to_pages_.size() > target_pages_) {  // empty pages after the current one
+    Page::Free(to_pages_.back());
+    to_pages_.pop_back();
+  }
+  while (free_pages_.size() > target_pages_) {
+    Page::Free(free_pages_.back());
+    free_pages_.pop_back();
+  }
+  survived_since_resize_ = 0;
+  return true;
+}
+
 void NewSpace::AgeAllObjects() { SetAgeMark(to_pages_[current_page_]->top()); }
 
 void NewSpace::UpdateFastPromotionMode(size_t survived_bytes, int threshold_percent) {
