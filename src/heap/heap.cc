@@ -130,7 +130,9 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-Heap::~Heap() = default;
+// The page pool outlives the sweeper (members are destroyed in reverse order): drop the hook that
+// reaches into the sweeper before anything is torn down.
+Heap::~Heap() { page_pool_->SetReclaimHook(nullptr); }
 
 size_t Heap::heap_size_limit() const { return max_old_space_size_ + 3 * config_.max_semi_space_size; }
 size_t Heap::semi_space_capacity() const { return new_space_->capacity(); }
