@@ -32,9 +32,24 @@ bool RelativeIndex(Runtime& rt, Args args, int i, int64_t len, int64_t fallback,
   return true;
 }
 
-// Calls fn(element, index, array) for each index; `visit` gets the result and may stop early.
+// Whether an iteration method calls its callback for holes: forEach, map, filter, some and every
+// skip them (ECMA-262 23.1.3: HasProperty(O, Pk) is false for a hole), find and findIndex visit
+// them as undefined.
+enum class Holes { kSkip, kVisit };
+
+// True if `index` is below the array's current length and its element is not a hole. No
+// prototype lookup: tenure's Array.prototype carries no indexed properties.
+bool HasElement(JSObject* array, int64_t index) {
+  if (index >= array->length.ToSmi()) return false;
+  FixedArray* e = array->elements.As<FixedArray>();
+  return index < e->size() && e->items()[index] != kHole;
+}
+
+// Calls fn(element, index, array) for each index below the length the array had at the start
+// (elements the callback appends are not visited, as in ECMA-262); `visit` gets the result and
+// may stop early.
 template <typename Visit>
-bool ForEachElement(Runtime& rt, Handle self, Args args, Visit visit) {
+bool ForEachElement(Runtime& rt, Handle self, Args args, Holes holes, Visit visit) {
   if (!rt.IsCallable(args.get(0))) {
     rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
     return false;
@@ -42,7 +57,9 @@ bool ForEachElement(Runtime& rt, Handle self, Args args, Visit visit) {
   tenure::HandleScope scope(rt.heap());
   Handle fn = args.at(0);
   Handle this_arg = args.at(1);
-  for (int64_t i = 0; i < Len(self); ++i) {
+  const int64_t len = Len(self);
+  for (int64_t i = 0; i < len; ++i) {
+    if (holes == Holes::kSkip && !HasElement(Arr(self), i)) continue;
     Value argv[3] = {rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
     Handle element = Handle::New(rt.heap(), argv[0]);
     Value result = rt.Call(fn, this_arg, argv, 3);
@@ -302,15 +319,17 @@ TENURE_NATIVE(ArrayIncludes) { return IndexOfImpl(rt, self, args, false, true); 
 
 TENURE_NATIVE(ArrayForEach) {
   if (!RequireArray(rt, self, "forEach")) return Value();
-  if (!ForEachElement(rt, self, args, [](int64_t, Handle, Value) { return true; })) return Value();
+  if (!ForEachElement(rt, self, args, Holes::kSkip, [](int64_t, Handle, Value) { return true; })) return Value();
   return kUndefined;
 }
 
 TENURE_NATIVE(ArrayMap) {
   if (!RequireArray(rt, self, "map")) return Value();
   tenure::HandleScope scope(rt.heap());
-  Handle out = Handle::New(rt.heap(), rt.NewArray(Len(self)));
-  bool ok = ForEachElement(rt, self, args, [&](int64_t i, Handle, Value result) {
+  const int64_t len = Len(self);
+  Handle out = Handle::New(rt.heap(), rt.NewArray(len));
+  Arr(out)->length = Value::FromSmi(len);  // holes stay holes, also at the end (ArraySpeciesCreate(O, len))
+  bool ok = ForEachElement(rt, self, args, Holes::kSkip, [&](int64_t i, Handle, Value result) {
     Handle r = Handle::New(rt.heap(), result);
     rt.ArraySet(out, i, r);
     return true;
@@ -322,7 +341,7 @@ TENURE_NATIVE(ArrayFilter) {
   if (!RequireArray(rt, self, "filter")) return Value();
   tenure::HandleScope scope(rt.heap());
   Handle out = Handle::New(rt.heap(), rt.NewArray());
-  bool ok = ForEachElement(rt, self, args, [&](int64_t, Handle element, Value result) {
+  bool ok = ForEachElement(rt, self, args, Holes::kSkip, [&](int64_t, Handle element, Value result) {
     if (Runtime::ToBoolean(result)) rt.ArrayPush(out, element);
     return true;
   });
@@ -333,7 +352,7 @@ static Value FindImpl(Runtime& rt, Handle self, Args args, bool want_index) {
   if (!RequireArray(rt, self, "find")) return Value();
   tenure::HandleScope scope(rt.heap());
   Handle found = Handle::New(rt.heap(), want_index ? Value::FromSmi(-1) : kUndefined);
-  bool ok = ForEachElement(rt, self, args, [&](int64_t i, Handle element, Value result) {
+  bool ok = ForEachElement(rt, self, args, Holes::kVisit, [&](int64_t i, Handle element, Value result) {
     if (!Runtime::ToBoolean(result)) return true;
     found.Set(want_index ? Value::FromSmi(i) : element.value());
     return false;
@@ -347,7 +366,7 @@ TENURE_NATIVE(ArrayFindIndex) { return FindImpl(rt, self, args, true); }
 static Value SomeEvery(Runtime& rt, Handle self, Args args, bool every) {
   if (!RequireArray(rt, self, every ? "every" : "some")) return Value();
   bool answer = every;
-  bool ok = ForEachElement(rt, self, args, [&](int64_t, Handle, Value result) {
+  bool ok = ForEachElement(rt, self, args, Holes::kSkip, [&](int64_t, Handle, Value result) {
     if (Runtime::ToBoolean(result) != every) {
       answer = !every;
       return false;
@@ -362,23 +381,28 @@ TENURE_NATIVE(ArrayEvery) { return SomeEvery(rt, self, args, true); }
 
 // reduce / reduceRight: folds the elements forward or from the end. The length is re-read at every
 // step: a callback that shortens the array ends reduce early and makes reduceRight skip indices.
+// ECMA-262 23.1.3.24/25: the indices are those below the length at the start; holes are skipped,
+// also when looking for the first element that serves as the initial value.
 static Value ReduceImpl(Runtime& rt, Handle self, Args args, bool from_end) {
   if (!RequireArray(rt, self, from_end ? "reduceRight" : "reduce")) return Value();
   if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
   tenure::HandleScope scope(rt.heap());
+  const int64_t len = Len(self);
   const int64_t step = from_end ? -1 : 1;
-  int64_t i = from_end ? Len(self) - 1 : 0;
+  const int64_t end = from_end ? -1 : len;
+  int64_t i = from_end ? len - 1 : 0;
   Handle acc = Handle::New(rt.heap(), kUndefined);
   if (args.count >= 2) {
     acc.Set(args.get(1));
   } else {
-    if (Len(self) == 0) return rt.ThrowTypeError("Reduce of empty array with no initial value");
+    while (i != end && !HasElement(Arr(self), i)) i += step;
+    if (i == end) return rt.ThrowTypeError("Reduce of empty array with no initial value");
     acc.Set(rt.ArrayGet(Arr(self), i));
     i += step;
   }
   Handle undefined = Handle::New(rt.heap(), kUndefined);
-  for (; i >= 0 && (from_end || i < Len(self)); i += step) {
-    if (i >= Len(self)) continue;
+  for (; i != end; i += step) {
+    if (!HasElement(Arr(self), i)) continue;
     Value argv[4] = {acc.value(), rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
     Value r = rt.Call(args.at(0), undefined, argv, 4);
     if (r.IsEmpty()) return Value();
