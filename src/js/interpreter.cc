@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "register_frame.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -36,41 +37,26 @@ bool Runtime::EnterFunction(size_t base, Value closure, Value receiver, Value ne
                             bool native_entry) {
   JSObject* fn = closure.As<JSObject>();
   const FunctionInfo* info = functions_[fn->internal[1].ToSmi()].get();
+  if (info->register_prologue) {
+    // No context, rest, `arguments` or context-allocated parameter/this/self name (compiler.cc):
+    // every location is a register and nothing allocates.
+    return PushRegisterFrame(base, closure, info, receiver, new_target, args, argc, return_reg, construct,
+                             native_entry);
+  }
   if (base + static_cast<size_t>(info->frame_size) + 16 > stack_limit_) {
     ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
     return false;
   }
   if (--steps_left_ < 0) return BudgetExhausted();
   Value* r = stack_.get() + base;
-  if (info->register_prologue) {
-    // No context, rest, `arguments` or context-allocated parameter/this/self name (compiler.cc):
-    // every location is a register, nothing allocates (PushRegisterFrame's steps, plus
-    // native_entry for callbacks of builtins such as sort's comparator).
-    r[kRegContext] = fn->internal[0];
-    r[kRegClosure] = closure;
-    r[kRegReceiver] = !info->is_arrow && !info->is_class_ctor && !info->is_strict && IsNullish(receiver) ? roots_[kRootGlobal] : receiver;
-    r[kRegNewTarget] = new_target;
-    for (int i = kFixedRegs; i < info->frame_size; ++i) r[i] = kUndefined;
-    const VarLocation* loc = info->params.data();
-    int params = static_cast<int>(info->params.size());
-    for (int i = 0; i < params && i < argc; ++i) r[loc[i].index] = args[i];
-    if (info->this_var.valid) r[info->this_var.index] = r[kRegReceiver];
-    if (info->self_var.valid) r[info->self_var.index] = closure;
-    frames_.push_back(Frame{info, base, 0, return_reg, construct, native_entry, handlers_.size(),
-                            static_cast<size_t>(args - stack_.get()), argc});
-    return true;
-  }
   for (int i = kFixedRegs; i < info->frame_size; ++i) r[i] = kUndefined;  // r0..r3 set below
   r[kRegContext] = fn->internal[0];
   r[kRegClosure] = closure;
-  r[kRegReceiver] = receiver;
+  r[kRegReceiver] = BindThis(info, receiver, roots_[kRootGlobal]);
   r[kRegNewTarget] = new_target;
   size_t args_index = static_cast<size_t>(args - stack_.get());
   frames_.push_back(Frame{info, base, 0, return_reg, construct, native_entry, handlers_.size(),
                           args_index, argc});
-  if (!info->is_arrow && !info->is_class_ctor && !info->is_strict && IsNullish(r[kRegReceiver])) {
-    r[kRegReceiver] = roots_[kRootGlobal];  // sloppy-mode receiver
-  }
   if (info->context_slots > 0) {
     Value ctx = NewContext(Handle::FromSlot(&r[kRegContext]), info->context_slots);
     r[kRegContext] = ctx;

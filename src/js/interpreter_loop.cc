@@ -9,6 +9,7 @@
 #include "builtins_date.h"
 #include "generators.h"
 #include "object_integrity.h"
+#include "register_frame.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -218,33 +219,6 @@ static Value Compare(Runtime& rt, Op op, Handle a, Handle b) {
     case Op::kLe: return FromBool(x <= y);
     default: return FromBool(x >= y);
   }
-}
-
-inline bool Runtime::PushRegisterFrame(size_t base, Value closure, const FunctionInfo* info,
-                                       Value receiver, Value new_target, const Value* args, int argc,
-                                       int return_reg, bool construct) {
-  int frame_size = info->frame_size;
-  if (base + static_cast<size_t>(frame_size) + 16 > stack_limit_) {
-    ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
-    return false;
-  }
-  if (--steps_left_ < 0) return BudgetExhausted();
-  Value* r = stack_.get() + base;
-  r[kRegContext] = closure.As<JSObject>()->internal[0];
-  r[kRegClosure] = closure;
-  // Sloppy-mode receiver, as in EnterFunction (class constructors are only reached by `new`).
-  r[kRegReceiver] =
-      !info->is_arrow && !info->is_class_ctor && !info->is_strict && IsNullish(receiver) ? roots_[kRootGlobal] : receiver;
-  r[kRegNewTarget] = new_target;
-  for (int i = kFixedRegs; i < frame_size; ++i) r[i] = kUndefined;
-  int params = static_cast<int>(info->params.size());
-  const VarLocation* loc = info->params.data();
-  for (int i = 0; i < params && i < argc; ++i) r[loc[i].index] = args[i];
-  if (info->this_var.valid) r[info->this_var.index] = r[kRegReceiver];
-  if (info->self_var.valid) r[info->self_var.index] = closure;
-  frames_.push_back(Frame{info, base, 0, return_reg, construct, false, handlers_.size(),
-                          static_cast<size_t>(args - stack_.get()), argc});
-  return true;
 }
 
 Value Runtime::RunFrames(size_t entry_index) {

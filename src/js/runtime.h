@@ -329,9 +329,10 @@ class Runtime {
   // EnterFunction for a bytecode function with FunctionInfo::register_prologue: the same frame
   // (registers, receiver, Frame record) without the generic prologue. `args` = the first of
   // `argc` arguments, below `base`. Allocates nothing; false (exception pending) on stack
-  // overflow or an exhausted execution budget.
+  // overflow or an exhausted execution budget. Defined in register_frame.h.
   bool PushRegisterFrame(size_t base, Value closure, const FunctionInfo* info, Value receiver,
-                         Value new_target, const Value* args, int argc, int return_reg, bool construct);
+                         Value new_target, const Value* args, int argc, int return_reg, bool construct,
+                         bool native_entry = false);
   bool SetUpClass(Handle ctor, Value* super_slot, Value* proto_out);
   // `new_target.prototype` for the receiver `new` allocates (calls.cc); empty on exception.
   Value ConstructorPrototype(Handle new_target);
