@@ -10,8 +10,10 @@
 //     when the collector moves objects (a raw pointer for non-moving allocators, a handle for tenure).
 //     A null NodeRef is `P::Null()`; `P::IsNull(ref)` tests it.
 //   - `P::Scope` is an RAII root scope: every NodeRef created while it is alive stays alive until it
-//     ends; `scope.Escape(ref)` hands one ref to the enclosing scope. Workloads open one Scope per
-//     recursion level so the number of live roots stays proportional to tree depth.
+//     ends; `scope.Escape(ref)` hands one ref to the enclosing scope. Escape is the scope's last
+//     use: refs created in the scope must not be used after it (tenure closes the scope there).
+//     Workloads open one Scope per recursion level so the number of live roots stays proportional
+//     to tree depth.
 //   - `P::RawNode` is a plain pointer for read-only traversal (checksums). It is valid only until the
 //     next allocation, so code holding one must not allocate. Raw(ref), RawLeft/RawRight, RawIsNull.
 //   - `NewNode(ctx, left, right)` allocates a node whose children are `left`/`right`.

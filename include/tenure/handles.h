@@ -79,18 +79,43 @@ class HandleScope {
     heap.handle_scope_data()->level++;
   }
   ~HandleScope() {
-    internal::HandleScopeData* data = heap_.handle_scope_data();
-    data->level--;
-    if (data->limit != prev_limit_) heap_.DeleteHandleBlocksAbove(prev_limit_);
-    data->next = prev_next_;
-    data->limit = prev_limit_;
+    heap_.handle_scope_data()->level--;
+    Close();
   }
   HandleScope(const HandleScope&) = delete;
   HandleScope& operator=(const HandleScope&) = delete;
 
   Heap& heap() const { return heap_; }
 
+  // Closes this scope now and returns `value` as a Local in the enclosing scope (V8's former
+  // HandleScope::Close). Unlike an EscapableHandleScope, whose escape slot is taken from the
+  // enclosing scope when it opens — and stays there even if nothing escapes, e.g. one per loop
+  // iteration — the enclosing scope only gains a slot here if and when a value escapes.
+  // Contract: every Local created in this scope is released by the call (use none afterwards);
+  // call it at most once, as the scope's last use. Locals created after the call until the
+  // destructor runs belong to the enclosing scope's region above the escaped slot and are released
+  // by the destructor, which otherwise does nothing more. An empty Local escapes as an empty Local.
+  template <typename T>
+  Local<T> CloseAndEscape(Local<T> value) {
+    const bool empty = value.IsEmpty();
+    const Value escaped = empty ? Value() : value.value();  // read before the slot is released
+    Close();
+    Local<T> result = empty ? Local<T>() : Local<T>::New(heap_, escaped);
+    // The destructor restores to here, keeping the escaped slot (and a block it may have opened).
+    prev_next_ = heap_.handle_scope_data()->next;
+    prev_limit_ = heap_.handle_scope_data()->limit;
+    return result;
+  }
+
  private:
+  // Releases every slot above prev_next_ (and the blocks opened since), keeping the level.
+  void Close() {
+    internal::HandleScopeData* data = heap_.handle_scope_data();
+    if (data->limit != prev_limit_) heap_.DeleteHandleBlocksAbove(prev_limit_);
+    data->next = prev_next_;
+    data->limit = prev_limit_;
+  }
+
   Heap& heap_;
   Value* prev_next_;
   Value* prev_limit_;

@@ -54,6 +54,61 @@ TEST_F(HandlesTest, EscapableScopeHandsOneLocalOut) {
   EXPECT_EQ(CountObjects(heap()), 1);
 }
 
+// HandleScope::CloseAndEscape: the escaped value survives moving GCs in the enclosing scope, the
+// closed scope's other Locals are released, and the enclosing scope grows by exactly one slot.
+TEST_F(HandlesTest, CloseAndEscapeHandsOneLocalToTheEnclosingScope) {
+  internal::HandleScopeData* data = heap().handle_scope_data();
+  Local<Value>::New(heap(), Value());  // so the current block exists before `next_before`
+  Value* const next_before = data->next;
+  Local<TreeNode> escaped;
+  {
+    HandleScope inner(heap());
+    Local<TreeNode> keep = NewNodeLocal(5);
+    for (int i = 0; i < 2500; ++i) NewNodeLocal(100 + i);  // spans blocks: the escape crosses back
+    escaped = inner.CloseAndEscape(keep);
+    EXPECT_EQ(data->next, next_before + 1);
+    EXPECT_EQ(escaped.slot(), next_before);
+    Scavenge();  // before the destructor: the escaped slot is a root, the 2 500 are not
+    EXPECT_EQ(escaped->id.ToSmi(), 5);
+  }
+  EXPECT_EQ(data->next, next_before + 1);
+  Scavenge();
+  FullGC();
+  EXPECT_EQ(escaped->id.ToSmi(), 5);
+  EXPECT_EQ(CountObjects(heap()), 1);
+}
+
+// A scope that closes without escaping leaves the enclosing scope as it was (an
+// EscapableHandleScope leaves its escape slot behind), also when the enclosing block is full so
+// that the escaped slot opens a new block.
+TEST_F(HandlesTest, CloseAndEscapeTakesAnEnclosingSlotOnlyWhenSomethingEscapes) {
+  internal::HandleScopeData* data = heap().handle_scope_data();
+  Local<Value>::New(heap(), Value());  // so the current block exists before `next_before`
+  Value* const next_before = data->next;
+  for (int i = 0; i < 3000; ++i) {
+    HandleScope loop(heap());
+    NewNodeLocal(i);
+  }
+  EXPECT_EQ(data->next, next_before);
+  HandleScope outer(heap());
+  while (data->next != data->limit) NewNodeLocal(0);  // fill the current block
+  Value* const full_limit = data->limit;
+  std::vector<Local<TreeNode>> escaped;
+  for (int i = 0; i < 3; ++i) {
+    HandleScope inner(heap());
+    escaped.push_back(inner.CloseAndEscape(NewNodeLocal(40 + i)));
+  }
+  EXPECT_NE(data->limit, full_limit);  // the first escape opened a block, the scopes kept it
+  Local<TreeNode> empty;
+  {
+    HandleScope inner(heap());
+    EXPECT_TRUE(inner.CloseAndEscape(empty).IsEmpty());
+  }
+  Scavenge();
+  FullGC();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(escaped[i]->id.ToSmi(), 40 + i);
+}
+
 TEST_F(HandlesTest, GlobalKeepsAliveUntilReset) {
   Global<TreeNode> global;
   {
