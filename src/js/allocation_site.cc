@@ -7,6 +7,11 @@ int ReserveAllocationSite(FunctionInfo* info) {
   return static_cast<int>(info->allocation_sites.size());
 }
 
+int NewInstructionOperand(FunctionInfo* info, int callee_reg) {
+  if (info->allocation_sites.size() >= static_cast<size_t>(kMaxNewSiteSlot)) return callee_reg;
+  return callee_reg | (ReserveAllocationSite(info) << 16);
+}
+
 tenure::AllocationSite* LiteralSite(Runtime& rt, const FunctionInfo* info, int c) {
   if (c <= 0) return nullptr;
   tenure::AllocationSite*& site = const_cast<FunctionInfo*>(info)->allocation_sites[c - 1];

@@ -8,13 +8,16 @@
 //  * Literals: every CreateObject / CreateArray emitted for a literal gets a slot in its
 //    FunctionInfo::allocation_sites (operand c = slot + 1; c = 0 means "no site", e.g. the arrays
 //    the destructuring code creates).
-//  * `new F(...)`: one site per constructor, FunctionInfo::construct_site of F (the analogue of
-//    V8's initial map, which already owns the instance size: instance_capacity). Used when F is
-//    both the callee and new.target (the `new` bytecode's own allocation); the receivers that a
-//    base constructor allocates for a derived class (`super()`), Reflect.construct and natives
-//    have no site. A per-`new`-instruction site would split one constructor's feedback by call
-//    site, but needs a per-instruction slot and a lookup on the hot `new` path; the benchmarks'
-//    constructors (SplayNode, TreeNode) each have one dominant call site anyway.
+//  * `new F(...)`: one site per `new` instruction (V8 keeps its feedback per allocating bytecode in
+//    the feedback vector): NewExpr reserves a slot in the enclosing FunctionInfo's
+//    allocation_sites and packs slot + 1 into the high 16 bits of operand b (the callee register
+//    is the low 16 bits; kNew and kNewSpread). One constructor called from a short-lived and a
+//    long-lived place (splay.js's `header` and tree nodes) gets two decisions. The site is used
+//    when F is both the callee and new.target (the `new` bytecode's own allocation); the receivers
+//    that a base constructor allocates for a derived class (`super()`), Reflect.construct and
+//    natives have none. A function with more than kMaxNewSiteSlot sites falls back, for the
+//    later `new`s, to one site per constructor (FunctionInfo::construct_site of F, the analogue
+//    of V8's initial map, which already owns the instance size: instance_capacity).
 //  * `Array(n)` / `new Array(n)`: one site per runtime (Runtime::ArrayConstructorSite) for the
 //    array and its elements store; other Array builtins (Array.of/from, concat, map, ...) and
 //    arrays grown by push have no site.
@@ -27,7 +30,8 @@
 //    tenure::Store(), so the old->new remembered set and the incremental-marking barrier see them.
 //    Later property stores go through the runtime's ordinary (barriered) paths. The same holds
 //    for a constructed receiver (shape, prototype) and for `Array(n)`'s array and elements.
-//  * A construct site belongs to the constructor's FunctionInfo, created on the first `new` of it.
+//  * A `new` site belongs to the FunctionInfo that contains the instruction (created on its first
+//    execution); the fallback construct site to the constructor's FunctionInfo.
 #pragma once
 
 #include <cstdint>
@@ -48,9 +52,22 @@ Value NewLiteralObject(Runtime& rt, int inline_capacity, tenure::AllocationSite*
 // (also `Array(n)`: the caller sets the length).
 Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* site);
 
-// `new F(...)`'s site: F's FunctionInfo::construct_site, created on first use (F = `info`).
-inline tenure::AllocationSite* ConstructSite(Runtime& rt, const FunctionInfo* info) {
-  tenure::AllocationSite*& site = const_cast<FunctionInfo*>(info)->construct_site;
+// The largest slot + 1 a `new` instruction can carry in operand b's high 16 bits (int32 b).
+inline constexpr int kMaxNewSiteSlot = 0x7fff;
+
+// Compiler: operand b of kNew / kNewSpread for callee register `callee_reg`: the register in the
+// low 16 bits, a freshly reserved site slot + 1 in the high ones (0 once the function has more
+// than kMaxNewSiteSlot sites).
+int NewInstructionOperand(FunctionInfo* info, int callee_reg);
+// Interpreter: the callee register of a kNew / kNewSpread operand b.
+inline int NewCalleeRegister(int b) { return b & 0xffff; }
+
+// `new F(...)`'s site: the instruction's own site (operand b of kNew / kNewSpread in `caller`),
+// else F's FunctionInfo::construct_site (F = `callee`); created on first use.
+inline tenure::AllocationSite* ConstructSite(Runtime& rt, const FunctionInfo* caller, int b,
+                                             const FunctionInfo* callee) {
+  if (int slot = b >> 16; slot > 0) return LiteralSite(rt, caller, slot);
+  tenure::AllocationSite*& site = const_cast<FunctionInfo*>(callee)->construct_site;
   if (site == nullptr) site = rt.heap().NewAllocationSite();
   return site;
 }

@@ -68,8 +68,8 @@ inline constexpr int kFixedRegs = 4;
   X(JumpIfNotLe, "a b target") X(JumpIfNotGe, "a b target")                                    \
   X(Call, "dst callee argstart|argc<<16")                                                      \
   X(CallSpread, "dst callee args_array (receiver at args_array-1)")                            \
-  X(New, "dst callee argstart|argc<<16")                                                       \
-  X(NewSpread, "dst callee args_array")                                                        \
+  X(New, "dst callee|site<<16 argstart|argc<<16")                                              \
+  X(NewSpread, "dst callee|site<<16 args_array")                                               \
   X(SuperCall, "dst argstart|argc<<16")                                                        \
   X(SuperCallSpread, "dst args_array")                                                         \
   X(Return, "src") X(Throw, "src rethrow")                                                     \
@@ -154,8 +154,9 @@ struct FunctionInfo {
   std::vector<uint32_t> positions;  // source offset per instruction (stack traces, errors)
   std::vector<Value> constants;     // rooted
   std::vector<InlineCache> ics;     // rooted
-  // Allocation sites of the object/array literals (allocation_site.h): operand c = index + 1 of
-  // CreateObject/CreateArray (0 = no site); heap-owned, created on first execution.
+  // Allocation sites of the object/array literals and `new` instructions (allocation_site.h):
+  // operand c = index + 1 of CreateObject/CreateArray (0 = no site), b >> 16 of New/NewSpread;
+  // heap-owned, created on first execution.
   std::vector<tenure::AllocationSite*> allocation_sites;
   int frame_size = kFixedRegs;
   int formal_count = 0;             // Function.prototype.length
@@ -185,8 +186,9 @@ struct FunctionInfo {
   // allocates; -1 until first computed (Runtime::InstanceCapacity), raised by what instances
   // turn out to need (Runtime::LearnInstanceCapacity).
   int instance_capacity = -1;
-  // Runtime: the allocation site of the objects `new F()` allocates with this function as callee
-  // and new.target (allocation_site.h); heap-owned, created on the first such `new`.
+  // Runtime: the fallback allocation site of the objects `new F()` allocates with this function as
+  // callee and new.target, for `new` instructions without a site slot of their own (a caller with
+  // more than kMaxNewSiteSlot sites; allocation_site.h); heap-owned, created on first use.
   tenure::AllocationSite* construct_site = nullptr;
   uint32_t offset = 0;              // source offset of the function
   std::unordered_map<int, std::string> callee_text;  // pc of Call/New -> callee source text

@@ -52,8 +52,10 @@ Value Runtime::DispatchCall(bool is_new, bool is_super, int callee_reg, int dst,
     Handle proto = Handle::New(*heap_, ConstructorPrototype(new_target));
     if (proto.value().IsEmpty()) return Value();
     if (!IsJSObject(proto.value())) proto.Set(roots_[kRootObjectPrototype]);
-    // `new F()` allocates at F's construct site; super() calls have none (allocation_site.h).
-    tenure::AllocationSite* site = is_new ? ConstructSite(*this, info) : nullptr;
+    // `new F()` allocates at its instruction's site (the kNew / kNewSpread at f.pc - 1, operand
+    // b), super() calls at none (allocation_site.h).
+    tenure::AllocationSite* site =
+        is_new ? ConstructSite(*this, f.info, f.info->code[f.pc - 1].b, info) : nullptr;
     receiver.Set(NewConstructedObject(*this, proto, InstanceCapacity(new_target.value()), site));
   }
   return EnterFunction(base, callee_h.value(), receiver.value(), new_target.value(), args + 1, argc,

@@ -568,7 +568,8 @@ void Compiler::NewExpr(Node* n, int dst) {
   bool spread = false;
   int argc = Arguments(n->list, recv, &spread);
   offset_ = n->offset;
-  int at = spread ? Emit(Op::kNewSpread, dst, fn, argc) : Emit(Op::kNew, dst, fn, Pack(recv, argc));
+  int callee = NewInstructionOperand(fs_->info, fn);  // fn | site slot << 16 (allocation_site.h)
+  int at = spread ? Emit(Op::kNewSpread, dst, callee, argc) : Emit(Op::kNew, dst, callee, Pack(recv, argc));
   fs_->info->callee_text[at] = std::string(
       source_.text().substr(n->a->offset, n->a->end - n->a->offset));
 }

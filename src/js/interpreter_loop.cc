@@ -654,9 +654,10 @@ Value Runtime::RunFrames(size_t entry_index) {
         // `new F(...)` of an ordinary function or base-class constructor whose newest own
         // property is its `prototype` data property (ConstructorPrototype's fast case) and whose
         // prologue is register-only.
-        Value callee = r[in.b];
+        const int callee_reg = NewCalleeRegister(in.b);
+        Value callee = r[callee_reg];
         int recv = in.c & 0xffff;
-        if (!IsKind(callee, Kind::kFunction) || recv == in.b) goto generic_call;
+        if (!IsKind(callee, Kind::kFunction) || recv == callee_reg) goto generic_call;
         JSObject* fn = callee.As<JSObject>();
         int64_t id = fn->internal[1].ToSmi();
         Shape* shape = fn->shape.As<Shape>();
@@ -673,8 +674,9 @@ Value Runtime::RunFrames(size_t entry_index) {
         // the instance allocation, the only allocation before the frame exists.
         r[recv] = IsJSObject(proto) ? proto : roots_[kRootObjectPrototype];
         int capacity = info->instance_capacity >= 0 ? info->instance_capacity : InstanceCapacity(callee);
-        Value receiver = NewConstructedObject(*this, REG(recv), capacity, ConstructSite(*this, info));
-        callee = r[in.b];  // the allocation may have moved it
+        Value receiver =
+            NewConstructedObject(*this, REG(recv), capacity, ConstructSite(*this, f->info, in.b, info));
+        callee = r[callee_reg];  // the allocation may have moved it
         r[recv] = receiver;
         int argc = in.c >> 16;
         const Value* args = &r[recv + 1];
@@ -700,7 +702,7 @@ Value Runtime::RunFrames(size_t entry_index) {
           if (spread) { argstart = in.b; argc = -1; }
           else { argstart = in.b & 0xffff; argc = in.b >> 16; }
         } else {
-          callee_reg = in.b;
+          callee_reg = is_new ? NewCalleeRegister(in.b) : in.b;
           if (spread) { argstart = in.c; argc = -1; }
           else { argstart = (in.c & 0xffff) + 1; argc = in.c >> 16; }
         }

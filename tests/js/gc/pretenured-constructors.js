@@ -4,7 +4,8 @@
 // later instances are allocated in old space (1 MiB semispaces: the nursery is at its maximum
 // from the start). Their initialising stores (shape, prototype, elements) and later stores of
 // young objects into them must keep the remembered set; a phase of short-lived instances must
-// not break anything either (the tenured samples take the site back).
+// not break anything either (the tenured samples take the site back). Sites are per `new`
+// instruction, so every phase allocates through the same `new` in makeNode / makePoint.
 function Node(key, left, right) {
   this.key = key;
   this.left = left;
@@ -17,16 +18,18 @@ class Point {
   constructor(x, y) { this.x = x; this.y = y; }
   norm1() { return Math.abs(this.x) + Math.abs(this.y); }
 }
+function makeNode(key, left, right) { return new Node(key, left, right); }
+function makePoint(x, y) { return new Point(x, y); }
 function build(depth, key) {
-  if (depth === 0) return new Node(key, null, null);
-  return new Node(key, build(depth - 1, 2 * key), build(depth - 1, 2 * key + 1));
+  if (depth === 0) return makeNode(key, null, null);
+  return makeNode(key, build(depth - 1, 2 * key), build(depth - 1, 2 * key + 1));
 }
 const keep = [];
 for (let round = 0; round < 8; round++) keep.push(build(8, round));  // ~4k nodes, all live
 const points = [];
 const messages = [];
 for (let i = 0; i < 4000; i++) {
-  points.push(new Point(i, -i));
+  points.push(makePoint(i, -i));
   const m = new Array(16);
   for (let j = 0; j < 16; j++) m[j] = i + j;
   messages.push(m);
@@ -34,21 +37,21 @@ for (let i = 0; i < 4000; i++) {
 // From now on the sites are tenured: point fresh (old) instances at young objects.
 const late = [];
 for (let i = 0; i < 3000; i++) {
-  const n = new Node(i, null, null);
-  n.left = new Node(-1, null, null);  // not the constructor's own store: a later barriered store
+  const n = makeNode(i, null, null);
+  n.left = makeNode(-1, null, null);  // not the constructor's own store: a later barriered store
   n.extra = { young: i };
   const a = Array(3);
   a[0] = { v: i };
   a[1] = 'm' + i;
   a.push(n);
-  const p = new Point(i, { boxed: i });
+  const p = makePoint(i, { boxed: i });
   late.push([n, a, p]);
 }
 // A phase of garbage instances (like binary-trees' short-lived trees) and scavenges.
 let garbage = 0;
-for (let i = 0; i < 15000; i++) garbage += new Node(i & 7, null, null).key + new Array(4).length;
+for (let i = 0; i < 15000; i++) garbage += makeNode(i & 7, null, null).key + new Array(4).length;
 gc();
-for (let i = 0; i < 5000; i++) garbage += new Point(1, 2).norm1();
+for (let i = 0; i < 5000; i++) garbage += makePoint(1, 2).norm1();
 gc();
 let sum = 0;
 for (let i = 0; i < late.length; i++) {
