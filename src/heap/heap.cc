@@ -274,7 +274,7 @@ bool Heap::ShouldStartIncrementalMarking() {
   // finalization.
   if (StressIncrementalMarking() || gc_interval_ > 0) return true;
   // Pages moved by fast promotion whose liveness no full GC has checked (new-space.h).
-  if (size >= 4 * MB && new_space_->PageMovesNeedMarking(size)) return true;
+  if (size >= 4 * MB && new_space_->PageMovesNeedMarking(size, live_after_last_mark_compact_)) return true;
   const size_t base = std::min(live_after_last_mark_compact_, old_generation_allocation_limit_);
   const size_t start = base + (old_generation_allocation_limit_ - base) * 3 / 4;
   return size >= std::max(start, 4 * MB);

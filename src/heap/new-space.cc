@@ -139,9 +139,11 @@ void NewSpace::RecordPageMove(const std::vector<Page*>& pages, size_t bytes) {
   ++page_move_count_;
 }
 
-bool NewSpace::PageMovesNeedMarking(size_t old_generation_bytes) const {
-  return !fast_promotion_mode_ && moved_since_full_gc_ >= kMinPageMoveBytesForMarking &&
-         moved_since_full_gc_ >= old_generation_bytes / 4;
+bool NewSpace::PageMovesNeedMarking(size_t old_generation_bytes, size_t live_after_last_full_gc) const {
+  if (fast_promotion_mode_) {
+    return moved_since_full_gc_ >= std::max(kMinPageMoveBytesInModeForMarking, live_after_last_full_gc);
+  }
+  return moved_since_full_gc_ >= kMinPageMoveBytesForMarking && moved_since_full_gc_ >= old_generation_bytes / 4;
 }
 
 bool NewSpace::CheckPageMoveAfterFullGC(const std::vector<Page*>& old_pages,

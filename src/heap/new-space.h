@@ -71,6 +71,13 @@
 //    the old generation (PageMovesNeedMarking; docs/heap.md section 15.1): GCBench's
 //    16.8 MB stretch tree dies right after its last move and otherwise stayed in old space
 //    until the end of the run while new space grew into fresh memory.
+//    While the mode stays on (the moved bytes count as survivors, so it lasts until a full GC),
+//    the heap also starts marking once the bytes moved since the last full GC reach
+//    max(kMinPageMoveBytesInModeForMarking, the old generation's live size after that GC):
+//    gcbench.js's short-lived trees otherwise moved every nursery, garbage included, into old
+//    space until the old-generation limit (96.6 -> 21.5 MB at that full GC). Tied to the live
+//    size, the checks are geometric while an all-live structure is being built (each one at
+//    most doubles the live size it is measured against); docs/heap.md section 17.1.
 //  * Page tail reserve: allocation areas on new-space pages (the mutator's and the scavenger's)
 //    end kPageTailReserve bytes before area_end, so every new-space page has at least 16 bytes
 //    above its top. A moved page's tail can then always hold a filler (objects are >= 16 bytes;
@@ -160,11 +167,16 @@ class NewSpace {
   bool CheckPageMoveAfterFullGC(const std::vector<Page*>& old_pages, int threshold_percent);
   // Bytes page-moving scavenges moved since the last full GC (header comment).
   size_t moved_bytes_since_full_gc() const { return moved_since_full_gc_; }
-  // True when fast promotion mode is off and the bytes moved since the last full GC are at least
-  // kMinPageMoveBytesForMarking and at least a quarter of `old_generation_bytes`: the heap should
-  // start incremental marking to find out whether they are still live (header comment).
-  bool PageMovesNeedMarking(size_t old_generation_bytes) const;
+  // True when the heap should start incremental marking to find out whether the bytes moved since
+  // the last full GC are still live (header comment): with fast promotion mode off, when they are
+  // at least kMinPageMoveBytesForMarking and a quarter of `old_generation_bytes`; with the mode
+  // on, when they are at least kMinPageMoveBytesInModeForMarking and `live_after_last_full_gc`
+  // (the old generation's size after the last full GC; 0 before the first one).
+  bool PageMovesNeedMarking(size_t old_generation_bytes, size_t live_after_last_full_gc = 0) const;
   static constexpr size_t kMinPageMoveBytesForMarking = 4 * MB;
+  // The default initial old-generation limit (config.h): before the first full GC the ordinary
+  // limit asks no earlier.
+  static constexpr size_t kMinPageMoveBytesInModeForMarking = 8 * MB;
   // Where allocation areas on `page` end (page tail reserve, header comment).
   static uintptr_t AllocationLimit(const Page* page) { return page->area_end() - kPageTailReserve; }
 

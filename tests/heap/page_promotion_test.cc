@@ -5,6 +5,7 @@
 // test: before and after each GC), dead objects on moved pages are reclaimed by the next full GC,
 // incremental marking, weak globals and young large objects stay right, and the copying path is
 // taken when the old generation cannot take the pages or the knob is off.
+#include <algorithm>
 #include <vector>
 
 #include "heap_test_fixture.h"
@@ -320,10 +321,12 @@ TEST(PagePromotionStressTest, GcIntervalMovesPagesAndKeepsTheGraph) {
 // initial limit), so only the new rule can start marking here.
 class MovedBytesMarkingTest : public PagePromotionTest {
  protected:
-  // A singly linked list of `count` young nodes (ids 0..count-1, node i -> node i-1) held by
-  // `head`: all live while built, so nurseries are moved page by page.
-  void BuildList(int count, Local<TreeNode> head) {
-    for (int i = 0; i < count; ++i) {
+  MovedBytesMarkingTest() = default;
+  explicit MovedBytesMarkingTest(const HeapConfig& config) : PagePromotionTest(config) {}
+  // A singly linked list of `count` young nodes (ids first_id.., node i -> node i-1, the previous
+  // `head`) held by `head`: all live while built, so nurseries are moved page by page.
+  void BuildList(int count, Local<TreeNode> head, int first_id = 0) {
+    for (int i = first_id; i < first_id + count; ++i) {
       TreeNode* node = NewNode(i);
       node->left = head.value();  // fresh young object: no barrier needed (write-barrier.h)
       head.Set(Value::FromObject(node));
@@ -425,6 +428,61 @@ TEST_F(MovedBytesMarkingTest, ExplicitFullGCResetsTheMovedBytes) {
   EXPECT_EQ(new_space()->moved_bytes_since_full_gc(), 0u);
   EndFastPromotionMode();
   EXPECT_FALSE(new_space()->PageMovesNeedMarking(heap().old_space()->size_of_objects()));
+}
+
+// Garbage moved while fast promotion mode stays on (new-space.h "Moved bytes of unknown
+// liveness", docs/heap.md section 17.1). The initial old-generation limit is raised to 64 MB so
+// the ordinary limit cannot be what starts a full GC here.
+HeapConfig InModeMarkingConfig() {
+  HeapConfig config = PageMoveConfig();
+  config.initial_old_generation_limit = 64 * MB;
+  return config;
+}
+
+class MovedBytesInModeTest : public MovedBytesMarkingTest {
+ protected:
+  MovedBytesInModeTest() : MovedBytesMarkingTest(InModeMarkingConfig()) {}
+  uint64_t full_gcs() { return heap().gc_statistics().mark_compact_count; }
+  // BuildList, noting whether incremental marking ran while the mode was on and the largest old
+  // space seen (sampled every 1000 nodes).
+  void BuildListWatching(int count, Local<TreeNode> head, bool* marked_in_mode, size_t* max_old) {
+    for (int done = 0; done < count; done += 1000) {
+      BuildList(std::min(1000, count - done), head, done);
+      if (heap().IsIncrementalMarkingForTesting() && new_space()->fast_promotion_mode()) *marked_in_mode = true;
+      *max_old = std::max(*max_old, heap().old_space()->size_of_objects());
+    }
+  }
+};
+
+TEST_F(MovedBytesInModeTest, GarbageMovedWhileTheModeStaysOnIsMarked) {
+  bool marked_in_mode = false;
+  size_t max_old = 0;
+  for (int round = 0; round < 5; ++round) {  // 5 lists of 4.6 MB, each dropped when done
+    HandleScope scope(heap());
+    Local<TreeNode> head = Local<TreeNode>::New(heap(), Value());
+    BuildListWatching(kListNodes, head, &marked_in_mode, &max_old);
+  }
+  EXPECT_GE(page_moves(), 25u);  // every nursery was moved, the dropped lists' pages included
+  EXPECT_TRUE(marked_in_mode);
+  EXPECT_GE(full_gcs(), 1u);
+  // Without the rule all 23 MB stay in old space until the 64 MB limit.
+  EXPECT_LT(max_old, 16 * MB);
+}
+
+TEST_F(MovedBytesInModeTest, LiveStructureBuiltInTheModeIsMarkedGeometrically) {
+  Local<TreeNode> head = Local<TreeNode>::New(heap(), Value());
+  bool marked_in_mode = false;
+  size_t max_old = 0;
+  BuildListWatching(4 * kListNodes, head, &marked_in_mode, &max_old);  // 18.4 MB, all live
+  // The first marking after 8 MiB moved, the next only after the live size again: at most two.
+  EXPECT_GE(full_gcs(), 1u);
+  EXPECT_LE(full_gcs(), 2u);
+  EXPECT_TRUE(new_space()->fast_promotion_mode());  // the live batches kept the mode on
+  int n = 0;
+  for (Value v = head.value(); v.IsHeapObject(); v = v.As<TreeNode>()->left, ++n) {
+    ASSERT_EQ(v.As<TreeNode>()->id.ToSmi(), 4 * kListNodes - 1 - n);
+  }
+  EXPECT_EQ(n, 4 * kListNodes);
 }
 
 }  // namespace
