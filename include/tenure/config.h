@@ -53,6 +53,15 @@ struct HeapConfig {
   // small ones (docs/heap.md section 14 has the measurements).
   bool huge_page_batches = true;
 
+  // Populating ahead of need (tenure addition, docs/heap.md section 19 "Session 8"): once the page
+  // pool has mapped 32 MiB of fresh batches itself, a background thread keeps up to this many
+  // bytes of populated 2 MiB batches ready, so a heap that keeps growing takes already-resident
+  // memory instead of first-touching it on the mutator thread or in a pause. Bounded (the reserve
+  // is at most this much resident memory outside the heap's limits), refilled only after the
+  // heap took from it, unmapped by a memory-reducing GC, joined when the heap is destroyed.
+  // 0 = off (no thread).
+  size_t prefault_reserve_bytes = 16 * MB;
+
   // Old generation hard limit (objects in old space + large objects). 0 = derive from physical
   // memory like V8 (§5.1): physical/2, clamped to [256 MiB, 2048 MiB] (4096 MiB on hosts with
   // >= 15 GiB). heap_size_limit = max_old_space_size + 3 * max_semi_space_size.

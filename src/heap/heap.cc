@@ -108,7 +108,9 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
   old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, max_old_space_size_);
 
   page_pool_ = std::make_unique<internal::PagePool>(
-      internal::PagePoolConfig{.huge_pages = config_.huge_page_batches});
+      internal::PagePoolConfig{
+          .huge_pages = config_.huge_page_batches,
+          .prefault_batches = config_.prefault_reserve_bytes / internal::PagePool::kBatchBytes});
   tracer_ = std::make_unique<internal::GCTracer>(this);
   new_space_ = std::make_unique<internal::NewSpace>(this, config_.initial_semi_space_size,
                                                     config_.max_semi_space_size);

@@ -11,28 +11,7 @@
 #include "page.h"
 #include "sanitizer.h"
 
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23  // Linux 5.14 (include/uapi/asm-generic/mman-common.h)
-#endif
-
 namespace tenure::internal {
-
-namespace {
-
-// Pre-faults [address, address + size) in one system call. MADV_POPULATE_WRITE (Linux >= 5.14)
-// keeps an earlier MADV_HUGEPAGE in effect, so the batch is backed by one 2 MiB page when the
-// kernel has one; older kernels fall back to re-mapping in place with MAP_POPULATE.
-void PopulateRange(void* address, size_t size) {
-  if (madvise(address, size, MADV_POPULATE_WRITE) == 0) return;
-  void* fixed = mmap(address, size, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_POPULATE, -1, 0);
-  if (fixed == MAP_FAILED) {
-    fprintf(stderr, "tenure: mmap(MAP_POPULATE) of %zu bytes failed\n", size);
-    abort();
-  }
-}
-
-}  // namespace
 
 PagePool::PagePool(const PagePoolConfig& config)
     : config_(config), max_bytes_(config.initial_max_bytes) {}
@@ -96,6 +75,7 @@ size_t PagePool::ReleaseSurplus(size_t max_chunks) {
 }
 
 void PagePool::ReleaseAll() {
+  if (prefaulter_) prefaulter_->Release();
   UnmapChunks(&chunks_, 0);
   UnmapChunks(&surplus_, 0);
   low_water_chunks_ = 0;
@@ -109,20 +89,31 @@ void* PagePool::MapFreshChunk() {
     ++stats_.fresh_chunks;
     return MapAligned(kPageSize, kPageSize, /*populate=*/true);
   }
-  char* batch;
-  if (config_.huge_pages) {
-    batch = static_cast<char*>(MapAligned(kBatchBytes, kBatchBytes, /*populate=*/false));
-    madvise(batch, kBatchBytes, MADV_HUGEPAGE);  // advisory: failure leaves 4 KiB pages
-    PopulateRange(batch, kBatchBytes);
-  } else {
-    batch = static_cast<char*>(MapAligned(kBatchBytes, kPageSize, /*populate=*/true));
-  }
+  char* batch = TakeFreshBatch();
   stats_.fresh_chunks += kChunksPerBatch;
   // Pool the upper chunks so the next Take()s walk up the batch.
   for (size_t i = kChunksPerBatch - 1; i >= 1; --i) {
     void* chunk = batch + i * kPageSize;
     PoisonMemory(chunk, kPageSize);
     chunks_.push_back(chunk);
+  }
+  return batch;
+}
+
+char* PagePool::TakeFreshBatch() {
+  if (prefaulter_) {
+    if (char* batch = prefaulter_->TryTake()) {
+      stats_.prefaulted_chunks += kChunksPerBatch;
+      return batch;
+    }
+  }
+  char* batch = MapPopulatedBatch(config_.huge_pages);
+  ++batches_mapped_here_;
+  if (!prefaulter_ && config_.prefault_batches > 0 &&
+      batches_mapped_here_ >= config_.prefault_after_batches) {
+    prefaulter_ = std::make_unique<Prefaulter>(
+        PrefaulterConfig{.reserve_batches = config_.prefault_batches,
+                         .huge_pages = config_.huge_pages});
   }
   return batch;
 }

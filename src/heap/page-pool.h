@@ -31,16 +31,24 @@
 //  * Unmapping is coalesced: ReleaseSurplus/ReleaseAll sort the chunks they give back and unmap
 //    each run of address-contiguous chunks with one munmap, so a whole 2 MiB batch (one huge
 //    page) is freed without the kernel splitting it into 4 KiB pages first.
-//  * Single-threaded: the pool belongs to one Heap and is used only on its thread.
+//  * Fresh batches come from the Prefaulter's reserve when it has one (prefaulter.h: populated
+//    ahead of need on a background thread), else they are mapped and populated by the caller.
+//    The Prefaulter is created only after the pool has mapped config.prefault_after_batches
+//    batches itself (a heap that has grown by that much is likely to keep growing), so small
+//    heaps and start-up never run a second thread. ReleaseAll also releases its reserve.
+//  * Single-threaded: the pool belongs to one Heap and is used only on its thread (the
+//    Prefaulter's thread never touches the pool's fields).
 #ifndef TENURE_SRC_HEAP_PAGE_POOL_H_
 #define TENURE_SRC_HEAP_PAGE_POOL_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "tenure/config.h"
+#include "prefaulter.h"
 #include "tenure/write-barrier.h"
 
 namespace tenure::internal {
@@ -56,6 +64,11 @@ struct PagePoolConfig {
   size_t initial_max_bytes = 8 * MB;
   // madvise(MADV_HUGEPAGE) on each fresh 2 MiB batch (HeapConfig::huge_page_batches).
   bool huge_pages = true;
+  // Batches the Prefaulter keeps populated ahead of need (HeapConfig::prefault_reserve_bytes);
+  // 0 = no background thread.
+  size_t prefault_batches = 0;
+  // The Prefaulter starts once the pool has mapped this many fresh batches on its own thread.
+  size_t prefault_after_batches = 16;
 };
 
 // What the heap tells the pool at the end of a full GC.
@@ -70,11 +83,12 @@ struct PagePoolStats {
   size_t unmapped_chunks = 0;  // chunks given back to the OS
   size_t zeroed_chunks = 0;    // reused chunks memset for Take(kZeroed)
   size_t unmap_calls = 0;      // munmap calls (one per run of contiguous chunks)
+  size_t prefaulted_chunks = 0;  // fresh chunks whose batch came from the Prefaulter's reserve
 };
 
 class PagePool {
  public:
-  static constexpr size_t kBatchBytes = 2 * MB;
+  static constexpr size_t kBatchBytes = kPopulatedBatchBytes;
   static constexpr size_t kChunksPerBatch = kBatchBytes / kPageSize;
   static constexpr size_t kMinCycleAllocation = 1 * MB;
 
@@ -109,11 +123,16 @@ class PagePool {
   size_t surplus_bytes() const { return surplus_.size() * kPageSize; }
   size_t max_bytes() const { return max_bytes_; }
   const PagePoolStats& stats() const { return stats_; }
+  // Null until the pool has mapped config.prefault_after_batches batches (or when off).
+  Prefaulter* prefaulter() { return prefaulter_.get(); }
 
  private:
   size_t max_chunks() const { return max_bytes_ / kPageSize; }
   // Maps and populates a batch; returns one chunk, pools the others (as many as the bound allows).
   void* MapFreshChunk();
+  // A populated batch: from the Prefaulter's reserve if it has one, else mapped here (which may
+  // start the Prefaulter).
+  char* TakeFreshBatch();
   // Unmaps and erases (*chunks)[first..end), one munmap per run of contiguous chunks.
   void UnmapChunks(std::vector<void*>* chunks, size_t first);
 
@@ -124,6 +143,8 @@ class PagePool {
   size_t low_water_chunks_ = 0;  // min chunks_.size() since the last StartCycle
   std::function<void()> reclaim_hook_;
   PagePoolStats stats_;
+  size_t batches_mapped_here_ = 0;  // fresh batches populated on the caller's thread
+  std::unique_ptr<Prefaulter> prefaulter_;  // last: its thread is joined before the rest goes
 };
 
 }  // namespace tenure::internal

@@ -159,6 +159,79 @@ TEST(PagePoolTest, ReleaseAllUnmapsPooledAndSurplusChunks) {
   for (void* chunk : chunks) EXPECT_FALSE(IsMapped(chunk, kPageSize));
 }
 
+// ---- Prefaulter (prefaulter.h): populated batches ahead of need on a background thread.
+using internal::Prefaulter;
+
+TEST(PrefaulterTest, FillsItsReserveUpToTheBoundAndRefillsAfterATake) {
+  Prefaulter prefaulter({.reserve_batches = 3, .huge_pages = true});
+  EXPECT_EQ(prefaulter.WaitIdleForTesting(), 3u);
+  char* batch = prefaulter.TryTake();
+  ASSERT_NE(batch, nullptr);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(batch) % PagePool::kBatchBytes, 0u);
+  EXPECT_TRUE(AllBytesAre(batch, PagePool::kBatchBytes, 0));
+  EXPECT_EQ(prefaulter.WaitIdleForTesting(), 3u);  // refilled, never above the bound
+  internal::Unmap(batch, PagePool::kBatchBytes);
+}
+
+TEST(PrefaulterTest, ReleaseEmptiesTheReserveAndNothingRefillsUntilTheNextTake) {
+  Prefaulter prefaulter({.reserve_batches = 2, .huge_pages = false});
+  ASSERT_EQ(prefaulter.WaitIdleForTesting(), 2u);
+  prefaulter.Release();
+  EXPECT_EQ(prefaulter.ready_batches(), 0u);
+  EXPECT_EQ(prefaulter.WaitIdleForTesting(), 0u);  // no demand since the release
+  EXPECT_EQ(prefaulter.TryTake(), nullptr);        // empty, but asks for a refill
+  EXPECT_EQ(prefaulter.WaitIdleForTesting(), 2u);
+}
+
+// Teardown while the thread is (or may be) inside a populate call: the destructor joins it.
+TEST(PrefaulterTest, DestroyedWhileItsThreadPopulatesJoinsCleanly) {
+  for (int i = 0; i < 20; ++i) {
+    Prefaulter prefaulter({.reserve_batches = 4, .huge_pages = (i % 2) == 0});
+    if (i % 3 != 0) continue;
+    if (char* batch = prefaulter.TryTake()) internal::Unmap(batch, PagePool::kBatchBytes);
+  }
+}
+
+PagePoolConfig PrefaultingPool(size_t prefault_batches) {
+  return {.initial_max_bytes = 64 * kPageSize, .huge_pages = true,
+          .prefault_batches = prefault_batches, .prefault_after_batches = 2};
+}
+
+TEST(PagePoolTest, ThePrefaulterStartsAfterTheThresholdAndServesFreshBatches) {
+  PagePool pool(PrefaultingPool(2));
+  std::vector<void*> chunks;
+  auto take = [&](size_t n) {
+    for (size_t i = 0; i < n; ++i) chunks.push_back(pool.Take(PageContents::kZeroed));
+  };
+  take(PagePool::kChunksPerBatch);  // one batch mapped on this thread
+  EXPECT_EQ(pool.prefaulter(), nullptr);
+  take(PagePool::kChunksPerBatch);  // the second starts the thread
+  ASSERT_NE(pool.prefaulter(), nullptr);
+  EXPECT_EQ(pool.prefaulter()->WaitIdleForTesting(), 2u);
+  EXPECT_EQ(pool.stats().prefaulted_chunks, 0u);
+  take(PagePool::kChunksPerBatch);  // served from the reserve
+  EXPECT_EQ(pool.stats().prefaulted_chunks, PagePool::kChunksPerBatch);
+  EXPECT_EQ(pool.stats().fresh_chunks, 3 * PagePool::kChunksPerBatch);
+  for (size_t i = 2 * PagePool::kChunksPerBatch; i < chunks.size(); ++i) {
+    EXPECT_TRUE(AllBytesAre(chunks[i], kPageSize, 0)) << i;
+  }
+  for (void* chunk : chunks) pool.Return(chunk);
+  pool.ReleaseAll();  // a memory-reducing GC also unmaps the reserve
+  EXPECT_EQ(pool.prefaulter()->ready_batches(), 0u);
+  EXPECT_EQ(pool.prefaulter()->WaitIdleForTesting(), 0u);
+}
+
+TEST(PagePoolTest, NoPrefaulterWhenItIsOff) {
+  PagePool pool(PrefaultingPool(0));
+  std::vector<void*> chunks;
+  for (size_t i = 0; i < 4 * PagePool::kChunksPerBatch; ++i) {
+    chunks.push_back(pool.Take(PageContents::kUninitialized));
+  }
+  EXPECT_EQ(pool.prefaulter(), nullptr);
+  EXPECT_EQ(pool.stats().prefaulted_chunks, 0u);
+  for (void* chunk : chunks) pool.Return(chunk);
+}
+
 // A whole batch comes back to the OS in one munmap (a huge page is not split first); chunks mapped
 // on their own are not contiguous and take one call each.
 TEST(PagePoolTest, ReleaseUnmapsEachContiguousRunWithOneCall) {
