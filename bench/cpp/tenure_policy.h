@@ -12,7 +12,8 @@
 //   used only by non-allocating walks.
 // - Stores into an existing node go through tenure::Store (the write barrier). NewNode writes its
 //   children without the barrier, which write-barrier.h allows for a freshly allocated young
-//   object before the next allocation.
+//   object before the next allocation; it allocates with Heap::NewUninitialized (no zeroing) and
+//   writes every field, as that contract asks.
 // - Pauses: a GC prologue and an epilogue callback bracket every collection; the interval is the
 //   stop-the-world pause (the heap is single-threaded and stop-the-world, heap.h). The heap's own
 //   GCStatistics totals are printed next to them as a cross-check.
@@ -138,10 +139,13 @@ struct TenurePolicy {
   static bool IsNull(NodeRef ref) { return ref.IsEmpty(); }
   static tenure::Value ValueOf(NodeRef ref) { return ref.IsEmpty() ? tenure::Value() : ref.value(); }
 
+  // Writes every field before the next allocation, so it may skip the zeroing
+  // (Heap::AllocateUninitialized's contract).
   static NodeRef NewNode(Context& ctx, NodeRef left, NodeRef right) {
-    Node* node = ctx.heap->New<Node>(&kNodeType);
+    Node* node = ctx.heap->NewUninitialized<Node>(&kNodeType);
     node->left = ValueOf(left);  // Fresh young object: no barrier needed (write-barrier.h).
     node->right = ValueOf(right);
+    node->i = node->j = 0;
     return NodeRef::New(*ctx.heap, node);
   }
   static void SetLeft(Context&, NodeRef parent, NodeRef child) {

@@ -10,7 +10,8 @@
 //  * Pages iterate: walking objects from a page's area start by Size() reaches exactly its top
 //    (new space: the allocation top; old space: the end of the area, gaps are filler objects).
 //  * Free-list entries are filler objects inside old pages; they never overlap live objects.
-//  * Fresh memory returned by Allocate() reads as zero apart from the header.
+//  * Fresh memory returned by Allocate() reads as zero apart from the header. AllocateUninitialized()
+//    returns memory with arbitrary contents, which its caller initialises (contract there).
 //  * No object has its mark or forwarding bit set outside a GC.
 //  * Single-threaded, stop-the-world: a GC can only happen inside Allocate()/AllocateSlow(),
 //    CollectGarbage(), AdjustExternalMemory() — never concurrently with the mutator. Raw
@@ -75,6 +76,9 @@ struct HandleScopeData {
 inline constexpr size_t kMaxRegularObjectSize = 128 * KB;
 
 enum class AllocationType : uint8_t { kYoung, kOld };
+// Whether the body of a new object must read as zero (Allocate) or may hold stale bytes
+// (AllocateUninitialized; the caller initialises it).
+enum class AllocationInit : uint8_t { kZeroed, kUninitialized };
 enum class GCType : uint8_t { kScavenge, kMarkCompact };
 
 // GC reasons; strings match V8's GarbageCollectionReasonToString.
@@ -156,6 +160,19 @@ class Heap {
          AllocationType where = AllocationType::kYoung) {
     return static_cast<T*>(Allocate(type, size_in_bytes, where));
   }
+  // Allocates a young object whose body is NOT zeroed (V8's allocating code likewise writes every
+  // field of a new object; its new space is never zeroed). Contract: before the next allocation
+  // or anything else that may GC (heap.h invariants), the caller writes every tagged slot the
+  // object's TypeInfo exposes to the GC with a valid Value (Value() for "none") and every field
+  // its size_of reads; untagged fields the GC never reads may stay stale. Saves the zeroing: the
+  // heap zeroes a new-space page only before the first Allocate() on it (new-space.h "Zeroing"),
+  // so a mutator that allocates only through here never zeroes. Objects that do not fit the
+  // young fast path (large, or while an allocation observer is set) are zeroed as by Allocate().
+  inline HeapObject* AllocateUninitialized(const TypeInfo* type, size_t size_in_bytes);
+  template <typename T>
+  T* NewUninitialized(const TypeInfo* type, size_t size_in_bytes = sizeof(T)) {
+    return static_cast<T*>(AllocateUninitialized(type, size_in_bytes));
+  }
   // ---- Allocation sites (pretenuring; allocation-site.h) -----------------------------------
   // A new site owned by the heap (valid until the heap is destroyed).
   AllocationSite* NewAllocationSite();
@@ -168,7 +185,8 @@ class Heap {
 
   // The one slow path (counts bytes, triggers GCs, stress/observer hooks, old/large allocation).
   // `bytes` is already AllocationSize()d.
-  HeapObject* AllocateSlow(const TypeInfo* type, size_t bytes, AllocationType where);
+  HeapObject* AllocateSlow(const TypeInfo* type, size_t bytes, AllocationType where,
+                           AllocationInit init = AllocationInit::kZeroed);
 
   // ---- Collection ----------------------------------------------------------------------------
   void CollectGarbage(GCType type, GCReason reason = GCReason::kTesting);
@@ -294,7 +312,7 @@ class Heap {
 
   void RefreshAllocationLimit();
   void MakeHeapIterable();
-  HeapObject* AllocateYoungSlow(size_t bytes);
+  HeapObject* AllocateYoungSlow(size_t bytes, AllocationInit init);
   HeapObject* AllocateOld(size_t bytes);
   HeapObject* AllocateLarge(size_t bytes, AllocationType where);
   // AllocateAtSite's out-of-line paths (allocation-site.cc): a tenured site's old-space object
@@ -322,8 +340,14 @@ class Heap {
   size_t ComputeDefaultMaxOldSpaceSize() const;
 
   // Fast-path state first (keep on one cache line).
+  // new_lab_: [top, limit) is free and reads as zero (Allocate's fast path). [top, raw_limit) is
+  // free (AllocateUninitialized's fast path; limit <= raw_limit <= real limit). [top, zeroed) reads
+  // as zero (nothing if zeroed <= top): pages are taken unzeroed, AllocateYoungSlow zeroes the rest
+  // of the area before the first zeroing allocation there.
   internal::LinearAllocationArea new_lab_;
+  uintptr_t new_lab_raw_limit_ = 0;
   uintptr_t new_lab_real_limit_ = 0;  // differs from new_lab_.limit when stress/observers are on
+  uintptr_t new_lab_zeroed_limit_ = 0;
   internal::HandleScopeData handle_scope_data_;
 
   HeapConfig config_;
@@ -384,6 +408,22 @@ inline HeapObject* Heap::Allocate(const TypeInfo* type, size_t size_in_bytes,
     }
   }
   return AllocateSlow(type, bytes, where);
+}
+
+inline HeapObject* Heap::AllocateUninitialized(const TypeInfo* type, size_t size_in_bytes) {
+  const size_t bytes = AllocationSize(size_in_bytes);
+  if (bytes <= kMaxRegularObjectSize) {
+    const uintptr_t top = new_lab_.top;
+    if (new_lab_raw_limit_ - top >= bytes) {
+      const uintptr_t new_top = top + bytes;
+      new_lab_.top = new_top;
+      if (new_lab_.limit < new_top) new_lab_.limit = new_top;  // keeps limit >= top
+      HeapObject* object = reinterpret_cast<HeapObject*>(top);
+      object->set_type(type);
+      return object;
+    }
+  }
+  return AllocateSlow(type, bytes, AllocationType::kYoung, AllocationInit::kUninitialized);
 }
 
 inline HeapObject* Heap::AllocateAtSite(const TypeInfo* type, size_t size_in_bytes,

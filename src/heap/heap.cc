@@ -124,7 +124,7 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
   page_pool_->SetReclaimHook([this] { sweeper_->ReleaseQueuedPages(); });
   handle_blocks_ = std::make_unique<internal::HandleBlocks>();
   new_space_->ResetAllocationArea(&new_lab_);
-  new_lab_real_limit_ = new_lab_.limit;
+  new_lab_real_limit_ = new_lab_zeroed_limit_ = new_lab_.limit;
   gc_interval_ = config_.gc_interval;
   allocations_until_stress_gc_ = gc_interval_;
   RefreshAllocationLimit();
@@ -144,12 +144,15 @@ size_t Heap::semi_space_capacity() const { return new_space_->capacity(); }
 void Heap::RefreshAllocationLimit() {
   const bool slow = gc_interval_ > 0 || allocation_observer_ != nullptr ||
                     (config_.incremental_marking && config_.stress_incremental_marking);
-  new_lab_.limit = slow ? new_lab_.top : new_lab_real_limit_;
+  const uintptr_t top = new_lab_.top;
+  new_lab_raw_limit_ = slow ? top : new_lab_real_limit_;
+  new_lab_.limit = slow ? top : std::clamp(new_lab_zeroed_limit_, top, new_lab_real_limit_);
 }
 
 // ---- Allocation ----------------------------------------------------------------------------------
 
-HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationType where) {
+HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationType where,
+                               AllocationInit init) {
   if (in_gc_) {
     fprintf(stderr, "tenure: allocation during a garbage collection\n");
     abort();
@@ -167,7 +170,8 @@ HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationTyp
   } else if (where == AllocationType::kOld) {
     object = AllocateOld(bytes);
   } else {
-    object = AllocateYoungSlow(bytes);
+    // An observer may read the object (e.g. its size) before the caller initialises it.
+    object = AllocateYoungSlow(bytes, allocation_observer_ ? AllocationInit::kZeroed : init);
   }
   object->set_type(type);
   if (incremental_marking_->IsMarking() && !InYoungGeneration(object)) {
@@ -177,15 +181,17 @@ HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationTyp
   return object;
 }
 
-HeapObject* Heap::AllocateYoungSlow(size_t bytes) {
+HeapObject* Heap::AllocateYoungSlow(size_t bytes, AllocationInit init) {
   new_lab_.limit = new_lab_real_limit_;
   // Only GCs run by this loop count as attempts: a page advance whose marking step finalizes
   // marking (a full GC that closes the allocation area) is progress, not a failed attempt — under
   // gc_interval with a tiny heap that happens on every advance.
   for (int attempt = 0;;) {
-    if (new_lab_.limit - new_lab_.top >= bytes) break;
+    // The real limit: a GC inside the step below may have lowered new_lab_.limit again.
+    if (new_lab_real_limit_ - new_lab_.top >= bytes) break;
     if (new_space_->AdvancePage(&new_lab_)) {
       new_lab_real_limit_ = new_lab_.limit;  // a GC inside the step restores the limit from here
+      new_lab_zeroed_limit_ = new_lab_.top;  // the page is not zeroed (new-space.h "Zeroing")
       AllocationStep(internal::kPageSize);
       continue;
     }
@@ -201,9 +207,16 @@ HeapObject* Heap::AllocateYoungSlow(size_t bytes) {
     PerformGC(type, GCReason::kAllocationFailure, collector_reason);
     new_lab_.limit = new_lab_real_limit_;
   }
-  HeapObject* object = reinterpret_cast<HeapObject*>(new_lab_.top);
-  new_lab_.top += bytes;
-  new_lab_real_limit_ = new_lab_.limit;
+  const uintptr_t top = new_lab_.top;
+  if (init == AllocationInit::kZeroed && new_lab_zeroed_limit_ < top + bytes) {
+    // First zeroing allocation since the area's page was taken (or since uninitialised
+    // allocations passed the zeroed part): zero the rest of the area, as a page advance did.
+    const uintptr_t from = std::max(top, new_lab_zeroed_limit_);
+    memset(reinterpret_cast<void*>(from), 0, new_lab_real_limit_ - from);
+    new_lab_zeroed_limit_ = new_lab_real_limit_;
+  }
+  HeapObject* object = reinterpret_cast<HeapObject*>(top);
+  new_lab_.top = top + bytes;
   RefreshAllocationLimit();
   return object;
 }
@@ -334,6 +347,7 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
   InvokeCallbacks(prologue_callbacks_, type);
   in_gc_ = true;
   new_lab_.limit = new_lab_real_limit_;
+  const internal::LinearAllocationArea lab_before = new_lab_;
   MakeHeapIterable();
   if (config_.verify_heap) internal::HeapVerifier::Verify(this, "before GC");
 
@@ -355,6 +369,11 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
   }
 
   new_lab_real_limit_ = new_lab_.limit;
+  // A collector that moves the allocation area hands over a zeroed one (the scavenger zeroes the
+  // rest of its last page, new-space.h); one that keeps it leaves the memory above top untouched.
+  if (new_lab_.top != lab_before.top || new_lab_.limit != lab_before.limit) {
+    new_lab_zeroed_limit_ = new_lab_.limit;
+  }
   MakeHeapIterable();
   new_space_size_after_last_gc_ = new_space_->Size();
   if (config_.verify_heap) internal::HeapVerifier::Verify(this, "after GC");

@@ -64,11 +64,7 @@ void NewSpace::ResetAllocationArea(LinearAllocationArea* lab) {
   lab->limit = AllocationLimit(page);
 }
 
-bool NewSpace::AdvancePage(LinearAllocationArea* lab) {
-  if (!NextPage(lab)) return false;
-  memset(reinterpret_cast<void*>(lab->top), 0, lab->limit - lab->top);
-  return true;
-}
+bool NewSpace::AdvancePage(LinearAllocationArea* lab) { return NextPage(lab); }
 
 bool NewSpace::NextPage(LinearAllocationArea* lab) {
   to_pages_[current_page_]->set_top(lab->top);

@@ -37,12 +37,15 @@
 //  * Outside a scavenge, all young objects are in to-space pages [0, current_page]; pages after the
 //    current one are empty (top == area_start). The mutator's linear allocation area lies inside
 //    the current page, between its recorded top and area_end.
-//  * Zeroing is lazy (no from-space zapping in the scavenge pause): memory the mutator allocates
-//    from reads as zero because (a) the scavenger zeroes the rest of its last to-space page
-//    [copy top, area_end) and (b) AdvancePage zeroes a whole page [area_start, area_end) when the
-//    mutator's allocation area moves onto it. So in the current page everything above top is zero;
-//    to-space pages after the current one, reserve pages and from-space pages may hold stale bytes
-//    (the scavenger overwrites what it copies, and nothing reads above a page's top).
+//  * Zeroing is lazy (no from-space zapping in the scavenge pause): memory Heap::Allocate hands
+//    out reads as zero because (a) the scavenger zeroes the rest of its last to-space page
+//    [copy top, area_end) and (b) the heap zeroes the rest of a page the mutator's allocation area
+//    moved onto (AdvancePage does not zero) before the first zeroing allocation there
+//    (Heap::AllocateYoungSlow; docs/heap.md section 15.2). Heap::AllocateUninitialized skips (b):
+//    a mutator that only allocates that way never zeroes a page. In the current page the memory
+//    above the heap's zeroed limit may hold stale bytes, as may to-space pages after the current
+//    one, reserve pages and from-space pages (the scavenger overwrites what it copies, and nothing
+//    reads above a page's top).
 //  * Reserve pages (former from-space) are poisoned under ASan; with HeapConfig::verify_heap the
 //    used part of each from-space page is filled with kZapValue before it joins the reserve, so a
 //    stale pointer into it fails loudly.
@@ -101,7 +104,7 @@ class NewSpace {
   // Starts the mutator's allocation area at the current page.
   void ResetAllocationArea(LinearAllocationArea* lab);
   // Mutator: records lab->top as the current page's top and moves the area to the next to-space
-  // page, which it zeroes first. Returns false (lab unchanged apart from the recorded top) if
+  // page, which it does not zero (the heap does, header comment). Returns false (lab unchanged apart from the recorded top) if
   // to-space is full.
   bool AdvancePage(LinearAllocationArea* lab);
   // Records the allocation top of the current page (makes the space iterable).

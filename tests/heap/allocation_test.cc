@@ -1,5 +1,7 @@
 // Copyright the tenure authors.
 // allocation_test.cc — the allocation fast path, zeroed memory, sizes and Value tagging.
+#include <cstring>
+
 #include "heap_test_fixture.h"
 
 namespace tenure::testing {
@@ -61,6 +63,98 @@ TEST_F(AllocationTest, OldAllocationsReuseSweptMemory) {
   // Everything died; old space should not have grown beyond a page or two.
   auto spaces = heap().GetHeapSpaceStatistics();
   EXPECT_LE(spaces[1].space_size, 2 * 256 * KB);
+}
+
+// ---- AllocateUninitialized (heap.h contract; docs/heap.md section 15.2) ------------------------
+
+// Fills new space with garbage strings of 0xAB bytes and scavenges them away, so the pages the
+// allocation area moves onto next hold stale non-zero bytes.
+void DirtyNewSpace(Heap& heap) {
+  for (int i = 0; i < 4000; ++i) {
+    const size_t n = 1000;
+    auto* s = heap.New<ByteString>(&kByteStringType, sizeof(ByteString) + n);
+    s->length = n;
+    memset(s->chars(), 0xAB, n);
+  }
+  heap.CollectGarbage(GCType::kScavenge);
+}
+
+// Raw words of a fresh object's body, read before the caller writes them (stale memory).
+bool BodyHasStaleBytes(TreeNode* node) {
+  return node->left.raw() != 0 || node->right.raw() != 0 || node->id.raw() != 0;
+}
+
+// The contract's sequence: allocate without zeroing, write every tagged slot, then a GC right
+// away (verify_heap checks every slot before and after it). Each round first allocates 288 KB of
+// initialised garbage nodes, so the allocation area is on a page nobody zeroed (the scavenger
+// hands over a zeroed rest of page); a chain of the rounds' nodes survives scavenges and full GCs.
+TEST_F(AllocationTest, GcRightAfterAnInitialisedUninitialisedAllocation) {
+  DirtyNewSpace(heap());
+  Local<TreeNode> head;
+  int stale = 0;
+  for (int round = 0; round < 24; ++round) {
+    for (int i = 0; i < 9000; ++i) {
+      auto* garbage = heap().NewUninitialized<TreeNode>(&kTreeNodeType);
+      garbage->left = garbage->right = garbage->id = Value();
+    }
+    auto* node = heap().NewUninitialized<TreeNode>(&kTreeNodeType);
+    stale += BodyHasStaleBytes(node);
+    node->left = head.IsEmpty() ? Value() : head.value();
+    node->right = Value();
+    node->id = Value::FromSmi(round);
+    head = Local<TreeNode>::New(heap(), node);
+    if (round % 4 == 3) {
+      FullGC();
+    } else {
+      Scavenge();
+    }
+  }
+  EXPECT_GT(stale, 0);  // the test did run on stale memory
+  Scavenge();
+  FullGC();
+  int64_t expected = 23;
+  for (TreeNode* n = head.get(); n != nullptr;
+       n = n->left.IsEmpty() ? nullptr : n->left.As<TreeNode>()) {
+    ASSERT_EQ(n->id.ToSmi(), expected--);
+  }
+  EXPECT_EQ(expected, -1);
+}
+
+// Uninitialised allocations move the allocation area onto pages nobody zeroed; a zeroing
+// allocation after them (same page or the next) still reads as zero.
+TEST_F(AllocationTest, ZeroingAllocationsAfterUninitialisedOnesReadAsZero) {
+  DirtyNewSpace(heap());
+  int stale = 0;
+  for (int i = 0; i < 40000; ++i) {  // 1.25 MB of nodes: several page advances and scavenges
+    auto* node = heap().NewUninitialized<TreeNode>(&kTreeNodeType);
+    stale += BodyHasStaleBytes(node);
+    node->left = node->right = Value();
+    node->id = Value::FromSmi(i);
+    if (i % 97 == 0) {
+      ValueArray* array = NewArray(1 + i % 300);
+      for (int64_t j = 0; j < array->size(); ++j) ASSERT_TRUE(array->slots()[j].IsEmpty()) << i;
+      TreeNode* zeroed = NewNode(i);
+      ASSERT_TRUE(zeroed->left.IsEmpty() && zeroed->right.IsEmpty());
+    }
+  }
+  EXPECT_GT(stale, 0);
+}
+
+// Under gc_interval stress every allocation takes the slow path (and every third runs a GC
+// before it): uninitialised allocations stay correct there too.
+TEST_F(AllocationTest, UninitialisedAllocationsUnderGcInterval) {
+  DirtyNewSpace(heap());
+  heap().SetGCIntervalForTesting(3);
+  Local<ValueArray> keep = Local<ValueArray>::New(heap(), NewArray(64));
+  for (int i = 0; i < 640; ++i) {
+    auto* node = heap().NewUninitialized<TreeNode>(&kTreeNodeType);
+    node->left = node->right = Value();
+    node->id = Value::FromSmi(i);
+    Store(keep.get(), &keep->slots()[i % 64], Value::FromObject(node));
+  }
+  heap().SetGCIntervalForTesting(0);
+  FullGC();
+  for (int i = 0; i < 64; ++i) EXPECT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), 576 + i);
 }
 
 }  // namespace
