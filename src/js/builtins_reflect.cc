@@ -17,6 +17,7 @@
 
 #include "builtins.h"
 #include "object_integrity.h"
+#include "property_attributes.h"
 
 namespace tenure::js {
 
@@ -155,21 +156,7 @@ TENURE_NATIVE(ReflectSet) {
 
 TENURE_NATIVE(ReflectOwnKeys) {
   if (!RequireTarget(rt, args, "ownKeys")) return Value();
-  tenure::HandleScope scope(rt.heap());
-  // String keys (hidden ones too; array indices first), `length` of arrays, then symbols.
-  Handle names = Handle::New(rt.heap(), rt.OwnKeys(args.at(0), /*include_hidden=*/true));
-  if (IsKind(args.get(0), Kind::kArray)) {
-    Handle length = Handle::New(rt.heap(), rt.root(kRootLengthKey));
-    rt.ArrayPush(names, length);
-  }
-  Value target = args.get(0);
-  Handle symbols = Handle::New(rt.heap(), CallObjectBuiltin(rt, "getOwnPropertySymbols", &target, 1));
-  if (symbols.value().IsEmpty()) return Value();
-  for (int64_t i = 0; i < Runtime::ArrayLength(symbols.value()); ++i) {
-    Handle s = Handle::New(rt.heap(), rt.ArrayGet(symbols.value().As<JSObject>(), i));
-    rt.ArrayPush(names, s);
-  }
-  return names.value();
+  return OwnPropertyKeys(rt, args.at(0), {.non_enumerable = true, .symbols = true});
 }
 
 TENURE_NATIVE(ReflectGetPrototypeOf) {
@@ -275,16 +262,8 @@ TENURE_NATIVE(SymbolKeyFor) {
 // Own symbol keys (enumerable or not, never private names) in insertion order.
 TENURE_NATIVE(ObjectGetOwnPropertySymbols) {
   if (IsNullish(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
-  tenure::HandleScope scope(rt.heap());
-  Handle out = Handle::New(rt.heap(), rt.NewArray());
-  if (!IsJSObject(args.get(0))) return out.value();
-  std::vector<Handle> keys;
-  for (Shape* s = args.get(0).As<JSObject>()->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) {
-    if (!IsKind(s->key, Kind::kSymbol) || (s->key.As<Symbol>()->flags.ToSmi() & kSymbolPrivate)) continue;
-    keys.push_back(Handle::New(rt.heap(), s->key));
-  }
-  for (size_t i = keys.size(); i > 0; --i) rt.ArrayPush(out, keys[i - 1]);
-  return out.value();
+  if (!IsJSObject(args.get(0))) return rt.NewArray();
+  return OwnPropertyKeys(rt, args.at(0), {.strings = false, .non_enumerable = true, .symbols = true});
 }
 
 }  // namespace

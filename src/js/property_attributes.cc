@@ -16,6 +16,7 @@
 
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "builtins.h"
 #include "object_integrity.h"
@@ -224,6 +225,17 @@ Value DescriptorOf(Runtime& rt, Handle object, Handle key_value) {
   }
   int64_t flags = 0;
   int64_t index = Runtime::FindOwn(o.As<JSObject>(), key.value(), &flags);
+  bool function_key = key.value() == rt.root(kRootNameKey) || key.value() == rt.root(kRootLengthKey);
+  if (index < 0 && function_key && IsKind(o, Kind::kFunction)) {
+    // name / length outside the shape (Runtime::GetNamed): {writable: false, configurable: true}
+    Handle value = Handle::New(rt.heap(), rt.GetNamed(object, key));
+    result.Set(rt.NewPlainObject());
+    SetField(rt, result, "value", value.value());
+    SetField(rt, result, "writable", kFalse);
+    SetField(rt, result, "enumerable", kFalse);
+    SetField(rt, result, "configurable", kTrue);
+    return result.value();
+  }
   if (index < 0 || (IsKind(key.value(), Kind::kSymbol) && (key.value().As<Symbol>()->flags.ToSmi() & kSymbolPrivate))) {
     return kUndefined;
   }
@@ -247,19 +259,19 @@ TENURE_NATIVE(ObjectGetOwnPropertyDescriptor) {
   return DescriptorOf(rt, args.at(0), args.at(1));
 }
 
+TENURE_NATIVE(ObjectGetOwnPropertyNames) {
+  if (IsNullish(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
+  if (!IsJSObject(args.get(0)) && !IsString(args.get(0))) return rt.NewArray();
+  return OwnPropertyKeys(rt, args.at(0), {.non_enumerable = true});
+}
+
 TENURE_NATIVE(ObjectGetOwnPropertyDescriptors) {
   if (IsNullish(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
   tenure::HandleScope scope(rt.heap());
   Handle result = Handle::New(rt.heap(), rt.NewPlainObject());
   if (!IsJSObject(args.get(0))) return result.value();
-  Handle keys = Handle::New(rt.heap(), rt.OwnKeys(args.at(0), /*include_hidden=*/true));
+  Handle keys = Handle::New(rt.heap(), OwnPropertyKeys(rt, args.at(0), {.non_enumerable = true, .symbols = true}));
   Handle key = Handle::New(rt.heap(), kUndefined), desc = Handle::New(rt.heap(), kUndefined);
-  if (IsKind(args.get(0), Kind::kArray)) {
-    key.Set(rt.root(kRootLengthKey));
-    desc.Set(DescriptorOf(rt, args.at(0), key));
-    Handle interned = Handle::New(rt.heap(), rt.root(kRootLengthKey));
-    rt.DefineOwn(result, interned, desc);
-  }
   for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
     key.Set(rt.ArrayGet(keys.value().As<JSObject>(), i));
     desc.Set(DescriptorOf(rt, args.at(0), key));
@@ -270,7 +282,63 @@ TENURE_NATIVE(ObjectGetOwnPropertyDescriptors) {
   return result.value();
 }
 
+// A canonical array-index string ("0", "17"; not "01" or "-1"): OwnKeys lists these first.
+bool IsIndexKey(Value key) {
+  if (!IsString(key)) return false;
+  std::string_view sv = key.As<String>()->view();
+  if (sv.empty() || sv.size() > 10 || (sv.size() > 1 && sv[0] == '0')) return false;
+  for (char c : sv) {
+    if (c < '0' || c > '9') return false;
+  }
+  return std::stoull(std::string(sv)) < 0xFFFFFFFFull;
+}
+
+// The own keys the runtime answers without a shape entry (Runtime::GetNamed): an array's or a
+// String's `length`, a function's `length` and `name` unless the program redefined them.
+void PushKeysOutsideShape(Runtime& rt, Handle object, Handle out) {
+  std::vector<Root> roots;
+  if (IsString(object.value()) || IsKind(object.value(), Kind::kArray)) roots = {kRootLengthKey};
+  if (IsKind(object.value(), Kind::kFunction)) roots = {kRootLengthKey, kRootNameKey};
+  for (Root r : roots) {
+    if (IsJSObject(object.value()) && Runtime::FindOwn(object.value().As<JSObject>(), rt.root(r)) >= 0) continue;
+    Handle key = Handle::New(rt.heap(), rt.root(r));
+    rt.ArrayPush(out, key);
+  }
+}
+
+// Appends `object`'s own symbol keys in creation order (the shape chain runs newest first).
+void PushSymbolKeys(Runtime& rt, Handle object, bool non_enumerable, Handle out) {
+  std::vector<Handle> keys;
+  for (Shape* s = object.value().As<JSObject>()->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) {
+    if (!IsKind(s->key, Kind::kSymbol) || (s->key.As<Symbol>()->flags.ToSmi() & kSymbolPrivate)) continue;
+    if (!non_enumerable && (s->flags.ToSmi() & kShapeHidden)) continue;
+    keys.push_back(Handle::New(rt.heap(), s->key));
+  }
+  for (size_t i = keys.size(); i > 0; --i) rt.ArrayPush(out, keys[i - 1]);
+}
+
 }  // namespace
+
+Value OwnPropertyKeys(Runtime& rt, Handle object, OwnKeysFilter filter) {
+  tenure::HandleScope scope(rt.heap());
+  Handle out = Handle::New(rt.heap(), rt.NewArray());
+  if (filter.strings) {
+    Handle strings = Handle::New(rt.heap(), rt.OwnKeys(object, filter.non_enumerable));
+    Handle key = Handle::New(rt.heap(), kUndefined);
+    bool outside_shape_done = !filter.non_enumerable;  // length/name follow the indices
+    for (int64_t i = 0; i < Runtime::ArrayLength(strings.value()); ++i) {
+      key.Set(rt.ArrayGet(strings.value().As<JSObject>(), i));
+      if (!outside_shape_done && !IsIndexKey(key.value())) {
+        PushKeysOutsideShape(rt, object, out);
+        outside_shape_done = true;
+      }
+      rt.ArrayPush(out, key);
+    }
+    if (!outside_shape_done) PushKeysOutsideShape(rt, object, out);
+  }
+  if (filter.symbols && IsJSObject(object.value())) PushSymbolKeys(rt, object, filter.non_enumerable, out);
+  return out.value();
+}
 
 bool DefinePropertiesFrom(Runtime& rt, Handle object, Handle properties) {
   if (!IsJSObject(properties.value())) {
@@ -278,7 +346,7 @@ bool DefinePropertiesFrom(Runtime& rt, Handle object, Handle properties) {
     return false;
   }
   tenure::HandleScope scope(rt.heap());
-  Handle keys = Handle::New(rt.heap(), rt.OwnKeys(properties));
+  Handle keys = Handle::New(rt.heap(), OwnPropertyKeys(rt, properties, {.symbols = true}));
   Handle key = Handle::New(rt.heap(), kUndefined), desc = Handle::New(rt.heap(), kUndefined);
   for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
     key.Set(rt.ArrayGet(keys.value().As<JSObject>(), i));
@@ -297,6 +365,7 @@ void InstallPropertyAttributeBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(object_ctor, "defineProperties", ObjectDefineProperties, 2);
   rt.DefineNative(object_ctor, "getOwnPropertyDescriptor", ObjectGetOwnPropertyDescriptor, 2);
   rt.DefineNative(object_ctor, "getOwnPropertyDescriptors", ObjectGetOwnPropertyDescriptors, 1);
+  rt.DefineNative(object_ctor, "getOwnPropertyNames", ObjectGetOwnPropertyNames, 1);
   InstallObjectIntegrityBuiltins(rt, object_ctor);
 }
 
