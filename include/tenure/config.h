@@ -54,7 +54,7 @@ struct HeapConfig {
   bool huge_page_batches = true;
 
   // Populating ahead of need (tenure addition, docs/heap.md section 19 "Session 8"): once the page
-  // pool has mapped 32 MiB of fresh batches itself, a background thread keeps up to this many
+  // pool has mapped 128 MiB of fresh batches itself (so the reserve is at most 1/8 of that), a background thread keeps up to this many
   // bytes of populated 2 MiB batches ready, so a heap that keeps growing takes already-resident
   // memory instead of first-touching it on the mutator thread or in a pause. Bounded (the reserve
   // is at most this much resident memory outside the heap's limits), refilled only after the

@@ -67,8 +67,11 @@ struct PagePoolConfig {
   // Batches the Prefaulter keeps populated ahead of need (HeapConfig::prefault_reserve_bytes);
   // 0 = no background thread.
   size_t prefault_batches = 0;
-  // The Prefaulter starts once the pool has mapped this many fresh batches on its own thread.
-  size_t prefault_after_batches = 16;
+  // The Prefaulter starts once the pool has mapped this many fresh batches on its own thread:
+  // 64 batches = 128 MiB, so the default 16 MiB reserve is at most 1/8 of the fresh memory the heap
+  // has already grown into. (16 batches let C++ GCBench, whose heap peaks near 30 MB, start it and
+  // carry a 16 MiB reserve: peak RSS 33 -> 45-49 MB, docs/heap.md section 19.1.)
+  size_t prefault_after_batches = 64;
 };
 
 // What the heap tells the pool at the end of a full GC.
