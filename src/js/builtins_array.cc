@@ -37,13 +37,9 @@ bool RelativeIndex(Runtime& rt, Args args, int i, int64_t len, int64_t fallback,
 // them as undefined.
 enum class Holes { kSkip, kVisit };
 
-// True if `index` is below the array's current length and its element is not a hole. No
-// prototype lookup: tenure's Array.prototype carries no indexed properties.
-bool HasElement(JSObject* array, int64_t index) {
-  if (index >= array->length.ToSmi()) return false;
-  FixedArray* e = array->elements.As<FixedArray>();
-  return index < e->size() && e->items()[index] != kHole;
-}
+// HasProperty(array, index): an own element below the current length, or one inherited from the
+// prototype chain (Array.prototype[1] = 'x' makes every hole at 1 present).
+bool HasElement(Runtime& rt, JSObject* array, int64_t index) { return rt.ArrayHasIndex(array, index); }
 
 // Calls fn(element, index, array) for each index below the length the array had at the start
 // (elements the callback appends are not visited, as in ECMA-262); `visit` gets the result and
@@ -59,7 +55,7 @@ bool ForEachElement(Runtime& rt, Handle self, Args args, Holes holes, Visit visi
   Handle this_arg = args.at(1);
   const int64_t len = Len(self);
   for (int64_t i = 0; i < len; ++i) {
-    if (holes == Holes::kSkip && !HasElement(Arr(self), i)) continue;
+    if (holes == Holes::kSkip && !HasElement(rt, Arr(self), i)) continue;
     Value argv[3] = {rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
     Handle element = Handle::New(rt.heap(), argv[0]);
     Value result = rt.Call(fn, this_arg, argv, 3);
@@ -395,14 +391,14 @@ static Value ReduceImpl(Runtime& rt, Handle self, Args args, bool from_end) {
   if (args.count >= 2) {
     acc.Set(args.get(1));
   } else {
-    while (i != end && !HasElement(Arr(self), i)) i += step;
+    while (i != end && !HasElement(rt, Arr(self), i)) i += step;
     if (i == end) return rt.ThrowTypeError("Reduce of empty array with no initial value");
     acc.Set(rt.ArrayGet(Arr(self), i));
     i += step;
   }
   Handle undefined = Handle::New(rt.heap(), kUndefined);
   for (; i != end; i += step) {
-    if (!HasElement(Arr(self), i)) continue;
+    if (!HasElement(rt, Arr(self), i)) continue;
     Value argv[4] = {acc.value(), rt.ArrayGet(Arr(self), i), Value::FromSmi(i), self.value()};
     Value r = rt.Call(args.at(0), undefined, argv, 4);
     if (r.IsEmpty()) return Value();
@@ -510,9 +506,8 @@ static bool FlattenInto(Runtime& rt, Handle out, Handle source, double depth, Ar
   tenure::HandleScope scope(rt.heap());
   Handle element = Handle::New(rt.heap(), kUndefined);
   for (int64_t i = 0; i < Len(source); ++i) {
-    FixedArray* e = Arr(source)->elements.As<FixedArray>();
-    if (i >= e->size() || e->items()[i] == kHole) continue;
-    element.Set(e->items()[i]);
+    if (!HasElement(rt, Arr(source), i)) continue;
+    element.Set(rt.ArrayGet(Arr(source), i));
     if (mapper != nullptr) {
       Value argv[3] = {element.value(), Value::FromSmi(i), source.value()};
       Value r = rt.Call(mapper->at(0), mapper->at(1), argv, 3);

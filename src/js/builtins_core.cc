@@ -257,10 +257,7 @@ TENURE_NATIVE(ObjectProtoHasOwnProperty) {
   Handle key = Handle::New(rt.heap(), rt.ToPropertyKey(args.at(0)));
   if (key.value().IsEmpty()) return Value();
   if (key.value().IsSmi()) {
-    if (IsKind(o, Kind::kArray)) {
-      Value has = rt.HasProperty(self, key);
-      return has;
-    }
+    if (IsKind(o, Kind::kArray)) return FromBool(Runtime::HasOwnElement(o.As<JSObject>(), key.value().ToSmi()));
     key.Set(rt.Intern(std::to_string(key.value().ToSmi())));
   }
   if (IsKind(o, Kind::kArray) && key.value() == rt.root(kRootLengthKey)) return kTrue;

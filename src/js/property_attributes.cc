@@ -170,7 +170,7 @@ bool DefineFromDescriptorObject(Runtime& rt, Handle object, Handle key_value, Ha
       }
       int64_t bits = IntegrityBits(object.value().As<JSObject>());
       if (bits != 0) {
-        bool exists = rt.HasProperty(object, key) == kTrue;
+        bool exists = Runtime::HasOwnElement(object.value().As<JSObject>(), index.ToSmi());
         if (!exists && (bits & kShapeNonExtensible)) {
           rt.ThrowTypeError("Cannot define property " + KeyText(rt, key.value()) + ", object is not extensible");
           return false;
@@ -211,7 +211,7 @@ Value DescriptorOf(Runtime& rt, Handle object, Handle key_value) {
     Value index = rt.ToPropertyKey(key);
     bool is_length = key.value() == rt.root(kRootLengthKey);
     if (index.IsSmi() || is_length) {
-      if (!is_length && rt.HasProperty(object, key) != kTrue) return kUndefined;
+      if (!is_length && !Runtime::HasOwnElement(object.value().As<JSObject>(), index.ToSmi())) return kUndefined;
       Value v = is_length ? object.value().As<JSObject>()->length : rt.ArrayGet(object.value().As<JSObject>(), index.ToSmi());
       Handle value = Handle::New(rt.heap(), v);
       result.Set(rt.NewPlainObject());
@@ -282,17 +282,6 @@ TENURE_NATIVE(ObjectGetOwnPropertyDescriptors) {
   return result.value();
 }
 
-// A canonical array-index string ("0", "17"; not "01" or "-1"): OwnKeys lists these first.
-bool IsIndexKey(Value key) {
-  if (!IsString(key)) return false;
-  std::string_view sv = key.As<String>()->view();
-  if (sv.empty() || sv.size() > 10 || (sv.size() > 1 && sv[0] == '0')) return false;
-  for (char c : sv) {
-    if (c < '0' || c > '9') return false;
-  }
-  return std::stoull(std::string(sv)) < 0xFFFFFFFFull;
-}
-
 // The own keys the runtime answers without a shape entry (Runtime::GetNamed): an array's or a
 // String's `length`, a function's `length` and `name` unless the program redefined them.
 void PushKeysOutsideShape(Runtime& rt, Handle object, Handle out) {
@@ -328,7 +317,7 @@ Value OwnPropertyKeys(Runtime& rt, Handle object, OwnKeysFilter filter) {
     bool outside_shape_done = !filter.non_enumerable;  // length/name follow the indices
     for (int64_t i = 0; i < Runtime::ArrayLength(strings.value()); ++i) {
       key.Set(rt.ArrayGet(strings.value().As<JSObject>(), i));
-      if (!outside_shape_done && !IsIndexKey(key.value())) {
+      if (!outside_shape_done && !Runtime::IsIndexKey(key.value())) {
         PushKeysOutsideShape(rt, object, out);
         outside_shape_done = true;
       }

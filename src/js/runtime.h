@@ -187,7 +187,23 @@ class Runtime {
   // Inline below: every inline-cache hit reads or writes a slot.
   static Value ReadSlot(JSObject* object, int64_t index);
   static void WriteSlot(JSObject* object, int64_t index, Value value);
+  // array[index] (index >= 0): the element, else (hole or past the length) the prototype
+  // chain's element / index-keyed property, else undefined. Never allocates or calls: an accessor
+  // found on the chain reads as undefined.
   Value ArrayGet(JSObject* array, int64_t index) const;
+  // A canonical array-index string ("0", "17"; not "01", "-1" or 2^32 - 1).
+  static bool IsIndexKey(Value key);
+  // An own element (not a hole) at `index` >= 0.
+  static bool HasOwnElement(JSObject* array, int64_t index) {
+    if (index >= array->length.ToSmi()) return false;
+    FixedArray* e = array->elements.As<FixedArray>();
+    return index < e->size() && e->items()[index] != kHole;
+  }
+  // HasProperty(array, index) for index >= 0: an own element, or one on the prototype chain.
+  bool ArrayHasIndex(JSObject* array, int64_t index) const;
+  // Called when an element or index-keyed property is added to Array.prototype or
+  // Object.prototype: holes can no longer read as undefined without walking the chain.
+  void InvalidateNoPrototypeElements() { no_prototype_elements_ = false; }
   bool ArraySet(Handle array, int64_t index, Handle value);
   bool ArrayPush(Handle array, Handle value);
   // The child shape of `shape` adding `key` with `flags` (cached transition).
@@ -407,6 +423,12 @@ class Runtime {
   ExecutionBudget budget_;
   // Bumped by every DefineAccessor: store-transition inline caches filled before are stale.
   uint64_t accessor_epoch_ = 1;
+  // V8's NoElementsProtector: neither Array.prototype nor Object.prototype has an element or an
+  // index-keyed property, so a hole in an array whose prototype is Array.prototype (itself
+  // inheriting from Object.prototype) reads as undefined without a chain walk. Only ever cleared.
+  bool no_prototype_elements_ = true;
+  // The slow half of ArrayGet / ArrayHasIndex: the first prototype holding `index`, or kHole.
+  Value PrototypeElement(JSObject* array, int64_t index) const;
   std::vector<Timer> timers_;
   std::deque<Value> microtasks_;           // promise jobs (builtins_promise.cc)
   std::deque<Value> ticks_;                // process.nextTick callbacks
