@@ -381,7 +381,8 @@ Value Runtime::RunFrames(size_t entry_index) {
       }
       case Op::kGetKeyed: L_GetKeyed: {
         Value o = r[in.b], k = r[in.c];
-        if (k.IsSmi() && IsKind(o, Kind::kArray)) {
+        // A negative key is the string property "-1" etc., not an element (GetProperty finds it).
+        if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kArray)) {
           r[in.a] = ArrayGet(o.As<JSObject>(), k.ToSmi());
           break;
         }
