@@ -85,7 +85,8 @@ struct HeapConfig {
   bool incremental_marking = true;
   // Testing: start incremental marking as soon as possible after every full GC and step in tiny
   // increments (every allocation slow path), so steps, barriers and promotion interleave often.
-  // (gc_interval > 0 also starts marking right after every full GC, with regular step sizes.)
+  // (gc_interval > 0 also starts marking, with regular step sizes, at the first allocation step
+  // after each stress GC: at most one marking cycle per gc_interval allocations.)
   bool stress_incremental_marking = false;
   // Lazy sweeping (src/heap/sweeper.h): old pages are swept after the full GC's pause, on demand
   // and in allocation steps, instead of inside the pause.

@@ -382,6 +382,9 @@ class Heap {
   int gc_interval_ = 0;
   int allocations_until_stress_gc_ = 0;
   uint64_t stress_gc_count_ = 0;
+  // gc_interval stress: a stress GC ran and no marking cycle has started since (heap.cc
+  // ShouldStartIncrementalMarking).
+  bool stress_marking_due_ = false;
   int consecutive_ineffective_mark_compacts_ = 0;
   size_t live_after_last_mark_compact_ = 0;
   bool in_gc_ = false;

@@ -274,6 +274,33 @@ TEST_F(IncrementalMarkingTest, AllocationDrivenMarkingFinalizesByItself) {
   heap.RemoveRootVisitor(root_id);
 }
 
+// gc_interval stress starts a marking cycle after each stress GC, not after every full GC: on a
+// small heap one regular step finishes marking, so restarting at once made every old-space
+// allocation end in a finalizing full GC (include/tenure/config.h gc_interval).
+TEST_F(IncrementalMarkingTest, GcIntervalStressStartsMarkingOncePerStressGC) {
+  HeapConfig config = DefaultTestConfig();
+  config.incremental_marking = true;
+  config.gc_interval = 1000;
+  Heap heap(config);
+  HandleScope scope(heap);
+  auto allocate_old = [&heap](int count) {
+    bool saw_marking = false;
+    for (int i = 0; i < count; ++i) {
+      heap.New<TreeNode>(&kTreeNodeType, sizeof(TreeNode), AllocationType::kOld);
+      saw_marking |= heap.IsIncrementalMarkingForTesting();
+    }
+    return saw_marking;
+  };
+  // Before the first stress GC: no marking, no full GC, however many old allocations step.
+  EXPECT_FALSE(allocate_old(900));
+  EXPECT_EQ(heap.gc_statistics().mark_compact_count, 0u);
+  // The 1000th allocation runs a stress scavenge; the next allocation step starts marking, which
+  // the tiny heap finishes at once: one finalizing full GC for this stress interval.
+  allocate_old(900);
+  EXPECT_EQ(heap.gc_statistics().scavenge_count, 1u);
+  EXPECT_EQ(heap.gc_statistics().mark_compact_count, 1u);
+}
+
 // ---- Lazy sweeping ----------------------------------------------------------------------------
 
 class LazySweepingTest : public HeapTest {
