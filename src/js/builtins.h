@@ -103,8 +103,6 @@ void PerformPromiseThen(Runtime& rt, Handle promise, Handle on_fulfilled, Handle
                         Handle derived, Handle activation);
 
 // ---- Buffer (builtins_buffer.cc) --------------------------------------------------------------------
-Value BufferGetIndex(Runtime& rt, Value buffer, int64_t index);
-void BufferSetIndex(Runtime& rt, Handle buffer, int64_t index, Handle value);
 std::string InspectBuffer(Value buffer);
 // Bytes held by live Buffers' backing stores (process.memoryUsage().arrayBuffers).
 size_t BufferBytesInUse(Runtime& rt);

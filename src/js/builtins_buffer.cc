@@ -14,6 +14,7 @@
 #include <string>
 
 #include "builtins.h"
+#include "builtins_typed_array.h"
 
 namespace tenure::js {
 
@@ -27,13 +28,8 @@ struct BackingStore {
 namespace {
 
 constexpr size_t kMaxBufferLength = size_t{1} << 32;  // node 20: buffer.constants.MAX_LENGTH
-constexpr int kInspectMaxBytes = 50;                   // node: buffer.INSPECT_MAX_BYTES
+constexpr size_t kInspectMaxBytes = 50;                // node: buffer.INSPECT_MAX_BYTES
 constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-uint8_t* DataOf(Value buffer) {
-  return reinterpret_cast<uint8_t*>(static_cast<uintptr_t>(buffer.As<JSObject>()->internal[0].ToSmi()));
-}
-size_t LengthOf(Value buffer) { return static_cast<size_t>(buffer.As<JSObject>()->length.ToSmi()); }
 
 void FreeStore(BackingStore* store) {
   std::free(store->data);
@@ -49,26 +45,16 @@ void OnBufferDead(const tenure::WeakCallbackInfo& info) {
   FreeStore(store);
 }
 
-// A new zero-filled Buffer of `size` bytes (may GC).
+// A new zero-filled Buffer of `size` bytes over its own ArrayBuffer (may GC).
 Value NewBuffer(Runtime& rt, size_t size) {
   if (size > kMaxBufferLength) {
     return rt.ThrowError(ErrorType::kRangeError, "The value of \"size\" is out of range.");
   }
   tenure::HandleScope scope(rt.heap());
-  BuiltinsState& state = EnsureBuiltinsState(rt);
-  uint8_t* data = static_cast<uint8_t*>(std::calloc(size == 0 ? 1 : size, 1));
-  if (data == nullptr) return rt.ThrowError(ErrorType::kRangeError, "Array buffer allocation failed");
+  Handle store = Handle::New(rt.heap(), NewArrayBuffer(rt, size));
+  if (store.value().IsEmpty()) return Value();
   Handle proto = Handle::New(rt.heap(), rt.root(kRootBufferPrototype));
-  Handle buffer = Handle::New(rt.heap(), rt.NewObject(proto, Kind::kBuffer));
-  JSObject* o = buffer.value().As<JSObject>();
-  o->internal[0] = Value::FromSmi(static_cast<int64_t>(reinterpret_cast<uintptr_t>(data)));
-  o->length = Value::FromSmi(static_cast<int64_t>(size));
-  auto* store = new BackingStore{data, size, tenure::Global<>(rt.heap(), buffer.value()), &state};
-  store->owner.SetWeak(store, OnBufferDead);
-  state.stores.insert(store);
-  state.store_bytes += size;
-  rt.heap().AdjustExternalMemory(static_cast<int64_t>(size));  // may run a GC; buffer is rooted
-  return buffer.value();
+  return NewView(rt, Kind::kBuffer, proto, store, ElementType::kUint8, 0, size);
 }
 
 std::string Encoding(Runtime& rt, Value v, bool* ok) {
@@ -190,7 +176,7 @@ std::string Encode(const uint8_t* p, size_t n, const std::string& encoding) {
 Value BufferFromBytes(Runtime& rt, std::string_view bytes) {
   std::string copy(bytes);  // `bytes` may view a heap string; NewBuffer allocates
   Value b = NewBuffer(rt, copy.size());
-  if (!b.IsEmpty() && !copy.empty()) std::memcpy(DataOf(b), copy.data(), copy.size());
+  if (!b.IsEmpty() && !copy.empty()) std::memcpy(ViewData(b), copy.data(), copy.size());
   return b;
 }
 
@@ -202,29 +188,28 @@ bool CheckBuffer(Runtime& rt, Handle self, const char* method) {
 
 }  // namespace
 
-Value BufferGetIndex(Runtime&, Value buffer, int64_t index) {
-  if (index < 0 || static_cast<size_t>(index) >= LengthOf(buffer)) return kUndefined;
-  return Value::FromSmi(DataOf(buffer)[index]);
-}
-
-// Integer-indexed [[Set]]: ToNumber, then modulo 2^8; out-of-range indices are ignored.
-void BufferSetIndex(Runtime& rt, Handle buffer, int64_t index, Handle value) {
-  double d = 0;
-  if (!rt.ToNumber(value, &d)) return;
-  if (index < 0 || static_cast<size_t>(index) >= LengthOf(buffer.value())) return;
-  int64_t byte = std::isfinite(d) ? static_cast<int64_t>(std::fmod(std::trunc(d), 256.0)) : 0;
-  DataOf(buffer.value())[index] = static_cast<uint8_t>(byte < 0 ? byte + 256 : byte);
+// The one owner of backing stores: ArrayBuffers (and through them typed arrays and Buffers).
+Value NewArrayBuffer(Runtime& rt, size_t size) {
+  if (size > kMaxBufferLength) return rt.ThrowError(ErrorType::kRangeError, "Array buffer allocation failed");
+  tenure::HandleScope scope(rt.heap());
+  BuiltinsState& state = EnsureBuiltinsState(rt);
+  uint8_t* data = static_cast<uint8_t*>(std::calloc(size == 0 ? 1 : size, 1));
+  if (data == nullptr) return rt.ThrowError(ErrorType::kRangeError, "Array buffer allocation failed");
+  Handle proto = Handle::New(rt.heap(), rt.root(kRootTypedArrayPrototypes).As<FixedArray>()->items()[kArrayBufferProtoSlot]);
+  Handle buffer = Handle::New(rt.heap(), rt.NewObject(proto, Kind::kArrayBuffer));
+  JSObject* o = buffer.value().As<JSObject>();
+  o->internal[0] = Value::FromSmi(static_cast<int64_t>(reinterpret_cast<uintptr_t>(data)));
+  o->length = Value::FromSmi(static_cast<int64_t>(size));
+  auto* store = new BackingStore{data, size, tenure::Global<>(rt.heap(), buffer.value()), &state};
+  store->owner.SetWeak(store, OnBufferDead);
+  state.stores.insert(store);
+  state.store_bytes += size;
+  rt.heap().AdjustExternalMemory(static_cast<int64_t>(size));  // may run a GC; buffer is rooted
+  return buffer.value();
 }
 
 std::string InspectBuffer(Value buffer) {
-  size_t n = LengthOf(buffer);
-  size_t shown = n < kInspectMaxBytes ? n : kInspectMaxBytes;
-  std::string hex = Encode(DataOf(buffer), shown, "hex");
-  std::string out = "<Buffer";
-  for (size_t i = 0; i < shown; ++i) out += " " + hex.substr(2 * i, 2);
-  if (shown == 0) out += " ";
-  if (n > shown) out += " ... " + std::to_string(n - shown) + " more byte" + (n - shown > 1 ? "s" : "");
-  return out + ">";
+  return "<Buffer " + InspectBytes(ViewData(buffer), ViewLength(buffer), kInspectMaxBytes) + ">";
 }
 
 size_t BufferBytesInUse(Runtime& rt) { return EnsureBuiltinsState(rt).store_bytes; }
@@ -241,18 +226,18 @@ TENURE_NATIVE(BufferAlloc) {
   tenure::HandleScope scope(rt.heap());
   Handle b = Handle::New(rt.heap(), NewBuffer(rt, static_cast<size_t>(n)));
   if (b.value().IsEmpty()) return Value();
-  size_t size = LengthOf(b.value());
+  size_t size = ViewLength(b.value());
   Value fill = args.get(1);
   if (IsNumber(fill)) {
     double f = NumberValue(fill);
     int64_t byte = std::isfinite(f) ? static_cast<int64_t>(std::fmod(std::trunc(f), 256.0)) : 0;
-    std::memset(DataOf(b.value()), static_cast<int>(byte < 0 ? byte + 256 : byte), size);
+    std::memset(ViewData(b.value()), static_cast<int>(byte < 0 ? byte + 256 : byte), size);
   } else if (IsString(fill)) {
     bool ok = true;
     std::string enc = Encoding(rt, args.get(2), &ok);
     if (!ok) return Value();
     std::string pattern = Decode(fill.As<String>()->view(), enc);
-    for (size_t i = 0; !pattern.empty() && i < size; ++i) DataOf(b.value())[i] = pattern[i % pattern.size()];
+    for (size_t i = 0; !pattern.empty() && i < size; ++i) ViewData(b.value())[i] = pattern[i % pattern.size()];
   }
   return b.value();
 }
@@ -267,7 +252,7 @@ TENURE_NATIVE(BufferFrom) {
     return BufferFromBytes(rt, Decode(src.As<String>()->view(), enc));
   }
   if (IsKind(src, Kind::kBuffer)) {
-    std::string bytes(reinterpret_cast<const char*>(DataOf(src)), LengthOf(src));
+    std::string bytes(reinterpret_cast<const char*>(ViewData(src)), ViewLength(src));
     return BufferFromBytes(rt, bytes);
   }
   if (IsKind(src, Kind::kArray)) {
@@ -276,8 +261,7 @@ TENURE_NATIVE(BufferFrom) {
     if (b.value().IsEmpty()) return Value();
     for (int64_t i = 0; i < n; ++i) {
       Handle item = Handle::New(rt.heap(), rt.ArrayGet(args.at(0).value().As<JSObject>(), i));
-      BufferSetIndex(rt, b, i, item);
-      if (rt.has_exception()) return Value();
+      if (!ViewSetIndex(rt, b, i, item)) return Value();
     }
     return b.value();
   }
@@ -288,7 +272,7 @@ TENURE_NATIVE(BufferFrom) {
 
 TENURE_NATIVE(BufferByteLength) {
   Value v = args.get(0);
-  if (IsKind(v, Kind::kBuffer)) return Value::FromSmi(static_cast<int64_t>(LengthOf(v)));
+  if (IsKind(v, Kind::kBuffer)) return Value::FromSmi(static_cast<int64_t>(ViewLength(v)));
   if (!IsString(v)) {
     return rt.ThrowTypeError("The \"string\" argument must be of type string or an instance of Buffer or "
                              "ArrayBuffer. Received " + rt.Inspect(args.at(0)));
@@ -306,7 +290,7 @@ TENURE_NATIVE(BufferToString) {
   bool ok = true;
   std::string enc = Encoding(rt, args.get(0), &ok);
   if (!ok) return Value();
-  return rt.NewString(Encode(DataOf(self.value()), LengthOf(self.value()), enc));
+  return rt.NewString(Encode(ViewData(self.value()), ViewLength(self.value()), enc));
 }
 
 TENURE_NATIVE(BufferEquals) {
@@ -316,8 +300,8 @@ TENURE_NATIVE(BufferEquals) {
     return rt.ThrowTypeError("The \"otherBuffer\" argument must be an instance of Buffer or Uint8Array. Received " +
                              rt.Inspect(args.at(0)));
   }
-  size_t n = LengthOf(self.value());
-  return FromBool(n == LengthOf(other) && std::memcmp(DataOf(self.value()), DataOf(other), n) == 0);
+  size_t n = ViewLength(self.value());
+  return FromBool(n == ViewLength(other) && std::memcmp(ViewData(self.value()), ViewData(other), n) == 0);
 }
 
 TENURE_NATIVE(BufferConstructor) {
@@ -338,7 +322,9 @@ void ReleaseBackingStores(BuiltinsState& state) {
 void InstallBufferBuiltins(Runtime& rt, Handle global) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
-  Handle proto = Handle::New(heap, rt.NewPlainObject());
+  InstallTypedArrayBuiltins(rt, global);
+  Handle uint8_proto = Handle::New(heap, TypedArrayPrototype(rt, ElementType::kUint8));
+  Handle proto = Handle::New(heap, rt.NewObject(uint8_proto));  // Buffer.prototype -> Uint8Array.prototype
   rt.set_root(kRootBufferPrototype, proto.value());
   Handle ctor = Handle::New(heap, InstallConstructor(rt, global, "Buffer", BufferConstructor, 2, proto));
   rt.DefineNative(ctor, "alloc", BufferAlloc, 3);

@@ -8,6 +8,7 @@
 
 #include "builtins.h"
 #include "builtins_date.h"
+#include "builtins_typed_array.h"
 #include "builtins_regexp.h"
 #include "runtime.h"
 #include "string_utf16.h"
@@ -155,7 +156,8 @@ class Inspector {
     Kind kind = KindOf(v.value().ToObject());
     std::string base;
     std::string open = "{", close = "}";
-    bool is_array = kind == Kind::kArray;
+    bool is_typed = kind == Kind::kTypedArray;  // builtins_typed_array.h
+    bool is_array = kind == Kind::kArray || is_typed;
     Handle keys = Handle::New(heap, rt_.OwnKeys(v));
     Handle symbol_keys = Handle::New(heap, SymbolKeys(v));
     int64_t named = Runtime::ArrayLength(keys.value()) + Runtime::ArrayLength(symbol_keys.value());
@@ -187,6 +189,12 @@ class Inspector {
       if (named == 0) return base;
     } else if (kind == Kind::kBuffer) {
       return InspectBuffer(x);
+    } else if (kind == Kind::kArrayBuffer) {  // node: up to maxArrayLength bytes, then the length
+      size_t n = ArrayBufferLength(x);
+      current_depth_ = recurse_times;
+      std::vector<std::string> parts = {"[Uint8Contents]: <" + InspectBytes(ArrayBufferData(x), n, kMaxArrayLength) + ">",
+                                        "byteLength: " + std::to_string(n)};
+      return Reduce(parts, "ArrayBuffer {", "}", false, v, recurse_times);
     } else if (kind == Kind::kPromise) {  // builtins_promise.cc: internal[0] state, [1] result
       int64_t state = x.As<JSObject>()->internal[0].ToSmi() & 3;
       if (state == 0) return "Promise { <pending> }";
@@ -209,7 +217,7 @@ class Inspector {
       if (named == 0) return open + "}";
     }
     if (recurse_times > depth_) {
-      if (is_array) return "[Array]";
+      if (is_array) return is_typed ? "[" + ctor + "]" : "[Array]";
       std::string tag_text = tag.empty() ? "" : " [" + tag + "]";
       if (null_proto) return "[Object: null prototype]" + tag_text;
       return "[" + ctor + tag_text + "]";
@@ -290,6 +298,17 @@ class Inspector {
 
   void FormatArrayElements(Handle v, int recurse_times, std::vector<std::string>* output) {
     int64_t len = Runtime::ArrayLength(v.value());
+    if (IsKind(v.value(), Kind::kTypedArray)) {  // elements live in the backing store
+      for (int64_t i = 0; i < len && i < kMaxArrayLength; ++i) {
+        Handle item = Handle::New(rt_.heap(), ViewGetIndex(rt_, v.value(), i));
+        output->push_back(Format(item, recurse_times + 1));
+      }
+      if (len > kMaxArrayLength) {
+        int64_t rest = len - kMaxArrayLength;
+        output->push_back("... " + std::to_string(rest) + " more item" + (rest > 1 ? "s" : ""));
+      }
+      return;
+    }
     int64_t shown = 0;
     for (int64_t i = 0; i < len && shown < kMaxArrayLength; ++shown) {
       JSObject* a = v.value().As<JSObject>();
@@ -408,8 +427,8 @@ class Inspector {
         for (size_t j = i; j < output_length; j += columns) line_length = std::max(line_length, data_len[j]);
         max_line_length.push_back(line_length + separator_space);
       }
-      bool pad_start = true;  // numbers are right-aligned
-      int64_t len = Runtime::ArrayLength(value.value());
+      bool pad_start = true;  // numbers are right-aligned (typed arrays hold only numbers)
+      int64_t len = IsKind(value.value(), Kind::kArray) ? Runtime::ArrayLength(value.value()) : 0;
       for (int64_t i = 0; i < len && i < static_cast<int64_t>(output.size()); ++i) {
         if (!IsNumber(rt_.ArrayGet(value.value().As<JSObject>(), i))) { pad_start = false; break; }
       }

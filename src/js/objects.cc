@@ -66,6 +66,8 @@ TENURE_JS_OBJECT_TYPE("FinalizationRegistry", FinalizationRegistry)
 TENURE_JS_OBJECT_TYPE("Buffer", Buffer)
 TENURE_JS_OBJECT_TYPE("Promise", Promise)
 TENURE_JS_OBJECT_TYPE("Generator", Generator)
+TENURE_JS_OBJECT_TYPE("ArrayBuffer", ArrayBuffer)
+TENURE_JS_OBJECT_TYPE("TypedArray", TypedArray)
 #undef TENURE_JS_OBJECT_TYPE
 
 // Arrays: the fields up to `length`, no inline slots (named properties of arrays are rare and
@@ -121,6 +123,8 @@ const TypeInfo* ObjectType(Kind kind) {
     case Kind::kBuffer: return &kBufferType;
     case Kind::kPromise: return &kPromiseType;
     case Kind::kGenerator: return &kGeneratorType;
+    case Kind::kArrayBuffer: return &kArrayBufferType;
+    case Kind::kTypedArray: return &kTypedArrayType;
     default: return &kObjectType;
   }
 }

@@ -67,9 +67,11 @@ enum class Kind : uint32_t {
   kWeakSet,
   kWeakRef,     // internal[0]: WeakFixedArray [target]
   kFinalizationRegistry,
-  kBuffer,      // internal[0]: Smi backing-store address (malloc), length: byte count
+  kBuffer,      // Uint8 view (builtins_typed_array.h): internal[0] Smi data address, [1] ArrayBuffer
   kPromise,     // internal[0]: Smi state|handled, [1]: result, [2]: reactions (builtins_promise.cc)
   kGenerator,   // generator / async function activation (generators.h)
+  kArrayBuffer,  // internal[0]: Smi backing-store address (malloc), length: byte count
+  kTypedArray,   // internal[0]: Smi data address, [1]: ArrayBuffer, [2]: Smi type | offset << 4
 };
 
 struct HeapNumber : HeapObject {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "builtins.h"
+#include "builtins_typed_array.h"
 #include "private_names.h"
 #include "object_integrity.h"
 #include "runtime.h"
@@ -223,7 +224,8 @@ Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
       if (jo->proto == ic->holder && holder->shape == ic->holder_shape) return ReadSlot(holder, ic->index);
     }
     Kind kind = KindOf(jo);
-    if ((kind == Kind::kArray || kind == Kind::kBuffer) && key.value() == roots_[kRootLengthKey]) return jo->length;
+    bool has_length = kind == Kind::kArray || kind == Kind::kBuffer || kind == Kind::kTypedArray;
+    if (has_length && key.value() == roots_[kRootLengthKey]) return jo->length;
     if (kind == Kind::kFunction) {
       int64_t f = 0;
       if (FindOwn(jo, key.value(), &f) < 0) {
@@ -298,7 +300,7 @@ Value Runtime::GetProperty(Handle object, Handle key) {
   }
   if (k.IsSmi() && k.ToSmi() >= 0) {
     if (IsKind(o, Kind::kArray)) return ArrayGet(o.As<JSObject>(), k.ToSmi());
-    if (IsKind(o, Kind::kBuffer)) return BufferGetIndex(*this, o, k.ToSmi());
+    if (IsView(o)) return ViewGetIndex(*this, o, k.ToSmi());  // builtins_typed_array.h
     if (IsString(o)) {
       String* s = o.As<String>();
       int64_t i = k.ToSmi();
@@ -307,6 +309,7 @@ Value Runtime::GetProperty(Handle object, Handle key) {
       return NewString(UnitToWtf8(ToUtf16(s->view())[i]));
     }
   }
+  if (IsView(o) && IsNumber(k)) return ViewGetIndex(*this, o, ViewNumericIndex(k));
   if (IsNullish(o)) {
     tenure::HandleScope scope(*heap_);
     Handle text = Handle::New(*heap_, ToString(key));
@@ -319,6 +322,7 @@ Value Runtime::GetProperty(Handle object, Handle key) {
   if (interned.value().IsEmpty()) return Value();
   if (interned.value().IsSmi()) {
     if (IsKind(o, Kind::kArray)) return ArrayGet(o.As<JSObject>(), interned.value().ToSmi());
+    if (IsView(o)) return ViewGetIndex(*this, o, interned.value().ToSmi());
     interned.Set(Intern(NumberToString(static_cast<double>(interned.value().ToSmi()))));
   }
   return GetNamed(object, interned);
@@ -484,15 +488,13 @@ bool Runtime::SetProperty(Handle object, Handle key, Handle value) {
     return false;
   }
   if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kArray)) return ArraySet(object, k.ToSmi(), value);
-  if (k.IsSmi() && k.ToSmi() >= 0 && IsKind(o, Kind::kBuffer)) {
-    BufferSetIndex(*this, object, k.ToSmi(), value);
-    return !has_exception();
-  }
+  if (IsView(o) && IsNumber(k)) return ViewSetIndex(*this, object, ViewNumericIndex(k), value);
   tenure::HandleScope scope(*heap_);
   Handle interned = Handle::New(*heap_, ToPropertyKey(key));
   if (interned.value().IsEmpty()) return false;
   if (interned.value().IsSmi()) {
     if (IsKind(object.value(), Kind::kArray)) return ArraySet(object, interned.value().ToSmi(), value);
+    if (IsView(object.value())) return ViewSetIndex(*this, object, interned.value().ToSmi(), value);
     interned.Set(Intern(NumberToString(static_cast<double>(interned.value().ToSmi()))));
   }
   return SetNamed(object, interned, value);

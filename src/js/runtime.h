@@ -115,6 +115,7 @@ enum Root : int {
   kRootToPrimitiveSymbol,   // Symbol.toPrimitive (ToPrimitive), builtins_symbol.cc
   kRootToStringTagSymbol,   // Symbol.toStringTag (Object.prototype.toString, inspect)
   kRootHasInstanceSymbol,   // Symbol.hasInstance (instanceof)
+  kRootTypedArrayPrototypes,  // FixedArray: each typed array's prototype, ArrayBuffer's (builtins_typed_array.h)
   kRootCount
 };
 
