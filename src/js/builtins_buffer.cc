@@ -8,6 +8,7 @@
 // Buffers and fall once they die and a GC ran; growing external memory also pushes the heap
 // towards a full GC (Heap::AdjustExternalMemory). Encodings: utf8 (the runtime's own string
 // encoding), hex, base64 (RFC 4648 §4 alphabet, padding optional on input), latin1/binary, ascii.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -186,6 +187,240 @@ bool CheckBuffer(Runtime& rt, Handle self, const char* method) {
   return false;
 }
 
+// node's errors with a `code` (lib/internal/errors.js): ERR_OUT_OF_RANGE, ERR_INVALID_ARG_TYPE,
+// ERR_BUFFER_OUT_OF_BOUNDS.
+Value ThrowCoded(Runtime& rt, ErrorType type, const char* code, const std::string& message) {
+  tenure::HandleScope scope(rt.heap());
+  Handle e = Handle::New(rt.heap(), rt.NewError(type, message));
+  SetDataProperty(rt, e, "code", rt.NewString(code));
+  return rt.Throw(e.value());
+}
+
+// node's checkBounds for read*/write*: `offset` (default 0) an integer in [0, length - size].
+bool CheckOffset(Runtime& rt, Args args, int i, size_t length, size_t size, size_t* out) {
+  Value v = args.get(i);
+  if (v == kUndefined) v = Value::FromSmi(0);
+  if (!IsNumber(v)) {
+    ThrowCoded(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+               "The \"offset\" argument must be of type number. " + DescribeReceivedValue(rt, args.at(i)));
+    return false;
+  }
+  double d = NumberValue(v);
+  std::string received = Runtime::NumberToString(d);
+  if (d != std::trunc(d) || std::isnan(d)) {
+    ThrowCoded(rt, ErrorType::kRangeError, "ERR_OUT_OF_RANGE",
+               "The value of \"offset\" is out of range. It must be an integer. Received " + received);
+    return false;
+  }
+  if (length < size) {
+    ThrowCoded(rt, ErrorType::kRangeError, "ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
+    return false;
+  }
+  if (d < 0 || d > static_cast<double>(length - size)) {
+    ThrowCoded(rt, ErrorType::kRangeError, "ERR_OUT_OF_RANGE",
+               "The value of \"offset\" is out of range. It must be >= 0 and <= " + std::to_string(length - size) +
+                   ". Received " + received);
+    return false;
+  }
+  *out = static_cast<size_t>(d);
+  return true;
+}
+
+// The bytes of element `type` at `p` in host (little-endian) order, reversed for big-endian.
+void CopyOrdered(uint8_t* to, const uint8_t* from, size_t size, bool big_endian) {
+  for (size_t k = 0; k < size; ++k) to[k] = from[big_endian ? size - 1 - k : k];
+}
+
+// buf.readUInt8 / readInt16LE / readDoubleBE / ...(offset = 0).
+template <ElementType kType, bool kBigEndian>
+Value BufferRead(Runtime& rt, Handle self, Args args) {
+  if (!CheckBuffer(rt, self, "read")) return Value();
+  size_t size = ElementSize(kType), offset = 0;
+  if (!CheckOffset(rt, args, 0, ViewLength(self.value()), size, &offset)) return Value();
+  uint8_t bytes[8];
+  CopyOrdered(bytes, ViewData(self.value()) + offset, size, kBigEndian);
+  return rt.NewNumber(ReadElement(bytes, kType));
+}
+
+// buf.writeUInt8 / writeInt32LE / writeDoubleLE / ...(value, offset = 0): offset + size.
+// Integer types check the value's range as node's checkInt does.
+template <ElementType kType, bool kBigEndian>
+Value BufferWrite(Runtime& rt, Handle self, Args args) {
+  if (!CheckBuffer(rt, self, "write")) return Value();
+  double value = 0;
+  if (!ArgNumber(rt, args, 0, &value)) return Value();
+  size_t size = ElementSize(kType), offset = 0;
+  if (!CheckOffset(rt, args, 1, ViewLength(self.value()), size, &offset)) return Value();
+  if (kType != ElementType::kFloat32 && kType != ElementType::kFloat64) {
+    bool is_signed = kType == ElementType::kInt8 || kType == ElementType::kInt16 || kType == ElementType::kInt32;
+    double max = std::ldexp(1.0, static_cast<int>(size * 8) - (is_signed ? 1 : 0)) - 1;
+    double min = is_signed ? -max - 1 : 0;
+    if (!(value >= min && value <= max)) {
+      return ThrowCoded(rt, ErrorType::kRangeError, "ERR_OUT_OF_RANGE",
+                        "The value of \"value\" is out of range. It must be >= " + Runtime::NumberToString(min) +
+                            " and <= " + Runtime::NumberToString(max) + ". Received " + Runtime::NumberToString(value));
+    }
+  }
+  uint8_t bytes[8];
+  WriteElement(bytes, kType, value);
+  CopyOrdered(ViewData(self.value()) + offset, bytes, size, kBigEndian);
+  return rt.NewNumber(static_cast<double>(offset + size));
+}
+
+// An integer argument clamped to [0, length] (toString/copy/fill ranges); `fallback` if undefined.
+bool ClampedArg(Runtime& rt, Args args, int i, size_t length, size_t fallback, size_t* out) {
+  double d = 0;
+  if (args.get(i) == kUndefined) d = static_cast<double>(fallback);
+  else if (!ArgInteger(rt, args, i, &d)) return false;
+  *out = d <= 0 ? 0 : d >= static_cast<double>(length) ? length : static_cast<size_t>(d);
+  return true;
+}
+
+// Bytes of a Buffer/Uint8Array argument (copied: the caller may allocate).
+bool ViewBytesArg(Value v, std::string* out) {
+  if (!IsView(v) || ElementSize(ViewType(v)) != 1) return false;
+  out->assign(reinterpret_cast<const char*>(ViewData(v)), ViewLength(v));
+  return true;
+}
+
+// Buffer.concat(list[, totalLength]): a new Buffer with the bytes of every Buffer/Uint8Array.
+TENURE_NATIVE(BufferConcat) {
+  if (!IsKind(args.get(0), Kind::kArray)) {
+    return ThrowCoded(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                      "The \"list\" argument must be an instance of Array. " + DescribeReceivedValue(rt, args.at(0)));
+  }
+  std::string bytes;
+  for (int64_t i = 0; i < Runtime::ArrayLength(args.get(0)); ++i) {
+    std::string part;
+    Value item = rt.ArrayGet(args.get(0).As<JSObject>(), i);
+    if (!ViewBytesArg(item, &part)) {
+      tenure::HandleScope scope(rt.heap());
+      Handle h = Handle::New(rt.heap(), item);
+      return ThrowCoded(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                        "The \"list[" + std::to_string(i) + "]\" argument must be an instance of Buffer or Uint8Array. " +
+                            DescribeReceivedValue(rt, h));
+    }
+    bytes += part;
+  }
+  if (args.get(1) != kUndefined) {
+    double total = 0;
+    if (!ArgInteger(rt, args, 1, &total)) return Value();
+    bytes.resize(total > 0 ? static_cast<size_t>(total) : 0, '\0');
+  }
+  return BufferFromBytes(rt, bytes);
+}
+
+// buf.copy(target[, targetStart[, sourceStart[, sourceEnd]]]): bytes copied (overlap-safe).
+TENURE_NATIVE(BufferCopy) {
+  if (!CheckBuffer(rt, self, "copy")) return Value();
+  std::string ignored;
+  if (!IsView(args.get(0))) {
+    return ThrowCoded(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                      "The \"target\" argument must be an instance of Buffer or Uint8Array. " +
+                          DescribeReceivedValue(rt, args.at(0)));
+  }
+  size_t source_length = ViewLength(self.value());
+  size_t target_length = ViewLength(args.get(0)) * ElementSize(ViewType(args.get(0)));
+  size_t target_start = 0, source_start = 0, source_end = 0;
+  if (!ClampedArg(rt, args, 1, target_length, 0, &target_start) ||
+      !ClampedArg(rt, args, 2, source_length, 0, &source_start) ||
+      !ClampedArg(rt, args, 3, source_length, source_length, &source_end)) {
+    return Value();
+  }
+  size_t n = source_end > source_start ? source_end - source_start : 0;
+  n = std::min(n, target_length - target_start);
+  std::memmove(ViewData(args.get(0)) + target_start, ViewData(self.value()) + source_start, n);
+  return Value::FromSmi(static_cast<int64_t>(n));
+}
+
+// The bytes a fill/indexOf argument stands for: a string in `encoding`, a view's bytes, or a
+// number's low byte (node: value & 255).
+bool PatternBytes(Runtime& rt, Args args, int value_index, int encoding_index, std::string* out) {
+  Value v = args.get(value_index);
+  if (IsString(v)) {
+    bool ok = true;
+    std::string enc = Encoding(rt, args.get(encoding_index), &ok);
+    if (!ok) return false;
+    *out = Decode(args.get(value_index).As<String>()->view(), enc);
+    return true;
+  }
+  if (ViewBytesArg(v, out)) return true;
+  double d = 0;
+  if (!ArgNumber(rt, args, value_index, &d)) return false;
+  uint8_t byte = 0;
+  WriteElement(&byte, ElementType::kUint8, d);
+  out->assign(1, static_cast<char>(byte));
+  return true;
+}
+
+// buf.fill(value[, offset[, end]][, encoding]): repeats the pattern over [offset, end).
+TENURE_NATIVE(BufferFill) {
+  if (!CheckBuffer(rt, self, "fill")) return Value();
+  size_t length = ViewLength(self.value()), start = 0, end = length;
+  int encoding_index = IsString(args.get(1)) ? 1 : IsString(args.get(2)) ? 2 : 3;
+  if (encoding_index > 1 && !ClampedArg(rt, args, 1, length, 0, &start)) return Value();
+  if (encoding_index > 2 && !ClampedArg(rt, args, 2, length, length, &end)) return Value();
+  std::string pattern;
+  if (!PatternBytes(rt, args, 0, encoding_index, &pattern)) return Value();
+  if (pattern.empty()) pattern.assign(1, '\0');
+  for (size_t i = start; i < end; ++i) ViewData(self.value())[i] = static_cast<uint8_t>(pattern[(i - start) % pattern.size()]);
+  return self.value();
+}
+
+// buf.indexOf(value[, byteOffset][, encoding]) (negative offsets count from the end).
+int64_t BufferSearch(Runtime& rt, Handle self, Args args, bool* ok) {
+  *ok = false;
+  size_t length = ViewLength(self.value());
+  double from = 0;
+  int encoding_index = IsString(args.get(1)) ? 1 : 2;
+  if (encoding_index == 2 && args.get(1) != kUndefined && !ArgInteger(rt, args, 1, &from)) return -1;
+  if (from < 0) from = std::max(0.0, static_cast<double>(length) + from);
+  std::string needle;
+  if (!PatternBytes(rt, args, 0, encoding_index, &needle)) return -1;
+  *ok = true;
+  std::string_view hay(reinterpret_cast<const char*>(ViewData(self.value())), length);
+  if (from > static_cast<double>(length)) return needle.empty() ? static_cast<int64_t>(length) : -1;
+  size_t at = hay.find(needle, static_cast<size_t>(from));
+  return at == std::string_view::npos ? -1 : static_cast<int64_t>(at);
+}
+TENURE_NATIVE(BufferIndexOf) {
+  if (!CheckBuffer(rt, self, "indexOf")) return Value();
+  bool ok = false;
+  int64_t at = BufferSearch(rt, self, args, &ok);
+  return ok ? Value::FromSmi(at) : Value();
+}
+TENURE_NATIVE(BufferIncludes) {
+  if (!CheckBuffer(rt, self, "includes")) return Value();
+  bool ok = false;
+  int64_t at = BufferSearch(rt, self, args, &ok);
+  return ok ? FromBool(at >= 0) : Value();
+}
+
+// buf.write(string[, offset[, length]][, encoding]): bytes written; a UTF-8 character that does
+// not fit whole is not written (as node).
+TENURE_NATIVE(BufferWriteString) {
+  if (!CheckBuffer(rt, self, "write")) return Value();
+  if (!IsString(args.get(0))) {
+    return ThrowCoded(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                      "The \"string\" argument must be of type string. " + DescribeReceivedValue(rt, args.at(0)));
+  }
+  size_t length = ViewLength(self.value()), offset = 0, max = 0;
+  int encoding_index = IsString(args.get(1)) ? 1 : IsString(args.get(2)) ? 2 : 3;
+  if (encoding_index > 1 && !ClampedArg(rt, args, 1, length, 0, &offset)) return Value();
+  if (!ClampedArg(rt, args, 2, length - offset, length - offset, &max)) return Value();
+  if (encoding_index <= 2) max = length - offset;
+  bool ok = true;
+  std::string enc = Encoding(rt, args.get(encoding_index), &ok);
+  if (!ok) return Value();
+  std::string bytes = Decode(args.get(0).As<String>()->view(), enc);
+  size_t n = std::min(bytes.size(), max);
+  if (enc == "utf8") {
+    while (n > 0 && n < bytes.size() && (static_cast<uint8_t>(bytes[n]) & 0xC0) == 0x80) --n;
+  }
+  std::memcpy(ViewData(self.value()) + offset, bytes.data(), n);
+  return Value::FromSmi(static_cast<int64_t>(n));
+}
+
 }  // namespace
 
 // The one owner of backing stores: ArrayBuffers (and through them typed arrays and Buffers).
@@ -242,6 +477,47 @@ TENURE_NATIVE(BufferAlloc) {
   return b.value();
 }
 
+namespace {
+
+// buf.toJSON(): { type: 'Buffer', data: [bytes...] } (what JSON.stringify shows).
+TENURE_NATIVE(BufferToJSON) {
+  if (!CheckBuffer(rt, self, "toJSON")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle data = Handle::New(rt.heap(), rt.NewArray(static_cast<int64_t>(ViewLength(self.value()))));
+  for (size_t i = 0; i < ViewLength(self.value()); ++i) {
+    Handle byte = Handle::New(rt.heap(), Value::FromSmi(ViewData(self.value())[i]));
+    if (!rt.ArrayPush(data, byte)) return Value();
+  }
+  Handle result = Handle::New(rt.heap(), rt.NewPlainObject());
+  SetDataProperty(rt, result, "type", rt.NewString("Buffer"));
+  SetDataProperty(rt, result, "data", data.value());
+  return result.value();
+}
+
+// Buffer.from(arrayBuffer[, byteOffset[, length]]): a Buffer sharing the ArrayBuffer's memory.
+Value BufferOverArrayBuffer(Runtime& rt, Args args) {
+  size_t buffer_length = ArrayBufferLength(args.get(0));
+  double offset = 0;
+  if (!ArgInteger(rt, args, 1, &offset)) return Value();
+  if (offset < 0 || offset > static_cast<double>(buffer_length)) {
+    return ThrowCoded(rt, ErrorType::kRangeError, "ERR_BUFFER_OUT_OF_BOUNDS", "\"offset\" is outside of buffer bounds");
+  }
+  double length = static_cast<double>(buffer_length) - offset;
+  if (args.get(2) != kUndefined) {
+    if (!ArgInteger(rt, args, 2, &length)) return Value();
+    if (length < 0) length = 0;
+    if (offset + length > static_cast<double>(buffer_length)) {
+      return ThrowCoded(rt, ErrorType::kRangeError, "ERR_BUFFER_OUT_OF_BOUNDS", "\"length\" is outside of buffer bounds");
+    }
+  }
+  tenure::HandleScope scope(rt.heap());
+  Handle proto = Handle::New(rt.heap(), rt.root(kRootBufferPrototype));
+  return NewView(rt, Kind::kBuffer, proto, args.at(0), ElementType::kUint8, static_cast<size_t>(offset),
+                 static_cast<size_t>(length));
+}
+
+}  // namespace
+
 TENURE_NATIVE(BufferFrom) {
   Value src = args.get(0);
   tenure::HandleScope scope(rt.heap());
@@ -251,16 +527,14 @@ TENURE_NATIVE(BufferFrom) {
     if (!ok) return Value();
     return BufferFromBytes(rt, Decode(src.As<String>()->view(), enc));
   }
-  if (IsKind(src, Kind::kBuffer)) {
-    std::string bytes(reinterpret_cast<const char*>(ViewData(src)), ViewLength(src));
-    return BufferFromBytes(rt, bytes);
-  }
-  if (IsKind(src, Kind::kArray)) {
-    int64_t n = Runtime::ArrayLength(src);
+  if (IsKind(src, Kind::kArrayBuffer)) return BufferOverArrayBuffer(rt, args);
+  if (IsKind(src, Kind::kArray) || IsView(src)) {  // element values modulo 2^8 (views: copied)
+    int64_t n = IsView(src) ? static_cast<int64_t>(ViewLength(src)) : Runtime::ArrayLength(src);
     Handle b = Handle::New(rt.heap(), NewBuffer(rt, static_cast<size_t>(n)));
     if (b.value().IsEmpty()) return Value();
     for (int64_t i = 0; i < n; ++i) {
-      Handle item = Handle::New(rt.heap(), rt.ArrayGet(args.at(0).value().As<JSObject>(), i));
+      Value v = args.get(0);
+      Handle item = Handle::New(rt.heap(), IsView(v) ? ViewGetIndex(rt, v, i) : rt.ArrayGet(v.As<JSObject>(), i));
       if (!ViewSetIndex(rt, b, i, item)) return Value();
     }
     return b.value();
@@ -272,7 +546,8 @@ TENURE_NATIVE(BufferFrom) {
 
 TENURE_NATIVE(BufferByteLength) {
   Value v = args.get(0);
-  if (IsKind(v, Kind::kBuffer)) return Value::FromSmi(static_cast<int64_t>(ViewLength(v)));
+  if (IsView(v)) return rt.NewNumber(static_cast<double>(ViewLength(v) * ElementSize(ViewType(v))));
+  if (IsKind(v, Kind::kArrayBuffer)) return rt.NewNumber(static_cast<double>(ArrayBufferLength(v)));
   if (!IsString(v)) {
     return rt.ThrowTypeError("The \"string\" argument must be of type string or an instance of Buffer or "
                              "ArrayBuffer. Received " + rt.Inspect(args.at(0)));
@@ -290,18 +565,23 @@ TENURE_NATIVE(BufferToString) {
   bool ok = true;
   std::string enc = Encoding(rt, args.get(0), &ok);
   if (!ok) return Value();
-  return rt.NewString(Encode(ViewData(self.value()), ViewLength(self.value()), enc));
+  size_t length = ViewLength(self.value()), start = 0, end = 0;
+  if (!ClampedArg(rt, args, 1, length, 0, &start) || !ClampedArg(rt, args, 2, length, length, &end)) return Value();
+  std::string bytes(reinterpret_cast<const char*>(ViewData(self.value())) + start, end > start ? end - start : 0);
+  return rt.NewString(Encode(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), enc));
 }
 
 TENURE_NATIVE(BufferEquals) {
   if (!CheckBuffer(rt, self, "equals")) return Value();
   Value other = args.get(0);
-  if (!IsKind(other, Kind::kBuffer)) {
-    return rt.ThrowTypeError("The \"otherBuffer\" argument must be an instance of Buffer or Uint8Array. Received " +
-                             rt.Inspect(args.at(0)));
+  std::string theirs;
+  if (!ViewBytesArg(other, &theirs)) {
+    return ThrowCoded(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                      "The \"otherBuffer\" argument must be an instance of Buffer or Uint8Array. " +
+                          DescribeReceivedValue(rt, args.at(0)));
   }
   size_t n = ViewLength(self.value());
-  return FromBool(n == ViewLength(other) && std::memcmp(ViewData(self.value()), ViewData(other), n) == 0);
+  return FromBool(n == theirs.size() && std::memcmp(ViewData(self.value()), theirs.data(), n) == 0);
 }
 
 TENURE_NATIVE(BufferConstructor) {
@@ -319,6 +599,45 @@ void ReleaseBackingStores(BuiltinsState& state) {
   state.store_bytes = 0;
 }
 
+namespace {
+
+// read*/write* for every integer and float width; node has both UInt and Uint spellings.
+void InstallBufferAccessors(Runtime& rt, Handle proto) {
+  struct Accessor {
+    const char* name;
+    NativeFn read;
+    NativeFn write;
+  };
+  using T = ElementType;
+  static const Accessor kAccessors[] = {
+      {"Int8", BufferRead<T::kInt8, false>, BufferWrite<T::kInt8, false>},
+      {"UInt8", BufferRead<T::kUint8, false>, BufferWrite<T::kUint8, false>},
+      {"Int16LE", BufferRead<T::kInt16, false>, BufferWrite<T::kInt16, false>},
+      {"Int16BE", BufferRead<T::kInt16, true>, BufferWrite<T::kInt16, true>},
+      {"UInt16LE", BufferRead<T::kUint16, false>, BufferWrite<T::kUint16, false>},
+      {"UInt16BE", BufferRead<T::kUint16, true>, BufferWrite<T::kUint16, true>},
+      {"Int32LE", BufferRead<T::kInt32, false>, BufferWrite<T::kInt32, false>},
+      {"Int32BE", BufferRead<T::kInt32, true>, BufferWrite<T::kInt32, true>},
+      {"UInt32LE", BufferRead<T::kUint32, false>, BufferWrite<T::kUint32, false>},
+      {"UInt32BE", BufferRead<T::kUint32, true>, BufferWrite<T::kUint32, true>},
+      {"FloatLE", BufferRead<T::kFloat32, false>, BufferWrite<T::kFloat32, false>},
+      {"FloatBE", BufferRead<T::kFloat32, true>, BufferWrite<T::kFloat32, true>},
+      {"DoubleLE", BufferRead<T::kFloat64, false>, BufferWrite<T::kFloat64, false>},
+      {"DoubleBE", BufferRead<T::kFloat64, true>, BufferWrite<T::kFloat64, true>},
+  };
+  for (const Accessor& a : kAccessors) {
+    std::string name = a.name;
+    rt.DefineNative(proto, "read" + name, a.read, 1);
+    rt.DefineNative(proto, "write" + name, a.write, 2);
+    if (name.rfind("UInt", 0) == 0) {
+      rt.DefineNative(proto, "readUint" + name.substr(4), a.read, 1);
+      rt.DefineNative(proto, "writeUint" + name.substr(4), a.write, 2);
+    }
+  }
+}
+
+}  // namespace
+
 void InstallBufferBuiltins(Runtime& rt, Handle global) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
@@ -331,8 +650,17 @@ void InstallBufferBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(ctor, "from", BufferFrom, 3);
   rt.DefineNative(ctor, "byteLength", BufferByteLength, 2);
   rt.DefineNative(ctor, "isBuffer", BufferIsBuffer, 1);
+  rt.DefineNative(ctor, "concat", BufferConcat, 2);
   rt.DefineNative(proto, "toString", BufferToString, 3);
   rt.DefineNative(proto, "equals", BufferEquals, 1);
+  rt.DefineNative(proto, "slice", TypedArraySubarray, 2);  // node: shares memory, like subarray
+  rt.DefineNative(proto, "copy", BufferCopy, 4);
+  rt.DefineNative(proto, "fill", BufferFill, 4);
+  rt.DefineNative(proto, "indexOf", BufferIndexOf, 3);
+  rt.DefineNative(proto, "includes", BufferIncludes, 3);
+  rt.DefineNative(proto, "write", BufferWriteString, 4);
+  rt.DefineNative(proto, "toJSON", BufferToJSON, 0);
+  InstallBufferAccessors(rt, proto);
 }
 
 }  // namespace tenure::js

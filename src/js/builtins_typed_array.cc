@@ -498,6 +498,8 @@ void InstallTypedArrayPrototype(Runtime& rt, Handle proto) {
 
 size_t ElementSize(ElementType type) { return kElements[static_cast<int>(type)].size; }
 
+Value TypedArraySubarray(Runtime& rt, Handle self, Args args) { return ViewSubarray(rt, self, args); }
+
 double ReadElement(const uint8_t* p, ElementType type) {
   switch (type) {
     case ElementType::kInt8: return Get<int8_t>(p);
@@ -587,6 +589,9 @@ void InstallTypedArrayBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(ab, "isView", ArrayBufferIsView, 1);
   DefineGetter(rt, ab_proto, "byteLength", ArrayBufferByteLength);
   rt.DefineNative(ab_proto, "slice", ArrayBufferSlice, 2);
+  Handle tag_key = Handle::New(heap, rt.root(kRootToStringTagSymbol));
+  Handle tag = Handle::New(heap, rt.NewString("ArrayBuffer"));
+  rt.DefineOwn(ab_proto, tag_key, tag, kShapeHidden | kShapeReadOnly);
 
   Handle base = Handle::New(heap, rt.NewPlainObject());  // %TypedArray%.prototype
   tenure::Store(protos.value().ToObject(), &protos.value().As<FixedArray>()->items()[kTypedArrayProtoSlot],

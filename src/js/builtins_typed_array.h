@@ -73,6 +73,9 @@ inline int64_t ViewNumericIndex(Value key) {
   if (!(d >= 0 && d < 9007199254740992.0) || d != std::trunc(d)) return -1;  // NaN fails the first test
   return static_cast<int64_t>(d);
 }
+// %TypedArray%.prototype.subarray(begin, end) (also node's Buffer.prototype.slice): a view of the
+// same kind, type and buffer.
+Value TypedArraySubarray(Runtime& rt, Handle self, Args args);
 // Element conversions: ToInt8 .. ToUint32 (modulo), Uint8Clamp (round half to even), float32
 // rounding; the raw bytes are little-endian host order.
 double ReadElement(const uint8_t* p, ElementType type);

@@ -156,6 +156,7 @@ class Inspector {
     Kind kind = KindOf(v.value().ToObject());
     std::string base;
     std::string open = "{", close = "}";
+    if (kind == Kind::kBuffer) return InspectBuffer(v.value());  // before OwnKeys: no index keys made
     bool is_typed = kind == Kind::kTypedArray;  // builtins_typed_array.h
     bool is_array = kind == Kind::kArray || is_typed;
     Handle keys = Handle::New(heap, rt_.OwnKeys(v));
@@ -187,8 +188,6 @@ class Inspector {
     } else if (IsDate(rt_, x)) {  // builtins_date.cc: the ISO string (or Invalid Date)
       base = InspectDate(rt_, x);
       if (named == 0) return base;
-    } else if (kind == Kind::kBuffer) {
-      return InspectBuffer(x);
     } else if (kind == Kind::kArrayBuffer) {  // node: up to maxArrayLength bytes, then the length
       size_t n = ArrayBufferLength(x);
       current_depth_ = recurse_times;

@@ -607,6 +607,7 @@ Value Runtime::HasProperty(Handle object, Handle key) {
       JSObject* a = o.As<JSObject>();
       return FromBool(ArrayHasIndex(a, k.value().ToSmi()));
     }
+    if (IsView(o)) return FromBool(static_cast<size_t>(k.value().ToSmi()) < ViewLength(o));
     k.Set(Intern(NumberToString(static_cast<double>(k.value().ToSmi()))));
   }
   if (IsKind(o, Kind::kArray) && k.value() == roots_[kRootLengthKey]) return kTrue;
@@ -628,6 +629,13 @@ Value Runtime::OwnKeys(Handle object, bool include_hidden) {
     return result.value();
   }
   if (!IsJSObject(o)) return result.value();
+  if (IsView(o)) {  // integer-indexed: every index below the length is an own key
+    for (size_t i = 0; i < ViewLength(object.value()); ++i) {
+      Handle k = Handle::New(*heap_, NewString(std::to_string(i)));
+      ArrayPush(result, k);
+    }
+  }
+  o = object.value();  // the loop above may have moved it
   if (IsKind(o, Kind::kArray)) {
     int64_t len = o.As<JSObject>()->length.ToSmi();
     for (int64_t i = 0; i < len; ++i) {

@@ -90,6 +90,7 @@ const t = new Uint8Array(6);
 t.set([1, 2, 3]);
 t.set(new Uint8Array([9, 8]), 4);
 console.log(t);  // expect: Uint8Array(6) [ 1, 2, 3, 0, 9, 8 ]
+t.copyWithin;
 t.set(t.subarray(0, 3), 1);
 console.log(t);  // expect: Uint8Array(6) [ 1, 1, 2, 3, 9, 8 ]
 try { t.set([1, 2], 5); } catch (e) { console.log(e.constructor.name, e.message); }  // expect: RangeError offset is out of bounds
@@ -144,3 +145,13 @@ console.log(new Float64Array([0.1, 0.2, 0.30000000000000004, 1e21, 1e-7, 12345.6
 // expect: ]
 console.log(Object.prototype.toString.call(new Uint8Array(1)), typeof Uint8Array, Uint8Array.name);  // expect: [object Uint8Array] function Uint8Array
 console.log(new Uint8Array(2) instanceof Uint8Array, new Uint8Array(2) instanceof Int8Array);  // expect: true false
+
+// Integer-indexed keys: own keys, `in`, JSON, numeric non-index keys.
+const k = new Int16Array([5, -6]);
+k.extra = 1;
+console.log(Object.keys(k), 1 in k, 2 in k, '0' in k, JSON.stringify(k), k['1'], k[1.5], k['-1']);  // expect: [ '0', '1', 'extra' ] true false true {"0":5,"1":-6,"extra":1} -6 undefined undefined
+k[1.5] = 9; k[-0] = 7;
+console.log(k, k[1.5], Object.prototype.toString.call(new ArrayBuffer(1)));  // expect: Int16Array(2) [ 7, -6, extra: 1 ] undefined [object ArrayBuffer]
+for (const key in new Uint8Array(3)) console.log(key);  // expect: 0
+// expect: 1
+// expect: 2
