@@ -274,6 +274,12 @@ void JsSnapshotDescriber::DescribeObjectEdges(HeapObject* object, tenure::Snapsh
     case Kind::kSet:
       sink.AddNamedEdge(SnapshotEdgeType::kInternal, "table", o->internal[0]);
       break;
+    case Kind::kTypedArray:  // V8's JSArrayBufferView -buffer-> JSArrayBuffer (builtins_typed_array.h)
+    case Kind::kBuffer:
+      sink.AddNamedEdge(SnapshotEdgeType::kInternal, "buffer", o->internal[1]);
+      break;
+    case Kind::kArrayBuffer:  // internal[0] is the store's address; the store is no heap object
+      break;
     default:
       if (!HasInternalFields(o)) break;  // compact plain objects and arrays (objects.h)
       for (uint32_t i = 0; i < 3; ++i) sink.AddIndexedEdge(SnapshotEdgeType::kHidden, i, o->internal[i]);
