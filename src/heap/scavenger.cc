@@ -1,6 +1,7 @@
 // Copyright the tenure authors.
 #include "scavenger.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,15 +18,18 @@ namespace tenure::internal {
 
 namespace {
 
+using Bookkeeping = Scavenger::Bookkeeping;
+
 // Visits the slots of roots and of kCustom hosts for the scavenger (the virtual-call path).
+template <Bookkeeping kMode>
 class ScavengeVisitor final : public ObjectVisitor {
  public:
   ScavengeVisitor(Scavenger* scavenger, Page* record_page)
       : scavenger_(scavenger), record_page_(record_page) {}
-  void VisitSlot(Value* slot) override { scavenger_->ScavengeSlot(slot, record_page_); }
+  void VisitSlot(Value* slot) override { scavenger_->ScavengeSlot<kMode>(slot, record_page_); }
   // Handle blocks arrive here as whole ranges (Heap::VisitStrongRoots): one virtual call per block.
   void VisitSlots(Value* begin, Value* end) override {
-    scavenger_->ScavengeSlots(begin, end, record_page_);
+    scavenger_->ScavengeSlots<kMode>(begin, end, record_page_);
   }
   // Weak slots and ephemerons: strong in the scavenger (documented in object.h).
 
@@ -40,16 +44,25 @@ inline size_t SizeOf(const HeapObject* object, const TypeInfo* type) {
 }
 
 // Copies an object. Most objects are a few words, where a libc memcpy call (size dispatch) costs
-// more than the copy; larger ones go to memcpy.
+// more than the copy; up to 8 words are copied by one jump into straight-line word moves (a word
+// loop cost 8 instructions per word: callgrind, docs/heap.md section 20), larger ones by memcpy.
+// `size` is an AllocationSize (a multiple of 8, at least 16).
 inline void CopyObject(uintptr_t target, const HeapObject* object, size_t size) {
-  if (size <= 64) {
-    uint64_t* to = reinterpret_cast<uint64_t*>(target);
-    const uint64_t* from = reinterpret_cast<const uint64_t*>(object);
-    to[0] = from[0];
-    to[1] = from[1];
-    for (size_t i = 2; i < size / 8; ++i) to[i] = from[i];
-  } else {
-    memcpy(reinterpret_cast<void*>(target), object, size);
+  uint64_t* to = reinterpret_cast<uint64_t*>(target);
+  const uint64_t* from = reinterpret_cast<const uint64_t*>(object);
+  switch (size / kTaggedSize) {
+    case 8: to[7] = from[7]; [[fallthrough]];
+    case 7: to[6] = from[6]; [[fallthrough]];
+    case 6: to[5] = from[5]; [[fallthrough]];
+    case 5: to[4] = from[4]; [[fallthrough]];
+    case 4: to[3] = from[3]; [[fallthrough]];
+    case 3: to[2] = from[2]; [[fallthrough]];
+    case 2:
+      to[1] = from[1];
+      to[0] = from[0];
+      return;
+    default:
+      memcpy(reinterpret_cast<void*>(target), object, size);
   }
 }
 
@@ -119,11 +132,14 @@ Scavenger::Scavenger(Heap* heap, const ScavengeOptions& options)
     : heap_(heap), options_(options), move_listener_(heap->object_move_listener()) {}
 
 // Copies `object` (`size` bytes) to `target` and installs the forwarding pointer.
+template <Bookkeeping kMode>
 inline HeapObject* Scavenger::FinishCopy(HeapObject* object, uintptr_t target, size_t size) {
   CopyObject(target, object, size);
   HeapObject* copy = reinterpret_cast<HeapObject*>(target);
   object->set_raw_header(target | HeapObject::kForwardedBit);
-  if (move_listener_ != nullptr) move_listener_->OnObjectMoved(object, copy, size);
+  if constexpr (kMode == Bookkeeping::kFull) {
+    if (move_listener_ != nullptr) move_listener_->OnObjectMoved(object, copy, size);
+  }
   return copy;
 }
 
@@ -131,18 +147,21 @@ inline HeapObject* Scavenger::FinishCopy(HeapObject* object, uintptr_t target, s
 // space when `promote` is set or to-space is full, and installs the forwarding pointer. Never
 // fails: old space grows as needed (limits are checked by the heap after the scavenge). The
 // common case, a bump in the current to-space page, is inlined into the slot loops (perf: the
-// out-of-line call was ~20% of a scavenge of an all-live tree).
+// out-of-line call was ~20% of a scavenge of an all-live tree). Copies into to-space are counted
+// (survived_bytes, copied_objects) by ScanToSpace, which visits each of them exactly once, in
+// registers; promotions are counted here.
+template <Bookkeeping kMode>
 inline HeapObject* Scavenger::Evacuate(HeapObject* object, bool promote) {
   const size_t size = SizeOf(object, object->type());
-  if (options_.count_mementos) CountMemento(object, size);
+  if constexpr (kMode == Bookkeeping::kFull) {
+    if (options_.count_mementos) CountMemento(object, size);
+  }
   const uintptr_t top = copy_lab_.top;
   if (!promote && copy_lab_.limit - top >= size) {
     copy_lab_.top = top + size;
-    result_.survived_bytes += size;
-    ++result_.copied_objects;
-    return FinishCopy(object, top, size);
+    return FinishCopy<kMode>(object, top, size);
   }
-  return EvacuateSlow(object, size, promote);
+  return EvacuateSlow<kMode>(object, size, promote);
 }
 
 // Allocation-site feedback (allocation-site.h): a memento directly behind a from-space object
@@ -152,6 +171,7 @@ inline void Scavenger::CountMemento(const HeapObject* object, size_t size) {
   if (site != nullptr) site->IncrementMementoFoundCount();
 }
 
+template <Bookkeeping kMode>
 HeapObject* Scavenger::EvacuateSlow(HeapObject* object, size_t size, bool promote) {
   uintptr_t target = promote ? 0 : heap_->new_space()->AllocateForScavenge(size, &copy_lab_);
   if (target == 0) {
@@ -159,11 +179,8 @@ HeapObject* Scavenger::EvacuateSlow(HeapObject* object, size_t size, bool promot
     promoted_worklist_.push_back(reinterpret_cast<HeapObject*>(target));
     result_.promoted_bytes += size;
     ++result_.promoted_objects;
-  } else {
-    result_.survived_bytes += size;
-    ++result_.copied_objects;
   }
-  return FinishCopy(object, target, size);
+  return FinishCopy<kMode>(object, target, size);
 }
 
 void Scavenger::MarkYoungLargeObjectLive(HeapObject* object, Page* page) {
@@ -178,6 +195,7 @@ void Scavenger::MarkYoungLargeObjectLive(HeapObject* object, Page* page) {
 
 // The per-slot fast path. A young large object survives in place and is promoted with its chunk
 // after the scavenge, so a slot pointing to it needs no old->new record (returns false).
+template <Bookkeeping kMode>
 inline bool Scavenger::UpdateSlot(Value* slot) {
   const Value value = *slot;
   if (!value.IsHeapObject()) return false;
@@ -190,7 +208,7 @@ inline bool Scavenger::UpdateSlot(Value* slot) {
     HeapObject* target =
         (header & HeapObject::kForwardedBit)
             ? reinterpret_cast<HeapObject*>(header & ~HeapObject::kForwardedBit)
-            : Evacuate(object, object->address() < page->age_mark());
+            : Evacuate<kMode>(object, object->address() < page->age_mark());
     *slot = Value::FromObject(target);
     return Heap::InYoungGeneration(target);
   }
@@ -201,22 +219,25 @@ inline bool Scavenger::UpdateSlot(Value* slot) {
   return true;  // already in to-space (a slot reached twice, e.g. a duplicate root)
 }
 
+template <Bookkeeping kMode>
 void Scavenger::ScavengeSlot(Value* slot, Page* record_page) {
-  if (UpdateSlot(slot) && record_page != nullptr) {
+  if (UpdateSlot<kMode>(slot) && record_page != nullptr) {
     record_page->slot_set().Insert(record_page->address(), slot);
   }
 }
 
+template <Bookkeeping kMode>
 void Scavenger::ScavengeSlots(Value* begin, Value* end, Page* record_page) {
   if (record_page == nullptr) {
-    for (Value* s = begin; s < end; ++s) UpdateSlot(s);
+    for (Value* s = begin; s < end; ++s) UpdateSlot<kMode>(s);
     return;
   }
   for (Value* s = begin; s < end; ++s) {
-    if (UpdateSlot(s)) record_page->slot_set().Insert(record_page->address(), s);
+    if (UpdateSlot<kMode>(s)) record_page->slot_set().Insert(record_page->address(), s);
   }
 }
 
+template <Bookkeeping kMode>
 inline void Scavenger::VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,
                                         Page* record_page) {
   Value* begin = object->body();
@@ -231,22 +252,17 @@ inline void Scavenger::VisitObjectSlots(HeapObject* object, const TypeInfo* type
       end = begin + type->tagged_prefix_words;
       break;
     case LayoutKind::kCustom: {
-      ScavengeVisitor visitor(this, record_page);
+      ScavengeVisitor<kMode> visitor(this, record_page);
       type->visit(object, visitor);
       return;
     }
     default:
       return;
   }
-  if (record_page == nullptr) {
-    for (Value* s = begin; s < end; ++s) UpdateSlot(s);
-  } else {
-    for (Value* s = begin; s < end; ++s) {
-      if (UpdateSlot(s)) record_page->slot_set().Insert(record_page->address(), s);
-    }
-  }
+  ScavengeSlots<kMode>(begin, end, record_page);
 }
 
+template <Bookkeeping kMode>
 void Scavenger::ProcessRememberedSets() {
   auto process = [this](Page* page) {
     SlotSet& set = page->slot_set();
@@ -254,7 +270,7 @@ void Scavenger::ProcessRememberedSets() {
     const size_t words = set.words();
     std::unique_ptr<uint64_t[]> bits = set.Release();
     SlotSet::ForEachSlot(bits.get(), words, page->address(), [this, page](Value* slot) {
-      if (UpdateSlot(slot)) page->slot_set().Insert(page->address(), slot);
+      if (UpdateSlot<kMode>(slot)) page->slot_set().Insert(page->address(), slot);
     });
   };
   // Copies: promotion may add old pages while we iterate.
@@ -297,7 +313,9 @@ inline void PrefetchTargets(const HeapObject* object, const TypeInfo* type, size
 // Copying moves the top ahead (possibly onto the next page, which ends the current page at its
 // recorded top), so the end is re-read after every object. A prefetch cursor runs up to
 // kPrefetchDistance bytes ahead of the scan pointer over already-copied (not yet scanned)
-// objects of the same page and prefetches what their slots point to.
+// objects of the same page and prefetches what their slots point to. Every to-space copy is
+// counted here (survived_bytes, copied_objects), once.
+template <Bookkeeping kMode>
 bool Scavenger::ScanToSpace() {
   constexpr uintptr_t kPrefetchDistance = 1024;
   NewSpace* new_space = heap_->new_space();
@@ -306,11 +324,13 @@ bool Scavenger::ScanToSpace() {
     Page* page = new_space->to_pages()[scan_page_];
     uintptr_t scan = scan_;
     uintptr_t ahead = scan;
+    size_t objects = 0;
     for (;;) {
       const uintptr_t end =
           scan_page_ == new_space->current_page_index() ? copy_lab_.top : page->top();
       if (scan >= end) break;
-      for (int i = 0; i < 2 && ahead < end && ahead < scan + kPrefetchDistance; ++i) {
+      const uintptr_t prefetch_end = std::min(end, scan + kPrefetchDistance);
+      while (ahead < prefetch_end) {
         const HeapObject* next = reinterpret_cast<const HeapObject*>(ahead);
         const TypeInfo* next_type = next->type();
         const size_t next_size = SizeOf(next, next_type);
@@ -322,9 +342,12 @@ bool Scavenger::ScanToSpace() {
       const size_t size = SizeOf(object, type);
       scan += size;
       if (ahead < scan) ahead = scan;
-      VisitObjectSlots(object, type, size, nullptr);
-      scanned = true;
+      ++objects;
+      VisitObjectSlots<kMode>(object, type, size, nullptr);
     }
+    result_.survived_bytes += scan - scan_;
+    result_.copied_objects += objects;
+    scanned |= objects != 0;
     scan_ = scan;
     if (scan_page_ >= new_space->current_page_index()) return scanned;
     ++scan_page_;
@@ -333,9 +356,10 @@ bool Scavenger::ScanToSpace() {
 }
 
 // Alternates the to-space scan and the promoted worklist until both are exhausted.
+template <Bookkeeping kMode>
 void Scavenger::DrainWorklists() {
   for (;;) {
-    const bool scanned = ScanToSpace();
+    const bool scanned = ScanToSpace<kMode>();
     if (promoted_worklist_.empty()) {
       if (!scanned) return;
       continue;
@@ -344,7 +368,7 @@ void Scavenger::DrainWorklists() {
       HeapObject* object = promoted_worklist_.back();
       promoted_worklist_.pop_back();
       const TypeInfo* type = object->type();
-      VisitObjectSlots(object, type, SizeOf(object, type), Page::FromAddress(object));
+      VisitObjectSlots<kMode>(object, type, SizeOf(object, type), Page::FromAddress(object));
     }
   }
 }
@@ -381,6 +405,14 @@ void Scavenger::FinalizeLargeObjects() {
   }
 }
 
+template <Bookkeeping kMode>
+void Scavenger::ScavengeAll() {
+  ScavengeVisitor<kMode> root_visitor(this, nullptr);
+  heap_->VisitStrongRoots(root_visitor);
+  ProcessRememberedSets<kMode>();
+  DrainWorklists<kMode>();
+}
+
 ScavengeResult Scavenger::Run() {
   NewSpace* new_space = heap_->new_space();
   new_space->SyncTop(heap_->new_allocation_area()->top);
@@ -390,10 +422,11 @@ ScavengeResult Scavenger::Run() {
   scan_page_ = 0;
   scan_ = new_space->to_pages()[0]->area_start();
 
-  ScavengeVisitor root_visitor(this, nullptr);
-  heap_->VisitStrongRoots(root_visitor);
-  ProcessRememberedSets();
-  DrainWorklists();
+  if (options_.count_mementos || move_listener_ != nullptr) {
+    ScavengeAll<Bookkeeping::kFull>();
+  } else {
+    ScavengeAll<Bookkeeping::kNone>();
+  }
   ProcessWeakGlobals();
   FinalizeLargeObjects();
 

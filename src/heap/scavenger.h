@@ -37,9 +37,13 @@
 //    (its object was promoted; which of them are dead is unknown without tracing).
 // Move listeners get no events: no object moves.
 //
-// Hot path: slots of kAllTagged / kTaggedPrefix objects are visited by a plain loop (no virtual
-// call); only kCustom layouts go through an ObjectVisitor. The "is this young / in from-space?"
-// test is one load of the page flag word (the page header is found by masking the address).
+// Hot path (docs/heap.md section 20): slots of kAllTagged / kTaggedPrefix objects are visited by a
+// plain loop (no virtual call); only kCustom layouts go through an ObjectVisitor. The "is this
+// young / in from-space?" test is one load of the page flag word (the page header is found by
+// masking the address). The per-object bookkeeping that only some scavenges need (allocation-
+// memento counting, the heap profiler's move listener) is decided once per scavenge: the copy loop
+// is instantiated for Bookkeeping::kNone and kFull (V8 likewise specialises its scavenging
+// visitors), so an ordinary scavenge tests neither per object.
 #ifndef TENURE_SRC_HEAP_SCAVENGER_H_
 #define TENURE_SRC_HEAP_SCAVENGER_H_
 
@@ -78,30 +82,47 @@ class Scavenger {
   Scavenger(Heap* heap, const ScavengeOptions& options);
   ScavengeResult Run();
 
+  // Per-object work besides the copy: kFull counts allocation mementos (options.count_mementos)
+  // and/or reports moves to the heap's ObjectMoveListener; kNone does neither.
+  enum class Bookkeeping { kNone, kFull };
+
   // Updates *slot if it points into from-space or young LO space; records it in `record_page`'s
   // remembered set if the (updated) target is still young. `record_page` is null for young hosts
   // and roots.
+  template <Bookkeeping kMode>
   void ScavengeSlot(Value* slot, Page* record_page);
   // ScavengeSlot for every slot in [begin, end) (a handle block, a kCustom host's slot range).
+  template <Bookkeeping kMode>
   void ScavengeSlots(Value* begin, Value* end, Page* record_page);
 
  private:
+  // Steps 1-5 of the header comment with the copy loop instantiated for kMode.
+  template <Bookkeeping kMode>
+  void ScavengeAll();
   // Updates *slot (see ScavengeSlot); returns true iff it now points to a young object.
+  template <Bookkeeping kMode>
   inline bool UpdateSlot(Value* slot);
   // Scavenges every slot of `object`; records old->new slots in `record_page` when non-null.
+  template <Bookkeeping kMode>
   inline void VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,
                                Page* record_page);
   // Copies a from-space object (see scavenger.cc); the to-space bump is inline, the rest
   // (promotion, a new to-space page) is EvacuateSlow.
+  template <Bookkeeping kMode>
   inline HeapObject* Evacuate(HeapObject* object, bool promote);
+  template <Bookkeeping kMode>
   HeapObject* EvacuateSlow(HeapObject* object, size_t size, bool promote);
   void CountMemento(const HeapObject* object, size_t size);
+  template <Bookkeeping kMode>
   inline HeapObject* FinishCopy(HeapObject* object, uintptr_t target, size_t size);
   void MarkYoungLargeObjectLive(HeapObject* object, Page* page);
+  template <Bookkeeping kMode>
   void ProcessRememberedSets();
+  template <Bookkeeping kMode>
   void DrainWorklists();
   // Scans to-space from the scan pointer up to the copy allocation top. Returns true if it
   // scanned anything.
+  template <Bookkeeping kMode>
   bool ScanToSpace();
   void ProcessWeakGlobals();
   void FinalizeLargeObjects();
