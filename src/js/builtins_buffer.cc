@@ -226,11 +226,6 @@ bool CheckOffset(Runtime& rt, Args args, int i, size_t length, size_t size, size
   return true;
 }
 
-// The bytes of element `type` at `p` in host (little-endian) order, reversed for big-endian.
-void CopyOrdered(uint8_t* to, const uint8_t* from, size_t size, bool big_endian) {
-  for (size_t k = 0; k < size; ++k) to[k] = from[big_endian ? size - 1 - k : k];
-}
-
 // buf.readUInt8 / readInt16LE / readDoubleBE / ...(offset = 0).
 template <ElementType kType, bool kBigEndian>
 Value BufferRead(Runtime& rt, Handle self, Args args) {
@@ -238,7 +233,7 @@ Value BufferRead(Runtime& rt, Handle self, Args args) {
   size_t size = ElementSize(kType), offset = 0;
   if (!CheckOffset(rt, args, 0, ViewLength(self.value()), size, &offset)) return Value();
   uint8_t bytes[8];
-  CopyOrdered(bytes, ViewData(self.value()) + offset, size, kBigEndian);
+  CopyBytesOrdered(bytes, ViewData(self.value()) + offset, size, kBigEndian);
   return rt.NewNumber(ReadElement(bytes, kType));
 }
 
@@ -263,7 +258,7 @@ Value BufferWrite(Runtime& rt, Handle self, Args args) {
   }
   uint8_t bytes[8];
   WriteElement(bytes, kType, value);
-  CopyOrdered(ViewData(self.value()) + offset, bytes, size, kBigEndian);
+  CopyBytesOrdered(ViewData(self.value()) + offset, bytes, size, kBigEndian);
   return rt.NewNumber(static_cast<double>(offset + size));
 }
 

@@ -211,7 +211,7 @@ TENURE_NATIVE(ArrayBufferConstructor) {
   return buffer.value();
 }
 
-TENURE_NATIVE(ArrayBufferIsView) { return FromBool(IsView(args.get(0))); }
+TENURE_NATIVE(ArrayBufferIsView) { return FromBool(IsView(args.get(0)) || IsKind(args.get(0), Kind::kDataView)); }
 
 bool CheckArrayBuffer(Runtime& rt, Handle self, const char* method) {
   if (IsKind(self.value(), Kind::kArrayBuffer)) return true;
@@ -449,6 +449,97 @@ TENURE_NATIVE(ViewValues) {
   return NewNativeIterator(rt, record);
 }
 
+// ---- DataView (§25.3) --------------------------------------------------------------------------
+
+// new DataView(buffer[, byteOffset[, byteLength]]) with V8's errors.
+TENURE_NATIVE(DataViewConstructor) {
+  tenure::HandleScope scope(rt.heap());
+  Handle probe = Handle::New(rt.heap(), NewBuiltinInstance(rt, Kind::kObject, "DataView", kRootObjectPrototype));
+  if (probe.value().IsEmpty()) return Value();
+  Handle proto = Handle::New(rt.heap(), probe.value().As<JSObject>()->proto);
+  if (!IsKind(args.get(0), Kind::kArrayBuffer)) {
+    return rt.ThrowTypeError("First argument to DataView constructor must be an ArrayBuffer");
+  }
+  size_t offset = 0, length = 0;
+  if (!ToIndex(rt, args.at(1), "Start offset " + rt.Inspect(args.at(1)) + " is outside the bounds of the buffer",
+               &offset)) {
+    return Value();
+  }
+  size_t buffer_length = ArrayBufferLength(args.get(0));
+  if (offset > buffer_length) {
+    return rt.ThrowError(ErrorType::kRangeError, "Start offset " + std::to_string(offset) + " is outside the bounds of the buffer");
+  }
+  length = buffer_length - offset;
+  if (args.get(2) != kUndefined) {
+    if (!ToIndex(rt, args.at(2), "Invalid DataView length " + rt.Inspect(args.at(2)), &length)) return Value();
+    if (offset + length > buffer_length) {
+      return rt.ThrowError(ErrorType::kRangeError, "Invalid DataView length " + std::to_string(length));
+    }
+  }
+  return NewView(rt, Kind::kDataView, proto, args.at(0), ElementType::kUint8, offset, length);
+}
+
+bool CheckDataView(Runtime& rt, Handle self, const std::string& method) {
+  if (IsKind(self.value(), Kind::kDataView)) return true;
+  rt.ThrowTypeError("Method DataView.prototype." + method + " called on incompatible receiver " + rt.Inspect(self));
+  return false;
+}
+
+// "getInt8" .. "setFloat64": the accessor's name from its element type ("Int8Array" less "Array").
+std::string DataViewMethod(const char* prefix, ElementType type) {
+  std::string name = kElements[static_cast<int>(type)].name;
+  return prefix + name.substr(0, name.size() - 5);
+}
+
+// The byte index of a get/set: ToIndex(request), in bounds for `size` bytes. -1: exception pending.
+int64_t DataViewIndex(Runtime& rt, Handle self, Args args, size_t size) {
+  size_t index = 0;
+  if (!ToIndex(rt, args.at(0), "Offset is outside the bounds of the DataView", &index)) return -1;
+  if (index + size > ViewLength(self.value())) {
+    rt.ThrowError(ErrorType::kRangeError, "Offset is outside the bounds of the DataView");
+    return -1;
+  }
+  return static_cast<int64_t>(index);
+}
+
+// getInt8 .. getFloat64(byteOffset[, littleEndian]): big-endian unless littleEndian is truthy.
+template <ElementType kType>
+Value DataViewGet(Runtime& rt, Handle self, Args args) {
+  if (!CheckDataView(rt, self, DataViewMethod("get", kType))) return Value();
+  int64_t index = DataViewIndex(rt, self, args, ElementSize(kType));
+  if (index < 0) return Value();
+  uint8_t bytes[8];
+  CopyBytesOrdered(bytes, ViewData(self.value()) + index, ElementSize(kType), !Runtime::ToBoolean(args.get(1)));
+  return rt.NewNumber(ReadElement(bytes, kType));
+}
+
+// setInt8 .. setFloat64(byteOffset, value[, littleEndian]).
+template <ElementType kType>
+Value DataViewSet(Runtime& rt, Handle self, Args args) {
+  if (!CheckDataView(rt, self, DataViewMethod("set", kType))) return Value();
+  int64_t index = DataViewIndex(rt, self, args, ElementSize(kType));
+  if (index < 0) return Value();
+  double value = 0;
+  if (!ArgNumber(rt, args, 1, &value)) return Value();
+  uint8_t bytes[8];
+  WriteElement(bytes, kType, value);
+  CopyBytesOrdered(ViewData(self.value()) + index, bytes, ElementSize(kType), !Runtime::ToBoolean(args.get(2)));
+  return kUndefined;
+}
+
+TENURE_NATIVE(DataViewByteLength) {
+  if (!CheckDataView(rt, self, "byteLength")) return Value();
+  return self.value().As<JSObject>()->length;
+}
+TENURE_NATIVE(DataViewByteOffset) {
+  if (!CheckDataView(rt, self, "byteOffset")) return Value();
+  return rt.NewNumber(static_cast<double>(ViewByteOffset(self.value())));
+}
+TENURE_NATIVE(DataViewBuffer) {
+  if (!CheckDataView(rt, self, "buffer")) return Value();
+  return self.value().As<JSObject>()->internal[1];
+}
+
 // %TypedArray%.prototype[@@toStringTag] (§23.2.3.38): the constructor name, undefined for others.
 TENURE_NATIVE(ViewToStringTag) {
   if (!IsView(self.value())) return kUndefined;
@@ -462,6 +553,14 @@ void DefineGetter(Runtime& rt, Handle holder, const char* name, NativeFn fn, Val
   Handle none = Handle::New(rt.heap(), kUndefined);
   Handle key = Handle::New(rt.heap(), symbol_key.IsEmpty() ? rt.Intern(name) : symbol_key);
   rt.DefineAccessor(holder, key, getter, none, false);
+}
+
+// A read-only, non-enumerable [Symbol.toStringTag] data property (ArrayBuffer, DataView).
+void DefineToStringTag(Runtime& rt, Handle holder, const char* name) {
+  tenure::HandleScope scope(rt.heap());
+  Handle key = Handle::New(rt.heap(), rt.root(kRootToStringTagSymbol));
+  Handle tag = Handle::New(rt.heap(), rt.NewString(name));
+  rt.DefineOwn(holder, key, tag, kShapeHidden | kShapeReadOnly);
 }
 
 void InstallTypedArrayPrototype(Runtime& rt, Handle proto) {
@@ -492,6 +591,37 @@ void InstallTypedArrayPrototype(Runtime& rt, Handle proto) {
   Handle iterator_key = Handle::New(rt.heap(), rt.root(kRootIteratorSymbol));
   Handle values = Handle::New(rt.heap(), rt.NewNativeFunction("values", ViewValues, 0));
   rt.DefineOwn(proto, iterator_key, values, kShapeHidden);
+}
+
+
+void InstallDataView(Runtime& rt, Handle global) {
+  tenure::HandleScope scope(rt.heap());
+  Handle proto = Handle::New(rt.heap(), rt.NewPlainObject());
+  InstallConstructor(rt, global, "DataView", DataViewConstructor, 1, proto);
+  DefineGetter(rt, proto, "byteLength", DataViewByteLength);
+  DefineGetter(rt, proto, "byteOffset", DataViewByteOffset);
+  DefineGetter(rt, proto, "buffer", DataViewBuffer);
+  struct Accessor {
+    ElementType type;
+    NativeFn get;
+    NativeFn set;
+  };
+  using T = ElementType;
+  static const Accessor kAccessors[] = {
+      {T::kInt8, DataViewGet<T::kInt8>, DataViewSet<T::kInt8>},
+      {T::kUint8, DataViewGet<T::kUint8>, DataViewSet<T::kUint8>},
+      {T::kInt16, DataViewGet<T::kInt16>, DataViewSet<T::kInt16>},
+      {T::kUint16, DataViewGet<T::kUint16>, DataViewSet<T::kUint16>},
+      {T::kInt32, DataViewGet<T::kInt32>, DataViewSet<T::kInt32>},
+      {T::kUint32, DataViewGet<T::kUint32>, DataViewSet<T::kUint32>},
+      {T::kFloat32, DataViewGet<T::kFloat32>, DataViewSet<T::kFloat32>},
+      {T::kFloat64, DataViewGet<T::kFloat64>, DataViewSet<T::kFloat64>},
+  };
+  for (const Accessor& a : kAccessors) {
+    rt.DefineNative(proto, DataViewMethod("get", a.type), a.get, 1);
+    rt.DefineNative(proto, DataViewMethod("set", a.type), a.set, 2);
+  }
+  DefineToStringTag(rt, proto, "DataView");
 }
 
 }  // namespace
@@ -589,9 +719,7 @@ void InstallTypedArrayBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(ab, "isView", ArrayBufferIsView, 1);
   DefineGetter(rt, ab_proto, "byteLength", ArrayBufferByteLength);
   rt.DefineNative(ab_proto, "slice", ArrayBufferSlice, 2);
-  Handle tag_key = Handle::New(heap, rt.root(kRootToStringTagSymbol));
-  Handle tag = Handle::New(heap, rt.NewString("ArrayBuffer"));
-  rt.DefineOwn(ab_proto, tag_key, tag, kShapeHidden | kShapeReadOnly);
+  DefineToStringTag(rt, ab_proto, "ArrayBuffer");
 
   Handle base = Handle::New(heap, rt.NewPlainObject());  // %TypedArray%.prototype
   tenure::Store(protos.value().ToObject(), &protos.value().As<FixedArray>()->items()[kTypedArrayProtoSlot],
@@ -605,6 +733,7 @@ void InstallTypedArrayBuiltins(Runtime& rt, Handle global) {
     SetHiddenProperty(rt, ctor, "BYTES_PER_ELEMENT", bytes);
     SetHiddenProperty(rt, proto, "BYTES_PER_ELEMENT", bytes);
   }
+  InstallDataView(rt, global);
 }
 
 }  // namespace tenure::js

@@ -13,6 +13,8 @@
 //    ArrayBuffer (a strong pointer: a live view keeps the store alive), internal[2] = Smi
 //    ElementType | byte offset << kViewOffsetShift. byte offset + length * element size never
 //    exceeds the buffer's byte length, and the byte offset is a multiple of the element size.
+//  - A DataView (Kind::kDataView) has a view's layout with type kUint8 and `length` = its byte
+//    length, but is not integer-indexed (IsView is false for it; ViewData/ViewLength apply).
 //  - Every field is a Value (Smi or heap pointer), so the full JSObject layout's kAllTagged
 //    visiting is exact for both kinds.
 #pragma once
@@ -80,6 +82,10 @@ Value TypedArraySubarray(Runtime& rt, Handle self, Args args);
 // rounding; the raw bytes are little-endian host order.
 double ReadElement(const uint8_t* p, ElementType type);
 void WriteElement(uint8_t* p, ElementType type, double value);
+// Copies `size` bytes, reversed when `reverse` (big-endian access on this little-endian host).
+inline void CopyBytesOrdered(uint8_t* to, const uint8_t* from, size_t size, bool reverse) {
+  for (size_t k = 0; k < size; ++k) to[k] = from[reverse ? size - 1 - k : k];
+}
 
 // Hex bytes as util.inspect shows them: "01 02", then "... N more bytes" past `limit` (a Buffer
 // shows 50 = buffer.INSPECT_MAX_BYTES, an ArrayBuffer's [Uint8Contents] maxArrayLength = 100).

@@ -276,6 +276,7 @@ void JsSnapshotDescriber::DescribeObjectEdges(HeapObject* object, tenure::Snapsh
       break;
     case Kind::kTypedArray:  // V8's JSArrayBufferView -buffer-> JSArrayBuffer (builtins_typed_array.h)
     case Kind::kBuffer:
+    case Kind::kDataView:
       sink.AddNamedEdge(SnapshotEdgeType::kInternal, "buffer", o->internal[1]);
       break;
     case Kind::kArrayBuffer:  // internal[0] is the store's address; the store is no heap object

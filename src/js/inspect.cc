@@ -194,6 +194,15 @@ class Inspector {
       std::vector<std::string> parts = {"[Uint8Contents]: <" + InspectBytes(ArrayBufferData(x), n, kMaxArrayLength) + ">",
                                         "byteLength: " + std::to_string(n)};
       return Reduce(parts, "ArrayBuffer {", "}", false, v, recurse_times);
+    } else if (kind == Kind::kDataView) {  // node: byteLength, byteOffset, then the buffer
+      current_depth_ = recurse_times;
+      std::vector<std::string> parts = {"byteLength: " + std::to_string(ViewLength(x)),
+                                        "byteOffset: " + std::to_string(ViewByteOffset(x))};
+      Handle buffer = Handle::New(heap, x.As<JSObject>()->internal[1]);
+      indentation_ += 2;
+      parts.push_back("buffer: " + Format(buffer, recurse_times + 1));
+      indentation_ -= 2;
+      return Reduce(parts, "DataView {", "}", false, v, recurse_times);
     } else if (kind == Kind::kPromise) {  // builtins_promise.cc: internal[0] state, [1] result
       int64_t state = x.As<JSObject>()->internal[0].ToSmi() & 3;
       if (state == 0) return "Promise { <pending> }";

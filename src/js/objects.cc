@@ -68,6 +68,7 @@ TENURE_JS_OBJECT_TYPE("Promise", Promise)
 TENURE_JS_OBJECT_TYPE("Generator", Generator)
 TENURE_JS_OBJECT_TYPE("ArrayBuffer", ArrayBuffer)
 TENURE_JS_OBJECT_TYPE("TypedArray", TypedArray)
+TENURE_JS_OBJECT_TYPE("DataView", DataView)
 #undef TENURE_JS_OBJECT_TYPE
 
 // Arrays: the fields up to `length`, no inline slots (named properties of arrays are rare and
@@ -125,6 +126,7 @@ const TypeInfo* ObjectType(Kind kind) {
     case Kind::kGenerator: return &kGeneratorType;
     case Kind::kArrayBuffer: return &kArrayBufferType;
     case Kind::kTypedArray: return &kTypedArrayType;
+    case Kind::kDataView: return &kDataViewType;
     default: return &kObjectType;
   }
 }

@@ -72,6 +72,7 @@ enum class Kind : uint32_t {
   kGenerator,   // generator / async function activation (generators.h)
   kArrayBuffer,  // internal[0]: Smi backing-store address (malloc), length: byte count
   kTypedArray,   // internal[0]: Smi data address, [1]: ArrayBuffer, [2]: Smi type | offset << 4
+  kDataView,     // as kTypedArray with type kUint8 (length: byte length), no indexed elements
 };
 
 struct HeapNumber : HeapObject {
