@@ -5,6 +5,7 @@
 // (builtins_buffer.cc), the only code that allocates, accounts and frees them.
 #include "builtins_typed_array.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -354,6 +355,82 @@ TENURE_NATIVE(ViewJoin) {
   return rt.NewString(out);
 }
 
+// Every element as a double, and back (reverse, sort).
+std::vector<double> ViewValuesOf(Value view) {
+  std::vector<double> values(ViewLength(view));
+  ElementType type = ViewType(view);
+  for (size_t i = 0; i < values.size(); ++i) values[i] = ReadElement(ViewData(view) + i * ElementSize(type), type);
+  return values;
+}
+void StoreValues(Value view, const std::vector<double>& values) {
+  ElementType type = ViewType(view);
+  for (size_t i = 0; i < values.size(); ++i) WriteElement(ViewData(view) + i * ElementSize(type), type, values[i]);
+}
+
+TENURE_NATIVE(ViewReverse) {
+  if (!CheckView(rt, self)) return Value();
+  std::vector<double> values = ViewValuesOf(self.value());
+  std::reverse(values.begin(), values.end());
+  StoreValues(self.value(), values);
+  return self.value();
+}
+
+TENURE_NATIVE(ViewLastIndexOf) {
+  if (!CheckView(rt, self)) return Value();
+  int64_t len = static_cast<int64_t>(ViewLength(self.value()));
+  double from = static_cast<double>(len - 1);
+  if (args.count > 1 && !ArgInteger(rt, args, 1, &from)) return Value();
+  if (from < 0) from += static_cast<double>(len);
+  if (!IsNumber(args.get(0))) return Value::FromSmi(-1);
+  double target = NumberValue(args.get(0));
+  std::vector<double> values = ViewValuesOf(self.value());
+  for (int64_t i = static_cast<int64_t>(std::min(from, static_cast<double>(len - 1))); i >= 0; --i) {
+    if (values[static_cast<size_t>(i)] == target) return Value::FromSmi(i);
+  }
+  return Value::FromSmi(-1);
+}
+
+// §23.2.3.29 TypedArray.prototype.sort: numeric order (-0 before +0, NaN last) or the
+// comparator's sign. A stable bottom-up merge sort, so an inconsistent comparator cannot break it;
+// once the comparator throws, the remaining comparisons are skipped and the view is unchanged.
+TENURE_NATIVE(ViewSort) {
+  if (!CheckView(rt, self)) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Value compare = args.get(0);
+  if (compare != kUndefined && !rt.IsCallable(compare)) {
+    return rt.ThrowTypeError("The comparison function must be either a function or undefined");
+  }
+  auto less = [&](double a, double b) -> bool {
+    if (rt.has_exception()) return false;
+    if (compare == kUndefined) {
+      if (std::isnan(a) || std::isnan(b)) return !std::isnan(a) && std::isnan(b);
+      return a < b || (a == 0 && b == 0 && std::signbit(a) && !std::signbit(b));
+    }
+    tenure::HandleScope inner(rt.heap());
+    Handle x = Handle::New(rt.heap(), rt.NewNumber(a));
+    Handle y = Handle::New(rt.heap(), rt.NewNumber(b));
+    Value call_args[2] = {x.value(), y.value()};
+    Handle none = Handle::New(rt.heap(), kUndefined);
+    Handle r = Handle::New(rt.heap(), rt.Call(args.at(0), none, call_args, 2));
+    double v = 0;
+    return !r.value().IsEmpty() && rt.ToNumber(r, &v) && v < 0;
+  };
+  std::vector<double> values = ViewValuesOf(self.value()), merged(values.size());
+  for (size_t width = 1; width < values.size(); width *= 2) {
+    for (size_t lo = 0; lo < values.size(); lo += 2 * width) {
+      size_t mid = std::min(lo + width, values.size()), hi = std::min(lo + 2 * width, values.size());
+      size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) merged[k++] = less(values[j], values[i]) ? values[j++] : values[i++];
+      while (i < mid) merged[k++] = values[i++];
+      while (j < hi) merged[k++] = values[j++];
+    }
+    values.swap(merged);
+  }
+  if (rt.has_exception()) return Value();
+  StoreValues(self.value(), values);
+  return self.value();
+}
+
 TENURE_NATIVE(ViewAt) {
   if (!CheckView(rt, self)) return Value();
   double i = 0;
@@ -578,6 +655,9 @@ void InstallTypedArrayPrototype(Runtime& rt, Handle proto) {
   rt.DefineNative(proto, "join", ViewJoin, 1);
   rt.DefineNative(proto, "toString", ViewJoin, 0);
   rt.DefineNative(proto, "at", ViewAt, 1);
+  rt.DefineNative(proto, "reverse", ViewReverse, 0);
+  rt.DefineNative(proto, "lastIndexOf", ViewLastIndexOf, 1);
+  rt.DefineNative(proto, "sort", ViewSort, 1);
   rt.DefineNative(proto, "forEach", ViewForEach, 1);
   rt.DefineNative(proto, "map", ViewMap, 1);
   rt.DefineNative(proto, "filter", ViewFilter, 1);

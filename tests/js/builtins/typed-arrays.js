@@ -155,3 +155,14 @@ console.log(k, k[1.5], Object.prototype.toString.call(new ArrayBuffer(1)));  // 
 for (const key in new Uint8Array(3)) console.log(key);  // expect: 0
 // expect: 1
 // expect: 2
+
+// reverse, lastIndexOf, sort (numeric by default: -0 before 0, NaN last; stable with a comparator).
+console.log(new Int8Array([1, 2, 3]).reverse(), new Float64Array([3, NaN, -0, 0, -Infinity, 1e-9, 2]).sort());  // expect: Int8Array(3) [ 3, 2, 1 ] Float64Array(7) [ -Infinity, -0, 0, 1e-9, 2, 3, NaN ]
+console.log(Object.is(new Float64Array([0, -0]).sort()[0], -0), new Uint8Array([10, 9, 100, 1]).sort());  // expect: true Uint8Array(4) [ 1, 9, 10, 100 ]
+console.log(new Int16Array([5, 1, 4, 2, 3]).sort((a, b) => b - a), new Uint8Array([]).sort(), new Uint8Array([7]).sort());  // expect: Int16Array(5) [ 5, 4, 3, 2, 1 ] Uint8Array(0) [] Uint8Array(1) [ 7 ]
+const pairs = new Uint16Array([21, 11, 22, 12, 23, 13]);
+console.log(pairs.sort((a, b) => (a % 10) - (b % 10)));  // expect: Uint16Array(6) [ 21, 11, 22, 12, 23, 13 ]
+try { new Uint8Array([2, 1]).sort(() => { throw new Error('cmp'); }); } catch (e) { console.log(e.message); }  // expect: cmp
+try { new Uint8Array(2).sort(1); } catch (e) { console.log(e.constructor.name, e.message); }  // expect: TypeError The comparison function must be either a function or undefined
+const li = new Int8Array([1, 2, 1, 2]);
+console.log(li.lastIndexOf(1), li.lastIndexOf(2, -2), li.lastIndexOf(2, 0), li.lastIndexOf(9), li.lastIndexOf(1, -9));  // expect: 2 1 -1 -1 -1
