@@ -446,7 +446,9 @@ void Heap::RunScavenge(internal::GCEvent* event) {
   const internal::NewSpace::HighSurvivalCap cap{.survival_percent = config_.high_survival_percent,
                                                 .capacity = config_.high_survival_semi_space_size,
                                                 .release_in_fast_promotion =
-                                                    config_.fast_promotion_move_pages};
+                                                    config_.fast_promotion_move_pages,
+                                                .survivor_budget =
+                                                    config_.high_survival_survivor_budget};
   if (!fast_promotion && new_space_->ResizeAfterScavenge(survived, cap)) {
     new_space_->ResetAllocationArea(&new_lab_);
   }

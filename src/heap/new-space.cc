@@ -232,7 +232,7 @@ bool NewSpace::ResizeAfterScavenge(size_t survived_bytes, const HighSurvivalCap&
                      last_survival_percent_ >= static_cast<size_t>(cap.survival_percent) &&
                      last_survival_percent_ < kHighSurvivalCapMaxPercent);
   if (!high) return GrowAfterScavenge(survived_bytes);
-  const size_t cap_pages = std::max(initial_pages_, PagesFor(cap.capacity));
+  const size_t cap_pages = HighSurvivalCapPages(cap);
   if (target_pages_ > cap_pages) {
     uncapped_pages_ = std::max(uncapped_pages_, target_pages_);
     just_capped_ = ShrinkTo(cap_pages);
@@ -245,6 +245,14 @@ bool NewSpace::ResizeAfterScavenge(size_t survived_bytes, const HighSurvivalCap&
   if (!GrowAfterScavenge(survived_bytes)) return false;
   target_pages_ = std::min(target_pages_, cap_pages);
   return true;
+}
+
+size_t NewSpace::HighSurvivalCapPages(const HighSurvivalCap& cap) const {
+  size_t bytes = cap.capacity;
+  if (cap.survivor_budget > 0 && last_survival_percent_ > 0) {
+    bytes = std::min(bytes, cap.survivor_budget * 100 / last_survival_percent_);
+  }
+  return std::max(initial_pages_, PagesFor(bytes));
 }
 
 bool NewSpace::ShrinkTo(size_t pages) {

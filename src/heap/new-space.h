@@ -24,7 +24,10 @@
 //    kHighSurvivalCapMaxPercent = 80: a nursery that is nearly all live is growing a structure,
 //    and growth lets it reach fast promotion, whose page moves cost O(pages)), the target is
 //    held at (or shrunk back to) max(initial, cap, pages in use) instead of following the growth
-//    rule, so the survivors a scavenge copies stay bounded by the cap. Shrinking returns the empty
+//    rule, so the survivors a scavenge copies stay bounded by the cap. With a survivor budget
+//    (HighSurvivalCap::survivor_budget, docs/heap.md section 21) the cap is also at most
+//    budget * 100 / last survival percent (HighSurvivalCapPages), so the expected survivors of
+//    the next scavenge stay about the budget; never below the initial capacity. Shrinking returns the empty
 //    to-space pages above the target and the reserve pages beyond the target to the PagePool, so
 //    to-space pages <= target and reserve pages <= target still hold. Below the survival
 //    threshold the growth rule applies again. When the scavenge turns fast promotion mode on and
@@ -139,7 +142,12 @@ class NewSpace {
     int survival_percent = 0;  // 0 = no cap
     size_t capacity = 0;       // bytes, rounded up to pages
     bool release_in_fast_promotion = false;  // HeapConfig::fast_promotion_move_pages
+    // HeapConfig::high_survival_survivor_budget: when > 0 the cap is at most budget / survival
+    // rate (expected survivors per scavenge <= budget), never below the initial capacity.
+    size_t survivor_budget = 0;
   };
+  // The capped capacity in pages for the last survival percent (header comment).
+  size_t HighSurvivalCapPages(const HighSurvivalCap& cap) const;
   bool ResizeAfterScavenge(size_t survived_bytes, const HighSurvivalCap& cap);
   // Above this survival percent the cap does not apply (header comment). message-buffer.js kept
   // at 4 MiB ran 100 copying scavenges at 81-84% survival where a 16 MiB nursery reached the 90%

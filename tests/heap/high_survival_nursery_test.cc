@@ -16,9 +16,13 @@ constexpr size_t kCap = 1 * MB;
 constexpr int64_t kRingSlots = 64 * 1024;  // 512 KiB of slots: old large object
 
 // fast_promotion_percent 0: survivors are copied, never promoted wholesale.
-HeapConfig NurseryConfig(int high_survival_percent, int fast_promotion_percent) {
+// `survivor_budget` 0: the fixed cap only; with a budget the initial capacity is 256 KiB so the
+// budget's cap can go below 512 KiB.
+HeapConfig NurseryConfig(int high_survival_percent, int fast_promotion_percent,
+                         size_t survivor_budget = 0) {
   HeapConfig config = DefaultTestConfig();
-  config.initial_semi_space_size = 512 * KB;
+  config.initial_semi_space_size = survivor_budget > 0 ? 256 * KB : 512 * KB;
+  config.high_survival_survivor_budget = survivor_budget;
   config.max_semi_space_size = 4 * MB;
   config.fast_promotion_survival_percent = fast_promotion_percent;
   config.high_survival_percent = high_survival_percent;
@@ -38,8 +42,10 @@ struct CapacityProbe {
 
 class NurseryTest : public HeapTest {
  protected:
-  explicit NurseryTest(int percent, int fast_promotion_percent = 0, int64_t ring_slots = kRingSlots)
-      : HeapTest(NurseryConfig(percent, fast_promotion_percent)), ring_slots_(ring_slots) {
+  explicit NurseryTest(int percent, int fast_promotion_percent = 0, int64_t ring_slots = kRingSlots,
+                       size_t survivor_budget = 0)
+      : HeapTest(NurseryConfig(percent, fast_promotion_percent, survivor_budget)),
+        ring_slots_(ring_slots) {
     heap().AddGCEpilogueCallback(&CapacityProbe::Epilogue, &probe_);
     ring_ = Local<ValueArray>::New(heap(), NewArray(ring_slots_, AllocationType::kOld));
   }
@@ -56,6 +62,15 @@ class NurseryTest : public HeapTest {
     }
   }
   void ResetProbe() { probe_.max_capacity = 0; }
+  // The ring's slots that hold a node with an id it was given (< 1000).
+  int64_t IntactKeptNodes() {
+    int64_t intact = 0;
+    for (int64_t i = 0; i < ring_slots_; ++i) {
+      const Value v = ring_->slots()[i];
+      if (v.IsHeapObject() && v.As<TreeNode>()->id.ToSmi() < 1000) ++intact;
+    }
+    return intact;
+  }
   size_t NewSpaceCommitted() { return heap().GetHeapSpaceStatistics()[0].space_size; }
 
   const int64_t ring_slots_;
@@ -103,14 +118,7 @@ TEST_F(CappedNurseryTest, ShrinksBackToTheCapWhenSurvivalTurnsHigh) {
   EXPECT_LE(heap().semi_space_capacity(), kCap);
   EXPECT_LT(NewSpaceCommitted(), committed_grown) << "shrinking kept the pages above the cap";
   EXPECT_LE(NewSpaceCommitted(), 2 * kCap + 256 * KB);
-  int64_t live = 0;
-  for (int64_t i = 0; i < kRingSlots; ++i) {
-    const Value v = ring_->slots()[i];
-    if (!v.IsHeapObject()) continue;
-    ASSERT_LT(v.As<TreeNode>()->id.ToSmi(), 1000);
-    ++live;
-  }
-  EXPECT_EQ(live, kRingSlots);
+  EXPECT_EQ(IntactKeptNodes(), kRingSlots);
 }
 
 // When survival drops below the threshold again, the growth rule applies again.
@@ -132,6 +140,42 @@ class NearlyAllLiveTest : public NurseryTest {
 TEST_F(NearlyAllLiveTest, NearlyAllLiveNurseryStillGrows) {
   Run(8 * MB, 9);
   EXPECT_GE(heap().semi_space_capacity(), 4 * MB - 16 * KB) << "capped a nearly all-live nursery";
+}
+
+// Survivor budget (HeapConfig::high_survival_survivor_budget, docs/heap.md section 21): at ~75%
+// survival a 384 KiB budget holds the cap at 512 KiB (384 KiB * 100 / 75%), below the fixed 1 MiB
+// cap that HighSurvivalHoldsNewSpaceAtTheCap reaches with the same run; every scavenge then
+// copies or promotes about the budget. A budget of 0 (the control) leaves the fixed cap.
+class BudgetNurseryTest : public NurseryTest {
+ protected:
+  explicit BudgetNurseryTest(size_t budget = 384 * KB) : NurseryTest(50, 0, kRingSlots, budget) {}
+  // Low survival first (V8's rule grows new space to its 4 MiB maximum), then ~75% survival.
+  void GrowThenRunHighSurvival() {
+    Run(32 * MB, 1);
+    grown_ = heap().semi_space_capacity();
+    ResetProbe();
+    Run(12 * MB, 6);
+  }
+  size_t grown_ = 0;
+};
+class NoBudgetNurseryTest : public BudgetNurseryTest {
+ protected:
+  NoBudgetNurseryTest() : BudgetNurseryTest(0) {}  // initial 512 KiB, fixed 1 MiB cap
+};
+
+TEST_F(BudgetNurseryTest, SurvivorBudgetHoldsTheCapBelowTheFixedCap) {
+  GrowThenRunHighSurvival();
+  ASSERT_GE(grown_, 4 * MB - 16 * KB) << "low survival should let new space grow";
+  EXPECT_LE(heap().semi_space_capacity(), 512 * KB) << "the budget did not lower the cap";
+  EXPECT_LE(probe_.max_capacity, grown_);
+  EXPECT_EQ(IntactKeptNodes(), kRingSlots);
+  heap().VerifyHeapForTesting();
+}
+
+TEST_F(NoBudgetNurseryTest, WithoutABudgetTheFixedCapApplies) {
+  GrowThenRunHighSurvival();
+  EXPECT_GE(heap().semi_space_capacity(), kCap - 16 * KB) << "control: fixed cap expected";
+  EXPECT_LE(heap().semi_space_capacity(), kCap);
 }
 
 // With page moving on, the scavenge that turns fast promotion mode on gives back what the cap
