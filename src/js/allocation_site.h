@@ -18,6 +18,13 @@
 //    natives have none. A function with more than kMaxNewSiteSlot sites falls back, for the
 //    later `new`s, to one site per constructor (FunctionInfo::construct_site of F, the analogue
 //    of V8's initial map, which already owns the instance size: instance_capacity).
+//  * String concatenation: a `+` with a string literal operand (`'key ' + k`, `s + '\n'`) and
+//    every `+` of an untagged template literal compile to AddAtSite, whose operand c packs the
+//    right operand's register with slot + 1 (NewInstructionOperand): a string result is allocated
+//    at that site, so concatenations whose strings outlive scavenges (splay.js's leaf payloads)
+//    are pretenured. V8 has no such site (its strings are tenured by age), so this is a tenure
+//    deviation at V8's per-bytecode feedback granularity. Other `+`, `+=`, String(x), and the
+//    non-ASCII join path (Runtime::NewString) allocate young without a site.
 //  * `Array(n)` / `new Array(n)`: one site per runtime (Runtime::ArrayConstructorSite) for the
 //    array and its elements store; other Array builtins (Array.of/from, concat, map, ...) and
 //    arrays grown by push have no site.
@@ -55,11 +62,12 @@ Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* sit
 // The largest slot + 1 a `new` instruction can carry in operand b's high 16 bits (int32 b).
 inline constexpr int kMaxNewSiteSlot = 0x7fff;
 
-// Compiler: operand b of kNew / kNewSpread for callee register `callee_reg`: the register in the
-// low 16 bits, a freshly reserved site slot + 1 in the high ones (0 once the function has more
-// than kMaxNewSiteSlot sites).
+// Compiler: operand b of kNew / kNewSpread for callee register `callee_reg` (also operand c of
+// kAddAtSite for its right operand's register): the register in the low 16 bits, a freshly
+// reserved site slot + 1 in the high ones (0 once the function has more than kMaxNewSiteSlot
+// sites).
 int NewInstructionOperand(FunctionInfo* info, int callee_reg);
-// Interpreter: the callee register of a kNew / kNewSpread operand b.
+// Interpreter: the register of a kNew / kNewSpread operand b or a kAddAtSite operand c.
 inline int NewCalleeRegister(int b) { return b & 0xffff; }
 
 // `new F(...)`'s site: the instruction's own site (operand b of kNew / kNewSpread in `caller`),

@@ -174,6 +174,10 @@ void Compiler::Expr(Node* n, int dst) {
       }
       int b = ExprToReg(n->b);
       offset_ = n->offset;
+      if (n->op == Tok::kAdd && (n->a->kind == NodeKind::kString || n->b->kind == NodeKind::kString)) {
+        Emit(Op::kAddAtSite, dst, a, NewInstructionOperand(fs_->info, b));  // allocation_site.h
+        break;
+      }
       if (n->op == Tok::kIn) Emit(Op::kIn, dst, a, b);
       else Emit(BinaryOpFor(n->op), dst, a, b);
       break;
@@ -220,10 +224,10 @@ void Compiler::Template(Node* n, int dst) {
     int t = Temp();
     Expr(n->list[i], t);
     Emit(Op::kToString, t, t);
-    Emit(Op::kAdd, dst, dst, t);
+    Emit(Op::kAddAtSite, dst, dst, NewInstructionOperand(fs_->info, t));  // allocation_site.h
     if (!n->list[i + 1]->str.empty()) {
       Emit(Op::kLoadConst, t, StringConst(n->list[i + 1]->str));
-      Emit(Op::kAdd, dst, dst, t);
+      Emit(Op::kAddAtSite, dst, dst, NewInstructionOperand(fs_->info, t));
     }
   }
 }

@@ -150,8 +150,9 @@ static Value Arithmetic(Runtime& rt, Op op, Handle a, Handle b) {
 // `a + b` for two Strings. When either side is ASCII the joined bytes are already canonical
 // WTF-8 (a lead surrogate followed by a trail one needs both sides non-ASCII: string_utf16.h), so
 // the result is allocated once and filled by two copies, its info word computed from the parts;
-// otherwise the general path joins and normalizes.
-static Value ConcatStrings(Runtime& rt, Handle a, Handle b) {
+// otherwise the general path joins and normalizes. The once-allocated result is allocated at
+// `site` (AddAtSite's; null for a plain Add: allocation_site.h).
+static Value ConcatStrings(Runtime& rt, Handle a, Handle b, tenure::AllocationSite* site = nullptr) {
   String* x = a.value().As<String>();
   String* y = b.value().As<String>();
   if (y->length == 0) return a.value();
@@ -166,7 +167,7 @@ static Value ConcatStrings(Runtime& rt, Handle a, Handle b) {
   }
   uint32_t info = 0;
   if (!x->is_ascii() || !y->is_ascii()) info = kStringNonAscii | (x->units() + y->units()) << kStringUnitsShift;
-  String* s = static_cast<String*>(rt.heap().Allocate(StringType(), kStringDataOffset + length));
+  String* s = static_cast<String*>(rt.heap().AllocateAtSite(StringType(), kStringDataOffset + length, site));
   x = a.value().As<String>();  // the allocation may have moved both parts
   y = b.value().As<String>();
   s->length = static_cast<uint32_t>(length);
@@ -176,7 +177,7 @@ static Value ConcatStrings(Runtime& rt, Handle a, Handle b) {
   return Value::FromObject(s);
 }
 
-static Value AddSlow(Runtime& rt, Handle a, Handle b) {
+static Value AddSlow(Runtime& rt, Handle a, Handle b, tenure::AllocationSite* site = nullptr) {
   tenure::HandleScope scope(rt.heap());
   // Hint "default": Dates convert as strings (Date.prototype[@@toPrimitive]).
   Handle pa = Handle::New(rt.heap(), rt.ToPrimitive(a, Runtime::PrimitiveHint::kDefault));
@@ -188,7 +189,7 @@ static Value AddSlow(Runtime& rt, Handle a, Handle b) {
     if (sa.value().IsEmpty()) return Value();
     Handle sb = Handle::New(rt.heap(), rt.ToString(pb));
     if (sb.value().IsEmpty()) return Value();
-    return ConcatStrings(rt, sa, sb);
+    return ConcatStrings(rt, sa, sb, site);
   }
   double x, y;
   if (!rt.ToNumber(pa, &x) || !rt.ToNumber(pb, &y)) return Value();
@@ -441,6 +442,18 @@ Value Runtime::RunFrames(size_t entry_index) {
         if (IsNumber(a) && IsNumber(b)) v = BoxDouble(*this, NumberValue(a) + NumberValue(b));
         else if (IsString(a) && IsString(b)) v = ConcatStrings(*this, REG(in.b), REG(in.c));
         else v = AddSlow(*this, REG(in.b), REG(in.c));
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kAddAtSite: L_AddAtSite: {
+        // `+` with a string literal operand: Add's semantics (AddSlow converts), a string result
+        // allocated at the instruction's site (operand c = right register | slot + 1 << 16).
+        const int rc = NewCalleeRegister(in.c);
+        SAVE_PC();
+        tenure::AllocationSite* site = LiteralSite(*this, f->info, in.c >> 16);
+        Value v = IsString(r[in.b]) && IsString(r[rc]) ? ConcatStrings(*this, REG(in.b), REG(rc), site)
+                                                       : AddSlow(*this, REG(in.b), REG(rc), site);
         CHECK(v);
         r[in.a] = v;
         break;

@@ -3,8 +3,10 @@
 // constructor called from a short-lived place (like splay.js's `header` node, four per
 // iteration) and from a long-lived one (the kept entries) gets two decisions, so the kept site is
 // tenured although only one Entry in five survives (js.pretenuring-new-sites checks the trace).
-// The tenured entries are then pointed at young strings (later barriered stores; strings have no
-// site, so the Entry sites are the only ones decided) across scavenges and full GCs.
+// The tenured entries are then pointed at young strings (later barriered stores; the strings come
+// from String.prototype.concat, which has no site — a `'p' + i` would be an AddAtSite concatenation
+// site of its own, allocation_site.h — so the Entry sites are the only ones decided) across
+// scavenges and full GCs.
 function Entry(key, next) {
   this.key = key;
   this.next = next;
@@ -25,7 +27,7 @@ for (let i = 0; i < 12000; i++) {
 }
 // Entries kept from here on come from the (by now tenured) long-lived site.
 for (let i = 0; i < 3000; i++) {
-  keepEntry(-i).payload = 'p' + i;
+  keepEntry(-i).payload = 'p'.concat(i);
   for (let j = 0; j < 4; j++) scratch += scratchKey(j);
 }
 gc();
