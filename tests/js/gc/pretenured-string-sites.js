@@ -8,21 +8,21 @@
 // 1. Long-lived concatenations next to short-lived ones from the same expression shape.
 const kept = [];
 let scratch = 0;
-for (let i = 0; i < 30000; i++) {
-  kept.push('key ' + (i * 0.5) + ' in leaf');    // the outer `+` result survives
+for (let i = 0; i < 2500; i++) {
+  kept.push('key ' + (i * 0.5) + ' in a leaf node, long enough to fill the nursery');    // the outer `+` result survives
   scratch += ('tmp ' + i).length;                // dies at once (its own site)
   if (i % 3 === 0) kept.push(`t${i}:${i % 7}!`); // template literal parts
 }
 gc();
-for (let i = 0; i < 20000; i++) scratch += ('x' + i).length;
+for (let i = 0; i < 1000; i++) scratch += ('x' + i).length;
 let bad = 0, chars = 0;
-for (let i = 0, k = 0; i < 30000; i++) {
-  if (kept[k++] !== 'key ' + String(i * 0.5) + ' in leaf') bad++;
+for (let i = 0, k = 0; i < 2500; i++) {
+  if (kept[k++] !== 'key ' + String(i * 0.5) + ' in a leaf node, long enough to fill the nursery') bad++;
   if (i % 3 === 0 && kept[k++] !== 't' + i + ':' + (i % 7) + '!') bad++;
 }
 for (const s of kept) chars += s.length;
 console.log(kept.length, bad, chars, scratch);
-// expect: 40000 0 604074 367780
+// expect: 3334 0 146580 22780
 
 // 2. ToPrimitive with hint "default", in operand order, once each.
 const log = [];
@@ -49,10 +49,10 @@ const pair = hi + '' + lo;
 console.log(pair === '\u{1F600}', pair.length, (hi + lo + 'é').length, ('é' + 'ü') === 'éü', ('é' + 'ü').length);
 // expect: true 2 3 true 2
 const parts = [];
-for (let i = 0; i < 2000; i++) parts.push('ü' + i + '\uD800' + '\uDC00');
+for (let i = 0; i < 500; i++) parts.push('ü' + i + '\uD800' + '\uDC00');
 gc();
-console.log(parts[1999], parts[1999].length, parts.every((s, i) => s === 'ü' + String(i) + '\u{10000}'));
-// expect: ü1999𐀀 7 true
+console.log(parts[499], parts[499].length, parts.every((s, i) => s === 'ü' + String(i) + '\u{10000}'));
+// expect: ü499𐀀 6 true
 
 // 4. Numbers stay numbers when no side is a string at run time (same instruction as a string).
 function plus(x) { return x + 'u'; }
