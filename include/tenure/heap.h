@@ -58,7 +58,8 @@ class Sweeper;
 struct GlobalNode;
 struct GCEvent;
 
-// The current linear allocation area: [top, limit) is free, zeroed memory.
+// The current linear allocation area: [top, limit) is free, zeroed memory (empty if limit <= top:
+// Heap::new_lab_ may have limit below top, see there).
 struct LinearAllocationArea {
   uintptr_t top = 0;
   uintptr_t limit = 0;
@@ -340,10 +341,14 @@ class Heap {
   size_t ComputeDefaultMaxOldSpaceSize() const;
 
   // Fast-path state first (keep on one cache line).
-  // new_lab_: [top, limit) is free and reads as zero (Allocate's fast path). [top, raw_limit) is
-  // free (AllocateUninitialized's fast path; limit <= raw_limit <= real limit). [top, zeroed) reads
-  // as zero (nothing if zeroed <= top): pages are taken unzeroed, AllocateYoungSlow zeroes the rest
-  // of the area before the first zeroing allocation there.
+  // new_lab_: [top, limit) is free and reads as zero (Allocate's fast path); limit may lie *below*
+  // top after AllocateUninitialized passed it (its fast path does not touch limit, saving a
+  // compare and a store per object), so Allocate's fast-path test is signed and a negative
+  // limit - top sends it to the slow path. [top, raw_limit) is free (AllocateUninitialized's fast
+  // path; raw_limit <= real limit). [top, zeroed) reads as zero (nothing if zeroed <= top): pages
+  // are taken unzeroed, AllocateYoungSlow zeroes the rest of the area before the first zeroing
+  // allocation there. Code outside the fast paths sets limit back to >= top before using it
+  // (RefreshAllocationLimit, AllocateYoungSlow, PerformGC).
   internal::LinearAllocationArea new_lab_;
   uintptr_t new_lab_raw_limit_ = 0;
   uintptr_t new_lab_real_limit_ = 0;  // differs from new_lab_.limit when stress/observers are on
@@ -403,7 +408,8 @@ inline HeapObject* Heap::Allocate(const TypeInfo* type, size_t size_in_bytes,
   const size_t bytes = AllocationSize(size_in_bytes);
   if (where == AllocationType::kYoung && bytes <= kMaxRegularObjectSize) {
     const uintptr_t top = new_lab_.top;
-    if (new_lab_.limit - top >= bytes) {
+    // Signed: uninitialised allocations may have left limit below top (new_lab_ comment).
+    if (static_cast<intptr_t>(new_lab_.limit - top) >= static_cast<intptr_t>(bytes)) {
       new_lab_.top = top + bytes;
       HeapObject* object = reinterpret_cast<HeapObject*>(top);
       object->set_type(type);
@@ -418,9 +424,7 @@ inline HeapObject* Heap::AllocateUninitialized(const TypeInfo* type, size_t size
   if (bytes <= kMaxRegularObjectSize) {
     const uintptr_t top = new_lab_.top;
     if (new_lab_raw_limit_ - top >= bytes) {
-      const uintptr_t new_top = top + bytes;
-      new_lab_.top = new_top;
-      if (new_lab_.limit < new_top) new_lab_.limit = new_top;  // keeps limit >= top
+      new_lab_.top = top + bytes;  // may pass new_lab_.limit: see the new_lab_ comment
       HeapObject* object = reinterpret_cast<HeapObject*>(top);
       object->set_type(type);
       return object;

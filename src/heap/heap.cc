@@ -373,10 +373,13 @@ void Heap::PerformGC(GCType type, GCReason reason, const char* collector_reason)
   }
 
   new_lab_real_limit_ = new_lab_.limit;
-  // A collector that moves the allocation area hands over a zeroed one (the scavenger zeroes the
-  // rest of its last page, new-space.h); one that keeps it leaves the memory above top untouched.
+  // A collector that moves the allocation area hands over one whose memory above top is not
+  // known to be zero (the scavenger leaves the rest of its last page as it was, new-space.h
+  // "Zeroing"): the first zeroing allocation there zeroes it (AllocateYoungSlow), so a mutator
+  // that allocates only uninitialised never pays for it. One that keeps the area leaves the
+  // memory above top untouched, so the zeroed limit stays.
   if (new_lab_.top != lab_before.top || new_lab_.limit != lab_before.limit) {
-    new_lab_zeroed_limit_ = new_lab_.limit;
+    new_lab_zeroed_limit_ = new_lab_.top;
   }
   MakeHeapIterable();
   new_space_size_after_last_gc_ = new_space_->Size();

@@ -168,11 +168,6 @@ uintptr_t NewSpace::AllocateForScavenge(size_t bytes, LinearAllocationArea* lab)
   return result;
 }
 
-void NewSpace::ZeroRestOfCurrentPage(const LinearAllocationArea& lab) {
-  const uintptr_t end = to_pages_[current_page_]->area_end();
-  memset(reinterpret_cast<void*>(lab.top), 0, end - lab.top);
-}
-
 void NewSpace::SetAgeMark(uintptr_t top) {
   for (size_t i = 0; i < to_pages_.size(); ++i) {
     Page* p = to_pages_[i];

@@ -41,11 +41,11 @@
 //    current one are empty (top == area_start). The mutator's linear allocation area lies inside
 //    the current page, between its recorded top and area_end.
 //  * Zeroing is lazy (no from-space zapping in the scavenge pause): memory Heap::Allocate hands
-//    out reads as zero because (a) the scavenger zeroes the rest of its last to-space page
-//    [copy top, area_end) and (b) the heap zeroes the rest of a page the mutator's allocation area
-//    moved onto (AdvancePage does not zero) before the first zeroing allocation there
-//    (Heap::AllocateYoungSlow; docs/heap.md section 15.2). Heap::AllocateUninitialized skips (b):
-//    a mutator that only allocates that way never zeroes a page. In the current page the memory
+//    out reads as zero because the heap zeroes the rest of the allocation area — after the
+//    mutator's area moved onto a page (AdvancePage does not zero) or a GC moved it (the scavenger
+//    leaves the rest of its last to-space page as it was) — before the first zeroing allocation
+//    there (Heap::AllocateYoungSlow / PerformGC; docs/heap.md sections 15.2, 23).
+//    Heap::AllocateUninitialized skips that: a mutator that only allocates that way never zeroes. In the current page the memory
 //    above the heap's zeroed limit may hold stale bytes, as may to-space pages after the current
 //    one, reserve pages and from-space pages (the scavenger overwrites what it copies, and nothing
 //    reads above a page's top).
@@ -122,8 +122,6 @@ class NewSpace {
   // Bump-allocates `bytes` in to-space for the scavenger (no zeroing: the copy overwrites it).
   // Returns 0 when to-space is full.
   uintptr_t AllocateForScavenge(size_t bytes, LinearAllocationArea* lab);
-  // Zeroes [lab->top, area_end) of the current page so the mutator can allocate there.
-  void ZeroRestOfCurrentPage(const LinearAllocationArea& lab);
   // Sets every to-space page's age mark so that all current objects count as survivors.
   void SetAgeMark(uintptr_t top);
   // Raises the target capacity to min(max, 2 * target) pages (committed later by NextPage).

@@ -432,7 +432,6 @@ ScavengeResult Scavenger::Run() {
 
   new_space->SyncTop(copy_lab_.top);
   new_space->SetAgeMark(copy_lab_.top);
-  new_space->ZeroRestOfCurrentPage(copy_lab_);
   new_space->ZapFromSpace();
   *heap_->new_allocation_area() = copy_lab_;
   return result_;

@@ -157,5 +157,31 @@ TEST_F(AllocationTest, UninitialisedAllocationsUnderGcInterval) {
   for (int i = 0; i < 64; ++i) EXPECT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), 576 + i);
 }
 
+// The scavenger leaves the rest of its last to-space page as it was (docs/heap.md section 23):
+// the first zeroing allocation after a scavenge still reads as zero, on the very page the
+// survivors were copied onto (a reserve page full of DirtyNewSpace's 0xAB strings).
+TEST_F(AllocationTest, ZeroingAllocationRightAfterAScavengeReadsAsZero) {
+  Local<ValueArray> keep = Local<ValueArray>::New(heap(), NewArray(8));
+  int stale = 0;
+  for (int round = 0; round < 12; ++round) {
+    DirtyNewSpace(heap());
+    for (int i = 0; i < 8; ++i) {
+      Store(keep.get(), &keep->slots()[i], Value::FromObject(NewNode(round * 8 + i)));
+    }
+    Scavenge();  // copies the 8 nodes (and keep, until it is promoted) onto a stale page
+    if (round % 2 == 0) {
+      auto* probe = heap().NewUninitialized<TreeNode>(&kTreeNodeType);
+      stale += BodyHasStaleBytes(probe);  // the bytes above the copy top were left as they were
+      probe->left = probe->right = probe->id = Value();
+    }
+    ValueArray* array = NewArray(200);
+    for (int64_t j = 0; j < array->size(); ++j) ASSERT_TRUE(array->slots()[j].IsEmpty()) << round;
+    TreeNode* zeroed = NewNode(round);
+    ASSERT_TRUE(zeroed->left.IsEmpty() && zeroed->right.IsEmpty()) << round;
+  }
+  EXPECT_GT(stale, 0);  // the test did run on stale memory
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), 88 + i);
+}
+
 }  // namespace
 }  // namespace tenure::testing
