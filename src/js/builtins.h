@@ -44,7 +44,26 @@ void InstallSymbolBuiltins(Runtime& rt, Handle global);
 void InstallWeakBuiltins(Runtime& rt, Handle global);
 void InstallBufferBuiltins(Runtime& rt, Handle global);
 void InstallPromiseBuiltins(Runtime& rt, Handle global);
-void InstallWebBuiltins(Runtime& rt, Handle global);  // structuredClone, atob, btoa, DOMException
+void InstallWebBuiltins(Runtime& rt, Handle global);  // structuredClone, atob, btoa, DOMException,
+                                                      // TextEncoder, TextDecoder
+void InstallWrapperBuiltins(Runtime& rt, Handle global);  // Boolean.prototype.toString/valueOf
+
+// ---- Primitive wrappers (builtins_wrappers.cc) -----------------------------------------------------
+// A Kind::kBoxed wrapper of `primitive` (string, number, boolean or symbol) whose prototype is
+// `prototype`, or the primitive's %X.prototype% when that is not an object. May allocate.
+Value NewPrimitiveWrapper(Runtime& rt, Handle primitive, Handle prototype);
+// `new Number(x)`, `new String(x)`, `new Boolean(x)`: the wrapper with new.target's `prototype`.
+// Empty when reading it threw.
+Value ConstructPrimitiveWrapper(Runtime& rt, Handle primitive);
+// ToObject (ECMA-262 §7.1.18): objects as they are, primitives wrapped, TypeError (empty) for
+// null and undefined.
+Value ToObjectValue(Runtime& rt, Handle value);
+// The primitive a wrapper holds, or empty for any other value. No allocation.
+Value PrimitiveWrapperValue(Value v);
+
+// ---- os module (builtins_os.cc) -----------------------------------------------------------------------
+// The exports of require('os') / require('node:os'), made on first require (modules.cc).
+Value NewOsModule(Runtime& rt);
 
 // The receiver a builtin constructor (Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry)
 // allocates: an object of `kind` whose prototype is new.target's `prototype`, or roots_[fallback]

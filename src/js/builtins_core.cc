@@ -111,16 +111,20 @@ void Runtime::SetUpBuiltins() {
   InstallPromiseBuiltins(*this, global);
   InstallGeneratorBuiltins(*this, global);
   InstallWebBuiltins(*this, global);
+  InstallWrapperBuiltins(*this, global);
   InstallToStringTags(*this, global);  // last: tags objects installed above
 }
 
 // ---------------------------------------------------------------------------------------------
 // Object
 
+// §20.1.1.1 Object(value): the value itself for objects, a wrapper for other primitives
+// (builtins_wrappers.cc), a new plain object for null/undefined.
 TENURE_NATIVE(ObjectConstructor) {
   Value v = args.get(0);
   if (IsJSObject(v)) return v;
-  return rt.NewPlainObject();
+  if (IsNullish(v)) return rt.NewPlainObject();
+  return ToObjectValue(rt, args.at(0));
 }
 
 TENURE_NATIVE(ObjectKeys) {
@@ -520,7 +524,12 @@ TENURE_NATIVE(GlobalIsFinite) {
   return FromBool(std::isfinite(d));
 }
 
-TENURE_NATIVE(BooleanConstructor) { return FromBool(Runtime::ToBoolean(args.get(0))); }
+TENURE_NATIVE(BooleanConstructor) {
+  Value b = FromBool(Runtime::ToBoolean(args.get(0)));
+  if (!rt.IsCallable(rt.current_new_target())) return b;
+  tenure::HandleScope scope(rt.heap());
+  return ConstructPrimitiveWrapper(rt, Handle::New(rt.heap(), b));  // `new Boolean(x)`
+}
 
 TENURE_NATIVE(GlobalGc) {
   rt.heap().CollectGarbage(tenure::GCType::kMarkCompact, tenure::GCReason::kTesting);

@@ -162,10 +162,12 @@ uint32_t ToUint32(double d) {
 // Number
 
 TENURE_NATIVE(NumberConstructor) {
-  if (args.count == 0) return Value::FromSmi(0);
-  double d;
-  if (!ArgNumber(rt, args, 0, &d)) return Value();
-  return rt.NewNumber(d);
+  double d = 0;
+  if (args.count > 0 && !ArgNumber(rt, args, 0, &d)) return Value();
+  Value n = args.count == 0 ? Value::FromSmi(0) : rt.NewNumber(d);
+  if (!rt.IsCallable(rt.current_new_target())) return n;
+  tenure::HandleScope scope(rt.heap());
+  return ConstructPrimitiveWrapper(rt, Handle::New(rt.heap(), n));  // `new Number(x)`
 }
 
 TENURE_NATIVE(NumberToFixed) {

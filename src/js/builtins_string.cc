@@ -27,6 +27,11 @@ bool ThisString(Runtime& rt, Handle self, std::string* out) {
     rt.ThrowTypeError("String.prototype method called on null or undefined");
     return false;
   }
+  Value wrapped = PrimitiveWrapperValue(self.value());
+  if (IsString(wrapped)) {  // a String wrapper's [[StringData]] (ToString would call valueOf)
+    *out = rt.ToStdString(wrapped);
+    return true;
+  }
   Value s = rt.ToString(self);
   if (s.IsEmpty()) return false;
   *out = rt.ToStdString(s);
@@ -390,13 +395,19 @@ TENURE_NATIVE(StringLocaleCompare) {
   return Value::FromSmi(CompareUnits(s, other));
 }
 
-TENURE_NATIVE(StringConstructor) {
+static Value StringConstructorValue(Runtime& rt, Args args) {
   if (args.count == 0) return rt.root(kRootEmptyString);
   Value v = args.get(0);
-  if (!IsString(v) && !IsNumber(v) && !IsNullish(v) && v != kTrue && v != kFalse && !IsJSObject(v)) {
-    return rt.NewString(rt.ToStdString(v));
-  }
+  bool is_new = rt.IsCallable(rt.current_new_target());
+  if (!is_new && IsKind(v, Kind::kSymbol)) return rt.NewString(rt.ToStdString(v));  // String(sym)
   return rt.ToString(args.at(0));
+}
+
+TENURE_NATIVE(StringConstructor) {
+  Value s = StringConstructorValue(rt, args);
+  if (s.IsEmpty() || !rt.IsCallable(rt.current_new_target())) return s;
+  tenure::HandleScope scope(rt.heap());
+  return ConstructPrimitiveWrapper(rt, Handle::New(rt.heap(), s));  // `new String(x)`
 }
 
 // Each argument is one code unit (ToUint16); adjacent lead and trail units form one character.
@@ -510,6 +521,13 @@ static bool JsonSerialize(Runtime& rt, Handle v, const std::string& indent, cons
     }
   }
   x = v.value();  // the toJSON lookup may have allocated (interning) and moved the object
+  Value wrapped = PrimitiveWrapperValue(x);
+  if (!wrapped.IsEmpty() && !IsKind(wrapped, Kind::kSymbol)) {  // §25.5.2.2 step 4: unwrap
+    double d = 0;
+    if (IsNumber(wrapped) && !rt.ToNumber(v, &d)) return false;
+    x = IsNumber(wrapped) ? rt.NewNumber(d) : IsString(wrapped) ? rt.ToString(v) : wrapped;
+    if (x.IsEmpty()) return false;
+  }
   if (x == kNull) { *out += "null"; return true; }
   if (x == kTrue) { *out += "true"; return true; }
   if (x == kFalse) { *out += "false"; return true; }

@@ -98,6 +98,11 @@ TENURE_NATIVE(SymbolDescription) {
 // Array/String/Map/Set.prototype[Symbol.iterator] (and Map/Set entries order).
 TENURE_NATIVE(MakeIterator) {
   Value v = self.value();
+  if (IsString(PrimitiveWrapperValue(v))) {  // a String wrapper iterates its [[StringData]]
+    tenure::HandleScope scope(rt.heap());
+    Handle string = Handle::New(rt.heap(), PrimitiveWrapperValue(v));
+    return MakeIterator(rt, string, args);
+  }
   if (!IsKind(v, Kind::kArray) && !IsString(v) && !IsKind(v, Kind::kMap) && !IsKind(v, Kind::kSet)) {
     // Only the built-in fast paths: any other receiver would recurse into its own iterator.
     return rt.ThrowTypeError("[Symbol.iterator] called on incompatible receiver " + rt.Inspect(self));

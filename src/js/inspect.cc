@@ -136,6 +136,17 @@ class Inspector {
     return Runtime::OrdinaryHasInstance(o, Runtime::ReadSlot(ctor.As<JSObject>(), index));
   }
 
+  // node's boxed-primitive prefix: "[Number: 1]", "[String: 'ab']", "[Number (Sub): 1]" for a
+  // subclass instance, "[Symbol: Symbol(q)]".
+  std::string WrapperBase(Value wrapper, const std::string& ctor) {
+    Value inner = PrimitiveWrapperValue(wrapper);
+    const char* type = IsString(inner) ? "String" : IsNumber(inner) ? "Number"
+                       : IsKind(inner, Kind::kSymbol) ? "Symbol" : "Boolean";
+    std::string shown = IsKind(inner, Kind::kSymbol) ? SymbolDescriptiveString(rt_, inner) : Primitive(inner);
+    std::string name = ctor == type ? type : std::string(type) + " (" + ctor + ")";
+    return "[" + name + ": " + shown + "]";
+  }
+
   std::string FunctionBase(Value fn) {
     int64_t id = fn.As<JSObject>()->internal[1].ToSmi();
     std::string name = rt_.FunctionName(fn);
@@ -162,7 +173,9 @@ class Inspector {
     Handle keys = Handle::New(heap, rt_.OwnKeys(v));
     Handle symbol_keys = Handle::New(heap, SymbolKeys(v));
     int64_t named = Runtime::ArrayLength(keys.value()) + Runtime::ArrayLength(symbol_keys.value());
-    if (is_array) named -= CountIndexKeys(keys);
+    // A String wrapper's index properties are its characters, shown in the base, not as keys.
+    bool skip_index_keys = is_array || IsString(PrimitiveWrapperValue(v.value()));
+    if (skip_index_keys) named -= CountIndexKeys(keys);
     // `x` is re-read after every allocation (objects move).
 #define x (v.value())
     bool null_proto = false;
@@ -182,6 +195,9 @@ class Inspector {
       close = "]";
       if (ctor != "Array") open = ctor + "(" + std::to_string(Runtime::ArrayLength(x)) + ") [";
       if (Runtime::ArrayLength(x) == 0 && named == 0) return open + "]";
+    } else if (!PrimitiveWrapperValue(x).IsEmpty()) {  // builtins_wrappers.cc
+      base = WrapperBase(x, ctor);
+      if (named == 0) return base;
     } else if (IsRegExp(rt_, x)) {  // builtins_regexp.cc
       base = RegExpToString(rt_, x);
       if (named == 0) return base;
@@ -239,7 +255,7 @@ class Inspector {
     int64_t total = Runtime::ArrayLength(keys.value());
     for (int64_t i = 0; i < total; ++i) {
       Handle k = Handle::New(heap, rt_.ArrayGet(keys.value().As<JSObject>(), i));
-      if (is_array && IsIndexKey(k.value())) continue;
+      if (skip_index_keys && IsIndexKey(k.value())) continue;
       output.push_back(FormatProperty(v, k, recurse_times));
     }
     for (int64_t i = 0; i < Runtime::ArrayLength(symbol_keys.value()); ++i) {

@@ -388,6 +388,8 @@ Value LoadBuiltin(Runtime& rt, const std::string& name, bool internal, bool* fou
       v = LoadJsBuiltin(rt, name, kEventsModuleSource);
     } else if (name == "fs") {
       v = LoadJsBuiltin(rt, name, kFsModuleSource);
+    } else if (name == "os") {
+      v = NewOsModule(rt);  // builtins_os.cc
     } else if (internal && name == "%fs") {
       v = NewFsBinding(rt);
     } else if (internal && name == "%internal") {
@@ -468,7 +470,7 @@ TENURE_NATIVE(ModuleRequireResolve) {
   std::string request;
   if (!RequestArg(rt, args, &request)) return Value();
   std::string name = request.rfind("node:", 0) == 0 ? request.substr(5) : request;
-  if (name == "v8" || name == "util" || name == "path" || name == "events" || name == "fs") {
+  if (name == "v8" || name == "util" || name == "path" || name == "events" || name == "fs" || name == "os") {
     return rt.NewString(request);
   }
   std::string filename = GetStdString(rt, module, "filename");

@@ -36,6 +36,10 @@ std::string ReceiverText(Runtime& rt, Handle object, bool* is_function) {
     return rt.ToStdString(text.value());
   }
   if (o.As<JSObject>()->proto == kNull) return "[object Object]";
+  Value wrapped = PrimitiveWrapperValue(o);  // V8 names primitive wrappers by their type
+  if (IsString(wrapped)) return "[object String]";
+  if (IsNumber(wrapped)) return "[object Number]";
+  if (wrapped == kTrue || wrapped == kFalse) return "[object Boolean]";
   Value key = rt.root(kRootConstructorKey);
   for (Value cur = o; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
     int64_t flags = 0;
