@@ -1,6 +1,8 @@
 // Copyright the tenure authors.
 #include "free-list.h"
 
+#include <algorithm>
+
 #include "filler.h"
 #include "sanitizer.h"
 #include "tenure/config.h"
@@ -8,11 +10,6 @@
 namespace tenure::internal {
 
 namespace {
-
-// Lower bounds of the size categories (bytes): 16-byte steps up to 96, then growing steps.
-constexpr size_t kCategoryStart[FreeList::kNumCategories] = {
-    24, 32, 48, 64, 80, 96, 128, 192, 256, 512, 1 * KB, 2 * KB, 4 * KB, 8 * KB, 16 * KB,
-    32 * KB, 64 * KB, 128 * KB};
 
 HeapObject* Entry(uintptr_t entry) { return reinterpret_cast<HeapObject*>(entry); }
 uintptr_t NextOf(uintptr_t entry) { return static_cast<uintptr_t>(Entry(entry)->body()[1].raw()); }
@@ -24,9 +21,15 @@ bool Fits(size_t block, size_t bytes) { return block == bytes || block >= bytes 
 
 }  // namespace
 
+size_t FreeList::CategoryStart(int c) {
+  if (c < kNumExactCategories) return kMinBlockSize + static_cast<size_t>(c) * kTaggedSize;
+  return kExactLimit << (c - kNumExactCategories);
+}
+
 int FreeList::CategoryFor(size_t size) {
-  int c = kNumCategories - 1;
-  while (c > 0 && size < kCategoryStart[c]) --c;
+  if (size < kExactLimit) return static_cast<int>((size - kMinBlockSize) / kTaggedSize);
+  int c = kNumExactCategories;
+  while (c < kNumCategories - 1 && size >= CategoryStart(c + 1)) ++c;
   return c;
 }
 
@@ -45,22 +48,35 @@ size_t FreeList::Free(uintptr_t start, size_t size) {
 }
 
 uintptr_t FreeList::Allocate(size_t bytes, size_t* block_size) {
-  // First the categories whose every entry fits; then search the category of `bytes` itself.
-  const int own = CategoryFor(bytes + kMinObjectSize);
-  for (int c = own + 1; c < kNumCategories; ++c) {
-    if (heads_[c] != 0) {
-      const uintptr_t entry = heads_[c];
-      heads_[c] = NextOf(entry);
-      *block_size = SizeOf(entry);
-      available_ -= *block_size;
-      UnpoisonMemory(reinterpret_cast<void*>(entry), *block_size);
-      return entry;
-    }
+  // Fast path (V8's FreeListManyCachedFastPath::Allocate, free-list.cc): a block of >= 2 KiB
+  // first, so a LAB refill gets room for many objects while such blocks last.
+  const int own = CategoryFor(std::max(bytes, kMinBlockSize));  // a 16-byte object: from 24
+  if (const uintptr_t entry =
+          TakeFromCategories(std::max(own, CategoryFor(kFastPathStart)), bytes, block_size)) {
+    return entry;
   }
-  for (int c = CategoryFor(bytes); c <= own; ++c) {
-    uintptr_t prev = 0;
-    for (uintptr_t entry = heads_[c]; entry != 0; prev = entry, entry = NextOf(entry)) {
-      if (!Fits(SizeOf(entry), bytes)) continue;
+  return TakeFromCategories(own, bytes, block_size);
+}
+
+uintptr_t FreeList::TakeFromCategories(int first, size_t bytes, size_t* block_size) {
+  for (int c = first; c < kNumCategories; ++c) {
+    if (heads_[c] == 0) continue;
+    if (const uintptr_t entry = TakeFrom(c, bytes, block_size)) return entry;
+  }
+  return 0;
+}
+
+// An exact category's entries all have CategoryStart(c) bytes: its head decides for all of them.
+// A wide category whose start leaves >= kMinObjectSize fits with every entry; otherwise (only the
+// category of `bytes` itself, or the one just above it) up to kMaxSearchSteps entries are tried.
+uintptr_t FreeList::TakeFrom(int c, size_t bytes, size_t* block_size) {
+  const bool exact = c < kNumExactCategories;
+  const bool all_fit = CategoryStart(c) >= bytes + kMinObjectSize;
+  uintptr_t prev = 0;
+  uintptr_t entry = heads_[c];
+  for (int step = 0; entry != 0 && step < kMaxSearchSteps; ++step) {
+    ++entries_examined_;
+    if (all_fit || Fits(SizeOf(entry), bytes)) {
       if (prev == 0) {
         heads_[c] = NextOf(entry);
       } else {
@@ -71,6 +87,9 @@ uintptr_t FreeList::Allocate(size_t bytes, size_t* block_size) {
       UnpoisonMemory(reinterpret_cast<void*>(entry), *block_size);
       return entry;
     }
+    if (exact) return 0;
+    prev = entry;
+    entry = NextOf(entry);
   }
   return 0;
 }
