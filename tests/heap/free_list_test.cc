@@ -20,7 +20,8 @@ namespace {
 
 using internal::FreeList;
 
-// A word-aligned arena the free list formats as fillers; unpoisoned before it is freed.
+// A word-aligned arena the free list formats as fillers; unpoisoned before it is freed. Sizes
+// carved from it must be multiples of 8, as every heap size is.
 class Arena {
  public:
   explicit Arena(size_t bytes) : words_(bytes / 8) {}
@@ -91,8 +92,8 @@ TEST(FreeListTest, AWideCategoryIsSearchedOnlyUpToTheBound) {
   Arena arena(256 * KB);
   FreeList list;
   // [256, 512) mixes sizes: for a 248-byte request a 256-byte entry leaves 8 bytes.
-  const uintptr_t deep = arena.Carve(300);
-  list.Free(deep, 300);
+  const uintptr_t deep = arena.Carve(304);
+  list.Free(deep, 304);
   for (int i = 0; i < 200; ++i) list.Free(arena.Carve(256), 256);
   size_t block = 0;
   EXPECT_EQ(list.Allocate(248, &block), 0u);  // the fit lies 200 entries deep: a fresh page instead
