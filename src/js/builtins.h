@@ -61,6 +61,11 @@ Value ToObjectValue(Runtime& rt, Handle value);
 // The primitive a wrapper holds, or empty for any other value. No allocation.
 Value PrimitiveWrapperValue(Value v);
 
+// InstallErrorCause (ECMA-262 §20.5.8.1): when `options` is an object with a `cause` property,
+// defines the error's own non-enumerable `cause` from it. False: a getter or proxy trap threw.
+// (builtins_core.cc)
+bool InstallErrorCause(Runtime& rt, Handle error, Handle options);
+
 // ---- os module (builtins_os.cc) -----------------------------------------------------------------------
 // The exports of require('os') / require('node:os'), made on first require (modules.cc).
 Value NewOsModule(Runtime& rt);

@@ -374,12 +374,40 @@ TENURE_NATIVE(FunctionProtoBind) {
   return bound.value();
 }
 
+// ECMA-262 §20.2.3.5: a user function's exact source text (FunctionInfo::source_start/end, the
+// whole class for a class constructor); NativeFunction syntax with the name for builtins.
 TENURE_NATIVE(FunctionProtoToString) {
-  return rt.NewString("function " + rt.FunctionName(self.value()) + "() { [native code] }");
+  if (!rt.IsCallable(self.value())) {
+    return rt.ThrowTypeError("Function.prototype.toString requires that 'this' be a Function");
+  }
+  int64_t id = self.value().As<JSObject>()->internal[1].ToSmi();
+  if (id >= 0) {
+    const FunctionInfo& info = *rt.functions()[id];
+    if (info.source != nullptr && info.source_end > info.source_start &&
+        info.source_end <= info.source->text().size()) {
+      return rt.NewString(info.source->text().substr(info.source_start, info.source_end - info.source_start));
+    }
+  }
+  std::string name = rt.FunctionName(self.value());
+  bool bound = name.rfind("bound ", 0) == 0 && rt.IsCallable(self.value().As<JSObject>()->internal[0]);
+  return rt.NewString("function " + (bound ? std::string() : name) + "() { [native code] }");  // V8: bound unnamed
 }
 
 // ---------------------------------------------------------------------------------------------
 // Errors
+
+bool InstallErrorCause(Runtime& rt, Handle error, Handle options) {
+  if (!IsJSObject(options.value())) return true;
+  tenure::HandleScope scope(rt.heap());
+  Handle key = Handle::New(rt.heap(), rt.Intern("cause"));
+  Value has = rt.HasProperty(options, key);
+  if (has.IsEmpty()) return false;
+  if (has != kTrue) return true;
+  Handle cause = Handle::New(rt.heap(), rt.GetProperty(options, key));
+  if (cause.value().IsEmpty()) return false;
+  rt.DefineOwn(error, key, cause, kShapeHidden);
+  return true;
+}
 
 static Value MakeError(Runtime& rt, ErrorType type, Args args) {
   tenure::HandleScope scope(rt.heap());
@@ -405,6 +433,7 @@ static Value MakeError(Runtime& rt, ErrorType type, Args args) {
       tenure::Store(e, &e->proto, proto);
     }
   }
+  if (!InstallErrorCause(rt, error, args.at(1))) return Value();
   return error.value();
 }
 

@@ -4,7 +4,6 @@
 // /proc/cpuinfo, /proc/stat and cpufreq for cpus(), /proc/uptime, uname(2) for type/release/arch, gethostname(2).
 // Each function reads the host when called (nothing is cached). The module is a plain object of
 // native functions, so it holds no heap state beyond its properties.
-#include <pwd.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -110,12 +109,25 @@ TENURE_NATIVE(OsHostname) {
   return rt.NewString(name);
 }
 
+// The home directory of `uid` from /etc/passwd (name:pw:uid:gid:gecos:dir:shell), or "/".
+// Read directly: getpwuid needs glibc's NSS shared libraries, which a static binary lacks.
+std::string PasswdHome(uid_t uid) {
+  std::ifstream in("/etc/passwd");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::istringstream parts(line);
+    for (std::string f; std::getline(parts, f, ':');) fields.push_back(f);
+    if (fields.size() >= 6 && fields[2] == std::to_string(uid)) return fields[5];
+  }
+  return "/";
+}
+
 // libuv's uv_os_homedir: $HOME, else the passwd entry.
 TENURE_NATIVE(OsHomedir) {
   const char* home = std::getenv("HOME");
   if (home != nullptr && *home != '\0') return rt.NewString(home);
-  struct passwd* pw = getpwuid(getuid());
-  return rt.NewString(pw != nullptr && pw->pw_dir != nullptr ? pw->pw_dir : "/");
+  return rt.NewString(PasswdHome(getuid()));
 }
 
 // node's os.tmpdir: $TMPDIR, $TMP, $TEMP, else /tmp; a trailing slash is dropped.

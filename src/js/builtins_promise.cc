@@ -399,8 +399,11 @@ TENURE_NATIVE(AggregateErrorConstructor) {
     message = rt.ToStdString(m);
   }
   Handle errors = Handle::New(heap, rt.NewArray());
+  Handle error = Handle::New(heap, NewAggregateError(rt, proto, message, errors));
+  // Steps 4-5: InstallErrorCause before the errors are iterated (into the same array).
+  if (error.value().IsEmpty() || !InstallErrorCause(rt, error, args.at(2))) return Value();
   if (!rt.SpreadInto(errors, args.at(0))) return Value();
-  return NewAggregateError(rt, proto, message, errors);
+  return error.value();
 }
 
 // ---- Combinators ---------------------------------------------------------------------------------

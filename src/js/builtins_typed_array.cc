@@ -526,6 +526,112 @@ TENURE_NATIVE(ViewValues) {
   return NewNativeIterator(rt, record);
 }
 
+// keys(): live, like Array.prototype.keys (only the length is read at each step).
+TENURE_NATIVE(ViewKeys) {
+  if (!CheckView(rt, self)) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle record = Handle::New(rt.heap(), rt.NewIterationRecord(self, kIterArrayKeys));
+  return NewNativeIterator(rt, record);
+}
+
+// entries(): [index, value] pairs of a copy of the elements (a snapshot, like values()).
+TENURE_NATIVE(ViewEntries) {
+  if (!CheckView(rt, self)) return Value();
+  tenure::HandleScope scope(rt.heap());
+  size_t len = ViewLength(self.value());
+  Handle items = Handle::New(rt.heap(), rt.NewArray(static_cast<int64_t>(len)));
+  for (size_t i = 0; i < len; ++i) {
+    tenure::HandleScope item_scope(rt.heap());
+    Handle pair = Handle::New(rt.heap(), rt.NewArray(2));
+    Handle index = Handle::New(rt.heap(), Value::FromSmi(static_cast<int64_t>(i)));
+    Handle item = Handle::New(rt.heap(), ViewGetIndex(rt, self.value(), static_cast<int64_t>(i)));
+    rt.ArrayPush(pair, index);
+    rt.ArrayPush(pair, item);
+    if (!rt.ArrayPush(items, pair)) return Value();
+  }
+  Handle record = Handle::New(rt.heap(), rt.NewIterationRecord(items, kIterArray));
+  return NewNativeIterator(rt, record);
+}
+
+// copyWithin(target, start[, end]) (§23.2.3.6): a memmove of the element bytes (overlap-safe).
+TENURE_NATIVE(ViewCopyWithin) {
+  if (!CheckView(rt, self)) return Value();
+  int64_t len = static_cast<int64_t>(ViewLength(self.value()));
+  int64_t to = 0, from = 0, end = 0;
+  if (!RelativeIndex(rt, args, 0, len, 0, &to) || !RelativeIndex(rt, args, 1, len, 0, &from) ||
+      !RelativeIndex(rt, args, 2, len, len, &end)) {
+    return Value();
+  }
+  int64_t count = std::min(end - from, len - to);
+  if (count > 0) {
+    size_t size = ElementSize(ViewType(self.value()));
+    uint8_t* data = ViewData(self.value());
+    std::memmove(data + to * size, data + from * size, static_cast<size_t>(count) * size);
+  }
+  return self.value();
+}
+
+// %TypedArray%.from / .of (§23.2.2.1-2): `this` constructs the result with the element count,
+// then each value (mapped by mapFn(value, index) for from) is stored by index.
+Value FillNewTypedArray(Runtime& rt, Handle ctor, Handle items, Handle map_fn, Handle this_arg) {
+  tenure::HandleScope scope(rt.heap());
+  if (!rt.IsCallable(ctor.value())) return rt.ThrowTypeError(rt.Inspect(ctor) + " is not a constructor");
+  int64_t len = Runtime::ArrayLength(items.value());
+  Value length = Value::FromSmi(len);
+  Handle target = Handle::New(rt.heap(), rt.Construct(ctor, &length, 1, ctor));
+  if (target.value().IsEmpty()) return Value();
+  if (!IsView(target.value())) return rt.ThrowTypeError("this is not a typed array.");
+  if (static_cast<int64_t>(ViewLength(target.value())) < len) {
+    return rt.ThrowTypeError("Attempting to access out-of-bounds memory");
+  }
+  for (int64_t i = 0; i < len; ++i) {
+    tenure::HandleScope item_scope(rt.heap());
+    Handle key = Handle::New(rt.heap(), Value::FromSmi(i));
+    Value call_args[2] = {rt.ArrayGet(items.value().As<JSObject>(), i), key.value()};
+    Handle value = Handle::New(rt.heap(), call_args[0]);
+    if (map_fn.value() != kUndefined) value.Set(rt.Call(map_fn, this_arg, call_args, 2));
+    if (value.value().IsEmpty() || !rt.SetProperty(target, key, value)) return Value();
+  }
+  return target.value();
+}
+
+TENURE_NATIVE(TypedArrayFrom) {
+  tenure::HandleScope scope(rt.heap());
+  Handle map_fn = args.at(1);
+  if (map_fn.value() != kUndefined && !rt.IsCallable(map_fn.value())) {
+    return rt.ThrowTypeError(rt.Inspect(map_fn) + " is not a function");
+  }
+  Handle source = args.at(0);
+  if (IsNullish(source.value())) return rt.ThrowTypeError("Cannot convert undefined or null to object");
+  Handle items = Handle::New(rt.heap(), rt.NewArray());
+  Handle iterator_key = Handle::New(rt.heap(), rt.root(kRootIteratorSymbol));
+  Handle method = Handle::New(rt.heap(), rt.GetProperty(source, iterator_key));
+  if (method.value().IsEmpty()) return Value();
+  if (!IsNullish(method.value())) {
+    if (!rt.SpreadInto(items, source)) return Value();
+  } else {  // array-like: length, then each index
+    Handle length_key = Handle::New(rt.heap(), rt.root(kRootLengthKey));
+    Handle length = Handle::New(rt.heap(), rt.GetProperty(source, length_key));
+    double n = 0;
+    if (length.value().IsEmpty() || !rt.ToNumber(length, &n)) return Value();
+    for (int64_t i = 0; i < static_cast<int64_t>(std::isnan(n) || n < 0 ? 0 : n); ++i) {
+      tenure::HandleScope item_scope(rt.heap());
+      Handle key = Handle::New(rt.heap(), Value::FromSmi(i));
+      Handle item = Handle::New(rt.heap(), rt.GetProperty(source, key));
+      if (item.value().IsEmpty() || !rt.ArrayPush(items, item)) return Value();
+    }
+  }
+  return FillNewTypedArray(rt, self, items, map_fn, args.at(2));
+}
+
+TENURE_NATIVE(TypedArrayOf) {
+  tenure::HandleScope scope(rt.heap());
+  Handle items = Handle::New(rt.heap(), rt.NewArray(args.count));
+  for (int i = 0; i < args.count; ++i) rt.ArrayPush(items, args.at(i));
+  Handle none = Handle::New(rt.heap(), kUndefined);
+  return FillNewTypedArray(rt, self, items, none, none);
+}
+
 // ---- DataView (§25.3) --------------------------------------------------------------------------
 
 // new DataView(buffer[, byteOffset[, byteLength]]) with V8's errors.
@@ -667,6 +773,9 @@ void InstallTypedArrayPrototype(Runtime& rt, Handle proto) {
   rt.DefineNative(proto, "findIndex", ViewFindIndex, 1);
   rt.DefineNative(proto, "reduce", ViewReduce, 1);
   rt.DefineNative(proto, "values", ViewValues, 0);
+  rt.DefineNative(proto, "keys", ViewKeys, 0);
+  rt.DefineNative(proto, "entries", ViewEntries, 0);
+  rt.DefineNative(proto, "copyWithin", ViewCopyWithin, 2);
   tenure::HandleScope scope(rt.heap());
   Handle iterator_key = Handle::New(rt.heap(), rt.root(kRootIteratorSymbol));
   Handle values = Handle::New(rt.heap(), rt.NewNativeFunction("values", ViewValues, 0));
@@ -805,12 +914,18 @@ void InstallTypedArrayBuiltins(Runtime& rt, Handle global) {
   tenure::Store(protos.value().ToObject(), &protos.value().As<FixedArray>()->items()[kTypedArrayProtoSlot],
                 base.value());
   InstallTypedArrayPrototype(rt, base);
+  // One from/of pair shared by every constructor (node: Uint8Array.from === Int8Array.from, own
+  // properties of %TypedArray% there; tenure has no %TypedArray% constructor object).
+  Handle from = Handle::New(heap, rt.NewNativeFunction("from", TypedArrayFrom, 1));
+  Handle of = Handle::New(heap, rt.NewNativeFunction("of", TypedArrayOf, 0));
   for (int t = 0; t < static_cast<int>(ElementType::kCount); ++t) {
     Handle proto = Handle::New(heap, rt.NewObject(base));
     tenure::Store(protos.value().ToObject(), &protos.value().As<FixedArray>()->items()[t], proto.value());
     Handle ctor = Handle::New(heap, InstallConstructor(rt, global, kElements[t].name, kConstructors[t], 3, proto));
     Value bytes = Value::FromSmi(static_cast<int64_t>(kElements[t].size));
     SetHiddenProperty(rt, ctor, "BYTES_PER_ELEMENT", bytes);
+    SetHiddenProperty(rt, ctor, "from", from.value());
+    SetHiddenProperty(rt, ctor, "of", of.value());
     SetHiddenProperty(rt, proto, "BYTES_PER_ELEMENT", bytes);
   }
   InstallDataView(rt, global);

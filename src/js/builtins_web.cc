@@ -1,4 +1,5 @@
-// Web-platform globals node 20 has: structuredClone, atob, btoa and DOMException.
+// Web-platform globals node 20 has: structuredClone, atob, btoa, DOMException, TextEncoder and
+// TextDecoder (UTF-8 only).
 //
 // They are JavaScript embedded in the binary (like `path`, `events`, `fs`; modules.cc
 // LoadJsBuiltin), compiled as the internal module `node:%web` on first use, so `tenure -e 0`
@@ -164,7 +165,120 @@ function atob(...args) {
   return out.join('');
 }
 
-module.exports = { DOMException, structuredClone, atob, btoa };
+// WHATWG Encoding §8: TextEncoder / TextDecoder, UTF-8 only (node 20 also has the legacy
+// single-byte and UTF-16 decoders through ICU). Well-formed bytes go through Buffer's UTF-8
+// codec; ill-formed ones through decodeUtf8 (Buffer's codec replaces byte by byte, the standard
+// replaces each maximal subpart with one U+FFFD).
+function encodingError(Ctor, code, message) {
+  const e = new Ctor(message);
+  e.code = code;
+  return e;
+}
+
+// Lone surrogates, which UTF-8 cannot encode (the encoder writes U+FFFD for them).
+const kLoneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const kHasLoneSurrogate = new RegExp(kLoneSurrogate.source);
+
+// WHATWG Encoding §9.1.1 UTF-8 decoder, with replacement.
+function decodeUtf8(bytes) {
+  const units = [];
+  let cp = 0, needed = 0, seen = 0, lower = 0x80, upper = 0xbf;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    if (needed === 0) {
+      i++;
+      if (b <= 0x7f) units.push(b);
+      else if (b >= 0xc2 && b <= 0xdf) { needed = 1; cp = b & 0x1f; }
+      else if (b >= 0xe0 && b <= 0xef) { needed = 2; cp = b & 0xf; if (b === 0xe0) lower = 0xa0; if (b === 0xed) upper = 0x9f; }
+      else if (b >= 0xf0 && b <= 0xf4) { needed = 3; cp = b & 7; if (b === 0xf0) lower = 0x90; if (b === 0xf4) upper = 0x8f; }
+      else units.push(0xfffd);
+      continue;
+    }
+    if (b < lower || b > upper) {  // the byte starts over; the partial sequence is one U+FFFD
+      cp = needed = seen = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      units.push(0xfffd);
+      continue;
+    }
+    i++;
+    lower = 0x80;
+    upper = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen < needed) continue;
+    if (cp > 0xffff) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+    else units.push(cp);
+    cp = needed = seen = 0;
+  }
+  if (needed !== 0) units.push(0xfffd);
+  let text = '';
+  for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode(...units.slice(i, i + 4096));
+  return text;
+}
+
+class TextEncoder {
+  get encoding() { return 'utf-8'; }
+  encode(input = '') {
+    const bytes = Buffer.from(`${input}`.replace(kLoneSurrogate, '\ufffd'), 'utf8');
+    return new Uint8Array(bytes);
+  }
+  // Writes whole code points while they fit; read counts UTF-16 code units consumed.
+  encodeInto(source, destination) {
+    const text = `${source}`;
+    let read = 0, written = 0;
+    for (const ch of text) {
+      const bytes = Buffer.from(ch.replace(kLoneSurrogate, '\ufffd'), 'utf8');
+      if (written + bytes.length > destination.length) break;
+      for (let i = 0; i < bytes.length; i++) destination[written + i] = bytes[i];
+      written += bytes.length;
+      read += ch.length;
+    }
+    return { read, written };
+  }
+}
+Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
+
+const kUtf8Labels = ['utf-8', 'utf8', 'unicode-1-1-utf-8'];
+const kFlags = new WeakMap();  // decoder -> { fatal, ignoreBOM }
+
+// The input's bytes as a Buffer sharing its memory: ArrayBuffer, typed array, DataView, Buffer.
+function bytesOf(input) {
+  if (input instanceof ArrayBuffer) return Buffer.from(input);
+  if (ArrayBuffer.isView(input)) return Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  throw encodingError(TypeError, 'ERR_INVALID_ARG_TYPE',
+    'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+}
+
+class TextDecoder {
+  constructor(label = 'utf-8', options = {}) {
+    const name = `${label}`.trim().toLowerCase();
+    if (!kUtf8Labels.includes(name)) {
+      throw encodingError(RangeError, 'ERR_ENCODING_NOT_SUPPORTED', `The "${label}" encoding is not supported`);
+    }
+    const opts = options === null || options === undefined ? {} : options;
+    kFlags.set(this, { fatal: Boolean(opts.fatal), ignoreBOM: Boolean(opts.ignoreBOM) });
+  }
+  get encoding() { return 'utf-8'; }
+  get fatal() { return kFlags.get(this).fatal; }
+  get ignoreBOM() { return kFlags.get(this).ignoreBOM; }
+  decode(input = new Uint8Array(0)) {
+    const bytes = bytesOf(input);
+    let text = bytes.toString('utf8');
+    // Ill-formed: Buffer's replacement changed the bytes, or it passed encoded surrogates through.
+    if (!Buffer.from(text, 'utf8').equals(bytes) || kHasLoneSurrogate.test(text)) {
+      if (kFlags.get(this).fatal) {
+        throw encodingError(TypeError, 'ERR_ENCODING_INVALID_ENCODED_DATA', 'The encoded data was not valid for encoding utf-8');
+      }
+      text = decodeUtf8(bytes);
+    }
+    if (!kFlags.get(this).ignoreBOM && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text;
+  }
+}
+Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
+
+module.exports = { DOMException, structuredClone, atob, btoa, TextEncoder, TextDecoder };
 )JS";
 
 namespace {
@@ -177,7 +291,10 @@ Value CallWebExport(Runtime& rt, const char* name, Args args) {
   Handle key = Handle::New(rt.heap(), rt.Intern(name));
   Handle fn = Handle::New(rt.heap(), rt.GetNamed(exports, key));
   if (fn.value().IsEmpty()) return Value();
-  if (std::string_view(name) == "DOMException") return fn.value();
+  std::string_view export_name(name);
+  if (export_name == "DOMException" || export_name == "TextEncoder" || export_name == "TextDecoder") {
+    return fn.value();  // a class: the global getter returns it
+  }
   Handle undefined = Handle::New(rt.heap(), kUndefined);
   return rt.Call(fn, undefined, args.base, args.count);
 }
@@ -186,6 +303,8 @@ TENURE_NATIVE(StructuredClone) { return CallWebExport(rt, "structuredClone", arg
 TENURE_NATIVE(Atob) { return CallWebExport(rt, "atob", args); }
 TENURE_NATIVE(Btoa) { return CallWebExport(rt, "btoa", args); }
 TENURE_NATIVE(DomExceptionGetter) { return CallWebExport(rt, "DOMException", args); }
+TENURE_NATIVE(TextEncoderGetter) { return CallWebExport(rt, "TextEncoder", args); }
+TENURE_NATIVE(TextDecoderGetter) { return CallWebExport(rt, "TextDecoder", args); }
 
 }  // namespace
 
@@ -194,10 +313,16 @@ void InstallWebBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(global, "structuredClone", StructuredClone, 0);
   rt.DefineNative(global, "atob", Atob, 1);
   rt.DefineNative(global, "btoa", Btoa, 1);
-  Handle getter = Handle::New(rt.heap(), rt.NewNativeFunction("get DOMException", DomExceptionGetter, 0));
-  Handle none = Handle::New(rt.heap(), kUndefined);
-  Handle key = Handle::New(rt.heap(), rt.Intern("DOMException"));
-  rt.DefineAccessor(global, key, getter, none, false);
+  // The classes are global getters that load the module on first use.
+  const std::pair<const char*, NativeFn> classes[] = {
+      {"DOMException", DomExceptionGetter}, {"TextEncoder", TextEncoderGetter}, {"TextDecoder", TextDecoderGetter}};
+  for (const auto& [name, fn] : classes) {
+    tenure::HandleScope item_scope(rt.heap());
+    Handle getter = Handle::New(rt.heap(), rt.NewNativeFunction(std::string("get ") + name, fn, 0));
+    Handle none = Handle::New(rt.heap(), kUndefined);
+    Handle key = Handle::New(rt.heap(), rt.Intern(name));
+    rt.DefineAccessor(global, key, getter, none, false);
+  }
 }
 
 }  // namespace tenure::js

@@ -192,6 +192,10 @@ struct FunctionInfo {
   // more than kMaxNewSiteSlot sites; allocation_site.h); heap-owned, created on first use.
   tenure::AllocationSite* construct_site = nullptr;
   uint32_t offset = 0;              // source offset of the function
+  // [source_start, source_end) of `source`: the text Function.prototype.toString returns
+  // (ECMA-262 §20.2.3.5); a class constructor's is the whole class. source_end 0: no text.
+  uint32_t source_start = 0;
+  uint32_t source_end = 0;
   std::unordered_map<int, std::string> callee_text;  // pc of Call/New -> callee source text
 };
 

@@ -93,6 +93,8 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   info->source = &source_;
   info->is_script = is_script;
   info->offset = fn->offset;
+  info->source_start = fn->offset;
+  info->source_end = fn->end;
   info->is_arrow = fn->Has(kFlagArrow);
   info->is_class_ctor = fn->Has(kFlagClassCtor);
   info->is_strict = fn->Has(kFlagStrict);

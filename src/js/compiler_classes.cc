@@ -42,6 +42,11 @@ void Compiler::Class(Node* n, int dst, std::string_view name_hint) {
   }
   if (n->b != nullptr) {
     Closure(n->b, dst, name, -1);
+    const Instr& made = fs_->info->code.back();  // Closure's kCreateClosure (no home object)
+    if (made.op == Op::kCreateClosure) {  // toString of a class is the class text
+      rt_.functions()[made.b]->source_start = n->offset;
+      rt_.functions()[made.b]->source_end = n->end;
+    }
   } else {
     Emit(Op::kCreateClosure, dst, CompileDefaultConstructor(name, n->a != nullptr, n));
   }

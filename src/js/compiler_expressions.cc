@@ -689,6 +689,8 @@ int Compiler::CompileDefaultConstructor(std::string_view name, bool derived, Nod
   info->name = std::string(name);
   info->source = &source_;
   info->offset = cls->offset;
+  info->source_start = cls->offset;
+  info->source_end = cls->end;
   info->is_class_ctor = true;
   info->is_strict = true;
   info->is_derived_ctor = derived;

@@ -136,6 +136,19 @@ class Inspector {
     return Runtime::OrdinaryHasInstance(o, Runtime::ReadSlot(ctor.As<JSObject>(), index));
   }
 
+  // node's formatError shows an Error's own non-enumerable data properties `cause` and `errors`
+  // (AggregateError) as "[cause]: …" after the other keys. Handles in the caller's scope.
+  std::vector<Handle> ErrorExtraKeys(Handle error) {
+    std::vector<Handle> keys;
+    for (const char* name : {"cause", "errors"}) {
+      Handle key = Handle::New(rt_.heap(), rt_.Intern(name));
+      int64_t flags = 0;
+      int64_t index = Runtime::FindOwn(error.value().As<JSObject>(), key.value(), &flags);
+      if (index >= 0 && (flags & kShapeHidden) && !(flags & kShapeAccessor)) keys.push_back(key);
+    }
+    return keys;
+  }
+
   // node's boxed-primitive prefix: "[Number: 1]", "[String: 'ab']", "[Number (Sub): 1]" for a
   // subclass instance, "[Symbol: Symbol(q)]".
   std::string WrapperBase(Value wrapper, const std::string& ctor) {
@@ -181,6 +194,7 @@ class Inspector {
     bool null_proto = false;
     std::string ctor = ConstructorName(x, &null_proto);
     std::string tag;  // [Symbol.toStringTag] shown after the constructor name (plain objects)
+    std::vector<Handle> error_extras;  // an Error's non-enumerable `cause` / `errors` keys
     if (kind == Kind::kFunction) {
       base = FunctionBase(x);
       if (named == 0) return base;
@@ -189,6 +203,10 @@ class Inspector {
       Value stack = rt_.GetNamed(v, stack_key);
       base = !stack.IsEmpty() && IsString(stack) ? rt_.ToStdString(stack) : "Error";
       if (stack.IsEmpty()) rt_.TakeException();
+      // node's formatError: a stack without frames is wrapped in brackets.
+      if (base.find("\n    at") == std::string::npos) base = "[" + base + "]";
+      error_extras = ErrorExtraKeys(v);
+      named += static_cast<int64_t>(error_extras.size());
       if (named == 0) return base;
     } else if (is_array) {
       open = "[";
@@ -260,6 +278,11 @@ class Inspector {
     }
     for (int64_t i = 0; i < Runtime::ArrayLength(symbol_keys.value()); ++i) {
       Handle k = Handle::New(heap, rt_.ArrayGet(symbol_keys.value().As<JSObject>(), i));
+      int64_t index = Runtime::FindOwn(v.value().As<JSObject>(), k.value());
+      Handle value = Handle::New(heap, Runtime::ReadSlot(v.value().As<JSObject>(), index));
+      output.push_back("[" + rt_.ToStdString(k.value()) + "]: " + Format(value, recurse_times + 1));
+    }
+    for (Handle k : error_extras) {
       int64_t index = Runtime::FindOwn(v.value().As<JSObject>(), k.value());
       Handle value = Handle::New(heap, Runtime::ReadSlot(v.value().As<JSObject>(), index));
       output.push_back("[" + rt_.ToStdString(k.value()) + "]: " + Format(value, recurse_times + 1));

@@ -169,6 +169,7 @@ Node* Parser::ParseStatementListItem() {
     Node* decl = NewNode(NodeKind::kFunctionDecl, cur_.start);
     Advance();
     decl->a = ParseFunction(/*is_declaration=*/true, kFlagAsync);
+    decl->a->offset = decl->offset;  // the function's text starts at `async` (as for expressions)
     return Finish(decl);
   }
   switch (cur_.kind) {
