@@ -64,6 +64,8 @@ inline constexpr int kFixedRegs = 4;
   X(TypeOf, "dst src") X(Inc, "dst src") X(Dec, "dst src") X(ToString, "dst src")              \
   X(Jump, "target") X(JumpIfTrue, "reg target") X(JumpIfFalse, "reg target")                   \
   X(JumpIfNullish, "reg target") X(JumpIfNotUndefined, "reg target")                           \
+  /* `x === null` / `x !== null` as a condition: no LoadNull, no StrictEq result register */   \
+  X(JumpIfNull, "reg target") X(JumpIfNotNull, "reg target")                                   \
   /* compare-and-branch: jump unless `a <op> b` (conditions of if/for/while) */              \
   X(JumpIfNotLt, "a b target") X(JumpIfNotGt, "a b target")                                    \
   X(JumpIfNotLe, "a b target") X(JumpIfNotGe, "a b target")                                    \
@@ -78,6 +80,7 @@ inline constexpr int kFixedRegs = 4;
   X(CreateClosure, "dst function_id")                                                          \
   X(CreateObject, "dst capacity site") X(CreateArray, "dst capacity site")                                                 \
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
+  X(ArrayFillConst, "array first_k count") /* the fresh literal's elements: immediate constants */ \
   X(ObjectSpread, "obj src")                                                                   \
   X(SetLiteralProto, "obj src")  /* `__proto__: v` in a literal: v an object or null */        \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \

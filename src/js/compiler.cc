@@ -23,6 +23,38 @@ bool IsAnonymousFunction(const Node* n) {
   return (n->kind == NodeKind::kFunction || n->kind == NodeKind::kClass) && n->str.empty();
 }
 
+// The operand of a jump instruction that holds its target, or null for other instructions.
+int* JumpTargetOperand(Instr& in) {
+  switch (in.op) {
+    case Op::kJump: return &in.a;
+    case Op::kJumpIfTrue: case Op::kJumpIfFalse: case Op::kJumpIfNullish: case Op::kJumpIfNotUndefined:
+    case Op::kJumpIfNull: case Op::kJumpIfNotNull:
+      return &in.b;
+    case Op::kJumpIfNotLt: case Op::kJumpIfNotGt: case Op::kJumpIfNotLe: case Op::kJumpIfNotGe:
+      return &in.c;
+    default: return nullptr;
+  }
+}
+
+// Jump threading: a jump whose target is an unconditional Jump goes to that Jump's target
+// (`if … else …` at the end of a loop body: the branch's exit jump lands on the loop's back
+// jump). Only Jump checks the step budget on backward jumps, so a conditional jump is threaded
+// only to a later instruction. Instruction indices do not change.
+void ThreadJumps(std::vector<Instr>* code) {
+  for (size_t i = 0; i < code->size(); ++i) {
+    int* target = JumpTargetOperand((*code)[i]);
+    if (target == nullptr) continue;
+    bool conditional = (*code)[i].op != Op::kJump;
+    for (int hops = 0; hops < 4; ++hops) {
+      if (*target < 0 || static_cast<size_t>(*target) >= code->size()) break;
+      const Instr& next = (*code)[static_cast<size_t>(*target)];
+      if (next.op != Op::kJump || next.a == *target) break;
+      if (conditional && next.a <= static_cast<int>(i)) break;
+      *target = next.a;
+    }
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -41,7 +73,7 @@ void Compiler::PatchTo(int at, int target) {
   switch (in.op) {
     case Op::kJump: in.a = target; break;
     case Op::kJumpIfTrue: case Op::kJumpIfFalse: case Op::kJumpIfNullish:
-    case Op::kJumpIfNotUndefined: in.b = target; break;
+    case Op::kJumpIfNotUndefined: case Op::kJumpIfNull: case Op::kJumpIfNotNull: in.b = target; break;
     case Op::kForInNext: case Op::kForOfNext: in.c = target; break;
     case Op::kJumpIfNotLt: case Op::kJumpIfNotGt: case Op::kJumpIfNotLe: case Op::kJumpIfNotGe:
       in.c = target;
@@ -151,6 +183,7 @@ int Compiler::CompileFunction(Node* fn, std::string_view name, bool is_script) {
   } else {
     EmitPrologue(fn);
   }
+  ThreadJumps(&info->code);
   info->frame_size += 1;
   info->this_property_count = static_cast<int>(state.this_stores.size());
   fs_ = saved;
@@ -473,6 +506,9 @@ void Compiler::VarDecl(Node* n) {
       if (IsAnonymousFunction(d->b)) {
         if (d->b->kind == NodeKind::kClass) Class(d->b, r, d->a->str);
         else Closure(d->b, r, d->a->str, -1);
+      } else if (InitLocalInPlace(d->a, d->b)) {
+        fs_->next_temp = mark;
+        continue;
       } else {
         Expr(d->b, r);
       }
@@ -603,10 +639,12 @@ void Compiler::ForInOf(Node* n) {
 void Compiler::WhileLoop(Node* n) {
   PushTarget(TargetKind::kLoop);
   int top = Here();
-  int exit_jump = JumpIfFalse(n->a);
+  // `while (true)`: the literal condition is not tested (splay's search loop).
+  bool always = n->a->kind == NodeKind::kBoolean && n->a->Has(kFlagTrue);
+  int exit_jump = always ? -1 : JumpIfFalse(n->a);
   Statement(n->d);
   Emit(Op::kJump, top);
-  PatchTo(exit_jump, Here());
+  if (exit_jump >= 0) PatchTo(exit_jump, Here());
   PopTarget(Here(), top);
 }
 

@@ -98,6 +98,9 @@ class Compiler {
   void Expr(Node* n, int dst);
   int ExprToReg(Node* n);  // a register holding the value (a local's own register if possible)
   void EffectExpr(Node* n);  // evaluate `n` for its effects only (statements, for-loop updates)
+  // `var x = init` / `let x = init`: computes `init` straight into x's register when x is a
+  // register local and `init` writes its destination last; false (nothing emitted) otherwise.
+  bool InitLocalInPlace(Node* id, Node* init);
   // Evaluates the condition `cond` and emits a jump taken when it is falsy (target patched
   // later); `a < b` and the other relations fuse into one compare-and-branch.
   int JumpIfFalse(Node* cond);

@@ -1,4 +1,5 @@
 // Expression half of the Compiler (statements and scopes live in compiler.cc).
+#include <algorithm>
 #include <cmath>
 
 #include "allocation_site.h"
@@ -55,6 +56,94 @@ bool IsSmiLiteral(const Node* n) {
   return v == std::floor(v) && std::fabs(v) < 1073741824.0 && !(v == 0 && std::signbit(v));
 }
 
+// Whether evaluating `n` may write a register local of the function being compiled. Only this
+// function's own assignments and updates can: a variable a nested function writes is
+// context-allocated (scope analysis), and arguments objects are unmapped. Conservative: every
+// assignment, update and class (computed keys, static blocks), and any tree of more than
+// `*budget` nodes, counts as a write. Function bodies are skipped (they run later, elsewhere).
+bool MayWriteLocals(const Node* n, int* budget) {
+  if (n == nullptr) return false;
+  if (--*budget < 0) return true;
+  switch (n->kind) {
+    case NodeKind::kAssign: case NodeKind::kUpdate: case NodeKind::kClass: return true;
+    case NodeKind::kCall: if (n->a != nullptr && n->a->kind == NodeKind::kSuper) return true; break;  // binds `this`
+    case NodeKind::kFunction: return false;
+    default: break;
+  }
+  if (MayWriteLocals(n->a, budget) || MayWriteLocals(n->b, budget) || MayWriteLocals(n->c, budget) ||
+      MayWriteLocals(n->d, budget)) {
+    return true;
+  }
+  for (const Node* child : n->list) {
+    if (MayWriteLocals(child, budget)) return true;
+  }
+  return false;
+}
+
+// Whether a left operand `left` may be read from its variable's register after `later` runs
+// (instead of being copied to a temporary first): `left` is pure and nothing in `later` can change
+// it — a register local, since only this function's own assignments write those.
+bool ReadInPlaceAcross(const Node* left, const Node* later) {
+  if (IsPure(later)) return true;
+  if ((left->kind != NodeKind::kIdentifier && left->kind != NodeKind::kThis) || left->ref.kind != RefKind::kLocal) {
+    return false;
+  }
+  int budget = 64;
+  return !MayWriteLocals(later, &budget);
+}
+
+// The register of a register-local identifier (or `this`) read without a TDZ check, else -1.
+int ExprToRegIfLocal(const Node* n) {
+  if ((n->kind != NodeKind::kIdentifier && n->kind != NodeKind::kThis) || n->ref.kind != RefKind::kLocal ||
+      n->ref.needs_tdz_check) {
+    return -1;
+  }
+  return kFixedRegs + static_cast<int>(n->ref.index);
+}
+
+// `e === null` / `null === e` (or !==): the other operand, else null.
+Node* NullComparand(Node* cond) {
+  if (cond->kind != NodeKind::kBinary || (cond->op != Tok::kStrictEq && cond->op != Tok::kStrictNe)) {
+    return nullptr;
+  }
+  if (cond->b->kind == NodeKind::kNull) return cond->a;
+  if (cond->a->kind == NodeKind::kNull) return cond->b;
+  return nullptr;
+}
+
+// The register of an identifier target that a plain `=` may write directly: a register local,
+// initialized (no TDZ check), mutable and not a function expression's own name. Else -1.
+int PlainLocalRegister(const Node* target) {
+  if (target->kind != NodeKind::kIdentifier || target->ref.kind != RefKind::kLocal) return -1;
+  const Variable* var = target->ref.var;
+  if (target->ref.needs_tdz_check || var == nullptr || var->mode == VarMode::kFunctionName ||
+      var->IsImmutable()) {
+    return -1;
+  }
+  return kFixedRegs + static_cast<int>(target->ref.index);
+}
+
+// Whether Expr(n, dst) writes `dst` once, as its last step, and never before something that can
+// throw — so `x = n` may compute into x's register: if n throws, x keeps its old value.
+bool WritesDestinationLast(const Node* n) {
+  switch (n->kind) {
+    case NodeKind::kNumber: case NodeKind::kString: case NodeKind::kNull: case NodeKind::kBoolean:
+    case NodeKind::kBinary:
+      return true;
+    case NodeKind::kIdentifier: return !n->ref.needs_tdz_check;  // CheckHole runs after the load
+    case NodeKind::kMember: case NodeKind::kIndex:
+      return n->a->kind != NodeKind::kSuper && !n->Has(kFlagOptional);
+    case NodeKind::kCall: return n->a->kind != NodeKind::kSuper && !n->Has(kFlagOptional);
+    default: return false;
+  }
+}
+
+// An array-literal element whose value is an immediate (no allocation, no barrier): a Smi
+// literal, true, false or null.
+bool IsImmediateLiteral(const Node* n) {
+  return IsSmiLiteral(n) || n->kind == NodeKind::kBoolean || n->kind == NodeKind::kNull;
+}
+
 bool IsAnonymousFn(const Node* n) {
   return (n->kind == NodeKind::kFunction || n->kind == NodeKind::kClass) && n->str.empty();
 }
@@ -62,7 +151,8 @@ bool IsAnonymousFn(const Node* n) {
 }  // namespace
 
 int Compiler::ExprToReg(Node* n) {
-  if (n->kind == NodeKind::kIdentifier && n->ref.kind == RefKind::kLocal && !n->ref.needs_tdz_check) {
+  if ((n->kind == NodeKind::kIdentifier || n->kind == NodeKind::kThis) && n->ref.kind == RefKind::kLocal &&
+      !n->ref.needs_tdz_check) {
     return kFixedRegs + static_cast<int>(n->ref.index);
   }
   int t = Temp();
@@ -70,11 +160,34 @@ int Compiler::ExprToReg(Node* n) {
   return t;
 }
 
+bool Compiler::InitLocalInPlace(Node* id, Node* init) {
+  const Ref& ref = id->ref;
+  if (ref.kind != RefKind::kLocal || ref.var == nullptr || ref.var->mode == VarMode::kFunctionName ||
+      !WritesDestinationLast(init)) {
+    return false;
+  }
+  Expr(init, kFixedRegs + static_cast<int>(ref.index));
+  return true;
+}
+
 void Compiler::EffectExpr(Node* n) {
   if (n->kind == NodeKind::kUpdate) {
     int mark = fs_->next_temp;
     uint32_t saved_offset = offset_;
     Update(n, -1);
+    offset_ = saved_offset;
+    fs_->next_temp = mark;
+    return;
+  }
+  bool member_target = n->kind == NodeKind::kAssign &&
+                       (n->a->kind == NodeKind::kMember || n->a->kind == NodeKind::kIndex);
+  if (n->kind == NodeKind::kAssign && n->op == Tok::kAssign &&
+      (member_target || (PlainLocalRegister(n->a) >= 0 && WritesDestinationLast(n->b)))) {
+    // `x = e;` / `o.p = v;`: the value is unused, so no Move into a temporary
+    int mark = fs_->next_temp;
+    uint32_t saved_offset = offset_;
+    offset_ = n->offset;
+    Assign(n, -1);
     offset_ = saved_offset;
     fs_->next_temp = mark;
     return;
@@ -95,9 +208,13 @@ int Compiler::JumpIfFalse(Node* cond) {
   }
   int mark = fs_->next_temp;
   int at;
-  if (fused != Op::kNop) {  // operands evaluated as by Expr's kBinary case
+  if (Node* other = NullComparand(cond)) {  // jump when the comparison is false
+    int r = ExprToReg(other);
+    offset_ = cond->offset;
+    at = Emit(cond->op == Tok::kStrictEq ? Op::kJumpIfNotNull : Op::kJumpIfNull, r, 0);
+  } else if (fused != Op::kNop) {  // operands evaluated as by Expr's kBinary case
     int a;
-    if (IsPure(cond->b)) {
+    if (ReadInPlaceAcross(cond->a, cond->b)) {
       a = ExprToReg(cond->a);
     } else {
       a = Temp();
@@ -161,7 +278,7 @@ void Compiler::Expr(Node* n, int dst) {
     case NodeKind::kUpdate: Update(n, dst); break;
     case NodeKind::kBinary: {
       int a;
-      if (IsPure(n->b)) {
+      if (ReadInPlaceAcross(n->a, n->b)) {
         a = ExprToReg(n->a);
       } else {
         a = Temp();
@@ -331,11 +448,24 @@ void Compiler::Assign(Node* n, int dst) {
   if (target->kind == NodeKind::kMember && target->a->kind == NodeKind::kThis) NoteThisStore(target->str);
   TargetRegs t;
   if (target->kind == NodeKind::kMember || target->kind == NodeKind::kIndex) {
-    t.obj = Temp();
-    Expr(target->a, t.obj);
-    if (target->kind == NodeKind::kIndex) {
-      t.key = Temp();
-      Expr(target->b, t.key);
+    // A register-local object (and key) is read in place when nothing evaluated after it —
+    // the key, the value — can reassign it: `y.right = t` is one SetNamed.
+    bool index = target->kind == NodeKind::kIndex;
+    int budget = 64;
+    bool value_writes = MayWriteLocals(n->b, &budget);
+    if (!value_writes && ReadInPlaceAcross(target->a, index ? target->b : n->b)) {
+      t.obj = ExprToReg(target->a);
+    } else {
+      t.obj = Temp();
+      Expr(target->a, t.obj);
+    }
+    if (index) {
+      if (!value_writes && ReadInPlaceAcross(target->b, n->b)) {
+        t.key = ExprToReg(target->b);
+      } else {
+        t.key = Temp();
+        Expr(target->b, t.key);
+      }
     }
   }
   auto load_current = [&](int into) {
@@ -360,12 +490,24 @@ void Compiler::Assign(Node* n, int dst) {
     }
   };
   Tok op = n->op;
+  if (int reg = PlainLocalRegister(target); op == Tok::kAssign && reg >= 0 && WritesDestinationLast(n->b)) {
+    Expr(n->b, reg);  // `t = t.left`: straight into the variable (no temporary and Move)
+    if (dst >= 0 && dst != reg) Emit(Op::kMove, dst, reg);
+    return;
+  }
   if (target->kind == NodeKind::kArray || target->kind == NodeKind::kObject) {
     Expr(n->b, dst);  // `[a, b] = …` evaluates to its right-hand side
     Destructure(target, dst, BindMode::kAssign, n->b);
     return;
   }
   if (op == Tok::kAssign) {
+    int src = target->kind != NodeKind::kIdentifier ? ExprToRegIfLocal(n->b) : -1;
+    if (src >= 0) {  // `y.right = t`: stored from t's own register
+      store(src);
+      if (dst >= 0 && dst != src) Emit(Op::kMove, dst, src);
+      return;
+    }
+    if (dst < 0) dst = Temp();
     value(dst);
     store(dst);
     return;
@@ -667,6 +809,17 @@ void Compiler::ArrayLiteral(Node* n, int dst) {
   int capacity = 0;
   for (Node* e : n->list) capacity += e->kind == NodeKind::kSpread ? 0 : 1;
   Emit(Op::kCreateArray, dst, capacity, ReserveAllocationSite(fs_->info));
+  if (capacity >= 2 && static_cast<size_t>(capacity) == n->list.size() &&
+      std::all_of(n->list.begin(), n->list.end(), IsImmediateLiteral)) {
+    int first = static_cast<int>(fs_->info->constants.size());  // Const appends: consecutive
+    for (Node* e : n->list) {
+      Const(e->kind == NodeKind::kNull ? kNull
+            : e->kind == NodeKind::kBoolean ? (e->Has(kFlagTrue) ? kTrue : kFalse)
+                                             : Value::FromSmi(static_cast<int64_t>(e->num)));
+    }
+    Emit(Op::kArrayFillConst, dst, first, capacity);
+    return;
+  }
   for (Node* e : n->list) {
     int mark = fs_->next_temp;
     if (e->kind == NodeKind::kHole) {
