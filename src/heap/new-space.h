@@ -162,8 +162,9 @@ class NewSpace {
 
   // Fast promotion by page moving (header comment). Precondition: SyncTop was called. Returns every
   // to-space page that holds objects (flags unchanged: the caller converts them to old pages);
-  // empty to-space pages join the reserve; to-space restarts with one zeroed page (reserve first,
-  // then the PagePool) and the age mark at its start. The caller resets the mutator's LAB.
+  // empty to-space pages join the reserve; to-space restarts with one page (reserve first, then
+  // the PagePool; not zeroed, see "Zeroing") and the age mark at its start. The caller resets the
+  // mutator's LAB.
   std::vector<Page*> TakePagesForPromotion();
   // The batch a page-moving scavenge moved (`bytes` of objects), for CheckPageMoveAfterFullGC.
   void RecordPageMove(const std::vector<Page*>& pages, size_t bytes);
