@@ -57,6 +57,7 @@ inline constexpr int kFixedRegs = 4;
   X(Shl, "dst a b") X(Sar, "dst a b") X(Shr, "dst a b")                                        \
   X(BitAndSmi, "dst a imm")          /* a & imm, imm a Smi literal (V8's BitwiseAndSmi) */      \
   X(AddAtSite, "dst a b|site<<16")   /* a + b; a string result is allocated at the site */     \
+  X(ConcatAtSite, "dst - first|site<<16") /* 'lit' + x + 'lit' in first..first+2, at the site */ \
   X(Eq, "dst a b") X(Ne, "dst a b") X(StrictEq, "dst a b") X(StrictNe, "dst a b")              \
   X(Lt, "dst a b") X(Gt, "dst a b") X(Le, "dst a b") X(Ge, "dst a b")                          \
   X(In, "dst key obj") X(InstanceOf, "dst obj ctor")                                           \

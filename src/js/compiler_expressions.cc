@@ -144,6 +144,13 @@ bool IsImmediateLiteral(const Node* n) {
   return IsSmiLiteral(n) || n->kind == NodeKind::kBoolean || n->kind == NodeKind::kNull;
 }
 
+// `'a' + x + 'b'`: both string literals around one operand (ConcatAtSite). Converting x and
+// joining the three at the end is the nested `+` order, since the right literal has no effects.
+bool IsLiteralSandwich(const Node* n) {
+  return n->op == Tok::kAdd && n->b->kind == NodeKind::kString && n->a->kind == NodeKind::kBinary &&
+         n->a->op == Tok::kAdd && n->a->a->kind == NodeKind::kString;
+}
+
 bool IsAnonymousFn(const Node* n) {
   return (n->kind == NodeKind::kFunction || n->kind == NodeKind::kClass) && n->str.empty();
 }
@@ -277,6 +284,17 @@ void Compiler::Expr(Node* n, int dst) {
     case NodeKind::kUnary: Unary(n, dst); break;
     case NodeKind::kUpdate: Update(n, dst); break;
     case NodeKind::kBinary: {
+      if (IsLiteralSandwich(n)) {  // `'String for key ' + tag + ' in leaf node'`
+        int first = Temp();
+        int x = Temp();
+        int last = Temp();
+        Expr(n->a->a, first);
+        Expr(n->a->b, x);
+        Expr(n->b, last);
+        offset_ = n->offset;
+        Emit(Op::kConcatAtSite, dst, 0, NewInstructionOperand(fs_->info, first));
+        break;
+      }
       int a;
       if (ReadInPlaceAcross(n->a, n->b)) {
         a = ExprToReg(n->a);

@@ -177,6 +177,31 @@ static Value ConcatStrings(Runtime& rt, Handle a, Handle b, tenure::AllocationSi
   return Value::FromObject(s);
 }
 
+// ConcatStrings of three strings (`'lit' + s + 'lit'`) in one allocation: no intermediate
+// `'lit' + s` string. All-ASCII parts only (their bytes join as they are); otherwise two
+// ConcatStrings steps, which normalize surrogate pairs across the joins.
+static Value ConcatStrings3(Runtime& rt, Handle a, Handle b, Handle c, tenure::AllocationSite* site) {
+  String* x = a.value().As<String>();
+  String* y = b.value().As<String>();
+  String* z = c.value().As<String>();
+  size_t length = static_cast<size_t>(x->length) + y->length + z->length;
+  if (length > (1u << 30) || !x->is_ascii() || !y->is_ascii() || !z->is_ascii()) {
+    tenure::HandleScope scope(rt.heap());
+    Handle xy = Handle::New(rt.heap(), ConcatStrings(rt, a, b));
+    return ConcatStrings(rt, xy, c, site);
+  }
+  String* s = static_cast<String*>(rt.heap().AllocateAtSite(StringType(), kStringDataOffset + length, site));
+  x = a.value().As<String>();  // the allocation may have moved the parts
+  y = b.value().As<String>();
+  z = c.value().As<String>();
+  s->length = static_cast<uint32_t>(length);
+  s->info = 0;
+  std::memcpy(s->data(), x->data(), x->length);
+  std::memcpy(s->data() + x->length, y->data(), y->length);
+  std::memcpy(s->data() + x->length + y->length, z->data(), z->length);
+  return Value::FromObject(s);
+}
+
 static Value AddSlow(Runtime& rt, Handle a, Handle b, tenure::AllocationSite* site = nullptr) {
   tenure::HandleScope scope(rt.heap());
   // Hint "default": Dates convert as strings (Date.prototype[@@toPrimitive]).
@@ -454,6 +479,27 @@ Value Runtime::RunFrames(size_t entry_index) {
         tenure::AllocationSite* site = LiteralSite(*this, f->info, in.c >> 16);
         Value v = IsString(r[in.b]) && IsString(r[rc]) ? ConcatStrings(*this, REG(in.b), REG(rc), site)
                                                        : AddSlow(*this, REG(in.b), REG(rc), site);
+        CHECK(v);
+        r[in.a] = v;
+        break;
+      }
+      case Op::kConcatAtSite: L_ConcatAtSite: {
+        // `'lit' + x + 'lit'`: registers first..first+2 hold the left literal, x and the right
+        // literal. A string x joins all three at once; anything else takes the two `+` steps
+        // (AddSlow converts x, with hint default, before the right literal is appended — the
+        // same order, as a literal has no side effects).
+        const int first = NewCalleeRegister(in.c);
+        SAVE_PC();
+        tenure::AllocationSite* site = LiteralSite(*this, f->info, in.c >> 16);
+        Value v;
+        if (IsString(r[first + 1])) {
+          v = ConcatStrings3(*this, REG(first), REG(first + 1), REG(first + 2), site);
+        } else {
+          v = AddSlow(*this, REG(first), REG(first + 1));
+          CHECK(v);
+          r[first + 1] = v;  // a temporary of this instruction: roots the left part
+          v = ConcatStrings(*this, REG(first + 1), REG(first + 2), site);
+        }
         CHECK(v);
         r[in.a] = v;
         break;

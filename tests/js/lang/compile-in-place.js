@@ -229,3 +229,26 @@ function branchesAtLoopEnd(n) {
   return evens + ' ' + odds + ' ' + skipped + ' ' + k;
 }
 console.log(branchesAtLoopEnd(20));  // expect: 7 7 6 5
+
+// ---- 'literal' + x + 'literal' joins once (ConcatAtSite); x converts with hint default ------
+function sandwich(x) { return 'String for key ' + x + ' in leaf node'; }
+var order = [];
+var both = { valueOf() { order.push('valueOf'); return 42; }, toString() { order.push('toString'); return 'ts'; } };
+console.log(sandwich('0.5'), '|', sandwich(0.25), '|', sandwich(both), order.join());
+// expect: String for key 0.5 in leaf node | String for key 0.25 in leaf node | String for key 42 in leaf node valueOf
+console.log(sandwich(null), sandwich(undefined), sandwich(true), sandwich(-0), sandwich(1e21));
+// expect: String for key null in leaf node String for key undefined in leaf node String for key true in leaf node String for key 0 in leaf node String for key 1e+21 in leaf node
+console.log(sandwich(new Date(0)).startsWith('String for key Thu Jan 01 1970'), sandwich([1, [2, 3]]));
+// expect: true String for key 1,2,3 in leaf node
+try { sandwich(Symbol('s')); } catch (e) { console.log(e.name); }  // expect: TypeError
+try { sandwich({ valueOf() { throw new RangeError('inner'); } }); } catch (e) { console.log(e.message); }
+// expect: inner
+var pair = '\uD83D' + '' + '\uDE00';
+function around(s) { return '\uD83D' + s + '\uDE00'; }
+console.log(around('').length, around('').codePointAt(0), around('é').length, around('é').charCodeAt(1));
+// expect: 2 128512 3 233
+console.log('é' + 'x' + 'ü', ('' + '' + '').length, 'a' + 1 + 2, 1 + 2 + 'a', 'a' + (1 + 2) + 'b');
+// expect: éxü 0 a12 3a a3b
+var kept = [];
+for (var q = 0; q < 3000; q++) kept.push('k' + q + 'v');
+console.log(kept.length, kept[0], kept[2999], kept.join('').length);  // expect: 3000 k0v k2999v 16890
