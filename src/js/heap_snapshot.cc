@@ -281,6 +281,9 @@ void JsSnapshotDescriber::DescribeObjectEdges(HeapObject* object, tenure::Snapsh
       break;
     case Kind::kArrayBuffer:  // internal[0] is the store's address; the store is no heap object
       break;
+    case Kind::kBoxed:  // a primitive wrapper (builtins_wrappers.cc): V8's JSPrimitiveWrapper -value->
+      sink.AddNamedEdge(SnapshotEdgeType::kInternal, "value", o->internal[0]);
+      break;
     default:
       if (!HasInternalFields(o)) break;  // compact plain objects and arrays (objects.h)
       for (uint32_t i = 0; i < 3; ++i) sink.AddIndexedEdge(SnapshotEdgeType::kHidden, i, o->internal[i]);
