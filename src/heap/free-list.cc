@@ -99,6 +99,17 @@ void FreeList::Reset() {
   available_ = 0;
 }
 
+const char* FreeList::CheckCategories() const {
+  size_t sum = 0;
+  for (int c = 0; c < kNumCategories; ++c) {
+    for (uintptr_t entry = heads_[c]; entry != 0; entry = NextOf(entry)) {
+      if (CategoryFor(SizeOf(entry)) != c) return "a free-list entry is not in its size's category";
+      sum += SizeOf(entry);
+    }
+  }
+  return sum == available_ ? nullptr : "free-list available() is not the sum of its entries";
+}
+
 void FreeList::ForEachEntry(const std::function<void(uintptr_t, size_t)>& f) const {
   for (uintptr_t head : heads_) {
     for (uintptr_t entry = head; entry != 0; entry = NextOf(entry)) f(entry, SizeOf(entry));

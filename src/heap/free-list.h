@@ -61,6 +61,10 @@ class FreeList {
   // Entries Allocate() has looked at since construction (taken or passed over): the cost measure
   // of the search bound above.
   size_t entries_examined() const { return entries_examined_; }
+  // The heap verifier's check of the INVARIANTS above that the list itself can see: every entry
+  // lies in the category of its size (what lets Allocate() decide an exact category by its head)
+  // and available() is the sum of the entry sizes. Null if they hold, else what is wrong.
+  const char* CheckCategories() const;
   // Calls f(start, size) for every entry.
   void ForEachEntry(const std::function<void(uintptr_t, size_t)>& f) const;
 

@@ -276,6 +276,7 @@ class Verification {
         Fail("free-list entry %p is not in an old page", (void*)start);
       }
     });
+    if (const char* error = heap_->old_space()->free_list().CheckCategories()) Fail("%s", error);
   }
 
  private:

@@ -108,6 +108,31 @@ TEST(FreeListTest, AWideCategoryIsSearchedOnlyUpToTheBound) {
   EXPECT_EQ(block, 320u);
 }
 
+// The verifier's check (free-list.h, CheckCategories): an entry whose size no longer matches its
+// category, or available() off by a byte, is reported.
+TEST(FreeListTest, CheckCategoriesReportsAnEntryOutsideItsCategory) {
+  Arena arena(4 * KB);
+  FreeList list;
+  const uintptr_t a = arena.Carve(40);
+  const uintptr_t b = arena.Carve(48);
+  list.Free(a, 40);
+  list.Free(b, 48);
+  list.Free(arena.Carve(512), 512);
+  EXPECT_EQ(list.CheckCategories(), nullptr);
+  // Word 1 of a filler is its size (filler.h). Swapping the two sizes keeps available() right,
+  // so only the category check can see it.
+  internal::UnpoisonMemory(reinterpret_cast<void*>(a), 40);
+  internal::UnpoisonMemory(reinterpret_cast<void*>(b), 48);
+  reinterpret_cast<uint64_t*>(a)[1] = 48;
+  reinterpret_cast<uint64_t*>(b)[1] = 40;
+  EXPECT_NE(list.CheckCategories(), nullptr);
+  reinterpret_cast<uint64_t*>(a)[1] = 40;
+  reinterpret_cast<uint64_t*>(b)[1] = 48;
+  EXPECT_EQ(list.CheckCategories(), nullptr);
+  internal::PoisonMemory(reinterpret_cast<void*>(a + 24), 16);  // as Free() left it
+  internal::PoisonMemory(reinterpret_cast<void*>(b + 24), 24);
+}
+
 // Random frees and allocations of old-space sizes: every block handed out fits its request, is
 // one that was freed and not handed out since, and available() is the sum of the entries.
 TEST(FreeListTest, RandomUseKeepsEntriesAndAvailableConsistent) {
@@ -139,6 +164,7 @@ TEST(FreeListTest, RandomUseKeepsEntriesAndAvailableConsistent) {
   });
   EXPECT_EQ(entries, free_blocks.size());
   EXPECT_EQ(sum, list.available());
+  EXPECT_EQ(list.CheckCategories(), nullptr);
   // Per call at most two passes over the categories, each bounded (free-list.h).
   EXPECT_LE(list.entries_examined(),
             20000u * 2 * FreeList::kNumCategories * FreeList::kMaxSearchSteps);
