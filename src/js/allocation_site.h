@@ -25,8 +25,8 @@
 //    are pretenured. `'lit' + x + 'lit'` (a left-nested pair of such `+`) compiles to one
 //    ConcatAtSite instead, one site for the joined string (operand b packs the first of the three
 //    registers with slot + 1 << 16). V8 has no such site (its strings are tenured by age), so
-//    this is a tenure deviation at V8's per-bytecode feedback granularity. Other `+`, `+=`, String(x), and the
-//    non-ASCII join path (Runtime::NewString) allocate young without a site.
+//    this is a tenure deviation at V8's per-bytecode feedback granularity. Other `+`, `+=`,
+//    String(x), and the non-ASCII join path (Runtime::NewString) allocate young without a site.
 //  * `Array(n)` / `new Array(n)`: one site per runtime (Runtime::ArrayConstructorSite) for the
 //    array and its elements store; other Array builtins (Array.of/from, concat, map, ...) and
 //    arrays grown by push have no site.
