@@ -1,6 +1,7 @@
 // The dispatch loop of the interpreter (entry points and frames live in interpreter.cc).
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 
 #include "allocation_site.h"
@@ -147,6 +148,23 @@ static Value Arithmetic(Runtime& rt, Op op, Handle a, Handle b) {
   }
 }
 
+// Allocates a String of `length` bytes and `info` at `site` and fills it with the parts' bytes in
+// order; the caller has checked that the joined bytes are canonical WTF-8 and that `length` is
+// their sum. The parts are re-read after the allocation, which may move them.
+static Value JoinStringParts(Runtime& rt, std::initializer_list<Handle> parts, size_t length,
+                             uint32_t info, tenure::AllocationSite* site) {
+  String* s = static_cast<String*>(rt.heap().AllocateAtSite(StringType(), kStringDataOffset + length, site));
+  s->length = static_cast<uint32_t>(length);
+  s->info = info;
+  char* out = s->data();
+  for (const Handle& part : parts) {
+    String* p = part.value().As<String>();
+    std::memcpy(out, p->data(), p->length);
+    out += p->length;
+  }
+  return Value::FromObject(s);
+}
+
 // `a + b` for two Strings. When either side is ASCII the joined bytes are already canonical
 // WTF-8 (a lead surrogate followed by a trail one needs both sides non-ASCII: string_utf16.h), so
 // the result is allocated once and filled by two copies, its info word computed from the parts;
@@ -167,14 +185,7 @@ static Value ConcatStrings(Runtime& rt, Handle a, Handle b, tenure::AllocationSi
   }
   uint32_t info = 0;
   if (!x->is_ascii() || !y->is_ascii()) info = kStringNonAscii | (x->units() + y->units()) << kStringUnitsShift;
-  String* s = static_cast<String*>(rt.heap().AllocateAtSite(StringType(), kStringDataOffset + length, site));
-  x = a.value().As<String>();  // the allocation may have moved both parts
-  y = b.value().As<String>();
-  s->length = static_cast<uint32_t>(length);
-  s->info = info;
-  std::memcpy(s->data(), x->data(), x->length);
-  std::memcpy(s->data() + x->length, y->data(), y->length);
-  return Value::FromObject(s);
+  return JoinStringParts(rt, {a, b}, length, info, site);
 }
 
 // ConcatStrings of three strings (`'lit' + s + 'lit'`) in one allocation: no intermediate
@@ -190,16 +201,7 @@ static Value ConcatStrings3(Runtime& rt, Handle a, Handle b, Handle c, tenure::A
     Handle xy = Handle::New(rt.heap(), ConcatStrings(rt, a, b));
     return ConcatStrings(rt, xy, c, site);
   }
-  String* s = static_cast<String*>(rt.heap().AllocateAtSite(StringType(), kStringDataOffset + length, site));
-  x = a.value().As<String>();  // the allocation may have moved the parts
-  y = b.value().As<String>();
-  z = c.value().As<String>();
-  s->length = static_cast<uint32_t>(length);
-  s->info = 0;
-  std::memcpy(s->data(), x->data(), x->length);
-  std::memcpy(s->data() + x->length, y->data(), y->length);
-  std::memcpy(s->data() + x->length + y->length, z->data(), z->length);
-  return Value::FromObject(s);
+  return JoinStringParts(rt, {a, b, c}, length, 0, site);
 }
 
 static Value AddSlow(Runtime& rt, Handle a, Handle b, tenure::AllocationSite* site = nullptr) {
