@@ -75,6 +75,9 @@ struct HandleScopeData {
 
 // Objects larger than this go to a large-object space (V8 kMaxRegularHeapObjectSize).
 inline constexpr size_t kMaxRegularObjectSize = 128 * KB;
+// New<T>() zeroes the body of a young T of up to this many bytes inline (Heap::AllocateSmallZeroed)
+// instead of relying on the zeroed allocation area.
+inline constexpr size_t kInlineZeroingMaxSize = 64;
 
 enum class AllocationType : uint8_t { kYoung, kOld };
 // Whether the body of a new object must read as zero (Allocate) or may hold stale bytes
@@ -156,11 +159,26 @@ class Heap {
   // zero. May run a GC first. Never returns null: on heap exhaustion it reports OOM and aborts.
   inline HeapObject* Allocate(const TypeInfo* type, size_t size_in_bytes,
                               AllocationType where = AllocationType::kYoung);
+  // A young T of at most kInlineZeroingMaxSize bytes allocated with its own size zeroes its body
+  // with a few inline stores (AllocateSmallZeroed) instead of relying on the zeroed area ahead of
+  // top; any other New() is Allocate().
   template <typename T>
   T* New(const TypeInfo* type, size_t size_in_bytes = sizeof(T),
          AllocationType where = AllocationType::kYoung) {
+    if constexpr (AllocationSize(sizeof(T)) <= kInlineZeroingMaxSize) {
+      if (size_in_bytes == sizeof(T) && where == AllocationType::kYoung) {
+        return static_cast<T*>(AllocateSmallZeroed<AllocationSize(sizeof(T))>(type));
+      }
+    }
     return static_cast<T*>(Allocate(type, size_in_bytes, where));
   }
+  // Allocate() of a young kBytes-byte object (an AllocationSize <= kInlineZeroingMaxSize) that
+  // zeroes its own body: the bump is bounded by the raw limit, like AllocateUninitialized, so it
+  // neither needs nor consumes the zeroed area ahead of top, and its slow path asks for
+  // uninitialised memory (a page advance zeroes nothing). A 256 KiB memset ahead of the objects
+  // cost more per object than these stores (docs/heap.md section 24).
+  template <size_t kBytes>
+  inline HeapObject* AllocateSmallZeroed(const TypeInfo* type);
   // Allocates a young object whose body is NOT zeroed (V8's allocating code likewise writes every
   // field of a new object; its new space is never zeroed). Contract: before the next allocation
   // or anything else that may GC (heap.h invariants), the caller writes every tagged slot the
@@ -347,8 +365,10 @@ class Heap {
   // limit - top sends it to the slow path. [top, raw_limit) is free (AllocateUninitialized's fast
   // path; raw_limit <= real limit). [top, zeroed) reads as zero (nothing if zeroed <= top): pages
   // are taken unzeroed, AllocateYoungSlow zeroes the rest of the area before the first zeroing
-  // allocation there. Code outside the fast paths sets limit back to >= top before using it
-  // (RefreshAllocationLimit, AllocateYoungSlow, PerformGC).
+  // allocation there. AllocateSmallZeroed (New<T> of a small T) bumps against raw_limit and
+  // zeroes its own body, so it may pass limit like AllocateUninitialized. Code outside the fast
+  // paths sets limit back to >= top before using it (RefreshAllocationLimit, AllocateYoungSlow,
+  // PerformGC).
   internal::LinearAllocationArea new_lab_;
   uintptr_t new_lab_raw_limit_ = 0;
   uintptr_t new_lab_real_limit_ = 0;  // differs from new_lab_.limit when stress/observers are on
@@ -417,6 +437,23 @@ inline HeapObject* Heap::Allocate(const TypeInfo* type, size_t size_in_bytes,
     }
   }
   return AllocateSlow(type, bytes, where);
+}
+
+template <size_t kBytes>
+inline HeapObject* Heap::AllocateSmallZeroed(const TypeInfo* type) {
+  static_assert(kBytes == AllocationSize(kBytes) && kBytes <= kInlineZeroingMaxSize);
+  const uintptr_t top = new_lab_.top;
+  HeapObject* object;
+  if (new_lab_raw_limit_ - top >= kBytes) {
+    new_lab_.top = top + kBytes;  // may pass new_lab_.limit: see the new_lab_ comment
+    object = reinterpret_cast<HeapObject*>(top);
+    object->set_type(type);
+  } else {
+    object = AllocateSlow(type, kBytes, AllocationType::kYoung, AllocationInit::kUninitialized);
+  }
+  __builtin_memset(reinterpret_cast<char*>(object) + sizeof(HeapObject), 0,
+                   kBytes - sizeof(HeapObject));
+  return object;
 }
 
 inline HeapObject* Heap::AllocateUninitialized(const TypeInfo* type, size_t size_in_bytes) {
