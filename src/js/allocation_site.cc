@@ -66,4 +66,14 @@ Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* sit
   return Value::FromObject(a);
 }
 
+Value NewCowLiteralArray(Runtime& rt, const Value* cow_store, tenure::AllocationSite* site) {
+  const TypeInfo* type = ObjectType(Kind::kArray);
+  JSObject* a = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  InitLiteralObject(a, type, rt.root(kRootEmptyShape), rt.root(kRootArrayPrototype));
+  FixedArray* e = cow_store->As<FixedArray>();  // read after the allocation: a GC may move it
+  a->length = e->length;
+  tenure::Store(a, &a->elements, *cow_store);
+  return Value::FromObject(a);
+}
+
 }  // namespace tenure::js

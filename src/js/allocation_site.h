@@ -34,7 +34,8 @@
 // INVARIANTS:
 //  * A site is created on the first execution of its instruction and owned by the heap; the
 //    FunctionInfo keeps the pointer (FunctionInfo is never freed before the heap).
-//  * The literal and its elements store (arrays) are allocated at the same site. A tenured site's
+//  * The literal and its elements store (arrays) are allocated at the same site, except an array
+//    literal of immediates, whose elements are a shared copy-on-write store (objects.h). A tenured site's
 //    objects are old at birth: every pointer field (shape, prototype, elements) is initialised with
 //    tenure::Store(), so the old->new remembered set and the incremental-marking barrier see them.
 //    Later property stores go through the runtime's ordinary (barriered) paths. The same holds
@@ -60,6 +61,9 @@ Value NewLiteralObject(Runtime& rt, int inline_capacity, tenure::AllocationSite*
 // `[]` with room for `capacity` elements (at least 4) and Array.prototype, allocated at `site`
 // (also `Array(n)`: the caller sets the length).
 Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* site);
+// `[0, 1, ..., 9]` (CreateArrayCow): an array at `site` whose elements are the copy-on-write store
+// in the constant-pool slot `cow_store` (objects.h), length = its size. Allocates only the array.
+Value NewCowLiteralArray(Runtime& rt, const Value* cow_store, tenure::AllocationSite* site);
 
 // The largest slot + 1 a `new` instruction can carry in operand b's high 16 bits (int32 b).
 inline constexpr int kMaxNewSiteSlot = 0x7fff;

@@ -164,8 +164,9 @@ TENURE_NATIVE(ArrayPop) {
   if (!ArrayEditAllowed(rt, self, {.removed = 1})) return Value();
   int64_t n = Len(self);
   if (n == 0) return kUndefined;
+  FixedArray* e = rt.WritableElements(self);  // may allocate: before the raw read below
   Value v = rt.ArrayGet(Arr(self), n - 1);
-  Arr(self)->elements.As<FixedArray>()->items()[n - 1] = kHole;
+  e->items()[n - 1] = kHole;
   Arr(self)->length = Value::FromSmi(n - 1);
   return v;
 }
@@ -175,7 +176,7 @@ TENURE_NATIVE(ArrayShift) {
   if (!ArrayEditAllowed(rt, self, {.first_write = Len(self) > 1 ? 0 : -1, .removed = 1})) return Value();
   int64_t n = Len(self);
   if (n == 0) return kUndefined;
-  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  FixedArray* e = rt.WritableElements(self);
   Value first = rt.ArrayGet(Arr(self), 0);
   for (int64_t i = 1; i < n; ++i) tenure::Store(e, &e->items()[i - 1], e->items()[i]);
   e->items()[n - 1] = kHole;
@@ -240,7 +241,7 @@ TENURE_NATIVE(ArraySplice) {
   Arr(self)->length = Value::FromSmi(start);
   for (int i = 2; i < args.count; ++i) rt.ArrayPush(self, args.at(i));
   for (Handle h : tail) rt.ArrayPush(self, h);
-  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  FixedArray* e = rt.WritableElements(self);
   for (int64_t i = Len(self); i < n && i < e->size(); ++i) e->items()[i] = kHole;
   if (integrity != 0) rt.SetIntegrityBits(self, integrity);
   return removed.value();
@@ -413,7 +414,7 @@ TENURE_NATIVE(ArrayReduceRight) { return ReduceImpl(rt, self, args, true); }
 TENURE_NATIVE(ArrayReverse) {
   if (!RequireArray(rt, self, "reverse")) return Value();
   if (!ArrayEditAllowed(rt, self, {.first_write = Len(self) > 1 ? 0 : -1})) return Value();
-  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  FixedArray* e = rt.WritableElements(self);
   // An old elements store (promoted, or allocated at a tenured literal site) may hold young
   // values: a value moved to another slot needs that slot's remembered-set bit, so both stores go
   // through the barrier (the plain swap lost it: tests/js/gc/array-reverse-barrier.js).
@@ -430,6 +431,7 @@ TENURE_NATIVE(ArrayFill) {
   int64_t n = Len(self), start, end;
   if (!RelativeIndex(rt, args, 1, n, 0, &start) || !RelativeIndex(rt, args, 2, n, n, &end)) return Value();
   if (start < end && !ArrayEditAllowed(rt, self, {.first_write = start})) return Value();
+  if (start < end) rt.WritableElements(self);
   for (int64_t i = start; i < end; ++i) {
     FixedArray* e = Arr(self)->elements.As<FixedArray>();
     tenure::Store(e, &e->items()[i], args.get(0));
@@ -575,7 +577,7 @@ TENURE_NATIVE(ArrayCopyWithin) {
   int64_t count = std::min(end - from, n - to);
   if (count <= 0) return self.value();
   if (!ArrayEditAllowed(rt, self, {.first_write = to})) return Value();
-  FixedArray* e = Arr(self)->elements.As<FixedArray>();
+  FixedArray* e = rt.WritableElements(self);
   std::vector<Value> copy(e->items() + from, e->items() + from + count);  // no allocation below
   for (int64_t i = 0; i < count; ++i) tenure::Store(e, &e->items()[to + i], copy[i]);
   return self.value();

@@ -81,7 +81,7 @@ inline constexpr int kFixedRegs = 4;
   X(CreateClosure, "dst function_id")                                                          \
   X(CreateObject, "dst capacity site") X(CreateArray, "dst capacity site")                                                 \
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
-  X(ArrayFillConst, "array first_k count") /* the fresh literal's elements: immediate constants */ \
+  X(CreateArrayCow, "dst cow_k site") /* `[0, 1, ..., 9]`: shares constants[cow_k]'s COW store */ \
   X(ObjectSpread, "obj src")                                                                   \
   X(SetLiteralProto, "obj src")  /* `__proto__: v` in a literal: v an object or null */        \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \

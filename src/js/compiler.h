@@ -166,6 +166,7 @@ class Compiler {
   int Const(Value v);
   int StringConst(std::string_view s);
   int TemplateObjectConst(Node* n);
+  int CowElementsConst(const NodeList& list);  // compiler_expressions.cc
   int NameIc(std::string_view name);  // name_k | ic << 16
   static int Pack(int lo, int hi) { return lo | (hi << 16); }
 

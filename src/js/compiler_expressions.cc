@@ -822,22 +822,33 @@ void Compiler::ObjectLiteral(Node* n, int dst) {
   }
 }
 
+// A constant-pool entry holding the copy-on-write elements store (objects.h) of an array literal
+// of immediates: allocated old (it lives as long as the function) and shared by every array the
+// literal creates; writers copy it first (Runtime::WritableElements).
+int Compiler::CowElementsConst(const NodeList& list) {
+  const int64_t count = static_cast<int64_t>(list.size());
+  FixedArray* e = static_cast<FixedArray*>(rt_.heap().Allocate(
+      &kCowFixedArrayType, sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(count), tenure::AllocationType::kOld));
+  e->length = Value::FromSmi(count);
+  for (int64_t i = 0; i < count; ++i) {  // immediates: no write barrier
+    const Node* v = list[static_cast<size_t>(i)];
+    e->items()[i] = v->kind == NodeKind::kNull ? kNull
+                    : v->kind == NodeKind::kBoolean ? FromBool(v->Has(kFlagTrue))
+                                                    : Value::FromSmi(static_cast<int64_t>(v->num));
+  }
+  return Const(Value::FromObject(e));
+}
+
 void Compiler::ArrayLiteral(Node* n, int dst) {
   // Pre-sized for the literal's elements, so `[a, b, c, ...]` allocates one elements store.
   int capacity = 0;
   for (Node* e : n->list) capacity += e->kind == NodeKind::kSpread ? 0 : 1;
-  Emit(Op::kCreateArray, dst, capacity, ReserveAllocationSite(fs_->info));
   if (capacity >= 2 && static_cast<size_t>(capacity) == n->list.size() &&
       std::all_of(n->list.begin(), n->list.end(), IsImmediateLiteral)) {
-    int first = static_cast<int>(fs_->info->constants.size());  // Const appends: consecutive
-    for (Node* e : n->list) {
-      Const(e->kind == NodeKind::kNull ? kNull
-            : e->kind == NodeKind::kBoolean ? (e->Has(kFlagTrue) ? kTrue : kFalse)
-                                             : Value::FromSmi(static_cast<int64_t>(e->num)));
-    }
-    Emit(Op::kArrayFillConst, dst, first, capacity);
+    Emit(Op::kCreateArrayCow, dst, CowElementsConst(n->list), ReserveAllocationSite(fs_->info));
     return;
   }
+  Emit(Op::kCreateArray, dst, capacity, ReserveAllocationSite(fs_->info));
   for (Node* e : n->list) {
     int mark = fs_->next_temp;
     if (e->kind == NodeKind::kHole) {

@@ -426,7 +426,8 @@ Value Runtime::RunFrames(size_t entry_index) {
           JSObject* a = o.As<JSObject>();
           FixedArray* e = a->elements.As<FixedArray>();
           int64_t i = k.ToSmi();
-          if (i < e->size() && IntegrityBits(a) == 0) {  // frozen/sealed/non-extensible: ArraySet
+          // frozen/sealed/non-extensible or a shared copy-on-write store: ArraySet
+          if (i < e->size() && IntegrityBits(a) == 0 && !IsCowElements(e)) {
             StoreValue(e, &e->items()[i], r[in.c]);
             if (i >= a->length.ToSmi()) a->length = Value::FromSmi(i + 1);
             break;
@@ -855,17 +856,9 @@ Value Runtime::RunFrames(size_t entry_index) {
         CHECK_BOOL(ArrayPush(REG(in.a), REG(in.b)));
         break;
       }
-      case Op::kArrayFillConst: L_ArrayFillConst: {
-        // `[0, 1, ..., 9]`: the array CreateArray just made (capacity = count, nothing ran in
-        // between) gets its elements from constants[b .. b+count), all immediates (Smis,
-        // booleans, null), so no write barrier — one instruction instead of 2 per element.
-        JSObject* a = r[in.a].As<JSObject>();
-        FixedArray* e = a->elements.As<FixedArray>();
-        const Value* k = f->info->constants.data() + in.b;
-        for (int i = 0; i < in.c; ++i) e->items()[i] = k[i];
-        a->length = Value::FromSmi(in.c);
+      case Op::kCreateArrayCow: L_CreateArrayCow:  // `[0, 1, ..., 9]`: shares the literal's COW store
+        r[in.a] = NewCowLiteralArray(*this, &f->info->constants[in.b], LiteralSite(*this, f->info, in.c));
         break;
-      }
       case Op::kArrayPushHole: L_ArrayPushHole: {
         Value hole = kHole;  // an immediate: safe outside the root set
         CHECK_BOOL(ArraySet(REG(in.a), r[in.a].As<JSObject>()->length.ToSmi(), Handle::FromSlot(&hole)));

@@ -95,6 +95,11 @@ constexpr PlainObjectTypes kPlainObjectTypes;
 
 }  // namespace
 
+// Declared extern in objects.h so IsCowElements compares against a link-time address.
+constexpr TypeInfo kCowFixedArrayType{.class_name = "(array)", .layout = LayoutKind::kAllTagged,
+                                      .size_of = FixedArraySize,
+                                      .embedder_tag = static_cast<uint32_t>(Kind::kFixedArray)};
+
 const TypeInfo* HeapNumberType() { return &kHeapNumberType; }
 const TypeInfo* StringType() { return &kStringType; }
 const TypeInfo* FixedArrayType() { return &kFixedArrayType; }

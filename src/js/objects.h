@@ -23,6 +23,12 @@
 //  - Shapes are immutable once published except for their transition table; property keys are
 //    interned Strings, so key comparison is pointer equality.
 //  - All stores of heap pointers into heap objects go through tenure::Store (write barrier).
+//  - A copy-on-write elements store (IsCowElements: a FixedArray of CowFixedArrayType) is shared by
+//    every array an immediate-only literal (`[0, 1, ..., 9]`) created, and by the function's
+//    constant pool; it holds only immediates (Smis, booleans, null) and is never written. Every
+//    path that writes an array's elements (Runtime::WritableElements' callers: ArraySet, length
+//    truncation, delete, the Array.prototype mutators, the keyed-store fast path) first gives the
+//    array a private copy. Readers need no check.
 #pragma once
 
 #include <cstdint>
@@ -179,6 +185,10 @@ const TypeInfo* SymbolType();
 // ([key, value]*: value live iff key live) or as weak slots; cleared slots read `undefined`.
 const TypeInfo* EphemeronTableType();
 const TypeInfo* WeakFixedArrayType();
+// The copy-on-write elements store: FixedArray layout and Kind::kFixedArray (every reader treats it
+// as a FixedArray), a type of its own so writers can tell (V8's fixed_cow_array_map; invariant above).
+extern const TypeInfo kCowFixedArrayType;
+inline bool IsCowElements(const HeapObject* elements) { return elements->type() == &kCowFixedArrayType; }
 // The layout of `kind` (array layout for kArray, full layout otherwise, kObject included).
 const TypeInfo* ObjectType(Kind kind);
 // The compact plain-object layout with `inline_capacity` (clamped to 0..kMaxInlineCapacity) slots.

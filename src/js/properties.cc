@@ -342,6 +342,8 @@ bool Runtime::ArraySet(Handle array, int64_t index, Handle value) {
   if (IntegrityBits(a) != 0 && value.value() != kHole && !ArrayIntegrityAllowsStore(*this, array, index)) {
     return !has_exception();
   }
+  WritableElements(array);  // may allocate
+  a = array.value().As<JSObject>();
   int64_t capacity = a->elements.As<FixedArray>()->size();
   if (index >= capacity) {
     int64_t new_capacity = capacity * 2 > index + 1 ? capacity * 2 : index + 1;
@@ -356,6 +358,19 @@ bool Runtime::ArraySet(Handle array, int64_t index, Handle value) {
   tenure::Store(e, &e->items()[index], value.value());
   if (index >= a->length.ToSmi()) a->length = Value::FromSmi(index + 1);
   return true;
+}
+
+// The COW store holds only immediates (objects.h), so the copy needs no write barrier; it keeps
+// the store's capacity (the literal's element count).
+FixedArray* Runtime::CopyCowElements(Handle array) {
+  int64_t n = array.value().As<JSObject>()->elements.As<FixedArray>()->size();
+  Value copy = NewFixedArray(n, kHole);
+  JSObject* a = array.value().As<JSObject>();
+  FixedArray* cow = a->elements.As<FixedArray>();
+  FixedArray* e = copy.As<FixedArray>();
+  std::memcpy(e->items(), cow->items(), sizeof(Value) * static_cast<size_t>(n));
+  tenure::Store(a, &a->elements, copy);
+  return e;
 }
 
 bool Runtime::ArrayPush(Handle array, Handle value) {
@@ -378,7 +393,8 @@ static bool SetArrayLength(Runtime& rt, Handle array, Handle value) {
     if (n > 0 && !rt.ArraySet(array, n - 1, hole)) return false;
     return true;
   }
-  FixedArray* e = a->elements.As<FixedArray>();
+  FixedArray* e = rt.WritableElements(array);
+  a = array.value().As<JSObject>();
   for (int64_t i = n; i < old && i < e->size(); ++i) e->items()[i] = kHole;
   a->length = Value::FromSmi(n);
   return true;
@@ -520,7 +536,7 @@ Value Runtime::DeleteProperty(Handle object, Handle key) {
         if (a->elements.As<FixedArray>()->items()[i] != kHole && (IntegrityBits(a) & kShapeSealedElements)) {
           return FailStore(DeleteFailedMessage(*this, object, k)) ? kFalse : Value();
         }
-        a->elements.As<FixedArray>()->items()[i] = kHole;
+        WritableElements(object)->items()[i] = kHole;
       }
       return kTrue;
     }

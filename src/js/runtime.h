@@ -207,6 +207,12 @@ class Runtime {
   void InvalidateNoPrototypeElements() { no_prototype_elements_ = false; }
   bool ArraySet(Handle array, int64_t index, Handle value);
   bool ArrayPush(Handle array, Handle value);
+  // The elements store of `array`, made private first if it is a shared copy-on-write store
+  // (objects.h): call before writing an element. May allocate (re-read raw pointers after it).
+  FixedArray* WritableElements(Handle array) {
+    FixedArray* e = array.value().As<JSObject>()->elements.As<FixedArray>();
+    return IsCowElements(e) ? CopyCowElements(array) : e;
+  }
   // The child shape of `shape` adding `key` with `flags` (cached transition).
   Value ShapeTransition(Handle shape, Handle key, int64_t flags);
   Value ShapeTransitionForAdd(Handle shape, Handle key, int64_t flags);
@@ -428,6 +434,8 @@ class Runtime {
   // index-keyed property, so a hole in an array whose prototype is Array.prototype (itself
   // inheriting from Object.prototype) reads as undefined without a chain walk. Only ever cleared.
   bool no_prototype_elements_ = true;
+  // WritableElements' copy: a fresh FixedArray with the COW store's items, installed in `array`.
+  FixedArray* CopyCowElements(Handle array);
   // The slow half of ArrayGet / ArrayHasIndex: the first prototype holding `index`, or kHole.
   Value PrototypeElement(JSObject* array, int64_t index) const;
   std::vector<Timer> timers_;
