@@ -78,7 +78,11 @@ class HandleScope {
         prev_limit_(heap.handle_scope_data()->limit) {
     heap.handle_scope_data()->level++;
   }
-  ~HandleScope() {
+  // always_inline (also Close): a compiler outlines the destructor calls of exception landing
+  // pads, and an outlined destructor needs the scope object in memory, so every scope open stored
+  // its three fields to the stack (built pairwise in an XMM register) — ~5 instructions and two
+  // stack slots per scope on GCBench's MakeTree, with larger frames (docs/heap.md section 25).
+  __attribute__((always_inline)) ~HandleScope() {
     heap_.handle_scope_data()->level--;
     Close();
   }
@@ -108,12 +112,16 @@ class HandleScope {
   }
 
  private:
-  // Releases every slot above prev_next_ (and the blocks opened since), keeping the level.
-  void Close() {
+  // Releases every slot above prev_next_ (and the blocks opened since), keeping the level. The
+  // limit is only stored when a block was opened: unconditional next+limit stores were combined
+  // into one 16-byte store whose pair had to be built at every scope open.
+  __attribute__((always_inline)) void Close() {
     internal::HandleScopeData* data = heap_.handle_scope_data();
-    if (data->limit != prev_limit_) heap_.DeleteHandleBlocksAbove(prev_limit_);
+    if (data->limit != prev_limit_) [[unlikely]] {
+      heap_.DeleteHandleBlocksAbove(prev_limit_);
+      data->limit = prev_limit_;
+    }
     data->next = prev_next_;
-    data->limit = prev_limit_;
   }
 
   Heap& heap_;

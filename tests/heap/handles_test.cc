@@ -54,6 +54,33 @@ TEST_F(HandlesTest, EscapableScopeHandsOneLocalOut) {
   EXPECT_EQ(CountObjects(heap()), 1);
 }
 
+// Close() stores the limit only when the scope opened blocks (handles.h): a scope that spans
+// blocks restores both next and limit, one that does not leaves the limit as it was, and the
+// enclosing scope keeps filling its own block afterwards.
+TEST_F(HandlesTest, ClosingAScopeThatOpenedBlocksRestoresNextAndLimit) {
+  internal::HandleScopeData* data = heap().handle_scope_data();
+  Local<Value>::New(heap(), Value());  // so the current block exists before `next_before`
+  Value* const next_before = data->next;
+  Value* const limit_before = data->limit;
+  {
+    HandleScope spanning(heap());
+    for (int i = 0; i < 2500; ++i) NewNodeLocal(i);
+    ASSERT_NE(data->limit, limit_before);
+  }
+  EXPECT_EQ(data->next, next_before);
+  EXPECT_EQ(data->limit, limit_before);
+  {
+    HandleScope small(heap());
+    NewNodeLocal(1);
+  }
+  EXPECT_EQ(data->next, next_before);
+  EXPECT_EQ(data->limit, limit_before);
+  Local<TreeNode> node = NewNodeLocal(7);
+  EXPECT_EQ(node.slot(), next_before);
+  Scavenge();
+  EXPECT_EQ(node->id.ToSmi(), 7);
+}
+
 // HandleScope::CloseAndEscape: the escaped value survives moving GCs in the enclosing scope, the
 // closed scope's other Locals are released, and the enclosing scope grows by exactly one slot.
 TEST_F(HandlesTest, CloseAndEscapeHandsOneLocalToTheEnclosingScope) {
