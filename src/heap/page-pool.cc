@@ -14,13 +14,15 @@
 namespace tenure::internal {
 
 PagePool::PagePool(const PagePoolConfig& config)
-    : config_(config), max_bytes_(config.initial_max_bytes) {}
+    : config_(config), bound_bytes_(config.initial_max_bytes) {}
 
 PagePool::~PagePool() { ReleaseAll(); }
 
 void* PagePool::Take(PageContents contents) {
   void* chunk = nullptr;
   if (!HasChunks() && reclaim_hook_) reclaim_hook_();
+  ++in_use_chunks_;  // before MapFreshChunk, which sizes its batch by the room left after this
+  cycle_peak_chunks_ = std::max(cycle_peak_chunks_, in_use_chunks_);
   if (!chunks_.empty()) {
     chunk = chunks_.back();
     chunks_.pop_back();
@@ -42,6 +44,7 @@ void* PagePool::Take(PageContents contents) {
 
 void PagePool::Return(void* chunk) {
   PoisonMemory(chunk, kPageSize);  // use-after-free of a released page is caught under ASan
+  if (in_use_chunks_ > 0) --in_use_chunks_;  // (a test may return chunks it did not take)
   if (chunks_.size() < max_chunks()) {
     chunks_.push_back(chunk);
   } else {
@@ -49,9 +52,14 @@ void PagePool::Return(void* chunk) {
   }
 }
 
-// Moves the coldest pooled chunks (the front: released longest ago) above the bound to surplus_.
 void PagePool::SetMaxBytes(size_t bytes) {
-  max_bytes_ = bytes;
+  bound_bytes_ = bytes;
+  retained_peak_chunks_ = 0;
+  MoveExcessToSurplus();
+}
+
+// The coldest pooled chunks are the front: released longest ago.
+void PagePool::MoveExcessToSurplus() {
   if (chunks_.size() <= max_chunks()) return;
   const size_t excess = chunks_.size() - max_chunks();
   surplus_.insert(surplus_.end(), chunks_.begin(), chunks_.begin() + excess);
@@ -64,7 +72,10 @@ void PagePool::StartCycle(const PagePoolCycle& cycle) {
   const size_t decay = cycle.allocated_bytes >= kMinCycleAllocation ? (idle + 1) / 2 : 0;
   surplus_.insert(surplus_.end(), chunks_.begin(), chunks_.begin() + decay);
   chunks_.erase(chunks_.begin(), chunks_.begin() + decay);
-  SetMaxBytes(cycle.max_bytes);
+  bound_bytes_ = cycle.max_bytes;
+  retained_peak_chunks_ = cycle_peak_chunks_;
+  cycle_peak_chunks_ = in_use_chunks_;
+  MoveExcessToSurplus();
   low_water_chunks_ = chunks_.size();
 }
 
@@ -79,11 +90,13 @@ void PagePool::ReleaseAll() {
   UnmapChunks(&chunks_, 0);
   UnmapChunks(&surplus_, 0);
   low_water_chunks_ = 0;
+  retained_peak_chunks_ = 0;
 }
 
 // Contract: called with chunks_ and surplus_ empty. A batch is mapped only when the bound has room
 // for the chunks it pools; otherwise one chunk is mapped on its own.
 void* PagePool::MapFreshChunk() {
+  // in_use_chunks_ already counts the chunk returned here, so the room is what is left after.
   const size_t room = max_chunks() > chunks_.size() ? max_chunks() - chunks_.size() : 0;
   if (room < kChunksPerBatch - 1) {
     ++stats_.fresh_chunks;

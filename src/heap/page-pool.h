@@ -16,7 +16,17 @@
 //  * Take(kZeroed) returns zero-filled memory; Take(kUninitialized) returns the chunk as it is:
 //    callers that write every byte before anything reads it (old-space LABs, which are filled by
 //    copies or zeroed per object by OldSpace::AllocateZeroed) skip a 256 KiB memset.
-//  * Bound: pooled_bytes() <= max_bytes() at all times. Return() unmaps a chunk that does not fit.
+//  * Bound: pooled_bytes() <= max_bytes() at all times, where max_bytes() is the larger of the
+//    heap's bound and the *peak room*: the peak number of chunks in use (taken and not returned)
+//    during the cycle that the last StartCycle ended, minus the chunks in use now. So pages a full
+//    GC releases stay pooled as long as the spaces together stay below the size they just had
+//    (V8 keeps "pooled" pages the same way): GCBench's new space grows back into the 16 MB of
+//    stretch-tree pages instead of re-faulting them (docs/heap.md section 25). Pooled chunks were
+//    in use at that peak, so the pool keeps the pool's share of RSS at or below that peak: it
+//    cannot raise it, only hold it longer. Peak room starts at 0 (before the first StartCycle),
+//    and SetMaxBytes (a lowered hard limit, a memory-reducing GC) turns it off until the next
+//    StartCycle; decay still applies to the chunks it keeps.
+//    Return() moves a chunk that does not fit to the surplus queue.
 //    Lowering the bound (SetMaxBytes, StartCycle's decay) moves the excess to the surplus queue
 //    instead of unmapping in the caller's GC pause (munmap costs ~0.2-0.5 ms per chunk under load);
 //    the heap drains it with ReleaseSurplus() in allocation steps. Take() prefers pooled chunks,
@@ -41,6 +51,7 @@
 #ifndef TENURE_SRC_HEAP_PAGE_POOL_H_
 #define TENURE_SRC_HEAP_PAGE_POOL_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -110,10 +121,13 @@ class PagePool {
   // promotes and refills new space without allocation steps, so those pages may still be queued.
   void SetReclaimHook(std::function<void()> hook) { reclaim_hook_ = std::move(hook); }
 
-  // Sets the bound; pooled chunks above it move to the surplus queue.
+  // Sets the heap's bound and turns the peak room off until the next StartCycle (the heap calls
+  // it under pressure: a lowered hard limit, a memory-reducing GC); pooled chunks above the new
+  // max_bytes() move to the surplus queue.
   void SetMaxBytes(size_t bytes);
-  // End of a full GC: decay (see above), then SetMaxBytes(cycle.max_bytes); starts a new
-  // low-water mark.
+  // End of a full GC: decay (see above), then the heap's bound becomes cycle.max_bytes and the
+  // peak room is measured from the peak of the cycle that ends here; starts a new low-water mark
+  // and a new peak.
   void StartCycle(const PagePoolCycle& cycle);
   // Unmaps up to `max_chunks` surplus chunks; returns how many it unmapped.
   size_t ReleaseSurplus(size_t max_chunks);
@@ -124,13 +138,20 @@ class PagePool {
   bool HasChunks() const { return !chunks_.empty() || !surplus_.empty(); }
   size_t pooled_bytes() const { return chunks_.size() * kPageSize; }
   size_t surplus_bytes() const { return surplus_.size() * kPageSize; }
-  size_t max_bytes() const { return max_bytes_; }
+  // The bound in force now: max(the heap's bound, peak room); see INVARIANTS.
+  size_t max_bytes() const { return std::max(bound_bytes_, PeakRoomChunks() * kPageSize); }
+  size_t in_use_bytes() const { return in_use_chunks_ * kPageSize; }  // taken, not returned
   const PagePoolStats& stats() const { return stats_; }
   // Null until the pool has mapped config.prefault_after_batches batches (or when off).
   Prefaulter* prefaulter() { return prefaulter_.get(); }
 
  private:
-  size_t max_chunks() const { return max_bytes_ / kPageSize; }
+  size_t max_chunks() const { return max_bytes() / kPageSize; }
+  size_t PeakRoomChunks() const {
+    return retained_peak_chunks_ > in_use_chunks_ ? retained_peak_chunks_ - in_use_chunks_ : 0;
+  }
+  // Moves the coldest pooled chunks above max_chunks() to the surplus queue.
+  void MoveExcessToSurplus();
   // Maps and populates a batch; returns one chunk, pools the others (as many as the bound allows).
   void* MapFreshChunk();
   // A populated batch: from the Prefaulter's reserve if it has one, else mapped here (which may
@@ -140,7 +161,10 @@ class PagePool {
   void UnmapChunks(std::vector<void*>* chunks, size_t first);
 
   PagePoolConfig config_;
-  size_t max_bytes_;
+  size_t bound_bytes_;  // the heap's bound (initial, StartCycle, SetMaxBytes)
+  size_t in_use_chunks_ = 0;         // Take()n and not yet Return()ed
+  size_t cycle_peak_chunks_ = 0;     // max in_use_chunks_ since the last StartCycle
+  size_t retained_peak_chunks_ = 0;  // the ended cycle's peak (0: peak room off)
   std::vector<void*> chunks_;   // pooled, LIFO (the most recently released page is the warmest)
   std::vector<void*> surplus_;  // above the bound, waiting for ReleaseSurplus
   size_t low_water_chunks_ = 0;  // min chunks_.size() since the last StartCycle

@@ -159,6 +159,58 @@ TEST(PagePoolTest, ReleaseAllUnmapsPooledAndSurplusChunks) {
   for (void* chunk : chunks) EXPECT_FALSE(IsMapped(chunk, kPageSize));
 }
 
+// Peak room (page-pool.h): chunks that were in use at the peak of the cycle the last StartCycle
+// ended stay pooled when returned, above the heap's bound, for one more cycle.
+TEST(PagePoolTest, ChunksInUseAtTheLastCyclesPeakStayPooledAboveTheBound) {
+  PagePool pool(SmallPool(2));
+  std::vector<void*> chunks;
+  for (int i = 0; i < 10; ++i) chunks.push_back(pool.Take(PageContents::kZeroed));
+  EXPECT_EQ(pool.in_use_bytes(), 10 * kPageSize);
+  pool.StartCycle({.max_bytes = 2 * kPageSize, .allocated_bytes = MB});  // all 10 in use: the peak
+  for (void* chunk : chunks) {
+    pool.Return(chunk);
+    EXPECT_LE(pool.pooled_bytes(), pool.max_bytes());
+  }
+  EXPECT_EQ(pool.pooled_bytes(), 10 * kPageSize);  // without peak room: 2 pooled, 8 surplus
+  EXPECT_EQ(pool.surplus_bytes(), 0u);
+  EXPECT_EQ(pool.max_bytes(), 10 * kPageSize);
+  // Growing back to the peak takes them without mapping anything.
+  std::vector<void*> again;
+  for (int i = 0; i < 4; ++i) again.push_back(pool.Take(PageContents::kUninitialized));
+  EXPECT_EQ(pool.stats().fresh_chunks, 10u);
+  EXPECT_EQ(pool.max_bytes(), 6 * kPageSize);
+  EXPECT_EQ(pool.pooled_bytes(), 6 * kPageSize);
+  for (void* chunk : again) pool.Return(chunk);
+  // The next cycle's peak is still 10 (in use when it started), and none was idle through all of
+  // it (the pool was empty when it started): all 10 stay.
+  pool.StartCycle({.max_bytes = 2 * kPageSize, .allocated_bytes = MB});
+  EXPECT_EQ(pool.pooled_bytes(), 10 * kPageSize);
+  EXPECT_EQ(pool.surplus_bytes(), 0u);
+  // A cycle that never used them: peak 0, so only decay and the heap's bound of 2 remain.
+  pool.StartCycle({.max_bytes = 2 * kPageSize, .allocated_bytes = MB});
+  EXPECT_EQ(pool.pooled_bytes(), 2 * kPageSize);
+  EXPECT_EQ(pool.surplus_bytes(), 8 * kPageSize);
+}
+
+// SetMaxBytes (a lowered hard limit) and ReleaseAll (a memory-reducing GC) turn peak room off.
+TEST(PagePoolTest, PressureTurnsThePeakRoomOffUntilTheNextCycle) {
+  for (bool release_all : {false, true}) {
+    PagePool pool(SmallPool(2));
+    std::vector<void*> chunks;
+    for (int i = 0; i < 6; ++i) chunks.push_back(pool.Take(PageContents::kZeroed));
+    pool.StartCycle({.max_bytes = 2 * kPageSize, .allocated_bytes = MB});
+    ASSERT_EQ(pool.max_bytes(), 2 * kPageSize);  // 6 peak - 6 in use: no room yet
+    if (release_all) {
+      pool.ReleaseAll();
+    } else {
+      pool.SetMaxBytes(2 * kPageSize);
+    }
+    for (void* chunk : chunks) pool.Return(chunk);
+    EXPECT_EQ(pool.pooled_bytes(), 2 * kPageSize) << release_all;
+    EXPECT_EQ(pool.surplus_bytes(), 4 * kPageSize) << release_all;
+  }
+}
+
 // ---- Prefaulter (prefaulter.h): populated batches ahead of need on a background thread.
 using internal::Prefaulter;
 
@@ -350,6 +402,33 @@ TEST_F(HeapPagePoolTest, PromotionTakesPagesStillQueuedForReleaseBeforeFreshMemo
   EXPECT_EQ(pool().stats().fresh_chunks, fresh_before);
   EXPECT_EQ(heap().sweeper()->pages_to_release(), 0u);
   EXPECT_EQ(Checksum(tree.get()), expected);
+  heap().VerifyHeapForTesting();
+}
+
+// GCBench's pattern (docs/heap.md section 25): a full GC releases more pages than the heap's bound
+// (8 MiB at this size); the heap then grows back to its earlier size and must find them pooled.
+TEST_F(HeapPagePoolTest, PagesReleasedBelowTheRecentPeakArePooledAndReused) {
+  constexpr size_t kLiveBytes = 14 * MB;
+  {
+    HandleScope scope(heap());  // all live at once: the heap's peak
+    for (size_t done = 0; done < kLiveBytes; done += kStringBytes) {
+      auto* s = heap().New<ByteString>(&kByteStringType, 16 + kStringBytes, AllocationType::kOld);
+      s->length = kStringBytes;
+      Local<ByteString>::New(heap(), s);
+    }
+  }
+  FullGC();
+  FullGC();  // the first GC's released pages are back in the pool
+  EXPECT_GE(pool().pooled_bytes(), 12 * MB);  // without peak room: at most the 8 MiB bound
+  EXPECT_LE(pool().pooled_bytes(), pool().max_bytes());
+  const size_t fresh_before = pool().stats().fresh_chunks;
+  HandleScope scope(heap());
+  for (size_t done = 0; done < 10 * MB; done += kStringBytes) {  // below the pooled 12 MB
+    auto* s = heap().New<ByteString>(&kByteStringType, 16 + kStringBytes, AllocationType::kOld);
+    s->length = kStringBytes;
+    Local<ByteString>::New(heap(), s);
+  }
+  EXPECT_EQ(pool().stats().fresh_chunks, fresh_before);
   heap().VerifyHeapForTesting();
 }
 
