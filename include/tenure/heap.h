@@ -53,6 +53,7 @@ class GCTracer;
 class HandleBlocks;
 class Page;
 class PagePool;
+class Cage;
 class IncrementalMarking;
 class Sweeper;
 struct GlobalNode;
@@ -314,6 +315,8 @@ class Heap {
   internal::IncrementalMarking* incremental_marking() { return incremental_marking_.get(); }
   internal::Sweeper* sweeper() { return sweeper_.get(); }
   internal::PagePool* page_pool() { return page_pool_.get(); }
+  // The 4 GiB reservation every page of this heap lies in (src/heap/cage.h, value.h).
+  internal::Cage* cage() { return cage_.get(); }
   internal::LinearAllocationArea* new_allocation_area() { return &new_lab_; }
   // Visits the strong roots (handles, strong globals, root visitors) with `visitor`.
   void VisitStrongRoots(ObjectVisitor& visitor);
@@ -376,6 +379,7 @@ class Heap {
   internal::HandleScopeData handle_scope_data_;
 
   HeapConfig config_;
+  std::unique_ptr<internal::Cage> cage_;  // destroyed after everything mapped inside it
   std::unique_ptr<internal::PagePool> page_pool_;  // destroyed last (declared before the spaces)
   std::unique_ptr<internal::NewSpace> new_space_;
   std::unique_ptr<internal::OldSpace> old_space_;

@@ -13,7 +13,11 @@
 //      kNoPointers   — none (strings, doubles, byte arrays);
 //      kAllTagged    — every 8-byte word after the header up to the object's size is a Value slot;
 //      kTaggedPrefix — the first `tagged_prefix_words` words after the header are Value slots;
-//      kCustom       — `visit(object, visitor)` reports the slots (strong, weak or ephemeron pairs).
+//      kCompressedTaggedPrefix — the first `compressed_prefix_slots` 4-byte CompressedValue slots
+//                      after the header (value.h "COMPRESSED SLOTS"), reported through
+//                      VisitCompressedSlots;
+//      kCustom       — `visit(object, visitor)` reports the slots (strong, weak or ephemeron pairs,
+//                      and strong compressed slots through VisitCompressedSlots).
 //    A slot may hold any Value (Smi, immediate, empty); only heap-object pointers are followed.
 //  * Weak slots (VisitWeakSlot): a full GC (mark-compact) writes HeapConfig::cleared_weak_value into a
 //    weak slot whose target did not survive. The scavenger treats weak slots as STRONG (a young
@@ -49,6 +53,19 @@ class ObjectVisitor {
     VisitSlot(key);
     VisitSlot(value);
   }
+  // Strong compressed slots [begin, end) of one object (value.h). Default, for visitors that only
+  // read or update values: each slot is loaded into a temporary Value, VisitSlot runs on the
+  // temporary, and a changed value is stored back (checked). A visitor that keeps slot ADDRESSES
+  // (every collector in src/heap does: remembered sets, recorded slots) must override this.
+  virtual void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) {
+    for (CompressedValue* s = begin; s < end; ++s) {
+      Value value = s->Load();
+      const Value before = value;
+      VisitSlot(&value);
+      if (value != before) s->Store(value);
+    }
+  }
+  void VisitCompressedSlot(CompressedValue* slot) { VisitCompressedSlots(slot, slot + 1); }
 };
 
 enum class LayoutKind : uint8_t {
@@ -56,6 +73,7 @@ enum class LayoutKind : uint8_t {
   kAllTagged,
   kTaggedPrefix,
   kCustom,
+  kCompressedTaggedPrefix,
 };
 
 // The type descriptor. Embedders define these as static constants, e.g.
@@ -70,6 +88,8 @@ struct TypeInfo {
   size_t (*size_of)(const HeapObject* object) = nullptr;
   // kTaggedPrefix: number of Value slots directly after the header.
   uint32_t tagged_prefix_words = 0;
+  // kCompressedTaggedPrefix: number of 4-byte CompressedValue slots directly after the header.
+  uint32_t compressed_prefix_slots = 0;
   // kCustom: reports every Value slot of `object`.
   void (*visit)(HeapObject* object, ObjectVisitor& visitor) = nullptr;
   // Free for the embedder (e.g. an instance-type enum); the GC never reads it.
@@ -104,6 +124,7 @@ class HeapObject {
   uintptr_t address() const { return reinterpret_cast<uintptr_t>(this); }
   Value* body() { return reinterpret_cast<Value*>(this + 1); }
   const Value* body() const { return reinterpret_cast<const Value*>(this + 1); }
+  CompressedValue* compressed_body() { return reinterpret_cast<CompressedValue*>(this + 1); }
   template <typename T>
   T* As() { return static_cast<T*>(this); }
 
@@ -136,6 +157,9 @@ inline void HeapObject::VisitSlots(ObjectVisitor& visitor) {
       return;
     case LayoutKind::kCustom:
       t->visit(this, visitor);
+      return;
+    case LayoutKind::kCompressedTaggedPrefix:
+      visitor.VisitCompressedSlots(compressed_body(), compressed_body() + t->compressed_prefix_slots);
       return;
   }
 }

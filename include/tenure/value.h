@@ -12,6 +12,26 @@
 //                                      (the JS runtime uses these for undefined/null/true/false/holes).
 //  * Only slots reported through ObjectVisitor (object.h) or root visitors are ever treated as
 //    pointers. The GC never guesses.
+//
+// COMPRESSED SLOTS (CompressedValue, docs/heap.md section 26; V8's pointer compression, whose
+// public design puts every heap object in one 4 GiB "cage" and stores a tagged field as 32 bits):
+//  * Every heap object of a Heap lies inside that heap's cage: one reservation of kCageSize bytes
+//    aligned to kCageSize (src/heap/cage.h). So the cage base of a slot inside a heap object is
+//    its own address with the low 32 bits cleared, and a compressed slot needs no base register.
+//  * A CompressedValue is 32 bits; like a Value its low bits decide what it holds:
+//      raw == 0                     -> the empty Value.
+//      raw & 1 == 1                 -> Smi: payload = int32(raw) >> 1, 31 bits
+//                                      [kCompressedSmiMin, kCompressedSmiMax].
+//      raw & 7 == 0, raw != 0       -> pointer: the object at cage base + raw.
+//      anything else                -> an embedder immediate whose 64-bit raw is < 2^32 (payload
+//                                      < 2^29), stored unchanged.
+//    Decompression is therefore: Smi -> sign-extend; pointer -> base + zero-extend; else zero-extend.
+//  * A Value that does not fit (a Smi outside 31 bits, an immediate with payload >= 2^29, a
+//    pointer outside the slot's cage) is never truncated: CompressedValue::Store aborts with a
+//    message; Fits() tells the embedder beforehand.
+//  * A CompressedValue only means something at its place inside a heap object (its address names
+//    the cage), so it cannot be copied; read it with Load(). Compressed slots are strong slots
+//    (there is no weak or ephemeron form) and never roots.
 #ifndef TENURE_VALUE_H_
 #define TENURE_VALUE_H_
 
@@ -66,6 +86,70 @@ class Value {
 static_assert(sizeof(Value) == 8, "Value must be one 64-bit word");
 
 inline constexpr Value kEmptyValue{};
+
+// Size and alignment of a heap's cage (the span 32-bit offsets can address).
+inline constexpr uint64_t kCageSize = uint64_t{1} << 32;
+
+// A 32-bit compressed tagged slot inside a heap object (see COMPRESSED SLOTS above).
+class CompressedValue {
+ public:
+  static constexpr int64_t kSmiMax = (int64_t{1} << 30) - 1;
+  static constexpr int64_t kSmiMin = -(int64_t{1} << 30);
+
+  constexpr CompressedValue() = default;
+  CompressedValue(const CompressedValue&) = delete;
+  CompressedValue& operator=(const CompressedValue&) = delete;
+
+  // The cage base for slots at `address` (the address with its low 32 bits cleared).
+  static uint64_t CageBaseOf(const void* address) {
+    return reinterpret_cast<uint64_t>(address) & ~(kCageSize - 1);
+  }
+  // True if `value` can be stored in this slot without loss.
+  bool Fits(Value value) const {
+    uint32_t unused;
+    return Compress(value, &unused);
+  }
+  Value Load() const {
+    const uint32_t raw = raw_;
+    if (raw & Value::kSmiTag) return Value::FromSmi(static_cast<int32_t>(raw) >> 1);
+    if (raw != 0 && (raw & Value::kPointerTagMask) == 0) return Value::FromRaw(CageBaseOf(this) + raw);
+    return Value::FromRaw(raw);
+  }
+  // Stores `value` without a write barrier (tenure::Store in write-barrier.h adds it). Aborts with
+  // a message if the value does not fit (never truncates).
+  void Store(Value value) {
+    uint32_t raw;
+    if (!Compress(value, &raw)) FailStore(this, value);
+    raw_ = raw;
+  }
+  // Raw 32 bits (GC-internal: the collectors compare and rewrite them).
+  uint32_t raw() const { return raw_; }
+  void set_raw(uint32_t raw) { raw_ = raw; }
+  bool IsHeapObject() const { return raw_ != 0 && (raw_ & Value::kPointerTagMask) == 0; }
+
+ private:
+  bool Compress(Value value, uint32_t* out) const {
+    const uint64_t raw = value.raw();
+    if (value.IsHeapObject()) {
+      if ((raw & ~(kCageSize - 1)) != CageBaseOf(this)) return false;
+      *out = static_cast<uint32_t>(raw);
+      return true;
+    }
+    if (value.IsSmi()) {
+      const int64_t v = value.ToSmi();
+      if (v < kSmiMin || v > kSmiMax) return false;
+    } else if ((raw >> 32) != 0) {  // empty (0) always fits; immediates need payload < 2^29
+      return false;
+    }
+    *out = static_cast<uint32_t>(raw);
+    return true;
+  }
+  [[noreturn]] static void FailStore(const void* slot, Value value);
+
+  uint32_t raw_ = 0;
+};
+
+static_assert(sizeof(CompressedValue) == 4, "CompressedValue must be 32 bits");
 
 }  // namespace tenure
 

@@ -5,7 +5,8 @@
 //  * Generational invariant: for every live old-generation object H and every Value slot S of H
 //    holding a pointer to a young object (new space or young large-object space), the page of H has
 //    S recorded in its old->new remembered set (src/heap/remembered-set.h). Entries are deduplicated
-//    (one bit per slot). Extra entries (stale slots) are allowed; the scavenger filters and rebuilds.
+//    (one bit per slot). A CompressedValue slot is recorded the same way in the page's compressed
+//    slot set (4-byte resolution). Extra entries (stale slots) are allowed; the scavenger filters and rebuilds.
 //  * Therefore every pointer store into a heap object MUST go through Store()/WriteBarrier(). Stores
 //    into freshly allocated young objects may skip the barrier (young hosts are never recorded),
 //    but only until the next allocation (which may GC and promote the host).
@@ -60,16 +61,19 @@ inline uintptr_t ChunkFlags(const void* address) { return ChunkOf(address)->flag
 
 // Out-of-line slow path: records `slot` (inside `host`) in host's page remembered set.
 void RecordOldToNewSlot(HeapObject* host, Value* slot);
+void RecordOldToNewSlot(HeapObject* host, CompressedValue* slot);
 // Out-of-line marking barrier (incremental-marking.cc): if `host` is black, greys an old white
 // `value` or records `slot` for re-scanning at finalization if `value` is young.
 void MarkingBarrierSlow(HeapObject* host, Value* slot, Value value);
+void MarkingBarrierSlow(HeapObject* host, CompressedValue* slot, Value value);
 
 }  // namespace internal
 
 // The write barrier. Call after storing `value` into `slot` of `host`. Generational part: records
 // old->young slots. Marking part (Dijkstra insertion barrier, only on chunks flagged kPageMarking
 // while incremental marking runs; with marking off the cost is one bit test of flags already loaded).
-inline void WriteBarrier(HeapObject* host, Value* slot, Value value) {
+template <typename Slot>  // Value or CompressedValue
+inline void WriteBarrier(HeapObject* host, Slot* slot, Value value) {
   if (!value.IsHeapObject()) return;
   const uintptr_t host_flags = internal::ChunkFlags(host);
   if ((host_flags & internal::kPageOld) == 0) return;
@@ -81,6 +85,13 @@ inline void WriteBarrier(HeapObject* host, Value* slot, Value value) {
 // Stores `value` into `slot` (which must lie inside `host`) with the write barrier.
 inline void Store(HeapObject* host, Value* slot, Value value) {
   *slot = value;
+  WriteBarrier(host, slot, value);
+}
+
+// Stores `value` into the compressed `slot` (inside `host`) with the write barrier. Aborts with a
+// message if the value does not fit in 32 bits (value.h "COMPRESSED SLOTS"); never truncates.
+inline void Store(HeapObject* host, CompressedValue* slot, Value value) {
+  slot->Store(value);
   WriteBarrier(host, slot, value);
 }
 

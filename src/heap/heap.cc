@@ -107,10 +107,12 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
       config_.initial_old_generation_limit != 0 ? config_.initial_old_generation_limit : 8 * MB;
   old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, max_old_space_size_);
 
+  cage_ = std::make_unique<internal::Cage>();
   page_pool_ = std::make_unique<internal::PagePool>(
       internal::PagePoolConfig{
           .huge_pages = config_.huge_page_batches,
-          .prefault_batches = config_.prefault_reserve_bytes / internal::PagePool::kBatchBytes});
+          .prefault_batches = config_.prefault_reserve_bytes / internal::PagePool::kBatchBytes,
+          .cage = cage_.get()});
   tracer_ = std::make_unique<internal::GCTracer>(this);
   new_space_ = std::make_unique<internal::NewSpace>(this, config_.initial_semi_space_size,
                                                     config_.max_semi_space_size);

@@ -29,8 +29,10 @@ class StepVisitor final : public ObjectVisitor {
       : marking_(marking), compacting_(!marking->state().evacuation_candidates.empty()) {}
   // The object whose slots are visited next: slots into candidates are recorded unless it moves.
   void SetHost(HeapObject* host) { record_ = compacting_ && !OnEvacuationCandidate(host); }
-  void VisitSlot(Value* slot) override {
-    const Value value = *slot;
+  void VisitSlot(Value* slot) override { Visit(slot); }
+  template <typename S>
+  void Visit(S* slot) {
+    const Value value = LoadSlot(slot);
     if (!value.IsHeapObject()) return;
     HeapObject* target = value.ToObject();
     if (Heap::InYoungGeneration(target)) {
@@ -40,14 +42,20 @@ class StepVisitor final : public ObjectVisitor {
     if (!IsMarked(target)) marking_->MarkOld(target);
     RecordIfCandidate(slot);
   }
-  void RecordIfCandidate(Value* slot) {
-    if (record_ && PointsToEvacuationCandidate(*slot)) {
+  template <typename S>
+  void RecordIfCandidate(S* slot) {
+    if (record_ && PointsToEvacuationCandidate(LoadSlot(slot))) {
       marking_->state().recorded_slots.push_back(slot);
     }
   }
   void VisitSlots(Value* begin, Value* end) override {
     for (Value* s = begin; s < end; ++s) {
       if (s->IsHeapObject()) VisitSlot(s);
+    }
+  }
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+    for (CompressedValue* s = begin; s < end; ++s) {
+      if (s->IsHeapObject()) Visit(s);
     }
   }
   void VisitWeakSlot(Value* slot) override {
@@ -84,9 +92,13 @@ class RootVisitorForMarking final : public ObjectVisitor {
       object->set_raw_header(object->raw_header() & ~HeapObject::kMarkBit);
     }
   }
-  void VisitSlot(Value* slot) override {
-    if (!slot->IsHeapObject()) return;
-    HeapObject* target = slot->ToObject();
+  void VisitSlot(Value* slot) override { Visit(*slot); }
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+    for (CompressedValue* s = begin; s < end; ++s) Visit(s->Load());
+  }
+  void Visit(Value value) {
+    if (!value.IsHeapObject()) return;
+    HeapObject* target = value.ToObject();
     if (IsMarked(target)) return;
     if (Heap::InYoungGeneration(target)) {
       target->set_raw_header(target->raw_header() | HeapObject::kMarkBit);
@@ -120,6 +132,9 @@ class RootVisitorForMarking final : public ObjectVisitor {
 void MarkingBarrierSlow(HeapObject* host, Value* slot, Value value) {
   Heap::FromObject(host)->incremental_marking()->RecordWrite(host, slot, value);
 }
+void MarkingBarrierSlow(HeapObject* host, CompressedValue* slot, Value value) {
+  Heap::FromObject(host)->incremental_marking()->RecordWrite(host, slot, value);
+}
 
 void IncrementalMarking::MarkOld(HeapObject* object) {
   object->set_raw_header(object->raw_header() | HeapObject::kMarkBit);
@@ -151,7 +166,7 @@ void IncrementalMarking::GreyFromRoots() {
   // SplayTree through its young root node, and "marking complete" came after one empty step
   // (152 ms finalization pause, docs/heap.md section 16). Marking more here is safe: the
   // finalization re-traverses the young generation anyway.
-  for (Value* slot : state_.young_slots) visitor.VisitSlot(slot);
+  state_.young_slots.ForEach([&visitor](auto* slot) { visitor.Visit(LoadSlot(slot)); });
   visitor.DrainYoung();
 }
 
@@ -193,7 +208,8 @@ void IncrementalMarking::BlackAllocate(HeapObject* object, size_t bytes) {
   ++state_.marked_objects;
 }
 
-void IncrementalMarking::RecordWrite(HeapObject* host, Value* slot, Value value) {
+template <typename S>
+void IncrementalMarking::RecordWrite(HeapObject* host, S* slot, Value value) {
   if (!marking_ || !IsMarked(host)) return;
   HeapObject* target = value.ToObject();
   if (Heap::InYoungGeneration(target)) {
@@ -206,21 +222,29 @@ void IncrementalMarking::RecordWrite(HeapObject* host, Value* slot, Value value)
   }
 }
 
-void IncrementalMarking::ProcessYoungSlotsAfterScavenge() {
-  if (!marking_) return;
-  std::vector<Value*>& slots = state_.young_slots;
+template void IncrementalMarking::RecordWrite(HeapObject*, Value*, Value);
+template void IncrementalMarking::RecordWrite(HeapObject*, CompressedValue*, Value);
+
+template <typename S>
+void IncrementalMarking::KeepYoungSlots(std::vector<S*>* slots) {
   size_t kept = 0;
-  for (Value* slot : slots) {
-    const Value value = *slot;
+  for (S* slot : *slots) {
+    const Value value = LoadSlot(slot);
     if (!value.IsHeapObject()) continue;
     HeapObject* target = value.ToObject();
     if (Heap::InYoungGeneration(target)) {
-      slots[kept++] = slot;
+      (*slots)[kept++] = slot;
     } else if (!IsMarked(target)) {
       MarkOld(target);  // promoted: grey, scanned by a later step or the finalization
     }
   }
-  slots.resize(kept);
+  slots->resize(kept);
+}
+
+void IncrementalMarking::ProcessYoungSlotsAfterScavenge() {
+  if (!marking_) return;
+  KeepYoungSlots(&state_.young_slots.full);
+  KeepYoungSlots(&state_.young_slots.compressed);
 }
 
 void IncrementalMarking::ClearMarkingFlags() {
@@ -242,46 +266,52 @@ void IncrementalMarking::VerifyForTesting() {
   if (!marking_) return;
   heap_->old_space()->MakeIterable();
   const std::unordered_set<HeapObject*> grey(state_.worklist.begin(), state_.worklist.end());
-  const std::unordered_set<Value*> young(state_.young_slots.begin(), state_.young_slots.end());
-  auto fail = [](const char* what, HeapObject* host, Value* slot) {
+  std::unordered_set<const void*> young;
+  state_.young_slots.ForEach([&young](const void* slot) { young.insert(slot); });
+  auto fail = [](const char* what, HeapObject* host, const void* slot) {
     fprintf(stderr,
             "tenure: heap verification failed (incremental marking): %s (host %p %s, slot %p)\n",
-            what, static_cast<void*>(host), host->type()->class_name, static_cast<void*>(slot));
+            what, static_cast<void*>(host), host->type()->class_name, slot);
     abort();
   };
-  const std::unordered_set<Value*> recorded(state_.recorded_slots.begin(),
-                                            state_.recorded_slots.end());
+  std::unordered_set<const void*> recorded;
+  state_.recorded_slots.ForEach([&recorded](const void* slot) { recorded.insert(slot); });
   class Checker final : public ObjectVisitor {
    public:
-    Checker(HeapObject* host, const std::unordered_set<Value*>* young,
-            const std::unordered_set<Value*>* recorded, decltype(fail)* f)
+    Checker(HeapObject* host, const std::unordered_set<const void*>* young,
+            const std::unordered_set<const void*>* recorded, decltype(fail)* f)
         : host_(host), young_(young), recorded_(recorded), fail_(f),
           moves_(OnEvacuationCandidate(host)) {}
-    void VisitSlot(Value* slot) override {
-      if (!slot->IsHeapObject()) return;
-      HeapObject* target = slot->ToObject();
+    void VisitSlot(Value* slot) override { Check(slot, *slot); }
+    void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+      for (CompressedValue* s = begin; s < end; ++s) Check(s, s->Load());
+    }
+    // `slot` is a Value* or a CompressedValue* (they never share an address) holding `value`.
+    void Check(const void* slot, Value value) {
+      if (!value.IsHeapObject()) return;
+      HeapObject* target = value.ToObject();
       if (Heap::InYoungGeneration(target)) {
         if (young_->count(slot) == 0) (*fail_)("young slot of a black object not recorded", host_, slot);
         return;
       }
       if (!IsMarked(target)) (*fail_)("black object points to a white object", host_, slot);
-      CheckRecorded(slot);
+      CheckRecorded(slot, value);
     }
-    void VisitWeakSlot(Value* slot) override { CheckRecorded(slot); }  // recorded, not traced
+    void VisitWeakSlot(Value* slot) override { CheckRecorded(slot, *slot); }  // recorded, not traced
     void VisitEphemeron(Value* key, Value* value) override {  // resolved at finalization
-      CheckRecorded(key);
-      CheckRecorded(value);
+      CheckRecorded(key, *key);
+      CheckRecorded(value, *value);
     }
 
    private:
-    void CheckRecorded(Value* slot) {
-      if (moves_ || !PointsToEvacuationCandidate(*slot) || recorded_->count(slot) != 0) return;
+    void CheckRecorded(const void* slot, Value value) {
+      if (moves_ || !PointsToEvacuationCandidate(value) || recorded_->count(slot) != 0) return;
       (*fail_)("slot of a black object into an evacuation candidate not recorded", host_, slot);
     }
 
     HeapObject* host_;
-    const std::unordered_set<Value*>* young_;
-    const std::unordered_set<Value*>* recorded_;
+    const std::unordered_set<const void*>* young_;
+    const std::unordered_set<const void*>* recorded_;
     decltype(fail)* fail_;
     const bool moves_;
   };

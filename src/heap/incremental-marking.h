@@ -42,6 +42,9 @@
 // roots, mark the targets of young_slots_, drain the worklist over every space (young included),
 // ephemeron fixpoint over the ephemerons recorded by steps and by the final drain, then clear weak
 // slots recorded by both. Marking never starts while the sweeper has pending pages.
+//
+// Compressed slots (value.h) are strong slots like any other: the step visitor, the barrier and the
+// checker treat them alike; young_slots and recorded_slots hold both kinds (SlotList).
 #ifndef TENURE_SRC_HEAP_INCREMENTAL_MARKING_H_
 #define TENURE_SRC_HEAP_INCREMENTAL_MARKING_H_
 
@@ -50,6 +53,7 @@
 #include <utility>
 #include <vector>
 
+#include "slot-access.h"
 #include "tenure/heap.h"
 
 namespace tenure::internal {
@@ -59,11 +63,11 @@ class Page;
 // What the steps found, handed to the finalizing collector.
 struct IncrementalMarkingState {
   std::vector<HeapObject*> worklist;   // grey objects
-  std::vector<Value*> young_slots;     // slots of black objects that held young pointers
+  SlotList young_slots;                // slots of black objects that held young pointers
   std::vector<Value*> weak_slots;      // weak slots of black objects
   std::vector<std::pair<Value*, Value*>> ephemerons;  // (key, value) slots of black objects
   std::vector<Page*> evacuation_candidates;  // chosen by Start()
-  std::vector<Value*> recorded_slots;  // slots of non-moving hosts that pointed to candidates
+  SlotList recorded_slots;             // slots of non-moving hosts that pointed to candidates
   size_t marked_bytes = 0;
   size_t marked_objects = 0;
   // Step statistics for the trace line.
@@ -91,7 +95,8 @@ class IncrementalMarking {
   // Black allocation: `object` (old, `bytes` long) was just allocated while marking.
   void BlackAllocate(HeapObject* object, size_t bytes);
   // The marking barrier slow path (see write-barrier.h).
-  void RecordWrite(HeapObject* host, Value* slot, Value value);
+  template <typename S>  // Value or CompressedValue
+  void RecordWrite(HeapObject* host, S* slot, Value value);
   // Called at the end of a scavenge during marking (see the header comment).
   void ProcessYoungSlotsAfterScavenge();
   // Stops marking and returns everything found so far; clears kPageMarking from every chunk. The
@@ -109,6 +114,9 @@ class IncrementalMarking {
   void ClearMarkingFlags();
   // Greys the old objects reachable from the strong roots directly or through young objects.
   void GreyFromRoots();
+  // ProcessYoungSlotsAfterScavenge for one kind of slot.
+  template <typename S>
+  void KeepYoungSlots(std::vector<S*>* slots);
 
   Heap* heap_;
   bool marking_ = false;

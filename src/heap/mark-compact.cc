@@ -16,6 +16,7 @@
 #include "new-space.h"
 #include "old-space.h"
 #include "page.h"
+#include "slot-access.h"
 #include "sweeper.h"
 
 namespace tenure::internal {
@@ -41,6 +42,14 @@ class MarkingVisitor final : public ObjectVisitor {
   }
   void VisitSlots(Value* begin, Value* end) override {
     for (Value* s = begin; s < end; ++s) VisitSlot(s);
+  }
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+    for (CompressedValue* s = begin; s < end; ++s) {
+      if (!s->IsHeapObject()) continue;
+      const Value value = s->Load();
+      collector_->MarkValue(value);
+      if (record_ && PointsToEvacuationCandidate(value)) collector_->RecordSlot(s);
+    }
   }
   void VisitWeakSlot(Value* slot) override {
     if (!slot->IsHeapObject()) return;
@@ -69,9 +78,15 @@ class MarkingVisitor final : public ObjectVisitor {
 class UpdatingVisitor final : public ObjectVisitor {
  public:
   explicit UpdatingVisitor(Page* record_page) : record_page_(record_page) {}
-  void VisitSlot(Value* slot) override {
-    if (!slot->IsHeapObject()) return;
-    HeapObject* object = slot->ToObject();
+  void VisitSlot(Value* slot) override { Update(slot); }
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+    for (CompressedValue* s = begin; s < end; ++s) Update(s);
+  }
+  template <typename S>
+  void Update(S* slot) {
+    const Value value = LoadSlot(slot);
+    if (!value.IsHeapObject()) return;
+    HeapObject* object = value.ToObject();
     const uintptr_t flags = Page::FromAddress(object)->flags();
     if (flags & kPageEvacuationCandidate) {
       const uintptr_t header = object->raw_header();
@@ -80,9 +95,9 @@ class UpdatingVisitor final : public ObjectVisitor {
                 static_cast<void*>(object));
         abort();
       }
-      *slot = Value::FromObject(reinterpret_cast<HeapObject*>(header & ~HeapObject::kForwardedBit));
+      SetSlotObject(slot, reinterpret_cast<HeapObject*>(header & ~HeapObject::kForwardedBit));
     } else if ((flags & kPageYoung) && record_page_ != nullptr) {
-      record_page_->slot_set().Insert(record_page_->address(), slot);
+      record_page_->slot_set_for<S>().Insert(record_page_->address(), slot);
     }
   }
 
@@ -145,7 +160,7 @@ void MarkCompactCollector::MarkLiveObjects(IncrementalMarkingState* incremental)
     result_.marked_bytes = incremental->marked_bytes;
     result_.marked_objects = incremental->marked_objects;
     recorded_slots_ = std::move(incremental->recorded_slots);
-    for (Value* slot : incremental->young_slots) MarkValue(*slot);
+    incremental->young_slots.ForEach([this](auto* slot) { MarkValue(LoadSlot(slot)); });
   }
   MarkingVisitor visitor(this);
   heap_->VisitStrongRoots(visitor);
@@ -173,17 +188,19 @@ void MarkCompactCollector::ClearNonLiveReferences() {
 // in an object that was live at or after the previous full GC (pages it left pending have all been
 // swept since), so every value read points into memory that is still mapped.
 void MarkCompactCollector::FilterOldToNewSlots() {
-  auto not_live_young = [](Value* slot) {
-    const Value value = *slot;
+  auto not_live_young = [](auto* slot) {
+    const Value value = LoadSlot(slot);
     if (!value.IsHeapObject()) return true;
     HeapObject* target = value.ToObject();
     return !Heap::InYoungGeneration(target) || !IsMarked(target);
   };
   for (Page* page : heap_->old_space()->pages()) {
     page->slot_set().RemoveIf(page->address(), not_live_young);
+    page->compressed_slot_set().RemoveIf(page->address(), not_live_young);
   }
   for (Page* page : heap_->lo_space()->pages()) {
     page->slot_set().RemoveIf(page->address(), not_live_young);
+    page->compressed_slot_set().RemoveIf(page->address(), not_live_young);
   }
 }
 
@@ -350,11 +367,11 @@ void MarkCompactCollector::UpdatePointersAfterEvacuation(const std::vector<Page*
   std::unordered_set<uintptr_t> candidate_pages;
   for (Page* page : candidates) candidate_pages.insert(page->address());
   UpdatingVisitor slot_visitor(nullptr);
-  for (Value* slot : recorded_slots_) {
+  recorded_slots_.ForEach([&](auto* slot) {
     // A slot deep inside a large object masks to no page start, so this never misreads it.
-    if (candidate_pages.count(reinterpret_cast<uintptr_t>(slot) & ~kPageAlignmentMask)) continue;
-    slot_visitor.VisitSlot(slot);
-  }
+    if (candidate_pages.count(reinterpret_cast<uintptr_t>(slot) & ~kPageAlignmentMask)) return;
+    slot_visitor.Update(slot);
+  });
   for (HeapObject* copy : evacuated_) {
     UpdatingVisitor visitor(Page::FromAddress(copy));
     copy->VisitSlots(visitor);

@@ -35,6 +35,7 @@
 #include <utility>
 #include <vector>
 
+#include "slot-access.h"
 #include "tenure/heap.h"
 #include "tenure/write-barrier.h"
 
@@ -84,7 +85,8 @@ class MarkCompactCollector {
 
   // Marking primitives (used by the marking visitor).
   void MarkValue(Value value);
-  void RecordSlot(Value* slot) { recorded_slots_.push_back(slot); }
+  template <typename S>
+  void RecordSlot(S* slot) { recorded_slots_.push_back(slot); }
   bool compacting() const { return compacting_; }
   void RecordWeakSlot(Value* slot) { weak_slots_.push_back(slot); }
   void RecordEphemeron(Value* key, Value* value) { ephemerons_.emplace_back(key, value); }
@@ -107,7 +109,7 @@ class MarkCompactCollector {
   Heap* heap_;
   bool compacting_ = false;
   std::vector<Page*> candidates_;
-  std::vector<Value*> recorded_slots_;     // slots (of non-moving hosts) that pointed to candidates
+  SlotList recorded_slots_;                // slots (of non-moving hosts) that pointed to candidates
   std::vector<HeapObject*> evacuated_;     // the copies made by EvacuateCandidates
   std::vector<HeapObject*> worklist_;
   std::vector<Value*> weak_slots_;

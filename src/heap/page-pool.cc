@@ -100,7 +100,7 @@ void* PagePool::MapFreshChunk() {
   const size_t room = max_chunks() > chunks_.size() ? max_chunks() - chunks_.size() : 0;
   if (room < kChunksPerBatch - 1) {
     ++stats_.fresh_chunks;
-    return MapAligned(kPageSize, kPageSize, /*populate=*/true);
+    return MapAligned(kPageSize, kPageSize, /*populate=*/true, config_.cage);
   }
   char* batch = TakeFreshBatch();
   stats_.fresh_chunks += kChunksPerBatch;
@@ -120,13 +120,14 @@ char* PagePool::TakeFreshBatch() {
       return batch;
     }
   }
-  char* batch = MapPopulatedBatch(config_.huge_pages);
+  char* batch = MapPopulatedBatch(config_.huge_pages, config_.cage);
   ++batches_mapped_here_;
   if (!prefaulter_ && config_.prefault_batches > 0 &&
       batches_mapped_here_ >= config_.prefault_after_batches) {
     prefaulter_ = std::make_unique<Prefaulter>(
         PrefaulterConfig{.reserve_batches = config_.prefault_batches,
-                         .huge_pages = config_.huge_pages});
+                         .huge_pages = config_.huge_pages,
+                         .cage = config_.cage});
   }
   return batch;
 }
@@ -138,7 +139,7 @@ void PagePool::UnmapChunks(std::vector<void*>* chunks, size_t first) {
     char* start = static_cast<char*>((*chunks)[i]);
     size_t run = 1;
     while (i + run < chunks->size() && (*chunks)[i + run] == start + run * kPageSize) ++run;
-    Unmap(start, run * kPageSize);
+    Unmap(start, run * kPageSize, config_.cage);
     stats_.unmapped_chunks += run;
     ++stats_.unmap_calls;
     i += run;

@@ -83,6 +83,8 @@ struct PagePoolConfig {
   // has already grown into. (16 batches let C++ GCBench, whose heap peaks near 30 MB, start it and
   // carry a 16 MiB reserve: peak RSS 33 -> 45-49 MB, docs/heap.md section 19.1.)
   size_t prefault_after_batches = 64;
+  // Where fresh chunks are mapped (the heap's cage, cage.h); null = plain mappings (tests).
+  Cage* cage = nullptr;
 };
 
 // What the heap tells the pool at the end of a full GC.

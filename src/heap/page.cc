@@ -12,7 +12,8 @@
 
 namespace tenure::internal {
 
-void* MapAligned(size_t size, size_t alignment, bool populate) {
+void* MapAligned(size_t size, size_t alignment, bool populate, Cage* cage) {
+  if (cage != nullptr) return cage->Map(size, alignment, populate);
   // Over-reserve (without populating), trim the unaligned head and tail, then populate the rest.
   const size_t reserve = size + alignment;
   void* raw = mmap(nullptr, reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -40,7 +41,8 @@ void* MapAligned(size_t size, size_t alignment, bool populate) {
 
 // ASan shadow memory outlives munmap: unpoison first, or a later mapping at the same address
 // would start out poisoned.
-void Unmap(void* address, size_t size) {
+void Unmap(void* address, size_t size, Cage* cage) {
+  if (cage != nullptr) return cage->Unmap(address, size);
   UnpoisonMemory(address, size);
   munmap(address, size);
 }
@@ -50,7 +52,8 @@ Page::Page(Heap* heap, size_t chunk_size, uintptr_t flags)
       chunk_size_(chunk_size),
       top_(0),
       age_mark_(0),
-      slot_set_(chunk_size) {
+      slot_set_(chunk_size),
+      compressed_slot_set_(chunk_size) {
   top_ = area_start();
   age_mark_ = area_start();
 }
@@ -58,7 +61,7 @@ Page::Page(Heap* heap, size_t chunk_size, uintptr_t flags)
 Page* Page::Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch,
                      PageContents contents) {
   void* memory = chunk_size == kPageSize ? heap->page_pool()->Take(contents)
-                                         : MapAligned(chunk_size, kPageSize, touch);
+                                         : MapAligned(chunk_size, kPageSize, touch, heap->cage());
   return new (memory) Page(heap, chunk_size, flags);
 }
 
@@ -70,7 +73,7 @@ void Page::Free(Page* page) {
   if (size == kPageSize) {
     heap->page_pool()->Return(page);
   } else {
-    Unmap(page, size);
+    Unmap(page, size, heap->cage());
   }
 }
 

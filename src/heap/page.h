@@ -23,8 +23,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
+#include "cage.h"
 #include "page-pool.h"
 #include "remembered-set.h"
 #include "tenure/heap.h"
@@ -73,6 +75,17 @@ class Page {
   void IncrementLiveBytes(size_t bytes) { live_bytes_ += bytes; }
 
   SlotSet& slot_set() { return slot_set_; }
+  CompressedSlotSet& compressed_slot_set() { return compressed_slot_set_; }
+  // The old->new set for slots of type S (remembered-set.h).
+  template <typename S>
+  BasicSlotSet<S>& slot_set_for() {
+    if constexpr (std::is_same_v<S, CompressedValue>) {
+      return compressed_slot_set_;
+    } else {
+      return slot_set_;
+    }
+  }
+  bool HasOldToNewSlots() const { return !slot_set_.IsEmpty() || !compressed_slot_set_.IsEmpty(); }
   // Bytes of this chunk that have been touched (resident); we touch whole chunks, so it's all.
   size_t committed() const { return chunk_size_; }
 
@@ -101,6 +114,7 @@ class Page {
   uintptr_t age_mark_;
   size_t live_bytes_ = 0;
   SlotSet slot_set_;
+  CompressedSlotSet compressed_slot_set_;
 };
 
 static_assert(sizeof(Page) <= kPageHeaderSize, "page header must fit in kPageHeaderSize");
@@ -109,8 +123,10 @@ static_assert(sizeof(Page) <= kPageHeaderSize, "page header must fit in kPageHea
 // kernel pre-faults the whole range in one call (MAP_POPULATE): on the reference VM under load,
 // touching 64 MB 4 KiB at a time took 1.9-2.5 s wall (270 ms CPU), MAP_POPULATE per 256 KiB
 // 120-180 ms (docs/heap.md section 14).
-void* MapAligned(size_t size, size_t alignment, bool populate);
-void Unmap(void* address, size_t size);
+// With a `cage` (cage.h) the range is taken from it (every heap's pages are); without one it is a
+// plain mapping (stand-alone page pools in tests).
+void* MapAligned(size_t size, size_t alignment, bool populate, Cage* cage = nullptr);
+void Unmap(void* address, size_t size, Cage* cage = nullptr);
 
 }  // namespace tenure::internal
 

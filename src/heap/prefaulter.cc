@@ -31,12 +31,12 @@ void PopulateRange(void* address, size_t size) {
 
 }  // namespace
 
-char* MapPopulatedBatch(bool huge_pages) {
+char* MapPopulatedBatch(bool huge_pages, Cage* cage) {
   if (!huge_pages) {
-    return static_cast<char*>(MapAligned(kPopulatedBatchBytes, kPageSize, /*populate=*/true));
+    return static_cast<char*>(MapAligned(kPopulatedBatchBytes, kPageSize, /*populate=*/true, cage));
   }
   auto* batch = static_cast<char*>(
-      MapAligned(kPopulatedBatchBytes, kPopulatedBatchBytes, /*populate=*/false));
+      MapAligned(kPopulatedBatchBytes, kPopulatedBatchBytes, /*populate=*/false, cage));
   madvise(batch, kPopulatedBatchBytes, MADV_HUGEPAGE);  // advisory: failure leaves 4 KiB pages
   PopulateRange(batch, kPopulatedBatchBytes);
   return batch;
@@ -52,7 +52,7 @@ Prefaulter::~Prefaulter() {
   }
   work_.notify_one();
   thread_.join();
-  for (char* batch : ready_) Unmap(batch, kPopulatedBatchBytes);
+  for (char* batch : ready_) Unmap(batch, kPopulatedBatchBytes, config_.cage);
 }
 
 char* Prefaulter::TryTake() {
@@ -77,7 +77,7 @@ void Prefaulter::Release() {
     demand_ = false;
     ++epoch_;
   }
-  for (char* batch : batches) Unmap(batch, kPopulatedBatchBytes);
+  for (char* batch : batches) Unmap(batch, kPopulatedBatchBytes, config_.cage);
 }
 
 size_t Prefaulter::ready_batches() const {
@@ -105,11 +105,11 @@ void Prefaulter::Run() {
     busy_ = true;
     const size_t epoch = epoch_;
     lock.unlock();
-    char* batch = MapPopulatedBatch(config_.huge_pages);
+    char* batch = MapPopulatedBatch(config_.huge_pages, config_.cage);
     lock.lock();
     busy_ = false;
     if (stop_ || epoch != epoch_ || ready_.size() >= config_.reserve_batches) {
-      Unmap(batch, kPopulatedBatchBytes);  // released (or stopping) while it was populated
+      Unmap(batch, kPopulatedBatchBytes, config_.cage);  // released (or stopping) while it was populated
       if (stop_) return;
     } else {
       ready_.push_back(batch);

@@ -36,16 +36,19 @@
 
 namespace tenure::internal {
 
+class Cage;
+
 inline constexpr size_t kPopulatedBatchBytes = 2 * MB;
 
 // Maps kPopulatedBatchBytes aligned to kPopulatedBatchBytes and pre-faults it in one call
 // (MADV_HUGEPAGE first when `huge_pages`). Aborts with a message if the mapping fails. Safe on any
 // thread (system calls only).
-char* MapPopulatedBatch(bool huge_pages);
+char* MapPopulatedBatch(bool huge_pages, Cage* cage = nullptr);
 
 struct PrefaulterConfig {
   size_t reserve_batches = 8;  // > 0
   bool huge_pages = true;
+  Cage* cage = nullptr;  // where batches are mapped (cage.h); null = plain mappings
 };
 
 class Prefaulter {

@@ -13,6 +13,7 @@
 #include "new-space.h"
 #include "old-space.h"
 #include "page.h"
+#include "slot-access.h"
 
 namespace tenure::internal {
 
@@ -29,6 +30,9 @@ class ScavengeVisitor final : public ObjectVisitor {
   void VisitSlot(Value* slot) override { scavenger_->ScavengeSlot<kMode>(slot, record_page_); }
   // Handle blocks arrive here as whole ranges (Heap::VisitStrongRoots): one virtual call per block.
   void VisitSlots(Value* begin, Value* end) override {
+    scavenger_->ScavengeSlots<kMode>(begin, end, record_page_);
+  }
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
     scavenger_->ScavengeSlots<kMode>(begin, end, record_page_);
   }
   // Weak slots and ephemerons: strong in the scavenger (documented in object.h).
@@ -123,7 +127,9 @@ ScavengeResult EvacuateYoungGeneration(Heap* heap, const ScavengeOptions& option
   }
   // Nothing young is left: every old->new slot now points to an old object.
   for (Page* page : old_space->pages()) page->slot_set().Clear();
+  for (Page* page : old_space->pages()) page->compressed_slot_set().Clear();
   for (Page* page : heap->lo_space()->pages()) page->slot_set().Clear();
+  for (Page* page : heap->lo_space()->pages()) page->compressed_slot_set().Clear();
   new_space->RecordPageMove(pages, moved_bytes);
   return result;
 }
@@ -195,9 +201,9 @@ void Scavenger::MarkYoungLargeObjectLive(HeapObject* object, Page* page) {
 
 // The per-slot fast path. A young large object survives in place and is promoted with its chunk
 // after the scavenge, so a slot pointing to it needs no old->new record (returns false).
-template <Bookkeeping kMode>
-inline bool Scavenger::UpdateSlot(Value* slot) {
-  const Value value = *slot;
+template <Bookkeeping kMode, typename S>
+inline bool Scavenger::UpdateSlot(S* slot) {
+  const Value value = LoadSlot(slot);
   if (!value.IsHeapObject()) return false;
   HeapObject* object = value.ToObject();
   Page* page = Page::FromAddress(object);
@@ -209,7 +215,7 @@ inline bool Scavenger::UpdateSlot(Value* slot) {
         (header & HeapObject::kForwardedBit)
             ? reinterpret_cast<HeapObject*>(header & ~HeapObject::kForwardedBit)
             : Evacuate<kMode>(object, object->address() < page->age_mark());
-    *slot = Value::FromObject(target);
+    SetSlotObject(slot, target);
     return Heap::InYoungGeneration(target);
   }
   if (flags & kPageLarge) {
@@ -219,21 +225,21 @@ inline bool Scavenger::UpdateSlot(Value* slot) {
   return true;  // already in to-space (a slot reached twice, e.g. a duplicate root)
 }
 
-template <Bookkeeping kMode>
-void Scavenger::ScavengeSlot(Value* slot, Page* record_page) {
+template <Bookkeeping kMode, typename S>
+void Scavenger::ScavengeSlot(S* slot, Page* record_page) {
   if (UpdateSlot<kMode>(slot) && record_page != nullptr) {
-    record_page->slot_set().Insert(record_page->address(), slot);
+    record_page->slot_set_for<S>().Insert(record_page->address(), slot);
   }
 }
 
-template <Bookkeeping kMode>
-void Scavenger::ScavengeSlots(Value* begin, Value* end, Page* record_page) {
+template <Bookkeeping kMode, typename S>
+void Scavenger::ScavengeSlots(S* begin, S* end, Page* record_page) {
   if (record_page == nullptr) {
-    for (Value* s = begin; s < end; ++s) UpdateSlot<kMode>(s);
+    for (S* s = begin; s < end; ++s) UpdateSlot<kMode>(s);
     return;
   }
-  for (Value* s = begin; s < end; ++s) {
-    if (UpdateSlot<kMode>(s)) record_page->slot_set().Insert(record_page->address(), s);
+  for (S* s = begin; s < end; ++s) {
+    if (UpdateSlot<kMode>(s)) record_page->slot_set_for<S>().Insert(record_page->address(), s);
   }
 }
 
@@ -256,22 +262,33 @@ inline void Scavenger::VisitObjectSlots(HeapObject* object, const TypeInfo* type
       type->visit(object, visitor);
       return;
     }
+    case LayoutKind::kCompressedTaggedPrefix: {
+      CompressedValue* first = object->compressed_body();
+      ScavengeSlots<kMode>(first, first + type->compressed_prefix_slots, record_page);
+      return;
+    }
     default:
       return;
   }
   ScavengeSlots<kMode>(begin, end, record_page);
 }
 
+template <Bookkeeping kMode, typename S>
+void Scavenger::ProcessRememberedSet(Page* page) {
+  BasicSlotSet<S>& set = page->slot_set_for<S>();
+  if (set.IsEmpty()) return;
+  const size_t words = set.words();
+  std::unique_ptr<uint64_t[]> bits = set.Release();
+  BasicSlotSet<S>::ForEachSlot(bits.get(), words, page->address(), [this, page](S* slot) {
+    if (UpdateSlot<kMode>(slot)) page->slot_set_for<S>().Insert(page->address(), slot);
+  });
+}
+
 template <Bookkeeping kMode>
 void Scavenger::ProcessRememberedSets() {
   auto process = [this](Page* page) {
-    SlotSet& set = page->slot_set();
-    if (set.IsEmpty()) return;
-    const size_t words = set.words();
-    std::unique_ptr<uint64_t[]> bits = set.Release();
-    SlotSet::ForEachSlot(bits.get(), words, page->address(), [this, page](Value* slot) {
-      if (UpdateSlot<kMode>(slot)) page->slot_set().Insert(page->address(), slot);
-    });
+    ProcessRememberedSet<kMode, Value>(page);
+    ProcessRememberedSet<kMode, CompressedValue>(page);
   };
   // Copies: promotion may add old pages while we iterate.
   const std::vector<Page*> old_pages = heap_->old_space()->pages();
@@ -301,6 +318,12 @@ inline void PrefetchTargets(const HeapObject* object, const TypeInfo* type, size
     end = begin + type->tagged_prefix_words;
   } else if (type->layout == LayoutKind::kAllTagged) {
     end = reinterpret_cast<const Value*>(object->address() + size);
+  } else if (type->layout == LayoutKind::kCompressedTaggedPrefix) {
+    const CompressedValue* first = reinterpret_cast<const CompressedValue*>(object + 1);
+    for (const CompressedValue* s = first; s < first + type->compressed_prefix_slots; ++s) {
+      if (s->IsHeapObject()) PrefetchForWrite(reinterpret_cast<const void*>(s->Load().raw()));
+    }
+    return;
   } else {
     return;
   }

@@ -88,20 +88,25 @@ class Scavenger {
 
   // Updates *slot if it points into from-space or young LO space; records it in `record_page`'s
   // remembered set if the (updated) target is still young. `record_page` is null for young hosts
-  // and roots.
-  template <Bookkeeping kMode>
-  void ScavengeSlot(Value* slot, Page* record_page);
-  // ScavengeSlot for every slot in [begin, end) (a handle block, a kCustom host's slot range).
-  template <Bookkeeping kMode>
-  void ScavengeSlots(Value* begin, Value* end, Page* record_page);
+  // and roots. S is Value or CompressedValue (slot-access.h); a compressed slot is recorded in the
+  // page's compressed slot set.
+  template <Bookkeeping kMode, typename S>
+  void ScavengeSlot(S* slot, Page* record_page);
+  // ScavengeSlot for every slot in [begin, end) (a handle block, a kCustom host's slot range, a
+  // kCompressedTaggedPrefix host's slots).
+  template <Bookkeeping kMode, typename S>
+  void ScavengeSlots(S* begin, S* end, Page* record_page);
 
  private:
   // Steps 1-5 of the header comment with the copy loop instantiated for kMode.
   template <Bookkeeping kMode>
   void ScavengeAll();
   // Updates *slot (see ScavengeSlot); returns true iff it now points to a young object.
-  template <Bookkeeping kMode>
-  inline bool UpdateSlot(Value* slot);
+  template <Bookkeeping kMode, typename S>
+  inline bool UpdateSlot(S* slot);
+  // The remembered-set pass over one page's set of slot type S.
+  template <Bookkeeping kMode, typename S>
+  void ProcessRememberedSet(Page* page);
   // Scavenges every slot of `object`; records old->new slots in `record_page` when non-null.
   template <Bookkeeping kMode>
   inline void VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,

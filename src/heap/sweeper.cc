@@ -32,6 +32,7 @@ size_t Sweeper::SweepPageNow(Page* page) {
   SweepRange(page->area_start(), page->area_end(), &live,
              [old_space, page](uintptr_t start, uintptr_t end) {
                page->slot_set().RemoveRange(page->address(), start, end);
+               page->compressed_slot_set().RemoveRange(page->address(), start, end);
                old_space->free_list().Free(start, end - start);
              });
   return live;

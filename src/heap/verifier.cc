@@ -16,6 +16,7 @@
 #include "new-space.h"
 #include "old-space.h"
 #include "page.h"
+#include "slot-access.h"
 
 namespace tenure::internal {
 
@@ -75,6 +76,9 @@ class Verification {
 
   // Check 1: walks one page, recording object starts.
   void WalkPage(Page* page, uintptr_t expected_end, const char* space) {
+    if (!heap_->cage()->Contains(page->address())) {  // value.h "COMPRESSED SLOTS"
+      Fail("%s page %p lies outside the heap's cage", space, (void*)page);
+    }
     uintptr_t a = page->area_start();
     if (page->top() != expected_end) {
       Fail("%s page %p: top %p != expected end %p", space, (void*)page, (void*)page->top(),
@@ -158,9 +162,11 @@ class Verification {
   }
 
   // Check 2 for one slot; `where` describes the holder for the message.
-  void CheckPointer(const Value* slot, const char* where, const HeapObject* host) {
-    if (!slot->IsHeapObject()) return;
-    const uintptr_t target = slot->raw();
+  template <typename S>
+  void CheckPointer(const S* slot, const char* where, const HeapObject* host) {
+    const Value value = LoadSlot(slot);
+    if (!value.IsHeapObject()) return;
+    const uintptr_t target = value.raw();
     if (objects_.Contains(target)) return;
     const char* what = fillers_.Contains(target)  ? "a filler / free-list gap"
                        : IsInFromSpace(target)     ? "from-space"
@@ -180,33 +186,8 @@ class Verification {
     return false;
   }
 
-  // Checks 2 and 3 for every slot of every object.
-  void CheckObjects() {
-    class SlotChecker final : public ObjectVisitor {
-     public:
-      SlotChecker(Verification* v, HeapObject* host) : v_(v), host_(host) {}
-      void VisitSlot(Value* slot) override {
-        v_->CheckPointer(slot, "object", host_);
-        if (!slot->IsHeapObject() || !Heap::InOldGeneration(host_)) return;
-        if (!Heap::InYoungGeneration(slot->ToObject())) return;
-        Page* page = Page::FromAddress(host_);
-        if (!page->slot_set().Contains(page->address(), slot)) {
-          v_->Fail("old->new slot %p in %p (%s) -> %p is missing from the remembered set "
-                   "(missing write barrier?)",
-                   (void*)slot, (void*)host_, host_->type()->class_name, (void*)slot->raw());
-        }
-      }
-
-     private:
-      Verification* v_;
-      HeapObject* host_;
-    };
-    for (uintptr_t a : objects_.starts()) {
-      HeapObject* object = reinterpret_cast<HeapObject*>(a);
-      SlotChecker checker(this, object);
-      object->VisitSlots(checker);
-    }
-  }
+  // Checks 2 and 3 for every slot of every object (SlotChecker below).
+  void CheckObjects();
 
   void CheckRoots() {
     class RootChecker final : public RootVisitor {
@@ -227,21 +208,26 @@ class Verification {
   // body of a non-filler object; in a dead object (only on a page pending sweep) its slot must hold
   // a pointer to a live young object. Needs WalkAllPages() first (objects_ = the live objects).
   void CheckRememberedSets() {
-    for (Page* p : heap_->old_space()->pages()) CheckSlotSetOf(p, p->area_end());
+    for (Page* p : heap_->old_space()->pages()) {
+      CheckSlotSetOf<Value>(p, p->area_end());
+      CheckSlotSetOf<CompressedValue>(p, p->area_end());
+    }
     for (Page* p : heap_->lo_space()->pages()) {
-      CheckSlotSetOf(p, p->area_start() + p->FirstObject()->Size());
+      CheckSlotSetOf<Value>(p, p->area_start() + p->FirstObject()->Size());
+      CheckSlotSetOf<CompressedValue>(p, p->area_start() + p->FirstObject()->Size());
     }
   }
 
+  template <typename S>
   void CheckSlotSetOf(Page* page, uintptr_t end) {
-    const SlotSet& set = page->slot_set();
+    const BasicSlotSet<S>& set = page->slot_set_for<S>();
     if (set.IsEmpty()) return;
     std::vector<uintptr_t> starts;  // every object start of the page, dead ones included
     for (uintptr_t a = page->area_start(); a < end; a += reinterpret_cast<HeapObject*>(a)->Size()) {
       starts.push_back(a);
     }
     const bool pending = page->IsFlagSet(kPageSweepPending);
-    set.ForEach(page->address(), [&](Value* slot) {
+    set.ForEach(page->address(), [&](S* slot) {
       const uintptr_t address = reinterpret_cast<uintptr_t>(slot);
       if (address < page->area_start() || address >= end) {
         Fail("remembered-set bit %p of page %p lies outside its objects", (void*)slot, (void*)page);
@@ -255,12 +241,13 @@ class Verification {
         Fail("remembered-set bit %p lies on the header of %p", (void*)slot, (void*)host);
       }
       if (!pending || (host->raw_header() & HeapObject::kMarkBit) != 0) return;  // live host
-      const bool live_young = slot->IsHeapObject() && Heap::InYoungGeneration(slot->ToObject()) &&
-                              objects_.Contains(slot->raw());
+      const Value value = LoadSlot(slot);
+      const bool live_young = value.IsHeapObject() && Heap::InYoungGeneration(value.ToObject()) &&
+                              objects_.Contains(value.raw());
       if (!live_young) {
         Fail("remembered-set bit %p in dead %p (%s) on a page pending sweep does not point to a "
              "live young object (value %#lx)",
-             (void*)slot, (void*)host, host->type()->class_name, (unsigned long)slot->raw());
+             (void*)slot, (void*)host, host->type()->class_name, (unsigned long)value.raw());
       }
     });
   }
@@ -285,6 +272,50 @@ class Verification {
   ObjectStartIndex objects_;  // live (non-filler) object starts
   ObjectStartIndex fillers_;
 };
+
+// Checks 2 and 3 for the slots of one object (Verification::CheckObjects).
+class SlotChecker final : public ObjectVisitor {
+ public:
+  SlotChecker(Verification* v, HeapObject* host) : v_(v), host_(host) {}
+  void VisitSlot(Value* slot) override { Check(slot); }
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+    const uintptr_t host_end = host_->address() + host_->Size();
+    if (reinterpret_cast<uintptr_t>(begin) < host_->address() + sizeof(HeapObject) ||
+        reinterpret_cast<uintptr_t>(end) > host_end) {
+      v_->Fail("compressed slots [%p, %p) of %p (%s) lie outside the object", (void*)begin,
+               (void*)end, (void*)host_, host_->type()->class_name);
+    }
+    for (CompressedValue* s = begin; s < end; ++s) Check(s);
+  }
+
+ private:
+  // A compressed old->new slot must be in the page's compressed slot set.
+  template <typename S>
+  void Check(S* slot) {
+    v_->CheckPointer(slot, "object", host_);
+    const Value value = LoadSlot(slot);
+    if (!value.IsHeapObject() || !Heap::InOldGeneration(host_)) return;
+    if (!Heap::InYoungGeneration(value.ToObject())) return;
+    Page* page = Page::FromAddress(host_);
+    if (!page->slot_set_for<S>().Contains(page->address(), slot)) {
+      v_->Fail("old->new %sslot %p in %p (%s) -> %p is missing from the remembered set "
+               "(missing write barrier?)",
+               sizeof(S) == 4 ? "compressed " : "", (void*)slot, (void*)host_,
+               host_->type()->class_name, (void*)value.raw());
+    }
+  }
+
+  Verification* v_;
+  HeapObject* host_;
+};
+
+void Verification::CheckObjects() {
+  for (uintptr_t a : objects_.starts()) {
+    HeapObject* object = reinterpret_cast<HeapObject*>(a);
+    SlotChecker checker(this, object);
+    object->VisitSlots(checker);
+  }
+}
 
 }  // namespace
 

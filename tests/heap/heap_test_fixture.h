@@ -5,6 +5,8 @@
 //   ByteString (kNoPointers, variable: raw length + bytes)
 //   WeakCell   (kCustom: one weak slot + one strong slot)
 //   EphemeronPair (kCustom: key/value ephemeron)
+//   CompressedNode (kCompressedTaggedPrefix: left, right, id as 4-byte CompressedValue slots; 24 B)
+//   MixedNode  (kCustom: one Value slot `id` + four CompressedValue slots)
 #ifndef TENURE_TESTS_HEAP_HEAP_TEST_FIXTURE_H_
 #define TENURE_TESTS_HEAP_HEAP_TEST_FIXTURE_H_
 
@@ -47,6 +49,25 @@ struct EphemeronPair : HeapObject {
   Value value;
 };
 
+struct CompressedNode : HeapObject {
+  CompressedValue left;
+  CompressedValue right;
+  CompressedValue id;  // Smi
+  int32_t payload;     // untagged
+};
+static_assert(sizeof(CompressedNode) == 24);
+
+struct MixedNode : HeapObject {
+  Value id;  // Smi
+  CompressedValue children[4];
+};
+
+inline void VisitMixedNode(HeapObject* o, ObjectVisitor& v) {
+  auto* node = static_cast<MixedNode*>(o);
+  v.VisitSlot(&node->id);
+  v.VisitCompressedSlots(node->children, node->children + 4);
+}
+
 inline size_t ValueArraySize(const HeapObject* o) {
   return sizeof(HeapObject) + 8 + 8 * static_cast<const ValueArray*>(o)->size();
 }
@@ -73,6 +94,14 @@ inline constexpr TypeInfo kWeakCellType{.class_name = "WeakCell",
                                         .layout = LayoutKind::kCustom,
                                         .size = sizeof(WeakCell),
                                         .visit = &VisitWeakCell};
+inline constexpr TypeInfo kCompressedNodeType{.class_name = "CompressedNode",
+                                              .layout = LayoutKind::kCompressedTaggedPrefix,
+                                              .size = sizeof(CompressedNode),
+                                              .compressed_prefix_slots = 3};
+inline constexpr TypeInfo kMixedNodeType{.class_name = "MixedNode",
+                                         .layout = LayoutKind::kCustom,
+                                         .size = sizeof(MixedNode),
+                                         .visit = &VisitMixedNode};
 inline constexpr TypeInfo kEphemeronPairType{.class_name = "EphemeronPair",
                                              .layout = LayoutKind::kCustom,
                                              .size = sizeof(EphemeronPair),
@@ -132,6 +161,13 @@ class HeapTest : public ::testing::Test {
   }
   void Link(HeapObject* host, Value* slot, HeapObject* target) {
     Store(host, slot, Value::FromObject(target));
+  }
+
+  CompressedNode* NewCompressedNode(int64_t id, AllocationType where = AllocationType::kYoung) {
+    auto* node = heap().New<CompressedNode>(&kCompressedNodeType, sizeof(CompressedNode), where);
+    node->id.Store(Value::FromSmi(id));  // a Smi: no barrier needed
+    node->payload = static_cast<int32_t>(id);
+    return node;
   }
 
   void Scavenge() { heap().CollectGarbage(GCType::kScavenge); }

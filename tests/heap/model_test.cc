@@ -3,8 +3,11 @@
 // after every GC against a plain C++ mirror of the graph. Seeded and reproducible; runs under every
 // stress mode with the verifier on (ctest labels "heap;stress").
 //
-// Heap objects are ValueArrays: slot 0 = id (Smi), slots 1..k = children (or empty). The mirror
-// keeps id -> children ids. Roots are a registered root visitor over a std::vector<Value>.
+// Heap objects are of three kinds: ValueArrays (slot 0 = id (Smi), slots 1..k = children or
+// empty), CompressedNodes4 (kCompressedTaggedPrefix: the same in 4-byte CompressedValue slots) and
+// MixedNodes (kCustom: a Value id and four compressed child slots), so every stress mode runs the
+// collectors over compressed slots too (value.h "COMPRESSED SLOTS"). The mirror keeps id ->
+// children ids. Roots are a registered root visitor over a std::vector<Value>.
 #include <algorithm>
 #include <map>
 #include <random>
@@ -17,6 +20,15 @@
 
 namespace tenure::testing {
 namespace {
+
+// Like ValueArray with 1 + 4 slots, but compressed: slot 0 = id (Smi), 1..4 = children.
+struct CompressedNode4 : HeapObject {
+  CompressedValue slots[5];
+};
+inline constexpr TypeInfo kCompressedNode4Type{.class_name = "CompressedNode4",
+                                               .layout = LayoutKind::kCompressedTaggedPrefix,
+                                               .size = sizeof(CompressedNode4),
+                                               .compressed_prefix_slots = 5};
 
 struct ModelConfig {
   std::string name;
@@ -61,61 +73,94 @@ class Model {
 
   int Pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
 
-  ValueArray* Allocate(AllocationType where, bool large) {
+  HeapObject* Allocate(AllocationType where, bool large) {
     const int children = large ? 4 : 1 + Pick(4);
+    const int id = next_id_++;
+    mirror_[id].children.assign(children, -1);
+    const int kind = large ? 0 : Pick(3);
+    if (kind == 1) {
+      auto* node = heap_.New<CompressedNode4>(&kCompressedNode4Type, sizeof(CompressedNode4), where);
+      node->slots[0].Store(Value::FromSmi(id));
+      return node;
+    }
+    if (kind == 2) {
+      auto* node = heap_.New<MixedNode>(&kMixedNodeType, sizeof(MixedNode), where);
+      node->id = Value::FromSmi(id);
+      return node;
+    }
     const int64_t length = large ? 20000 : 1 + children;  // large: 160 KB > 128 KB
     auto* array = heap_.New<ValueArray>(&kValueArrayType, 16 + 8 * length, where);
     array->length = Value::FromSmi(length);
-    const int id = next_id_++;
     array->slots()[0] = Value::FromSmi(id);
-    mirror_[id].children.assign(children, -1);
     return array;
   }
 
+  // Child c (0-based) of any of the three kinds, and a barriered store into it.
+  static Value Child(HeapObject* o, int c) {
+    if (o->type() == &kCompressedNode4Type) return o->As<CompressedNode4>()->slots[1 + c].Load();
+    if (o->type() == &kMixedNodeType) return o->As<MixedNode>()->children[c].Load();
+    return o->As<ValueArray>()->slots()[1 + c];
+  }
+  static void SetChild(HeapObject* o, int c, Value value) {
+    if (o->type() == &kCompressedNode4Type) {
+      Store(o, &o->As<CompressedNode4>()->slots[1 + c], value);
+    } else if (o->type() == &kMixedNodeType) {
+      Store(o, &o->As<MixedNode>()->children[c], value);
+    } else {
+      Store(o, o->As<ValueArray>()->slots() + 1 + c, value);
+    }
+  }
+
   // Picks a reachable object by a short random walk from a random root; null if none.
-  ValueArray* PickReachable() {
+  HeapObject* PickReachable() {
     if (roots_.empty()) return nullptr;
     Value v = roots_[Pick(static_cast<int>(roots_.size()))];
     for (int steps = Pick(4); steps > 0; --steps) {
-      ValueArray* a = v.As<ValueArray>();
+      HeapObject* a = v.ToObject();
       const int n = static_cast<int>(mirror_[Id(a)].children.size());
-      Value child = a->slots()[1 + Pick(n)];
+      Value child = Child(a, Pick(n));
       if (!child.IsHeapObject()) break;
       v = child;
     }
-    return v.As<ValueArray>();
+    return v.ToObject();
   }
 
-  static int Id(ValueArray* a) { return static_cast<int>(a->slots()[0].ToSmi()); }
+  static int Id(HeapObject* a) {
+    if (a->type() == &kCompressedNode4Type) {
+      return static_cast<int>(a->As<CompressedNode4>()->slots[0].Load().ToSmi());
+    }
+    if (a->type() == &kMixedNodeType) return static_cast<int>(a->As<MixedNode>()->id.ToSmi());
+    return static_cast<int>(a->As<ValueArray>()->slots()[0].ToSmi());
+  }
 
   void Step() {
     const int r = Pick(100);
     if (r < 30) {  // allocate young, root it, maybe link it below a reachable object
-      ValueArray* a = Allocate(AllocationType::kYoung, false);
+      HeapObject* a = Allocate(AllocationType::kYoung, false);
       roots_.push_back(Value::FromObject(a));
       root_ids_.push_back(Id(a));
     } else if (r < 40) {
-      ValueArray* a = Allocate(AllocationType::kOld, false);
+      HeapObject* a = Allocate(AllocationType::kOld, false);
       roots_.push_back(Value::FromObject(a));
       root_ids_.push_back(Id(a));
     } else if (r < 42) {
-      ValueArray* a = Allocate(Pick(2) ? AllocationType::kYoung : AllocationType::kOld, true);
+      HeapObject* a = Allocate(Pick(2) ? AllocationType::kYoung : AllocationType::kOld, true);
       roots_.push_back(Value::FromObject(a));
       root_ids_.push_back(Id(a));
     } else if (r < 65) {  // link host.child[i] = target (old->young stores included)
-      ValueArray* host = PickReachable();
-      ValueArray* target = PickReachable();
+      HeapObject* host = PickReachable();
+      HeapObject* target = PickReachable();
       if (host == nullptr || target == nullptr) return;
       auto& children = mirror_[Id(host)].children;
       const int i = Pick(static_cast<int>(children.size()));
-      Store(host, host->slots() + 1 + i, Value::FromObject(target));
+      SetChild(host, i, Value::FromObject(target));
       children[i] = Id(target);
     } else if (r < 72) {  // unlink
-      ValueArray* host = PickReachable();
+      HeapObject* host = PickReachable();
       if (host == nullptr) return;
       auto& children = mirror_[Id(host)].children;
       const int i = Pick(static_cast<int>(children.size()));
-      Store(host, host->slots() + 1 + i, Value());
+      SetChild(host, i, Value());
       children[i] = -1;
     } else if (r < 82) {  // drop a root
       if (roots_.empty()) return;
@@ -134,16 +179,17 @@ class Model {
   // Walks heap and mirror together from every root; the id -> address map must be a bijection.
   void Check() {
     ASSERT_EQ(roots_.size(), root_ids_.size());
-    std::unordered_map<int, ValueArray*> seen;
-    std::unordered_map<ValueArray*, int> seen_address;
+    std::unordered_map<int, HeapObject*> seen;
+    std::unordered_map<HeapObject*, int> seen_address;
     std::vector<std::pair<Value, int>> stack;
     for (size_t i = 0; i < roots_.size(); ++i) stack.emplace_back(roots_[i], root_ids_[i]);
     while (!stack.empty()) {
       auto [value, id] = stack.back();
       stack.pop_back();
       ASSERT_TRUE(value.IsHeapObject()) << "mirror expects object " << id;
-      ValueArray* a = value.As<ValueArray>();
-      ASSERT_EQ(a->type(), &kValueArrayType);
+      HeapObject* a = value.ToObject();
+      ASSERT_TRUE(a->type() == &kValueArrayType || a->type() == &kCompressedNode4Type ||
+                  a->type() == &kMixedNodeType);
       ASSERT_EQ(Id(a), id);
       auto [it, inserted] = seen.emplace(id, a);
       if (!inserted) {
@@ -154,7 +200,7 @@ class Model {
       ASSERT_TRUE(inserted2) << "two ids at one address";
       const auto& children = mirror_[id].children;
       for (size_t c = 0; c < children.size(); ++c) {
-        Value child = a->slots()[1 + c];
+        Value child = Child(a, static_cast<int>(c));
         if (children[c] < 0) {
           ASSERT_TRUE(child.IsEmpty()) << "object " << id << " slot " << c;
         } else {

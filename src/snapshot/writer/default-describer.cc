@@ -12,7 +12,8 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Reports an object's slots to the sink, named by their word index after the header.
+// Reports an object's slots to the sink, named by their word index after the header (compressed
+// slots: their 4-byte index).
 class SlotEdgeVisitor final : public ObjectVisitor {
  public:
   SlotEdgeVisitor(HeapObject* object, SnapshotEdgeSink& sink)
@@ -27,6 +28,13 @@ class SlotEdgeVisitor final : public ObjectVisitor {
   }
   void VisitEphemeron(Value* key, Value* value) override {
     sink_.AddEphemeron(Index(key), *key, Index(value), *value);
+  }
+  // Compressed slots (value.h) are named by their 4-byte slot index after the header.
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+    const auto* first = reinterpret_cast<const CompressedValue*>(base_);
+    for (CompressedValue* s = begin; s < end; ++s) {
+      sink_.AddIndexedEdge(strong_type_, static_cast<uint32_t>(s - first), s->Load());
+    }
   }
 
  private:
