@@ -1,9 +1,11 @@
 // tenure policy: the workloads on libtenure's precise, moving, generational heap
 // (include/tenure/*.h).
 //
-// - Node: header word + `left`, `right` (Value slots, kTaggedPrefix of 2) + one untagged word for
-//   GCBench's two ints: 32 bytes, versus 24 for the C struct the malloc policies use. So the live
-//   size of GCBench on tenure is 2·TreeSize(16)·32 B + 4 MB ≈ 12.4 MB (malloc/Boehm: ≈ 10.3 MB).
+// - Node: header word + `left`, `right` (4-byte CompressedValue slots, kCompressedTaggedPrefix of
+//   2; value.h "COMPRESSED SLOTS", V8's pointer compression) + GCBench's two ints: 24 bytes, the
+//   size of the C struct the malloc policies use, so GCBench's analytic live size is the same
+//   10.3 MB for every policy. (Until session 11 the slots were 8-byte Values: 32-byte nodes,
+//   12.4 MB live; docs/heap.md section 26.)
 // - DoubleArray: header + length word + doubles, kNoPointers; 500000 doubles is larger than
 //   kMaxRegularObjectSize, so it lives in the (young, then old) large-object space.
 // - Roots: NodeRef/ArrayRef are Local<> handles; Scope is a HandleScope whose Escape closes it
@@ -38,8 +40,8 @@ namespace bench {
 
 struct TenurePolicy {
   struct Node : tenure::HeapObject {
-    tenure::Value left;
-    tenure::Value right;
+    tenure::CompressedValue left;
+    tenure::CompressedValue right;
     std::int32_t i;
     std::int32_t j;
   };
@@ -48,16 +50,16 @@ struct TenurePolicy {
     std::uint64_t length;
     double* data() { return reinterpret_cast<double*>(this + 1); }
   };
-  static_assert(sizeof(Node) == 32);
+  static_assert(sizeof(Node) == 24);
   static_assert(sizeof(DoubleArray) == 16);
 
   static size_t SizeOfDoubleArray(const tenure::HeapObject* object) {
     return sizeof(DoubleArray) + static_cast<const DoubleArray*>(object)->length * sizeof(double);
   }
   static constexpr tenure::TypeInfo kNodeType{.class_name = "BenchNode",
-                                              .layout = tenure::LayoutKind::kTaggedPrefix,
+                                              .layout = tenure::LayoutKind::kCompressedTaggedPrefix,
                                               .size = sizeof(Node),
-                                              .tagged_prefix_words = 2};
+                                              .compressed_prefix_slots = 2};
   static constexpr tenure::TypeInfo kDoubleArrayType{.class_name = "BenchDoubleArray",
                                                      .layout = tenure::LayoutKind::kNoPointers,
                                                      .size_of = &SizeOfDoubleArray};
@@ -146,8 +148,8 @@ struct TenurePolicy {
   // (Heap::AllocateUninitialized's contract).
   static NodeRef NewNode(Context& ctx, NodeRef left, NodeRef right) {
     Node* node = ctx.heap->NewUninitialized<Node>(&kNodeType);
-    node->left = ValueOf(left);  // Fresh young object: no barrier needed (write-barrier.h).
-    node->right = ValueOf(right);
+    node->left.Store(ValueOf(left));  // Fresh young object: no barrier needed (write-barrier.h).
+    node->right.Store(ValueOf(right));
     node->i = node->j = 0;
     return NodeRef::New(*ctx.heap, node);
   }
@@ -160,8 +162,10 @@ struct TenurePolicy {
   static void DropTree(Context&, NodeRef) {}
 
   static RawNode Raw(NodeRef ref) { return ref.IsEmpty() ? nullptr : ref.get(); }
-  static RawNode RawLeft(RawNode n) { return n->left.IsEmpty() ? nullptr : n->left.As<Node>(); }
-  static RawNode RawRight(RawNode n) { return n->right.IsEmpty() ? nullptr : n->right.As<Node>(); }
+  static RawNode RawLeft(RawNode n) { return n->left.raw() == 0 ? nullptr : n->left.Load().As<Node>(); }
+  static RawNode RawRight(RawNode n) {
+    return n->right.raw() == 0 ? nullptr : n->right.Load().As<Node>();
+  }
   static bool RawIsNull(RawNode n) { return n == nullptr; }
 
   static ArrayRef NewDoubleArray(Context& ctx, std::size_t n) {

@@ -32,7 +32,8 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 def gcbench_live_mb(long_lived_depth, array_size, node_bytes=24):
     """Analytic peak live size of GCBench: the long-lived tree, one temporary tree of the same
     depth, and the double array (benchmarks.md §1: ≈10.3 MB at 16 / 500000 with 24-byte C nodes;
-    tenure's nodes are 32 bytes with the header word)."""
+    tenure's nodes are 24 bytes too since session 11: header word + two 4-byte compressed slots +
+    the two ints, docs/heap.md §26)."""
     return (2 * node_bytes * (2 ** (long_lived_depth + 1) - 1) + 8 * array_size) / 1e6
 
 
@@ -59,8 +60,8 @@ class Harness:
         self.measured = {}  # facts the targets table reads, filled by the groups
         self.load_start = os.getloadavg()[0]
         self.live_mb = GCBENCH_QUICK_LIVE_MB if args.quick else GCBENCH_LIVE_MB
-        self.tenure_live_mb = gcbench_live_mb(12, 50000, 32) if args.quick else \
-            gcbench_live_mb(16, 500000, 32)
+        self.tenure_live_mb = gcbench_live_mb(12, 50000, 24) if args.quick else \
+            gcbench_live_mb(16, 500000, 24)
         self.tenure_status = ""  # why the tenure executable cannot run JS yet ("" = it can)
         self.cpp_dir = os.path.join(self.build, "bench", "cpp")
         self.js_tmp = os.path.join(self.build, "bench", "js-run")
@@ -123,7 +124,8 @@ class Harness:
                                "500000 doubles, depths 4..16"))
         t.note("run ms = in-program workload time (start-up excluded, shown separately); median "
                "of %d run(s). Peak RSS from /usr/bin/time %%M. Analytic live size %.1f MB "
-               "(24-byte C nodes; tenure nodes carry an 8-byte header: 32 B, ≈%.1f MB live). "
+               "(24-byte C nodes; tenure's nodes are 24 B too: header + two 4-byte compressed "
+               "slots + two ints, ≈%.1f MB live). "
                "RSS / live uses the C figure for every row." % (self.runs, self.live_mb,
                                                                  self.tenure_live_mb))
         t.note("process CPU = user + sys of the process (Boehm's parallel markers can make it "
