@@ -134,6 +134,31 @@ TEST_F(StructureTest, EphemeronsAreWrittenAsV8WeakMapEdges) {
   EXPECT_EQ(s.EdgeSummary(key_node), (std::multiset<std::string>{"internal:1 / " + pair + "->value"}));
 }
 
+// Compressed slots (value.h) are edges too, named by their 4-byte slot index after the header.
+struct CompressedPair : HeapObject {
+  CompressedValue first;
+  CompressedValue second;
+  CompressedValue third;
+  uint32_t untagged;
+};
+inline constexpr TypeInfo kCompressedPairType{.class_name = "CompressedPair",
+                                              .layout = LayoutKind::kCompressedTaggedPrefix,
+                                              .size = sizeof(CompressedPair),
+                                              .compressed_prefix_slots = 3};
+
+TEST_F(StructureTest, CompressedSlotsAreEdges) {
+  Local<Record> record = NewRecordLocal();
+  Local<Text> text = Local<Text>::New(heap(), NewText("second"));
+  auto* pair = heap().New<CompressedPair>(&kCompressedPairType);
+  Store(pair, &pair->first, Value::FromSmi(5));  // not an edge
+  Store(pair, &pair->second, Value::FromObject(text.get()));
+  Store(pair, &pair->third, Value::FromObject(record.get()));
+  Local<CompressedPair> local = Local<CompressedPair>::New(heap(), pair);
+  ParsedSnapshot s = Snapshot();
+  EXPECT_EQ(s.EdgeSummary(s.Named("CompressedPair").at(0)),
+            (std::multiset<std::string>{"internal:1->second", "internal:2->Record"}));
+}
+
 TEST_F(StructureTest, WeakSlotsAreWeakEdges) {
   Local<Record> target = NewRecordLocal();
   Local<WeakRef> ref = Local<WeakRef>::New(heap(), heap().New<WeakRef>(&kWeakRefType));
