@@ -20,7 +20,8 @@ struct HeapConfig {
   // shrinks it back (src/heap/new-space.h). Both are rounded up to whole 256 KiB pages; max is at
   // least initial. The default max is V8's x64 default, 16 MiB, as node's --max-semi-space-size
   // and heap_size_limit assume; embedders short of memory set 8 MiB (on GCBench: peak RSS 60 ->
-  // 44 MB at equal or lower CPU time, docs/heap.md "Young generation sizing").
+  // 44 MB at equal or lower CPU time, docs/heap.md "Young generation sizing"). Both are capped at
+  // 256 MiB (1/16 of the heap's 4 GiB pointer-compression cage, src/heap/cage.h).
   size_t initial_semi_space_size = 1 * MB;
   size_t max_semi_space_size = 16 * MB;
   // Fast promotion (V8 heap.cc ComputeFastPromotionMode, flag --fast-promotion-new-space, threshold
@@ -70,7 +71,11 @@ struct HeapConfig {
 
   // Old generation hard limit (objects in old space + large objects). 0 = derive from physical
   // memory like V8 (§5.1): physical/2, clamped to [256 MiB, 2048 MiB] (4096 MiB on hosts with
-  // >= 15 GiB). heap_size_limit = max_old_space_size + 3 * max_semi_space_size.
+  // >= 15 GiB). heap_size_limit = max_old_space_size + 3 * max_semi_space_size. Capped (as is a
+  // raise by the near-heap-limit callback) so heap_size_limit stays 256 MiB inside the heap's 4 GiB
+  // cage: 4096 - 256 - 3 * 16 = 3792 MiB with the default semispaces (V8 with pointer compression
+  // is bounded by its cage too; node 20, built without it, is not: a larger
+  // --max-old-space-size is accepted by both but tenure reports the OOM at its cap).
   size_t max_old_space_size = 0;
   // Old-generation size that triggers the first full GC; afterwards the growing policy decides.
   // 0 = min(max_old_space_size, 8 MiB)... never larger than max_old_space_size.

@@ -82,6 +82,19 @@ size_t PagePoolBound(size_t allocation_limit, size_t max_old_space_size, size_t 
   const size_t hard_room = max_old_space_size > committed ? max_old_space_size - committed : 0;
   return std::min(std::max(kMinPagePoolBytes, room), hard_room);
 }
+
+// Every page of a heap lies in its 4 GiB cage (cage.h), so the limits must leave the cage room:
+// semispaces at most 1/16 of it, and the old generation at most what is left after three
+// semispaces (heap_size_limit's young share) and kCageSlack for what the limits do not count (the
+// page pool's prefault reserve, large-object page rounding, fragmentation of the cage's runs).
+// Then a growing heap reaches its own limit — node's "Reached heap limit" report — before the
+// cage runs out. V8 bounds its heap by the pointer-compression cage the same way (its
+// kPtrComprCageReservationSize; v8-memory.md).
+constexpr size_t kCageSlack = 256 * MB;
+constexpr size_t kMaxSemiSpaceSizeInCage = kCageSize / 16;
+size_t MaxOldSpaceSizeInCage(size_t max_semi_space_size) {
+  return kCageSize - kCageSlack - 3 * max_semi_space_size;
+}
 }  // namespace
 
 // V8 HeapSizeFromPhysicalMemory (§5.1), simplified: old = physical / 2, clamped to
@@ -100,8 +113,11 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
   config_.initial_semi_space_size = RoundUpToPages(config_.initial_semi_space_size);
   config_.max_semi_space_size =
       std::max(config_.initial_semi_space_size, RoundUpToPages(config_.max_semi_space_size));
-  max_old_space_size_ = config_.max_old_space_size != 0 ? config_.max_old_space_size
-                                                        : ComputeDefaultMaxOldSpaceSize();
+  config_.max_semi_space_size = std::min(config_.max_semi_space_size, kMaxSemiSpaceSizeInCage);
+  config_.initial_semi_space_size = std::min(config_.initial_semi_space_size, config_.max_semi_space_size);
+  max_old_space_size_ = std::min(config_.max_old_space_size != 0 ? config_.max_old_space_size
+                                                                 : ComputeDefaultMaxOldSpaceSize(),
+                                 MaxOldSpaceSizeInCage(config_.max_semi_space_size));
   initial_max_old_space_size_ = max_old_space_size_;
   old_generation_allocation_limit_ =
       config_.initial_old_generation_limit != 0 ? config_.initial_old_generation_limit : 8 * MB;
@@ -565,7 +581,10 @@ bool Heap::InvokeNearHeapLimitCallback() {
   const size_t initial = initial_max_old_space_size_ + 3 * config_.max_semi_space_size;
   const size_t requested = near_heap_limit_callback_(near_heap_limit_data_, current, initial);
   if (requested <= current) return false;
-  max_old_space_size_ += requested - current;
+  const size_t raised = std::min(max_old_space_size_ + (requested - current),
+                                 MaxOldSpaceSizeInCage(config_.max_semi_space_size));
+  if (raised <= max_old_space_size_) return false;
+  max_old_space_size_ = raised;
   return true;
 }
 
@@ -701,7 +720,8 @@ void Heap::RemoveNearHeapLimitCallback(NearHeapLimitCallback callback, size_t he
   near_heap_limit_callback_ = nullptr;
   near_heap_limit_data_ = nullptr;
   if (heap_limit != 0 && heap_limit > 3 * config_.max_semi_space_size) {
-    max_old_space_size_ = heap_limit - 3 * config_.max_semi_space_size;
+    max_old_space_size_ = std::min(heap_limit - 3 * config_.max_semi_space_size,
+                                   MaxOldSpaceSizeInCage(config_.max_semi_space_size));
     const size_t committed = old_space_->committed() + lo_space_->committed();
     page_pool_->SetMaxBytes(std::min(
         page_pool_->max_bytes(),
@@ -837,6 +857,7 @@ void Heap::SetGCIntervalForTesting(int interval) {
 }
 
 void Heap::SetMaxOldSpaceSizeForTesting(size_t bytes) {
+  bytes = std::min(bytes, MaxOldSpaceSizeInCage(config_.max_semi_space_size));
   max_old_space_size_ = bytes;
   initial_max_old_space_size_ = bytes;
   old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, bytes);

@@ -45,6 +45,41 @@ TEST(LimitsTest, DefaultLimitFollowsPhysicalMemoryAndSemispaces) {
   EXPECT_EQ(heap.GetHeapStatistics().heap_size_limit, heap.heap_size_limit());
 }
 
+// The limits leave the heap's 4 GiB cage 256 MiB of room (heap.cc MaxOldSpaceSizeInCage), so a heap
+// growing to its limit gets node's OOM report, never the cage's exhaustion abort.
+TEST(LimitsTest, LimitsFitInsideTheCage) {
+  HeapConfig config;
+  config.max_old_space_size = 8192 * MB;
+  Heap heap(config);
+  EXPECT_EQ(heap.max_old_space_size(), 4096 * MB - 256 * MB - 3 * config.max_semi_space_size);
+  EXPECT_EQ(heap.heap_size_limit(), 4096 * MB - 256 * MB);
+  heap.SetMaxOldSpaceSizeForTesting(6000 * MB);
+  EXPECT_EQ(heap.heap_size_limit(), 4096 * MB - 256 * MB);
+
+  HeapConfig huge_young;
+  huge_young.max_semi_space_size = 1024 * MB;
+  huge_young.max_old_space_size = 64 * MB;
+  Heap young(huge_young);
+  EXPECT_EQ(young.heap_size_limit(), 64 * MB + 3 * 256 * MB);
+}
+
+// A near-heap-limit callback cannot raise the limit past the cage's room either.
+size_t RaiseTo8GB(void*, size_t, size_t) { return 8192 * MB; }
+
+TEST(LimitsTest, NearHeapLimitRaiseStopsAtTheCage) {
+  HeapConfig config = SmallHeapConfig();
+  config.max_old_space_size = 4000 * MB;  // already above the cap: clamped at construction
+  Heap heap(config);
+  const size_t cap = heap.heap_size_limit();
+  EXPECT_EQ(cap, 4096 * MB - 256 * MB);
+  heap.AddNearHeapLimitCallback(&RaiseTo8GB, nullptr);
+  heap.SetMaxOldSpaceSizeForTesting(16 * MB);
+  size_t allocated = 0;
+  LeakUntil(heap, [&] { return heap.heap_size_limit() > 16 * MB + 3 * config.max_semi_space_size ||
+                               (allocated += 32) > 64 * MB; });
+  EXPECT_EQ(heap.heap_size_limit(), cap);
+}
+
 TEST(LimitsDeathTest, LeakDiesWithNodesOutOfMemoryReport) {
   EXPECT_EXIT(LeakForever(), ::testing::KilledBySignal(SIGABRT),
               "\n<--- Last few GCs --->\n\n\\[[0-9]+:0x[0-9a-f]+\\] +[0-9]+ ms: (Scavenge|Mark-Compact) "
