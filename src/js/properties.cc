@@ -214,6 +214,19 @@ bool Runtime::ArrayHasIndex(JSObject* array, int64_t index) const {
   return kHole;
 }
 
+// An array on a non-array receiver's prototype chain (Object.create([1, 2])) keeps its indices as
+// elements and its length virtual, while the receiver's lookup carries an interned string key:
+// returns the element `key` names, or the length for "length", if `holder` is an array that has
+// it, else kHole. Both are data properties (ECMA-262 10.4.2); the inline cache is not involved.
+Value Runtime::ArrayPropertyForKey(JSObject* holder, Value key) const {
+  if (KindOf(holder) != Kind::kArray) return kHole;
+  if (key == roots_[kRootLengthKey]) return holder->length;
+  if (!IsIndexKey(key)) return kHole;
+  const int64_t index = static_cast<int64_t>(std::stoull(std::string(key.As<String>()->view())));
+  if (!HasOwnElement(holder, index)) return kHole;
+  return holder->elements.As<FixedArray>()->items()[index];
+}
+
 Value Runtime::GetNamed(Handle object, Handle key, InlineCache* ic) {
   Value o = object.value();
   if (IsJSObject(o)) {
@@ -261,6 +274,8 @@ Value Runtime::LookupInChain(Handle receiver, Handle key, Value start, InlineCac
   Value cur = start;
   while (IsJSObject(cur)) {
     JSObject* holder = cur.As<JSObject>();
+    Value element = ArrayPropertyForKey(holder, key.value());
+    if (element != kHole) return element;
     int64_t flags = 0;
     int64_t index = FindOwn(holder, key.value(), &flags);
     if (index >= 0) {
@@ -629,6 +644,7 @@ Value Runtime::HasProperty(Handle object, Handle key) {
   if (IsKind(o, Kind::kArray) && k.value() == roots_[kRootLengthKey]) return kTrue;
   for (Value cur = object.value(); IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
     if (FindOwn(cur.As<JSObject>(), k.value()) >= 0) return kTrue;
+    if (ArrayPropertyForKey(cur.As<JSObject>(), k.value()) != kHole) return kTrue;
   }
   return kFalse;
 }

@@ -202,6 +202,9 @@ class Runtime {
   }
   // HasProperty(array, index) for index >= 0: an own element, or one on the prototype chain.
   bool ArrayHasIndex(JSObject* array, int64_t index) const;
+  // On an array `holder` (a non-array receiver's chain reaching an array): the element an
+  // array-index string key names, or the length for "length"; else kHole.
+  Value ArrayPropertyForKey(JSObject* holder, Value key) const;
   // Called when an element or index-keyed property is added to Array.prototype or
   // Object.prototype: holes can no longer read as undefined without walking the chain.
   void InvalidateNoPrototypeElements() { no_prototype_elements_ = false; }

@@ -1,0 +1,19 @@
+// A plain object whose prototype chain reaches an array sees the array's elements (ECMA-262
+// OrdinaryGet walks the chain; arrays keep indices as elements).
+const base = [10, 20, , 40];
+const o = Object.create(base);
+console.log(o[0], o[1], o[2], o[3], o[4]);
+// expect: 10 20 undefined 40 undefined
+console.log(o['1'], 1 in o, 2 in o, 3 in o, '3' in o, 9 in o);
+// expect: 20 true false true true false
+o[1] = 'own';
+console.log(o[1], base[1], Object.keys(o));
+// expect: own 20 [ '1' ]
+const deeper = Object.create(Object.create(['a', 'b']));
+console.log(deeper[1], deeper[0] + deeper[1]);
+// expect: b ab
+class Wrapper {}
+Object.setPrototypeOf(Wrapper.prototype, [7, 8, 9]);
+const w = new Wrapper();
+console.log(w[2], w.length, typeof w.push);
+// expect: 9 3 function
