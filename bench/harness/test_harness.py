@@ -96,6 +96,37 @@ class StatsTest(unittest.TestCase):
         self.assertAlmostEqual(bench.gcbench_live_mb(16, 500000, 32), 12.39, places=2)
 
 
+class DukRunsTest(unittest.TestCase):
+    """duk runs once on fixed-work scripts (minutes each) but as often as the other engines on a
+    fixed-duration one such as Splay (seconds each), whose ratio one duk sample made noisy."""
+
+    def run_workload(self, per_unit):
+        import argparse
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            args = argparse.Namespace(build_dir=tmp, quick=True, runs=3, duk_runs=0)
+            h = bench.Harness(args)
+            counter = os.path.join(tmp, "duk-runs")
+            fake = [sys.executable, "-c",
+                    "import sys\nif sys.argv[1] == 'duk': open(%r, 'a').write('x')\n"
+                    "print('RESULT wall_ms=10 us_per_run=5')" % counter]
+            h.engines = lambda: [("duk", fake + ["duk"], h.duk_runs), ("tenure", fake + ["t"], h.runs)]
+            h.js_script = lambda name, globals_: "script.js"
+            h.js_workload("x.js", {}, "X", ("metric", lambda r: "m"), per_unit)
+            with open(counter) as f:
+                return len(f.read()), h.tables[-1].render()
+
+    def test_fixed_work_runs_duk_once(self):
+        runs, text = self.run_workload(None)
+        self.assertEqual(runs, 1)
+        self.assertIn("duk: 1.", text)
+
+    def test_fixed_duration_runs_duk_like_the_others(self):
+        runs, text = self.run_workload(("us_per_run", "time per run"))
+        self.assertEqual(runs, 3)
+        self.assertIn("duk: 3.", text)
+
+
 class TableTest(unittest.TestCase):
     def test_ratio_and_missing_values(self):
         self.assertEqual(ratio(50.0, 100.0), "0.50×")
