@@ -335,6 +335,7 @@ Value Runtime::GetProperty(Handle object, Handle key) {
   tenure::HandleScope scope(*heap_);
   Handle interned = Handle::New(*heap_, ToPropertyKey(key));
   if (interned.value().IsEmpty()) return Value();
+  o = object.value();  // ToPropertyKey may allocate (a key object's toString): re-read
   if (interned.value().IsSmi()) {
     if (IsKind(o, Kind::kArray)) return ArrayGet(o.As<JSObject>(), interned.value().ToSmi());
     if (IsView(o)) return ViewGetIndex(*this, o, interned.value().ToSmi());
@@ -633,6 +634,7 @@ Value Runtime::HasProperty(Handle object, Handle key) {
   tenure::HandleScope scope(*heap_);
   Handle k = Handle::New(*heap_, ToPropertyKey(key));
   if (k.value().IsEmpty()) return Value();
+  o = object.value();  // ToPropertyKey may allocate (a key object's toString): re-read
   if (k.value().IsSmi()) {
     if (IsKind(o, Kind::kArray)) {
       JSObject* a = o.As<JSObject>();
@@ -641,6 +643,7 @@ Value Runtime::HasProperty(Handle object, Handle key) {
     if (IsView(o)) return FromBool(static_cast<size_t>(k.value().ToSmi()) < ViewLength(o));
     k.Set(Intern(NumberToString(static_cast<double>(k.value().ToSmi()))));
   }
+  o = object.value();  // ToPropertyKey and Intern allocate: the object may have moved
   if (IsKind(o, Kind::kArray) && k.value() == roots_[kRootLengthKey]) return kTrue;
   for (Value cur = object.value(); IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
     if (FindOwn(cur.As<JSObject>(), k.value()) >= 0) return kTrue;

@@ -17,3 +17,10 @@ Object.setPrototypeOf(Wrapper.prototype, [7, 8, 9]);
 const w = new Wrapper();
 console.log(w[2], w.length, typeof w.push);
 // expect: 9 3 function
+// Keys that are objects: their toString allocates before the lookup (a GC may move the array).
+const arr = [5, 6, 7];
+const key = { toString() { return String(1 + 1); } };
+let hits = 0;
+for (let i = 0; i < 2000; i++) if (arr[key] === 7 && key in arr && key in Object.create(arr)) hits++;
+console.log(hits);
+// expect: 2000
