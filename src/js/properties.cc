@@ -69,15 +69,20 @@ Value Runtime::ShapeTransition(Handle shape, Handle key, int64_t flags) {
   return child_handle.value();
 }
 
-bool Runtime::IsIndexKey(Value key) {
-  if (!IsString(key)) return false;
+// The index a canonical array-index string names ("0", "17"; not "01", "-1" or 2^32 - 1), else -1.
+static int64_t IndexKeyValue(Value key) {
+  if (!IsString(key)) return -1;
   std::string_view sv = key.As<String>()->view();
-  if (sv.empty() || sv.size() > 10 || (sv.size() > 1 && sv[0] == '0')) return false;
+  if (sv.empty() || sv.size() > 10 || (sv.size() > 1 && sv[0] == '0')) return -1;
+  uint64_t index = 0;
   for (char c : sv) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') return -1;
+    index = index * 10 + static_cast<uint64_t>(c - '0');
   }
-  return std::stoull(std::string(sv)) < 0xFFFFFFFFull;
+  return index < 0xFFFFFFFFull ? static_cast<int64_t>(index) : -1;
 }
+
+bool Runtime::IsIndexKey(Value key) { return IndexKeyValue(key) >= 0; }
 
 // Adds a new own property (the caller checked it does not exist).
 static bool AddProperty(Runtime& rt, Handle object, Handle key, Handle value, int64_t flags) {
@@ -221,9 +226,8 @@ bool Runtime::ArrayHasIndex(JSObject* array, int64_t index) const {
 Value Runtime::ArrayPropertyForKey(JSObject* holder, Value key) const {
   if (KindOf(holder) != Kind::kArray) return kHole;
   if (key == roots_[kRootLengthKey]) return holder->length;
-  if (!IsIndexKey(key)) return kHole;
-  const int64_t index = static_cast<int64_t>(std::stoull(std::string(key.As<String>()->view())));
-  if (!HasOwnElement(holder, index)) return kHole;
+  const int64_t index = IndexKeyValue(key);
+  if (index < 0 || !HasOwnElement(holder, index)) return kHole;
   return holder->elements.As<FixedArray>()->items()[index];
 }
 
