@@ -12,10 +12,12 @@
 //   and re-creates the escaped handle in the enclosing scope (HandleScope::CloseAndEscape), so a
 //   scope level costs the enclosing scope a slot only when it escapes. RawNode is a bare Node*,
 //   used only by non-allocating walks.
-// - Stores into an existing node go through tenure::Store (the write barrier). NewNode writes its
-//   children without the barrier, which write-barrier.h allows for a freshly allocated young
-//   object before the next allocation; it allocates with Heap::NewUninitialized (no zeroing) and
-//   writes every field, as that contract asks.
+// - Stores into an existing node go through tenure::StoreObject (the write barrier for a
+//   HeapObject* or null of this heap). NewNode writes its children with CompressedValue::StoreObject,
+//   without the barrier, which write-barrier.h allows for a freshly allocated young object before
+//   the next allocation; it allocates with Heap::NewUninitialized (no zeroing) and writes every
+//   field, as that contract asks. (Until session 12 both used Store(Value), which inspects the tag
+//   and checks the cage in every build; docs/heap.md section 27.)
 // - Pauses: a GC prologue and an epilogue callback bracket every collection; the interval is the
 //   stop-the-world pause (the heap is single-threaded and stop-the-world, heap.h). The heap's own
 //   GCStatistics totals are printed next to them as a cross-check.
@@ -142,22 +144,23 @@ struct TenurePolicy {
 
   static NodeRef Null() { return NodeRef(); }
   static bool IsNull(NodeRef ref) { return ref.IsEmpty(); }
-  static tenure::Value ValueOf(NodeRef ref) { return ref.IsEmpty() ? tenure::Value() : ref.value(); }
 
   // Writes every field before the next allocation, so it may skip the zeroing
   // (Heap::AllocateUninitialized's contract).
+  // Children are stored with StoreObject (a Node* or null: only the cage is checked, value.h),
+  // not Store(Value), which inspects the tag first (docs/heap.md section 27).
   static NodeRef NewNode(Context& ctx, NodeRef left, NodeRef right) {
     Node* node = ctx.heap->NewUninitialized<Node>(&kNodeType);
-    node->left.Store(ValueOf(left));  // Fresh young object: no barrier needed (write-barrier.h).
-    node->right.Store(ValueOf(right));
+    node->left.StoreObject(Raw(left));  // Fresh young object: no barrier needed (write-barrier.h).
+    node->right.StoreObject(Raw(right));
     node->i = node->j = 0;
     return NodeRef::New(*ctx.heap, node);
   }
   static void SetLeft(Context&, NodeRef parent, NodeRef child) {
-    tenure::Store(parent.get(), &parent->left, ValueOf(child));
+    tenure::StoreObject(parent.get(), &parent->left, Raw(child));
   }
   static void SetRight(Context&, NodeRef parent, NodeRef child) {
-    tenure::Store(parent.get(), &parent->right, ValueOf(child));
+    tenure::StoreObject(parent.get(), &parent->right, Raw(child));
   }
   static void DropTree(Context&, NodeRef) {}
 

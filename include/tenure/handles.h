@@ -37,7 +37,7 @@ class Local {
   static Local New(Heap& heap, Value value) {
     internal::HandleScopeData* data = heap.handle_scope_data();
     Value* slot = data->next;
-    if (slot == data->limit) slot = heap.ExtendHandleScope();
+    if (slot == data->limit) [[unlikely]] slot = heap.ExtendHandleScope();
     data->next = slot + 1;
     *slot = value;
     return Local(slot);

@@ -433,7 +433,7 @@ inline HeapObject* Heap::Allocate(const TypeInfo* type, size_t size_in_bytes,
   if (where == AllocationType::kYoung && bytes <= kMaxRegularObjectSize) {
     const uintptr_t top = new_lab_.top;
     // Signed: uninitialised allocations may have left limit below top (new_lab_ comment).
-    if (static_cast<intptr_t>(new_lab_.limit - top) >= static_cast<intptr_t>(bytes)) {
+    if (static_cast<intptr_t>(new_lab_.limit - top) >= static_cast<intptr_t>(bytes)) [[likely]] {
       new_lab_.top = top + bytes;
       HeapObject* object = reinterpret_cast<HeapObject*>(top);
       object->set_type(type);
@@ -448,7 +448,7 @@ inline HeapObject* Heap::AllocateSmallZeroed(const TypeInfo* type) {
   static_assert(kBytes == AllocationSize(kBytes) && kBytes <= kInlineZeroingMaxSize);
   const uintptr_t top = new_lab_.top;
   HeapObject* object;
-  if (new_lab_raw_limit_ - top >= kBytes) {
+  if (new_lab_raw_limit_ - top >= kBytes) [[likely]] {
     new_lab_.top = top + kBytes;  // may pass new_lab_.limit: see the new_lab_ comment
     object = reinterpret_cast<HeapObject*>(top);
     object->set_type(type);
@@ -464,7 +464,7 @@ inline HeapObject* Heap::AllocateUninitialized(const TypeInfo* type, size_t size
   const size_t bytes = AllocationSize(size_in_bytes);
   if (bytes <= kMaxRegularObjectSize) {
     const uintptr_t top = new_lab_.top;
-    if (new_lab_raw_limit_ - top >= bytes) {
+    if (new_lab_raw_limit_ - top >= bytes) [[likely]] {
       new_lab_.top = top + bytes;  // may pass new_lab_.limit: see the new_lab_ comment
       HeapObject* object = reinterpret_cast<HeapObject*>(top);
       object->set_type(type);

@@ -28,7 +28,9 @@
 //    Decompression is therefore: Smi -> sign-extend; pointer -> base + zero-extend; else zero-extend.
 //  * A Value that does not fit (a Smi outside 31 bits, an immediate with payload >= 2^29, a
 //    pointer outside the slot's cage) is never truncated: CompressedValue::Store aborts with a
-//    message; Fits() tells the embedder beforehand.
+//    message; Fits() tells the embedder beforehand. StoreObject takes a HeapObject* of the slot's
+//    own heap (or null), which always fits: only the cage could be wrong, and only for an object
+//    of another Heap, which its contract excludes (checked in builds without NDEBUG).
 //  * A CompressedValue only means something at its place inside a heap object (its address names
 //    the cage), so it cannot be copied; read it with Load(). Compressed slots are strong slots
 //    (there is no weak or ephemeron form) and never roots.
@@ -122,6 +124,26 @@ class CompressedValue {
     if (!Compress(value, &raw)) FailStore(this, value);
     raw_ = raw;
   }
+  // Stores a pointer to `object`, or the empty value if `object` is null, without a write barrier
+  // (tenure::StoreObject in write-barrier.h adds it). For callers that hold a HeapObject* (or a
+  // Local<T> of a heap object type) rather than an arbitrary Value: no tag is inspected and, in
+  // builds without NDEBUG only, the cage is checked (aborting as Store does).
+  // Contract: `object` is null or an object of the same Heap as the object holding this slot.
+  // Why that cannot truncate: every object of a Heap lies in that heap's cage (COMPRESSED SLOTS),
+  // and so does this slot, so the pointer's upper 32 bits are the slot's own. The contract is
+  // broken only by an object of another Heap (two heaps, two cages) or a stray pointer; Store(Value)
+  // stays checked in every build for values that may come from elsewhere. The release check was
+  // dropped because its two branches made GCBench's recursive MakeTree too large for GCC to inline
+  // a level, ~10 % of the run's instructions (docs/heap.md section 27).
+  void StoreObject(const HeapObject* object) {
+    const uint64_t address = reinterpret_cast<uint64_t>(object);
+#ifndef NDEBUG
+    if (((address ^ reinterpret_cast<uint64_t>(this)) >> 32) != 0 && address != 0) {
+      FailStore(this, Value::FromRaw(address));
+    }
+#endif
+    raw_ = static_cast<uint32_t>(address);
+  }
   // Raw 32 bits (GC-internal: the collectors compare and rewrite them).
   uint32_t raw() const { return raw_; }
   void set_raw(uint32_t raw) { raw_ = raw; }
@@ -144,7 +166,7 @@ class CompressedValue {
     *out = static_cast<uint32_t>(raw);
     return true;
   }
-  [[noreturn]] static void FailStore(const void* slot, Value value);
+  [[noreturn, gnu::cold]] static void FailStore(const void* slot, Value value);
 
   uint32_t raw_ = 0;
 };

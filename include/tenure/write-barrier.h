@@ -72,14 +72,22 @@ void MarkingBarrierSlow(HeapObject* host, CompressedValue* slot, Value value);
 // The write barrier. Call after storing `value` into `slot` of `host`. Generational part: records
 // old->young slots. Marking part (Dijkstra insertion barrier, only on chunks flagged kPageMarking
 // while incremental marking runs; with marking off the cost is one bit test of flags already loaded).
+// WriteBarrier for a value known to be a (non-null) heap object: the tag test is skipped.
+template <typename Slot>  // Value or CompressedValue
+inline void WriteBarrierForObject(HeapObject* host, Slot* slot, const HeapObject* object) {
+  const uintptr_t host_flags = internal::ChunkFlags(host);
+  if ((host_flags & internal::kPageOld) == 0) return;
+  if (host_flags & internal::kPageMarking) {
+    internal::MarkingBarrierSlow(host, slot, Value::FromObject(object));
+  }
+  if ((internal::ChunkFlags(object) & internal::kPageYoung) == 0) return;
+  internal::RecordOldToNewSlot(host, slot);
+}
+
 template <typename Slot>  // Value or CompressedValue
 inline void WriteBarrier(HeapObject* host, Slot* slot, Value value) {
   if (!value.IsHeapObject()) return;
-  const uintptr_t host_flags = internal::ChunkFlags(host);
-  if ((host_flags & internal::kPageOld) == 0) return;
-  if (host_flags & internal::kPageMarking) internal::MarkingBarrierSlow(host, slot, value);
-  if ((internal::ChunkFlags(value.ToObject()) & internal::kPageYoung) == 0) return;
-  internal::RecordOldToNewSlot(host, slot);
+  WriteBarrierForObject(host, slot, value.ToObject());
 }
 
 // Stores `value` into `slot` (which must lie inside `host`) with the write barrier.
@@ -93,6 +101,15 @@ inline void Store(HeapObject* host, Value* slot, Value value) {
 inline void Store(HeapObject* host, CompressedValue* slot, Value value) {
   slot->Store(value);
   WriteBarrier(host, slot, value);
+}
+
+// Stores a pointer to `object` (null: the empty value) into the compressed `slot` (inside `host`)
+// with the write barrier: CompressedValue::StoreObject's cheaper check (only the cage can be
+// wrong, and a wrong one aborts), and no tag test in the barrier. `object` must be null or an
+// object of host's heap.
+inline void StoreObject(HeapObject* host, CompressedValue* slot, const HeapObject* object) {
+  slot->StoreObject(object);
+  if (object != nullptr) WriteBarrierForObject(host, slot, object);
 }
 
 // Convenience: stores into the index-th Value word after host's header.

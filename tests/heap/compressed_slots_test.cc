@@ -64,6 +64,56 @@ TEST_F(CompressedSlotsDeathTest, OutOfRangeStoresAbortInsteadOfTruncating) {
                "does not fit in a compressed slot");
 }
 
+// StoreObject (value.h): a HeapObject* or null, stored without inspecting a tag.
+TEST_F(CompressedSlotsTest, StoreObjectStoresPointersAndNull) {
+  CompressedNode* node = NewCompressedNode(0);
+  CompressedNode* other = NewCompressedNode(5, AllocationType::kOld);
+  node->left.StoreObject(node);
+  node->right.StoreObject(other);
+  EXPECT_EQ(node->left.Load(), Value::FromObject(node));
+  EXPECT_EQ(node->right.Load(), Value::FromObject(other));
+  EXPECT_EQ(node->right.raw(), static_cast<uint32_t>(reinterpret_cast<uint64_t>(other)));
+  node->right.StoreObject(nullptr);
+  EXPECT_TRUE(node->right.Load().IsEmpty());
+  EXPECT_EQ(node->right.raw(), 0u);
+  // The barriered form accepts null too (and records nothing for it).
+  StoreObject(other, &other->left, nullptr);
+  EXPECT_TRUE(other->left.Load().IsEmpty());
+}
+
+// tenure::StoreObject's barrier: an old host's compressed slot stored with it keeps a young target
+// alive through scavenges (remembered) and is updated when the target moves; the verifier (on in
+// the test config) checks the remembered set before and after every GC.
+TEST_F(CompressedSlotsTest, StoreObjectBarrierRemembersOldToYoung) {
+  Local<CompressedNode> old = Local<CompressedNode>::New(heap(), NewCompressedNode(1, AllocationType::kOld));
+  CompressedNode* young = NewCompressedNode(2);
+  StoreObject(old.get(), &old->left, young);
+  heap().VerifyHeapForTesting();
+  Scavenge();  // young survives only through old->left
+  CompressedNode* moved = old->left.Load().As<CompressedNode>();
+  EXPECT_NE(moved, young);
+  EXPECT_TRUE(Heap::InYoungGeneration(moved));
+  EXPECT_EQ(moved->payload, 2);
+  Scavenge();
+  EXPECT_FALSE(Heap::InYoungGeneration(old->left.Load().As<CompressedNode>()));
+  EXPECT_EQ(old->left.Load().As<CompressedNode>()->id.Load().ToSmi(), 2);
+}
+
+#ifndef NDEBUG
+// StoreObject's contract (an object of the slot's own heap) is checked only in builds without
+// NDEBUG (value.h); Store(Value) rejects the same pointer in every build (EverySpaceIsInsideOneCage).
+TEST_F(CompressedSlotsDeathTest, StoreObjectOfAnotherHeapAbortsInDebugBuilds) {
+  CompressedNode* node = NewCompressedNode(0);
+  EXPECT_DEATH(
+      {
+        Heap other(DefaultTestConfig());
+        HandleScope scope(other);
+        node->left.StoreObject(other.Allocate(&kCompressedNodeType, sizeof(CompressedNode)));
+      },
+      "does not fit in a compressed slot");
+}
+#endif
+
 TEST_F(CompressedSlotsTest, EverySpaceIsInsideOneCage) {
   CompressedNode* young = NewCompressedNode(1);
   CompressedNode* old = NewCompressedNode(2, AllocationType::kOld);
@@ -191,13 +241,16 @@ TEST_F(CompressedCompactionTest, CompactionUpdatesCompressedPointers) {
 }
 
 // A black old host's compressed slot stored during incremental marking keeps its target alive: a
-// white old target is greyed by the marking barrier, a young target's slot is recorded.
+// white old target is greyed by the marking barrier (Store(Value) and StoreObject's
+// WriteBarrierForObject), a young target's slot is recorded.
 TEST_F(CompressedSlotsTest, IncrementalMarkingSeesCompressedStores) {
   Local<CompressedNode> host = Local<CompressedNode>::New(heap(), NewCompressedNode(1, AllocationType::kOld));
   HeapObject* old_target;
+  HeapObject* old_target_by_object;
   {
     HandleScope inner(heap());
     old_target = NewCompressedNode(2, AllocationType::kOld);  // white: unreachable when marking starts
+    old_target_by_object = NewCompressedNode(4, AllocationType::kOld);  // white as well
   }
   heap().StartIncrementalMarkingForTesting();
   ASSERT_TRUE(heap().IsIncrementalMarkingForTesting());
@@ -205,16 +258,19 @@ TEST_F(CompressedSlotsTest, IncrementalMarkingSeesCompressedStores) {
   ASSERT_TRUE(heap().IsIncrementalMarkingForTesting());
   ASSERT_NE(host->raw_header() & HeapObject::kMarkBit, 0u) << "host must be black";
   ASSERT_EQ(old_target->raw_header() & HeapObject::kMarkBit, 0u) << "target must be white";
+  ASSERT_EQ(old_target_by_object->raw_header() & HeapObject::kMarkBit, 0u) << "target must be white";
   {
     HandleScope inner(heap());
     CompressedNode* young_target = NewCompressedNode(3);
     Store(host.get(), &host->left, Value::FromObject(old_target));
     Store(host.get(), &host->right, Value::FromObject(young_target));
+    StoreObject(host.get(), &host->id, old_target_by_object);
   }
   heap().IncrementalMarkingStepForTesting(1 << 20);  // verify_heap: checks the tri-colour invariant
   FullGC();  // finalizes marking
   EXPECT_EQ(host->left.Load().As<CompressedNode>()->payload, 2);
   EXPECT_EQ(host->right.Load().As<CompressedNode>()->payload, 3);
+  EXPECT_EQ(host->id.Load().As<CompressedNode>()->payload, 4);
 }
 
 }  // namespace
