@@ -37,6 +37,7 @@ double JsPow(double base, double exponent);
 void InstallCoreBuiltins(Runtime& rt, Handle global);
 void InstallArrayBuiltins(Runtime& rt, Handle global);
 void InstallStringBuiltins(Runtime& rt, Handle global);
+void InstallJsonBuiltins(Runtime& rt, Handle global);  // builtins_json.cc
 void InstallNumberBuiltins(Runtime& rt, Handle global);
 void InstallUriBuiltins(Runtime& rt, Handle global);
 void InstallCollectionBuiltins(Runtime& rt, Handle global);

@@ -98,6 +98,7 @@ void Runtime::SetUpBuiltins() {
   InstallCoreBuiltins(*this, global);
   InstallArrayBuiltins(*this, global);
   InstallStringBuiltins(*this, global);
+  InstallJsonBuiltins(*this, global);
   InstallNumberBuiltins(*this, global);
   InstallUriBuiltins(*this, global);
   InstallRegExpBuiltins(*this, global);

@@ -1,4 +1,4 @@
-// String and JSON builtins (Number and Math: builtins_number.cc).
+// String builtins (Number and Math: builtins_number.cc; JSON: builtins_json.cc).
 //
 // String methods work in UTF-16 code units (string_utf16.h). Each is written once as a template
 // over the text type: std::string (the receiver is ASCII, so bytes are units — today's fast path)
@@ -9,7 +9,6 @@
 #include <string>
 #include <type_traits>
 
-#include "base/json_string.h"
 #include "base/utf8.h"
 #include "builtins.h"
 #include "builtins_regexp.h"
@@ -467,230 +466,6 @@ TENURE_NATIVE(StringRaw) {
   return rt.NewString(out);
 }
 
-// ---------------------------------------------------------------------------------------------
-// JSON
-
-
-// JSON.stringify's QuoteJSONString (ECMA-262 §25.5.2.3): like base::AppendJsonQuoted, plus a lone
-// surrogate (3-byte WTF-8) becomes the escape \udXXX instead of raw bytes.
-static void AppendJsonQuotedWtf8(std::string_view s, std::string* out) {
-  if (s.find('\xED') == std::string_view::npos) return base::AppendJsonQuoted(s, out);
-  std::string body;
-  size_t run = 0;  // start of the bytes not yet quoted
-  auto flush = [&](size_t end) {
-    std::string quoted;
-    base::AppendJsonQuoted(s.substr(run, end - run), &quoted);
-    body += quoted.substr(1, quoted.size() - 2);
-  };
-  for (size_t i = 0; i < s.size();) {
-    uint32_t cp;
-    size_t n = DecodeCodePoint(s, i, &cp);
-    if (cp >= 0xD800 && cp <= 0xDFFF) {
-      flush(i);
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "\\u%04x", cp);
-      body += buf;
-      run = i + n;
-    }
-    i += n;
-  }
-  flush(s.size());
-  *out += '"' + body + '"';
-}
-
-// Serializes `v`; returns false on exception. `*skip` is set for undefined/functions.
-static bool JsonSerialize(Runtime& rt, Handle v, const std::string& indent, const std::string& gap,
-                          int depth, std::string* out, bool* skip) {
-  *skip = false;
-  Value x = v.value();
-  if (depth > 200) {
-    rt.ThrowTypeError("Converting circular structure to JSON");
-    return false;
-  }
-  if (IsJSObject(x) && !IsKind(x, Kind::kFunction)) {
-    tenure::HandleScope scope(rt.heap());
-    Handle key = Handle::New(rt.heap(), rt.Intern("toJSON"));
-    Value to_json = rt.GetNamed(v, key);
-    if (to_json.IsEmpty()) return false;
-    if (rt.IsCallable(to_json)) {
-      Handle fn = Handle::New(rt.heap(), to_json);
-      Value r = rt.Call(fn, v, nullptr, 0);
-      if (r.IsEmpty()) return false;
-      Handle rh = Handle::New(rt.heap(), r);
-      return JsonSerialize(rt, rh, indent, gap, depth + 1, out, skip);
-    }
-  }
-  x = v.value();  // the toJSON lookup may have allocated (interning) and moved the object
-  Value wrapped = PrimitiveWrapperValue(x);
-  if (!wrapped.IsEmpty() && !IsKind(wrapped, Kind::kSymbol)) {  // §25.5.2.2 step 4: unwrap
-    double d = 0;
-    if (IsNumber(wrapped) && !rt.ToNumber(v, &d)) return false;
-    x = IsNumber(wrapped) ? rt.NewNumber(d) : IsString(wrapped) ? rt.ToString(v) : wrapped;
-    if (x.IsEmpty()) return false;
-  }
-  if (x == kNull) { *out += "null"; return true; }
-  if (x == kTrue) { *out += "true"; return true; }
-  if (x == kFalse) { *out += "false"; return true; }
-  if (IsNumber(x)) {
-    double d = NumberValue(x);
-    *out += std::isfinite(d) ? Runtime::NumberToString(d) : "null";
-    return true;
-  }
-  if (IsString(x)) { AppendJsonQuotedWtf8(rt.ToStdString(x), out); return true; }
-  if (!IsJSObject(x) || IsKind(x, Kind::kFunction)) { *skip = true; return true; }
-  std::string inner = indent + gap;
-  tenure::HandleScope scope(rt.heap());
-  bool is_array = IsKind(x, Kind::kArray);
-  Handle keys = Handle::New(rt.heap(), is_array ? kUndefined : rt.OwnKeys(v));
-  int64_t n = is_array ? Runtime::ArrayLength(x) : Runtime::ArrayLength(keys.value());
-  *out += is_array ? '[' : '{';
-  bool first = true;
-  for (int64_t i = 0; i < n; ++i) {
-    Handle k = Handle::New(rt.heap(), is_array ? Value::FromSmi(i) : rt.ArrayGet(keys.value().As<JSObject>(), i));
-    Handle item = Handle::New(rt.heap(), rt.GetProperty(v, k));
-    if (item.value().IsEmpty()) return false;
-    std::string piece;
-    bool item_skip = false;
-    if (!JsonSerialize(rt, item, inner, gap, depth + 1, &piece, &item_skip)) return false;
-    if (item_skip && !is_array) continue;
-    if (item_skip) piece = "null";
-    if (!first) *out += ',';
-    first = false;
-    if (!gap.empty()) *out += "\n" + inner;
-    if (!is_array) {
-      AppendJsonQuotedWtf8(rt.ToStdString(k.value()), out);
-      *out += gap.empty() ? ":" : ": ";
-    }
-    *out += piece;
-  }
-  if (!first && !gap.empty()) *out += "\n" + indent;
-  *out += is_array ? ']' : '}';
-  return true;
-}
-
-TENURE_NATIVE(JsonStringify) {
-  std::string gap;
-  Value space = args.get(2);
-  if (IsNumber(space)) gap.assign(static_cast<size_t>(std::clamp(NumberValue(space), 0.0, 10.0)), ' ');
-  else if (IsString(space)) gap = rt.ToStdString(space).substr(0, 10);
-  std::string out;
-  bool skip = false;
-  if (!JsonSerialize(rt, args.at(0), "", gap, 0, &out, &skip)) return Value();
-  if (skip) return kUndefined;
-  return rt.NewString(out);
-}
-
-// A small recursive-descent JSON parser producing runtime values.
-class JsonParser {
- public:
-  JsonParser(Runtime& rt, std::string text) : rt_(rt), s_(std::move(text)) {}
-
-  Value Parse() {
-    Value v = ParseValue(0);
-    if (v.IsEmpty()) return v;
-    SkipWs();
-    if (pos_ != s_.size()) return Fail();
-    return v;
-  }
-
- private:
-  Value Fail() {
-    if (rt_.has_exception()) return Value();
-    if (pos_ >= s_.size()) return rt_.ThrowError(ErrorType::kSyntaxError, "Unexpected end of JSON input");
-    return rt_.ThrowError(ErrorType::kSyntaxError,
-                          std::string("Unexpected token '") + s_[pos_] + "', \"" + s_.substr(0, 30) +
-                              "\" is not valid JSON");
-  }
-  void SkipWs() { while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_; }
-
-  // Parses the string literal at pos_ (an opening quote). On a malformed string the SyntaxError is
-  // thrown here with V8's message and position, and false is returned.
-  bool ParseString(std::string* out) {
-    ++pos_;
-    base::JsonStringError error = base::DecodeJsonString(s_, &pos_, out, {.keep_lone_surrogates = true});
-    if (error == base::JsonStringError::kNone) return true;
-    std::string message = base::JsonStringErrorMessage(error);
-    if (error != base::JsonStringError::kUnexpectedEnd) {
-      message += " in JSON at position " + std::to_string(pos_);
-    }
-    rt_.ThrowError(ErrorType::kSyntaxError, message);
-    return false;
-  }
-
-  Value ParseValue(int depth) {
-    SkipWs();
-    if (pos_ >= s_.size() || depth > 500) return Fail();
-    char c = s_[pos_];
-    tenure::HandleScope scope(rt_.heap());
-    if (c == '{') {
-      Handle obj = Handle::New(rt_.heap(), rt_.NewPlainObject());
-      ++pos_;
-      SkipWs();
-      if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return obj.value(); }
-      for (;;) {
-        SkipWs();
-        std::string key;
-        if (pos_ >= s_.size() || s_[pos_] != '"' || !ParseString(&key)) return Fail();
-        SkipWs();
-        if (pos_ >= s_.size() || s_[pos_] != ':') return Fail();
-        ++pos_;
-        Handle k = Handle::New(rt_.heap(), rt_.NewString(key));
-        Handle v = Handle::New(rt_.heap(), ParseValue(depth + 1));
-        if (v.value().IsEmpty()) return Value();
-        if (!rt_.SetProperty(obj, k, v)) return Value();
-        SkipWs();
-        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-        if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return obj.value(); }
-        return Fail();
-      }
-    }
-    if (c == '[') {
-      Handle arr = Handle::New(rt_.heap(), rt_.NewArray());
-      ++pos_;
-      SkipWs();
-      if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return arr.value(); }
-      for (;;) {
-        Handle v = Handle::New(rt_.heap(), ParseValue(depth + 1));
-        if (v.value().IsEmpty()) return Value();
-        rt_.ArrayPush(arr, v);
-        SkipWs();
-        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-        if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return arr.value(); }
-        return Fail();
-      }
-    }
-    if (c == '"') {
-      std::string str;
-      if (!ParseString(&str)) return Fail();
-      return rt_.NewString(str);
-    }
-    if (s_.compare(pos_, 4, "true") == 0) { pos_ += 4; return kTrue; }
-    if (s_.compare(pos_, 5, "false") == 0) { pos_ += 5; return kFalse; }
-    if (s_.compare(pos_, 4, "null") == 0) { pos_ += 4; return kNull; }
-    if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) {
-      size_t start = pos_;
-      ++pos_;
-      while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.' ||
-                                  s_[pos_] == 'e' || s_[pos_] == 'E' || s_[pos_] == '+' || s_[pos_] == '-')) {
-        ++pos_;
-      }
-      return rt_.NewNumber(std::strtod(s_.substr(start, pos_ - start).c_str(), nullptr));
-    }
-    return Fail();
-  }
-
-  Runtime& rt_;
-  std::string s_;
-  size_t pos_ = 0;
-};
-
-TENURE_NATIVE(JsonParse) {
-  Value s = ArgString(rt, args, 0);
-  if (s.IsEmpty()) return Value();
-  JsonParser parser(rt, rt.ToStdString(s));
-  return parser.Parse();
-}
-
 void InstallStringBuiltins(Runtime& rt, Handle global) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
@@ -713,10 +488,6 @@ void InstallStringBuiltins(Runtime& rt, Handle global) {
       {"valueOf", StringToString, 0}};
   for (const auto& m : string_methods) rt.DefineNative(sproto, m.name, m.fn, m.length);
 
-  Handle json = Handle::New(heap, rt.NewPlainObject());
-  rt.DefineNative(json, "stringify", JsonStringify, 3);
-  rt.DefineNative(json, "parse", JsonParse, 2);
-  SetHiddenProperty(rt, global, "JSON", json.value());
 }
 
 }  // namespace tenure::js

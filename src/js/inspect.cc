@@ -430,7 +430,11 @@ class Inspector {
 
   std::string FormatProperty(Handle object, Handle key, int recurse_times) {
     std::string_view name = key.value().As<String>()->view();
-    std::string label = IsIdentifierKey(name) ? std::string(name) : Quote(name);
+    // node's formatProperty shows an own "__proto__" (JSON.parse, computed keys) as ['__proto__'],
+    // so it cannot be mistaken for the prototype syntax of an object literal.
+    std::string label = name == "__proto__"      ? "['__proto__']"
+                        : IsIdentifierKey(name) ? std::string(name)
+                                                : Quote(name);
     tenure::HandleScope scope(rt_.heap());
     Handle interned = Handle::New(rt_.heap(), rt_.Intern(name));
     int64_t flags = 0;
