@@ -38,6 +38,52 @@ Value NewLiteralObject(Runtime& rt, int inline_capacity, tenure::AllocationSite*
   return Value::FromObject(o);
 }
 
+// Whether `leaf` is the shape a fresh literal gets from defining keys[1..N] in order: key_i at
+// index i, no attribute or integrity bits, parent chain ending at the empty root.
+static bool IsLiteralShapeChain(Runtime& rt, Value leaf, FixedArray* keys) {
+  Value s = leaf;
+  for (int64_t i = keys->size() - 2; i >= 0; --i) {
+    if (!IsKind(s, Kind::kShape)) return false;
+    Shape* shape = s.As<Shape>();
+    if (shape->key != keys->items()[i + 1] || shape->index != Value::FromSmi(i) ||
+        shape->count != Value::FromSmi(i + 1) || shape->flags != Value::FromSmi(0)) {
+      return false;
+    }
+    s = shape->parent;
+  }
+  return s == rt.root(kRootEmptyShape);
+}
+
+// NewShapedLiteralObject's first evaluation (and any that cannot use a cached shape).
+static Value DefineLiteralProperties(Runtime& rt, Value* keys, const Value* values, tenure::AllocationSite* site) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  const int64_t count = keys->As<FixedArray>()->size() - 1;
+  Handle object = Handle::New(heap, NewLiteralObject(rt, static_cast<int>(count), site));
+  for (int64_t i = 0; i < count; ++i) {
+    Handle key = Handle::New(heap, keys->As<FixedArray>()->items()[i + 1]);  // re-read: DefineOwn may GC
+    if (!rt.DefineOwn(object, key, Handle::FromSlot(const_cast<Value*>(&values[i])), 0)) return Value();
+  }
+  JSObject* o = object.value().As<JSObject>();
+  FixedArray* k = keys->As<FixedArray>();
+  if (KindOf(o) == Kind::kObject && InlineCapacity(o) == count && IsLiteralShapeChain(rt, o->shape, k)) {
+    tenure::Store(k, &k->items()[0], o->shape);
+  }
+  return object.value();
+}
+
+Value NewShapedLiteralObject(Runtime& rt, Value* keys, const Value* values, tenure::AllocationSite* site) {
+  if (keys->As<FixedArray>()->items()[0] == kUndefined) return DefineLiteralProperties(rt, keys, values, site);
+  const int64_t count = keys->As<FixedArray>()->size() - 1;
+  const TypeInfo* type = PlainObjectType(static_cast<int>(count));
+  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  // Read after the allocation (a GC may move the keys array or the shape).
+  InitLiteralObject(o, type, keys->As<FixedArray>()->items()[0], rt.root(kRootObjectPrototype));
+  Value* slots = InlineSlots(o);
+  for (int64_t i = 0; i < count; ++i) tenure::Store(o, &slots[i], values[i]);
+  return Value::FromObject(o);
+}
+
 Value NewConstructedObject(Runtime& rt, Handle proto, int inline_capacity, tenure::AllocationSite* site) {
   const TypeInfo* type = PlainObjectType(inline_capacity);
   JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));

@@ -65,6 +65,17 @@ Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* sit
 // in the constant-pool slot `cow_store` (objects.h), length = its size. Allocates only the array.
 Value NewCowLiteralArray(Runtime& rt, const Value* cow_store, tenure::AllocationSite* site);
 
+// `{a: v0, b: v1, ...}` (CreateObjectShaped; the compiler's IsShapedLiteral: distinct fixed
+// non-index names, at most kMaxInlineCapacity). `keys` is the literal's constant-pool slot of a
+// FixedArray [leaf shape or undefined, key0, ..., keyN-1]; `values` are the N evaluated values
+// (registers). The first evaluation defines the properties one by one on an empty object
+// (DefineOwn, ECMA-262 §13.2.5.5) and caches the resulting leaf shape in keys[0] when its chain
+// is exactly key_i at index i without attributes from the empty root; later evaluations allocate
+// the object at `site` with that shape and fill its N inline slots (V8 starts from the
+// boilerplate's final map the same way). Shapes are immutable, so the cached one stays valid.
+// Returns empty on exception.
+Value NewShapedLiteralObject(Runtime& rt, Value* keys, const Value* values, tenure::AllocationSite* site);
+
 // The largest slot + 1 a `new` instruction can carry in operand b's high 16 bits (int32 b).
 inline constexpr int kMaxNewSiteSlot = 0x7fff;
 

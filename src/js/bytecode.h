@@ -82,6 +82,7 @@ inline constexpr int kFixedRegs = 4;
   X(CreateObject, "dst capacity site") X(CreateArray, "dst capacity site")                                                 \
   X(ArrayPush, "array src") X(ArrayPushHole, "array") X(ArraySpread, "array src")              \
   X(CreateArrayCow, "dst cow_k site") /* `[0, 1, ..., 9]`: shares constants[cow_k]'s COW store */ \
+  X(CreateObjectShaped, "dst first|site<<16 keys_k") /* `{a: r[first], b: r[first+1], ...}` */ \
   X(ObjectSpread, "obj src")                                                                   \
   X(SetLiteralProto, "obj src")  /* `__proto__: v` in a literal: v an object or null */        \
   X(DefineField, "obj key src")      /* own enumerable data property (literals) */            \

@@ -113,6 +113,7 @@ class Compiler {
   int Arguments(NodeList args, int receiver_reg, bool* spread);  // returns argc or array reg
   void MemberGet(Node* n, int dst, int object_reg);
   void ObjectLiteral(Node* n, int dst);
+  bool ShapedObjectLiteral(Node* n, int dst);  // compiler_expressions.cc
   void ArrayLiteral(Node* n, int dst);
   void Template(Node* n, int dst);
   void Class(Node* n, int dst, std::string_view name);
@@ -167,6 +168,7 @@ class Compiler {
   int StringConst(std::string_view s);
   int TemplateObjectConst(Node* n);
   int CowElementsConst(const NodeList& list);  // compiler_expressions.cc
+  int LiteralKeysConst(const NodeList& list);  // compiler_expressions.cc
   int NameIc(std::string_view name);  // name_k | ic << 16
   static int Pack(int lo, int hi) { return lo | (hi << 16); }
 

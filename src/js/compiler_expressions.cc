@@ -786,7 +786,61 @@ static bool IsProtoSetter(Node* prop) {
          prop->a->kind == NodeKind::kString && prop->a->str == "__proto__";
 }
 
+// A literal that CreateObjectShaped can build: 1..kMaxInlineCapacity properties, each a distinct
+// cacheable `name: value` or shorthand `name` (no spread, accessor, method, computed or index key,
+// no `__proto__` in any form, no named-function value).
+static bool IsShapedLiteral(Node* n) {
+  if (n->list.empty() || n->list.size() > static_cast<size_t>(kMaxInlineCapacity)) return false;
+  for (size_t i = 0; i < n->list.size(); ++i) {
+    Node* prop = n->list[i];
+    bool plain = prop->op == Tok::kColon || (prop->op == Tok::kIdentifier && prop->b->kind == NodeKind::kIdentifier);
+    if (!plain || !IsCacheableLiteralKey(prop) || prop->a->str == "__proto__") return false;
+    for (size_t j = 0; j < i; ++j) {
+      if (n->list[j]->a->str == prop->a->str) return false;  // a repeated key redefines
+    }
+  }
+  return true;
+}
+
+// `{a: e0, b: e1, ...}` (IsShapedLiteral): the values go to consecutive temporaries in source
+// order, then one CreateObjectShaped makes the object with them (no script code can observe the
+// object before the last value exists: ECMA-262 §13.2.5.4 defines onto a fresh object that no
+// value expression can reach). False, with nothing emitted, when the temporaries would not fit
+// the operand's 16 bits.
+bool Compiler::ShapedObjectLiteral(Node* n, int dst) {
+  const int first = fs_->next_temp;
+  const int count = static_cast<int>(n->list.size());
+  if (first + count > 0xffff) return false;
+  for (int i = 0; i < count; ++i) Temp();
+  for (int i = 0; i < count; ++i) {
+    int mark = fs_->next_temp;
+    offset_ = n->list[static_cast<size_t>(i)]->offset;
+    Expr(n->list[static_cast<size_t>(i)]->b, first + i);
+    fs_->next_temp = mark;
+  }
+  offset_ = n->offset;
+  Emit(Op::kCreateObjectShaped, dst, NewInstructionOperand(fs_->info, first), LiteralKeysConst(n->list));
+  fs_->next_temp = first;
+  return true;
+}
+
+// The constant-pool FixedArray of a shaped literal (allocation_site.h, NewShapedLiteralObject):
+// [undefined (the leaf shape, cached on first use), key0, ..., keyN-1], keys interned. Old at
+// birth like CowElementsConst's store: it lives as long as the function.
+int Compiler::LiteralKeysConst(const NodeList& list) {
+  std::vector<int> keys;
+  for (Node* prop : list) keys.push_back(StringConst(prop->a->str));  // may allocate: before the array
+  const size_t n = keys.size() + 1;
+  FixedArray* e = static_cast<FixedArray*>(
+      rt_.heap().Allocate(FixedArrayType(), sizeof(HeapObject) + 8 + 8 * n, tenure::AllocationType::kOld));
+  e->length = Value::FromSmi(static_cast<int64_t>(n));
+  e->items()[0] = kUndefined;
+  for (size_t i = 1; i < n; ++i) tenure::Store(e, &e->items()[i], fs_->info->constants[static_cast<size_t>(keys[i - 1])]);
+  return Const(Value::FromObject(e));
+}
+
 void Compiler::ObjectLiteral(Node* n, int dst) {
+  if (IsShapedLiteral(n) && ShapedObjectLiteral(n, dst)) return;
   Emit(Op::kCreateObject, dst, LiteralInlineCapacity(n), ReserveAllocationSite(fs_->info));
   for (Node* prop : n->list) {
     int mark = fs_->next_temp;

@@ -85,38 +85,75 @@ bool Runtime::ToNumber(Handle h, double* out) {
 
 // Number::toString (ECMA-262 §6.1.6.1.20): shortest round-trip digits, then the spec's layout
 // rules for the decimal exponent n.
-std::string Runtime::NumberToString(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (d == 0) return "0";
-  if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
-  std::string sign = d < 0 ? "-" : "";
+// Writes `count` copies of `c` at `p`; returns the end.
+static char* Fill(char* p, char c, int count) {
+  for (int i = 0; i < count; ++i) *p++ = c;
+  return p;
+}
+
+static char* Copy(char* p, const char* from, int count) {
+  std::memcpy(p, from, static_cast<size_t>(count));
+  return p + count;
+}
+
+size_t Runtime::NumberToChars(double d, char* out) {
+  if (std::isnan(d)) return static_cast<size_t>(Copy(out, "NaN", 3) - out);
+  if (d == 0) return static_cast<size_t>(Copy(out, "0", 1) - out);  // also -0
+  char* p = out;
+  if (d < 0) *p++ = '-';
   double a = std::fabs(d);
+  if (std::isinf(a)) return static_cast<size_t>(Copy(p, "Infinity", 8) - out);
+  if (a < 9007199254740992.0 && a == std::floor(a)) {  // an integer below 2^53: its decimal digits
+    return static_cast<size_t>(std::to_chars(p, out + kNumberCharsMax, static_cast<int64_t>(a)).ptr - out);
+  }
   // ECMA-262 Number::toString wants the fewest digits k that still identify `a` (the closest
   // such digits when several exist): exactly what std::to_chars's shortest round-trip form gives
-  // ([charconv.to.chars]), in one call instead of trying snprintf + strtod per precision.
-  char buf[40];
-  std::to_chars_result res = std::to_chars(buf, buf + sizeof buf - 1, a, std::chars_format::scientific);
-  *res.ptr = '\0';
-  // buf = "d.ddde[+-]xx"
-  std::string digits;
-  const char* p = buf;
-  for (; *p != 'e'; ++p) if (*p != '.') digits.push_back(*p);
-  int exp10 = std::atoi(p + 1);
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  int k = static_cast<int>(digits.size());
-  int n = exp10 + 1;
-  std::string out;
-  if (k <= n && n <= 21) {
-    out = digits + std::string(n - k, '0');
-  } else if (0 < n && n <= 21) {
-    out = digits.substr(0, n) + "." + digits.substr(n);
-  } else if (-6 < n && n <= 0) {
-    out = "0." + std::string(-n, '0') + digits;
-  } else {
-    std::string e = (n - 1 >= 0 ? "+" : "-") + std::to_string(std::abs(n - 1));
-    out = k == 1 ? digits + "e" + e : digits.substr(0, 1) + "." + digits.substr(1) + "e" + e;
+  // ([charconv.to.chars]), as "d.ddde[+-]xx".
+  char sci[40];
+  const char* end = std::to_chars(sci, sci + sizeof sci, a, std::chars_format::scientific).ptr;
+  char digits[24];
+  int k = 0;
+  const char* q = sci;
+  for (; q < end && *q != 'e'; ++q) {
+    if (*q != '.') digits[k++] = *q;
   }
-  return sign + out;
+  const bool negative_exp = q + 1 < end && q[1] == '-';
+  int exp10 = 0;
+  for (q += 2; q < end; ++q) exp10 = exp10 * 10 + (*q - '0');
+  if (negative_exp) exp10 = -exp10;
+  while (k > 1 && digits[k - 1] == '0') --k;
+  const int n = exp10 + 1;  // the decimal point's position after the first digit
+  if (k <= n && n <= 21) {
+    p = Fill(Copy(p, digits, k), '0', n - k);
+  } else if (0 < n && n <= 21) {
+    p = Copy(Copy(p, digits, n), ".", 1);
+    p = Copy(p, digits + n, k - n);
+  } else if (-6 < n && n <= 0) {
+    p = Copy(Fill(Copy(p, "0.", 2), '0', -n), digits, k);
+  } else {
+    p = Copy(p, digits, 1);
+    if (k > 1) p = Copy(Copy(p, ".", 1), digits + 1, k - 1);
+    p = Copy(p, n - 1 >= 0 ? "e+" : "e-", 2);
+    p = std::to_chars(p, out + kNumberCharsMax, n - 1 >= 0 ? n - 1 : 1 - n).ptr;
+  }
+  return static_cast<size_t>(p - out);
+}
+
+std::string Runtime::NumberToString(double d) {
+  char buf[kNumberCharsMax];
+  return std::string(buf, NumberToChars(d, buf));
+}
+
+// ToString of a number: formatted on the stack; the text is ASCII, so it needs no WTF-8
+// normalization (NewString's copy).
+static Value NewNumberString(tenure::Heap& heap, double d) {
+  char buf[Runtime::kNumberCharsMax];
+  const size_t n = Runtime::NumberToChars(d, buf);
+  String* str = static_cast<String*>(heap.Allocate(StringType(), kStringDataOffset + n));
+  str->length = static_cast<uint32_t>(n);
+  str->info = StringInfoFor(std::string_view(buf, n), /*interned=*/false);
+  std::memcpy(str->data(), buf, n);
+  return Value::FromObject(str);
 }
 
 std::string Runtime::ToStdString(Value v) const {
@@ -137,8 +174,8 @@ std::string Runtime::ToStdString(Value v) const {
 Value Runtime::ToString(Handle h) {
   Value v = h.value();
   if (IsString(v)) return v;
-  if (v.IsSmi()) return NewString(std::to_string(v.ToSmi()));
-  if (IsKind(v, Kind::kHeapNumber)) return NewString(NumberToString(v.As<HeapNumber>()->value));
+  if (v.IsSmi()) return NewNumberString(*heap_, static_cast<double>(v.ToSmi()));
+  if (IsKind(v, Kind::kHeapNumber)) return NewNumberString(*heap_, v.As<HeapNumber>()->value);
   if (!v.IsHeapObject()) return NewString(ToStdString(v));
   if (IsKind(v, Kind::kSymbol)) return ThrowTypeError("Cannot convert a Symbol value to a string");
   tenure::HandleScope scope(*heap_);

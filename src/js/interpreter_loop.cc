@@ -859,6 +859,15 @@ Value Runtime::RunFrames(size_t entry_index) {
       case Op::kCreateArrayCow: L_CreateArrayCow:  // `[0, 1, ..., 9]`: shares the literal's COW store
         r[in.a] = NewCowLiteralArray(*this, &f->info->constants[in.b], LiteralSite(*this, f->info, in.c));
         break;
+      case Op::kCreateObjectShaped: L_CreateObjectShaped: {  // `{a: x, b: y}` from its cached shape
+        Value* keys = &const_cast<FunctionInfo*>(f->info)->constants[in.c];
+        tenure::AllocationSite* site = LiteralSite(*this, f->info, in.b >> 16);
+        SAVE_PC();
+        Value o = NewShapedLiteralObject(*this, keys, &r[in.b & 0xffff], site);
+        CHECK(o);
+        r[in.a] = o;
+        break;
+      }
       case Op::kArrayPushHole: L_ArrayPushHole: {
         Value hole = kHole;  // an immediate: safe outside the root set
         CHECK_BOOL(ArraySet(REG(in.a), r[in.a].As<JSObject>()->length.ToSmi(), Handle::FromSlot(&hole)));

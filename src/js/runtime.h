@@ -242,6 +242,10 @@ class Runtime {
   static bool OrdinaryHasInstance(Value value, Value prototype);
   bool IsNative(Value fn, NativeFn native) const;  // fn is the native function made from `native`
   static std::string NumberToString(double d);
+  // NumberToString's characters written to `out` (at least kNumberCharsMax bytes, no terminator);
+  // returns their count. No heap (C++ or JS) allocation.
+  static constexpr size_t kNumberCharsMax = 32;
+  static size_t NumberToChars(double d, char* out);
   std::string ToStdString(Value string_value) const;  // requires a String
   Value TypeOf(Value v);
   bool StrictEquals(Value a, Value b) const;
