@@ -6,6 +6,7 @@
 
 #include "allocation_site.h"
 #include "builtins.h"
+#include "builtins_array_generic.h"
 #include "object_integrity.h"
 #include "string_utf16.h"
 
@@ -16,11 +17,10 @@ namespace {
 JSObject* Arr(Handle h) { return h.value().As<JSObject>(); }
 int64_t Len(Handle h) { return Arr(h)->length.ToSmi(); }
 
-bool RequireArray(Runtime& rt, Handle self, const char* method) {
-  if (IsKind(self.value(), Kind::kArray)) return true;
-  rt.ThrowTypeError(std::string("Array.prototype.") + method + " called on non-array (tenure supports arrays only)");
-  return false;
-}
+// The methods below are written for arrays; any other receiver (an array-like, a string, an
+// arguments-like object) takes the spec's generic algorithm in builtins_array_generic.cc.
+#define ARRAY_RECEIVER_OR(generic) \
+  if (!IsKind(self.value(), Kind::kArray)) return generic(rt, self, args)
 
 // Relative index argument (negative counts from the end), clamped to [0, len].
 bool RelativeIndex(Runtime& rt, Args args, int i, int64_t len, int64_t fallback, int64_t* out) {
@@ -47,7 +47,7 @@ bool HasElement(Runtime& rt, JSObject* array, int64_t index) { return rt.ArrayHa
 template <typename Visit>
 bool ForEachElement(Runtime& rt, Handle self, Args args, Holes holes, Visit visit) {
   if (!rt.IsCallable(args.get(0))) {
-    rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+    rt.ThrowTypeError(NotAFunctionMessage(rt, args.at(0)));
     return false;
   }
   tenure::HandleScope scope(rt.heap());
@@ -151,7 +151,7 @@ TENURE_NATIVE(ArrayFrom) {
 }
 
 TENURE_NATIVE(ArrayPush) {
-  if (!RequireArray(rt, self, "push")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayPush);
   if (!ArrayEditAllowed(rt, self, {.added = args.count})) return Value();
   for (int i = 0; i < args.count; ++i) {
     if (!rt.ArrayPush(self, args.at(i))) return Value();
@@ -160,7 +160,7 @@ TENURE_NATIVE(ArrayPush) {
 }
 
 TENURE_NATIVE(ArrayPop) {
-  if (!RequireArray(rt, self, "pop")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayPop);
   if (!ArrayEditAllowed(rt, self, {.removed = 1})) return Value();
   int64_t n = Len(self);
   if (n == 0) return kUndefined;
@@ -172,7 +172,7 @@ TENURE_NATIVE(ArrayPop) {
 }
 
 TENURE_NATIVE(ArrayShift) {
-  if (!RequireArray(rt, self, "shift")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayShift);
   if (!ArrayEditAllowed(rt, self, {.first_write = Len(self) > 1 ? 0 : -1, .removed = 1})) return Value();
   int64_t n = Len(self);
   if (n == 0) return kUndefined;
@@ -185,7 +185,7 @@ TENURE_NATIVE(ArrayShift) {
 }
 
 TENURE_NATIVE(ArrayUnshift) {
-  if (!RequireArray(rt, self, "unshift")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayUnshift);
   if (!ArrayEditAllowed(rt, self, {.added = args.count})) return Value();
   int64_t n = Len(self);
   int64_t k = args.count;
@@ -199,7 +199,7 @@ TENURE_NATIVE(ArrayUnshift) {
 }
 
 TENURE_NATIVE(ArraySlice) {
-  if (!RequireArray(rt, self, "slice")) return Value();
+  ARRAY_RECEIVER_OR(GenericArraySlice);
   int64_t n = Len(self), start, end;
   if (!RelativeIndex(rt, args, 0, n, 0, &start) || !RelativeIndex(rt, args, 1, n, n, &end)) return Value();
   tenure::HandleScope scope(rt.heap());
@@ -212,7 +212,7 @@ TENURE_NATIVE(ArraySlice) {
 }
 
 TENURE_NATIVE(ArraySplice) {
-  if (!RequireArray(rt, self, "splice")) return Value();
+  ARRAY_RECEIVER_OR(GenericArraySplice);
   int64_t n = Len(self), start;
   if (!RelativeIndex(rt, args, 0, n, 0, &start)) return Value();
   int64_t remove = n - start;
@@ -248,7 +248,7 @@ TENURE_NATIVE(ArraySplice) {
 }
 
 TENURE_NATIVE(ArrayConcat) {
-  if (!RequireArray(rt, self, "concat")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayConcat);
   tenure::HandleScope scope(rt.heap());
   Handle out = Handle::New(rt.heap(), rt.NewArray(Len(self)));
   if (!rt.SpreadInto(out, self)) return Value();
@@ -263,13 +263,9 @@ TENURE_NATIVE(ArrayConcat) {
 }
 
 TENURE_NATIVE(ArrayJoin) {
-  if (!RequireArray(rt, self, "join")) return Value();
-  std::string sep = ",";
-  if (args.get(0) != kUndefined) {
-    Value s = ArgString(rt, args, 0);
-    if (s.IsEmpty()) return Value();
-    sep = rt.ToStdString(s);
-  }
+  ARRAY_RECEIVER_OR(GenericArrayJoin);
+  std::string sep;
+  if (!JoinSeparator(rt, args, &sep)) return Value();
   std::string out;
   tenure::HandleScope scope(rt.heap());
   for (int64_t i = 0; i < Len(self); ++i) {
@@ -284,13 +280,13 @@ TENURE_NATIVE(ArrayJoin) {
 }
 
 TENURE_NATIVE(ArrayToString) {
+  ARRAY_RECEIVER_OR(GenericArrayToString);
   Value none = kUndefined;
   Args no_args{&none, 0};
   return ArrayJoin(rt, self, no_args);
 }
 
 static Value IndexOfImpl(Runtime& rt, Handle self, Args args, bool last, bool includes) {
-  if (!RequireArray(rt, self, "indexOf")) return Value();
   int64_t n = Len(self);
   Value target = args.get(0);
   if (!last) {
@@ -310,18 +306,27 @@ static Value IndexOfImpl(Runtime& rt, Handle self, Args args, bool last, bool in
   return includes ? kFalse : Value::FromSmi(-1);
 }
 
-TENURE_NATIVE(ArrayIndexOf) { return IndexOfImpl(rt, self, args, false, false); }
-TENURE_NATIVE(ArrayLastIndexOf) { return IndexOfImpl(rt, self, args, true, false); }
-TENURE_NATIVE(ArrayIncludes) { return IndexOfImpl(rt, self, args, false, true); }
+TENURE_NATIVE(ArrayIndexOf) {
+  ARRAY_RECEIVER_OR(GenericArrayIndexOf);
+  return IndexOfImpl(rt, self, args, false, false);
+}
+TENURE_NATIVE(ArrayLastIndexOf) {
+  ARRAY_RECEIVER_OR(GenericArrayLastIndexOf);
+  return IndexOfImpl(rt, self, args, true, false);
+}
+TENURE_NATIVE(ArrayIncludes) {
+  ARRAY_RECEIVER_OR(GenericArrayIncludes);
+  return IndexOfImpl(rt, self, args, false, true);
+}
 
 TENURE_NATIVE(ArrayForEach) {
-  if (!RequireArray(rt, self, "forEach")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayForEach);
   if (!ForEachElement(rt, self, args, Holes::kSkip, [](int64_t, Handle, Value) { return true; })) return Value();
   return kUndefined;
 }
 
 TENURE_NATIVE(ArrayMap) {
-  if (!RequireArray(rt, self, "map")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayMap);
   tenure::HandleScope scope(rt.heap());
   const int64_t len = Len(self);
   Handle out = Handle::New(rt.heap(), rt.NewArray(len));
@@ -335,7 +340,7 @@ TENURE_NATIVE(ArrayMap) {
 }
 
 TENURE_NATIVE(ArrayFilter) {
-  if (!RequireArray(rt, self, "filter")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayFilter);
   tenure::HandleScope scope(rt.heap());
   Handle out = Handle::New(rt.heap(), rt.NewArray());
   bool ok = ForEachElement(rt, self, args, Holes::kSkip, [&](int64_t, Handle element, Value result) {
@@ -346,7 +351,6 @@ TENURE_NATIVE(ArrayFilter) {
 }
 
 static Value FindImpl(Runtime& rt, Handle self, Args args, bool want_index) {
-  if (!RequireArray(rt, self, "find")) return Value();
   tenure::HandleScope scope(rt.heap());
   Handle found = Handle::New(rt.heap(), want_index ? Value::FromSmi(-1) : kUndefined);
   bool ok = ForEachElement(rt, self, args, Holes::kVisit, [&](int64_t i, Handle element, Value result) {
@@ -357,11 +361,16 @@ static Value FindImpl(Runtime& rt, Handle self, Args args, bool want_index) {
   return ok ? found.value() : Value();
 }
 
-TENURE_NATIVE(ArrayFind) { return FindImpl(rt, self, args, false); }
-TENURE_NATIVE(ArrayFindIndex) { return FindImpl(rt, self, args, true); }
+TENURE_NATIVE(ArrayFind) {
+  ARRAY_RECEIVER_OR(GenericArrayFind);
+  return FindImpl(rt, self, args, false);
+}
+TENURE_NATIVE(ArrayFindIndex) {
+  ARRAY_RECEIVER_OR(GenericArrayFindIndex);
+  return FindImpl(rt, self, args, true);
+}
 
 static Value SomeEvery(Runtime& rt, Handle self, Args args, bool every) {
-  if (!RequireArray(rt, self, every ? "every" : "some")) return Value();
   bool answer = every;
   bool ok = ForEachElement(rt, self, args, Holes::kSkip, [&](int64_t, Handle, Value result) {
     if (Runtime::ToBoolean(result) != every) {
@@ -373,16 +382,21 @@ static Value SomeEvery(Runtime& rt, Handle self, Args args, bool every) {
   return ok ? FromBool(answer) : Value();
 }
 
-TENURE_NATIVE(ArraySome) { return SomeEvery(rt, self, args, false); }
-TENURE_NATIVE(ArrayEvery) { return SomeEvery(rt, self, args, true); }
+TENURE_NATIVE(ArraySome) {
+  ARRAY_RECEIVER_OR(GenericArraySome);
+  return SomeEvery(rt, self, args, false);
+}
+TENURE_NATIVE(ArrayEvery) {
+  ARRAY_RECEIVER_OR(GenericArrayEvery);
+  return SomeEvery(rt, self, args, true);
+}
 
 // reduce / reduceRight: folds the elements forward or from the end. The length is re-read at every
 // step: a callback that shortens the array ends reduce early and makes reduceRight skip indices.
 // ECMA-262 23.1.3.24/25: the indices are those below the length at the start; holes are skipped,
 // also when looking for the first element that serves as the initial value.
 static Value ReduceImpl(Runtime& rt, Handle self, Args args, bool from_end) {
-  if (!RequireArray(rt, self, from_end ? "reduceRight" : "reduce")) return Value();
-  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(NotAFunctionMessage(rt, args.at(0)));
   tenure::HandleScope scope(rt.heap());
   const int64_t len = Len(self);
   const int64_t step = from_end ? -1 : 1;
@@ -408,11 +422,17 @@ static Value ReduceImpl(Runtime& rt, Handle self, Args args, bool from_end) {
   return acc.value();
 }
 
-TENURE_NATIVE(ArrayReduce) { return ReduceImpl(rt, self, args, false); }
-TENURE_NATIVE(ArrayReduceRight) { return ReduceImpl(rt, self, args, true); }
+TENURE_NATIVE(ArrayReduce) {
+  ARRAY_RECEIVER_OR(GenericArrayReduce);
+  return ReduceImpl(rt, self, args, false);
+}
+TENURE_NATIVE(ArrayReduceRight) {
+  ARRAY_RECEIVER_OR(GenericArrayReduceRight);
+  return ReduceImpl(rt, self, args, true);
+}
 
 TENURE_NATIVE(ArrayReverse) {
-  if (!RequireArray(rt, self, "reverse")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayReverse);
   if (!ArrayEditAllowed(rt, self, {.first_write = Len(self) > 1 ? 0 : -1})) return Value();
   FixedArray* e = rt.WritableElements(self);
   // An old elements store (promoted, or allocated at a tenured literal site) may hold young
@@ -427,7 +447,7 @@ TENURE_NATIVE(ArrayReverse) {
 }
 
 TENURE_NATIVE(ArrayFill) {
-  if (!RequireArray(rt, self, "fill")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayFill);
   int64_t n = Len(self), start, end;
   if (!RelativeIndex(rt, args, 1, n, 0, &start) || !RelativeIndex(rt, args, 2, n, n, &end)) return Value();
   if (start < end && !ArrayEditAllowed(rt, self, {.first_write = start})) return Value();
@@ -442,7 +462,7 @@ TENURE_NATIVE(ArrayFill) {
 // Sorts with a comparator (or by string order); merge sort on a rooted copy so user callbacks
 // may allocate (and move everything) between comparisons.
 TENURE_NATIVE(ArraySort) {
-  if (!RequireArray(rt, self, "sort")) return Value();
+  ARRAY_RECEIVER_OR(GenericArraySort);
   if (Len(self) > 0 && !ArrayEditAllowed(rt, self, {.first_write = 0})) return Value();
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
@@ -492,7 +512,7 @@ TENURE_NATIVE(ArraySort) {
 
 // keys/values/entries: live iterators (elements pushed during the iteration are visited).
 static Value ArrayIterator(Runtime& rt, Handle self, const char* method, IterKind kind) {
-  if (!RequireArray(rt, self, method)) return Value();
+  if (!IsKind(self.value(), Kind::kArray)) return GenericArrayIterator(rt, self, method, kind);
   tenure::HandleScope scope(rt.heap());
   Handle record = Handle::New(rt.heap(), rt.NewIterationRecord(self, kind));
   return NewNativeIterator(rt, record);
@@ -526,7 +546,7 @@ static bool FlattenInto(Runtime& rt, Handle out, Handle source, double depth, Ar
 }
 
 TENURE_NATIVE(ArrayFlat) {
-  if (!RequireArray(rt, self, "flat")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayFlat);
   double depth = 1;
   if (args.get(0) != kUndefined) {
     tenure::HandleScope scope(rt.heap());
@@ -540,7 +560,7 @@ TENURE_NATIVE(ArrayFlat) {
 }
 
 TENURE_NATIVE(ArrayFlatMap) {
-  if (!RequireArray(rt, self, "flatMap")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayFlatMap);
   if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError("flatMap mapper function is not callable");
   tenure::HandleScope scope(rt.heap());
   Handle out = Handle::New(rt.heap(), rt.NewArray());
@@ -549,8 +569,7 @@ TENURE_NATIVE(ArrayFlatMap) {
 
 // findLast / findLastIndex: like find, from the end; the length is read once (ECMA-262).
 static Value FindLastImpl(Runtime& rt, Handle self, Args args, bool want_index) {
-  if (!RequireArray(rt, self, want_index ? "findLastIndex" : "findLast")) return Value();
-  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(NotAFunctionMessage(rt, args.at(0)));
   tenure::HandleScope scope(rt.heap());
   Handle element = Handle::New(rt.heap(), kUndefined);
   for (int64_t i = Len(self) - 1; i >= 0; --i) {
@@ -563,12 +582,18 @@ static Value FindLastImpl(Runtime& rt, Handle self, Args args, bool want_index) 
   return want_index ? Value::FromSmi(-1) : kUndefined;
 }
 
-TENURE_NATIVE(ArrayFindLast) { return FindLastImpl(rt, self, args, false); }
-TENURE_NATIVE(ArrayFindLastIndex) { return FindLastImpl(rt, self, args, true); }
+TENURE_NATIVE(ArrayFindLast) {
+  ARRAY_RECEIVER_OR(GenericArrayFindLast);
+  return FindLastImpl(rt, self, args, false);
+}
+TENURE_NATIVE(ArrayFindLastIndex) {
+  ARRAY_RECEIVER_OR(GenericArrayFindLastIndex);
+  return FindLastImpl(rt, self, args, true);
+}
 
 // copyWithin(target, start, end): copies within the array, as if through a temporary copy.
 TENURE_NATIVE(ArrayCopyWithin) {
-  if (!RequireArray(rt, self, "copyWithin")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayCopyWithin);
   int64_t n = Len(self), to, from, end;
   if (!RelativeIndex(rt, args, 0, n, 0, &to) || !RelativeIndex(rt, args, 1, n, 0, &from) ||
       !RelativeIndex(rt, args, 2, n, n, &end)) {
@@ -583,8 +608,9 @@ TENURE_NATIVE(ArrayCopyWithin) {
   return self.value();
 }
 
-// A dense copy of the array (holes read as undefined), for the change-array-by-copy methods.
-static Value CopyOf(Runtime& rt, Handle self) {
+// A dense copy of the receiver (holes read as undefined), for the change-array-by-copy methods.
+static Value CopyOf(Runtime& rt, Handle self, const char* method) {
+  if (!IsKind(self.value(), Kind::kArray)) return GenericArrayCopy(rt, self, method);
   tenure::HandleScope scope(rt.heap());
   Handle out = Handle::New(rt.heap(), rt.NewArray(Len(self)));
   Handle v = Handle::New(rt.heap(), kUndefined);
@@ -596,48 +622,47 @@ static Value CopyOf(Runtime& rt, Handle self) {
 }
 
 TENURE_NATIVE(ArrayToReversed) {
-  if (!RequireArray(rt, self, "toReversed")) return Value();
   tenure::HandleScope scope(rt.heap());
-  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self, "toReversed"));
+  if (copy.value().IsEmpty()) return Value();
   return ArrayReverse(rt, copy, Args());
 }
 
 TENURE_NATIVE(ArrayToSorted) {
-  if (!RequireArray(rt, self, "toSorted")) return Value();
   if (args.get(0) != kUndefined && !rt.IsCallable(args.get(0))) {
     return rt.ThrowTypeError("The comparison function must be either a function or undefined");
   }
   tenure::HandleScope scope(rt.heap());
-  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self, "toSorted"));
+  if (copy.value().IsEmpty()) return Value();
   return ArraySort(rt, copy, args);
 }
 
 TENURE_NATIVE(ArrayToSpliced) {
-  if (!RequireArray(rt, self, "toSpliced")) return Value();
   tenure::HandleScope scope(rt.heap());
-  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
-  if (ArraySplice(rt, copy, args).IsEmpty()) return Value();
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self, "toSpliced"));
+  if (copy.value().IsEmpty() || ArraySplice(rt, copy, args).IsEmpty()) return Value();
   return copy.value();
 }
 
 // with(index, value): a copy with one element replaced; RangeError outside [-len, len).
 TENURE_NATIVE(ArrayWith) {
-  if (!RequireArray(rt, self, "with")) return Value();
+  tenure::HandleScope scope(rt.heap());
+  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self, "with"));
+  if (copy.value().IsEmpty()) return Value();
   double d;
   if (!ArgInteger(rt, args, 0, &d)) return Value();
-  int64_t n = Len(self);
+  int64_t n = Len(copy);
   double index = d < 0 ? d + static_cast<double>(n) : d;
   if (index < 0 || index >= static_cast<double>(n)) {
     return rt.ThrowError(ErrorType::kRangeError, "Invalid index : " + rt.ToStdString(args.get(0)));
   }
-  tenure::HandleScope scope(rt.heap());
-  Handle copy = Handle::New(rt.heap(), CopyOf(rt, self));
   rt.ArraySet(copy, static_cast<int64_t>(index), args.at(1));
   return copy.value();
 }
 
 TENURE_NATIVE(ArrayAt) {
-  if (!RequireArray(rt, self, "at")) return Value();
+  ARRAY_RECEIVER_OR(GenericArrayAt);
   double d;
   if (!ArgInteger(rt, args, 0, &d)) return Value();
   int64_t n = Len(self);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "builtins.h"
+#include "builtins_array_generic.h"
 
 namespace tenure::js {
 
@@ -340,12 +341,8 @@ TENURE_NATIVE(ViewIncludes) { return Search(rt, self, args, true); }
 
 TENURE_NATIVE(ViewJoin) {
   if (!CheckView(rt, self)) return Value();
-  std::string separator = ",";
-  if (args.get(0) != kUndefined) {
-    Value s = ArgString(rt, args, 0);
-    if (s.IsEmpty()) return Value();
-    separator = rt.ToStdString(s);
-  }
+  std::string separator;
+  if (!JoinSeparator(rt, args, &separator)) return Value();
   std::string out;
   ElementType type = ViewType(self.value());
   for (size_t i = 0; i < ViewLength(self.value()); ++i) {
@@ -449,7 +446,7 @@ enum class Walk { kForEach, kMap, kFilter, kSome, kEvery, kFind, kFindIndex };
 Value CallbackWalk(Runtime& rt, Handle self, Args args, Walk walk) {
   if (!CheckView(rt, self)) return Value();
   tenure::HandleScope scope(rt.heap());
-  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(NotAFunctionMessage(rt, args.at(0)));
   size_t len = ViewLength(self.value());
   Handle result = Handle::New(rt.heap(), walk == Walk::kMap ? NewViewLike(rt, self, len) : kUndefined);
   if (result.value().IsEmpty()) return Value();
@@ -492,7 +489,7 @@ TENURE_NATIVE(ViewFindIndex) { return CallbackWalk(rt, self, args, Walk::kFindIn
 TENURE_NATIVE(ViewReduce) {
   if (!CheckView(rt, self)) return Value();
   tenure::HandleScope scope(rt.heap());
-  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(NotAFunctionMessage(rt, args.at(0)));
   size_t len = ViewLength(self.value());
   size_t i = 0;
   Handle acc = Handle::New(rt.heap(), args.get(1));
@@ -599,7 +596,7 @@ TENURE_NATIVE(TypedArrayFrom) {
   tenure::HandleScope scope(rt.heap());
   Handle map_fn = args.at(1);
   if (map_fn.value() != kUndefined && !rt.IsCallable(map_fn.value())) {
-    return rt.ThrowTypeError(rt.Inspect(map_fn) + " is not a function");
+    return rt.ThrowTypeError(NotAFunctionMessage(rt, map_fn));
   }
   Handle source = args.at(0);
   if (IsNullish(source.value())) return rt.ThrowTypeError("Cannot convert undefined or null to object");
