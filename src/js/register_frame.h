@@ -15,14 +15,6 @@ inline Value BindThis(const FunctionInfo* info, Value receiver, Value global) {
   return !info->is_arrow && !info->is_class_ctor && !info->is_strict && IsNullish(receiver) ? global : receiver;
 }
 
-// Every register of a new frame holds undefined (locals start undefined; the GC scans the whole
-// frame). Four stores per step: the loop runs once per call, and -O2 does not vectorize it.
-inline void FillUndefined(Value* from, Value* to) {
-  Value* p = from;
-  for (; to - p >= 4; p += 4) p[0] = p[1] = p[2] = p[3] = kUndefined;
-  for (; p < to; ++p) *p = kUndefined;
-}
-
 inline bool Runtime::PushRegisterFrame(size_t base, Value closure, const FunctionInfo* info,
                                        Value receiver, Value new_target, const Value* args, int argc,
                                        int return_reg, bool construct, bool native_entry) {
@@ -37,7 +29,7 @@ inline bool Runtime::PushRegisterFrame(size_t base, Value closure, const Functio
   r[kRegClosure] = closure;
   r[kRegReceiver] = BindThis(info, receiver, roots_[kRootGlobal]);
   r[kRegNewTarget] = new_target;
-  FillUndefined(r + kFixedRegs, r + frame_size);
+  for (int i = kFixedRegs; i < frame_size; ++i) r[i] = kUndefined;
   int params = static_cast<int>(info->params.size());
   const VarLocation* loc = info->params.data();
   for (int i = 0; i < params && i < argc; ++i) r[loc[i].index] = args[i];
