@@ -43,30 +43,36 @@ class ScavengeVisitor final : public ObjectVisitor {
 };
 
 // Size of `object` given its already-loaded type (HeapObject::Size without the second load).
-inline size_t SizeOf(const HeapObject* object, const TypeInfo* type) {
+inline size_t SizeOfType(const HeapObject* object, const TypeInfo* type) {
   return AllocationSize(type->size_of != nullptr ? type->size_of(object) : type->size);
 }
 
 // Copies an object. Most objects are a few words, where a libc memcpy call (size dispatch) costs
-// more than the copy; up to 8 words are copied by one jump into straight-line word moves (a word
-// loop cost 8 instructions per word: callgrind, docs/heap.md section 20), larger ones by memcpy.
-// `size` is an AllocationSize (a multiple of 8, at least 16).
+// more than the copy. Up to 64 bytes are copied by two or four 16-byte moves that may overlap
+// (first and last 16 bytes, plus first and last 32 for 33..64 bytes): no jump table, one size
+// test (docs/heap.md section 29; a per-word switch before, a word loop before section 20); larger
+// ones by memcpy. `size` is an AllocationSize (a multiple of 8, at least 16).
+inline void Copy16(uintptr_t target, uintptr_t source) {
+  uint64_t lo;
+  uint64_t hi;
+  memcpy(&lo, reinterpret_cast<const void*>(source), 8);
+  memcpy(&hi, reinterpret_cast<const void*>(source + 8), 8);
+  memcpy(reinterpret_cast<void*>(target), &lo, 8);
+  memcpy(reinterpret_cast<void*>(target + 8), &hi, 8);
+}
+
 inline void CopyObject(uintptr_t target, const HeapObject* object, size_t size) {
-  uint64_t* to = reinterpret_cast<uint64_t*>(target);
-  const uint64_t* from = reinterpret_cast<const uint64_t*>(object);
-  switch (size / kTaggedSize) {
-    case 8: to[7] = from[7]; [[fallthrough]];
-    case 7: to[6] = from[6]; [[fallthrough]];
-    case 6: to[5] = from[5]; [[fallthrough]];
-    case 5: to[4] = from[4]; [[fallthrough]];
-    case 4: to[3] = from[3]; [[fallthrough]];
-    case 3: to[2] = from[2]; [[fallthrough]];
-    case 2:
-      to[1] = from[1];
-      to[0] = from[0];
-      return;
-    default:
-      memcpy(reinterpret_cast<void*>(target), object, size);
+  const uintptr_t from = reinterpret_cast<uintptr_t>(object);
+  if (size <= 32) [[likely]] {
+    Copy16(target, from);
+    Copy16(target + size - 16, from + size - 16);
+  } else if (size <= 64) {
+    Copy16(target, from);
+    Copy16(target + 16, from + 16);
+    Copy16(target + size - 32, from + size - 32);
+    Copy16(target + size - 16, from + size - 16);
+  } else {
+    memcpy(reinterpret_cast<void*>(target), object, size);
   }
 }
 
@@ -134,6 +140,16 @@ ScavengeResult EvacuateYoungGeneration(Heap* heap, const ScavengeOptions& option
   return result;
 }
 
+inline size_t Scavenger::SizeCache::SizeOf(const HeapObject* object, const TypeInfo* type) {
+  if (type == type_) [[likely]] return size_;
+  const size_t size = SizeOfType(object, type);
+  if (type->size_of == nullptr) {
+    type_ = type;
+    size_ = size;
+  }
+  return size;
+}
+
 Scavenger::Scavenger(Heap* heap, const ScavengeOptions& options)
     : heap_(heap), options_(options), move_listener_(heap->object_move_listener()) {}
 
@@ -157,8 +173,9 @@ inline HeapObject* Scavenger::FinishCopy(HeapObject* object, uintptr_t target, s
 // (survived_bytes, copied_objects) by ScanToSpace, which visits each of them exactly once, in
 // registers; promotions are counted here.
 template <Bookkeeping kMode>
-inline HeapObject* Scavenger::Evacuate(HeapObject* object, bool promote) {
-  const size_t size = SizeOf(object, object->type());
+inline HeapObject* Scavenger::Evacuate(HeapObject* object, uintptr_t header, bool promote) {
+  const size_t size = evacuate_sizes_.SizeOf(
+      object, reinterpret_cast<const TypeInfo*>(header & ~HeapObject::kHeaderTagMask));
   if constexpr (kMode == Bookkeeping::kFull) {
     if (options_.count_mementos) CountMemento(object, size);
   }
@@ -208,16 +225,17 @@ inline bool Scavenger::UpdateSlot(S* slot) {
   HeapObject* object = value.ToObject();
   Page* page = Page::FromAddress(object);
   const uintptr_t flags = page->flags();
-  if ((flags & kPageYoung) == 0) return false;
+  // From-space first: the common case of a scavenge is one test (from-space pages are young).
   if (flags & kPageFromSpace) {
     const uintptr_t header = object->raw_header();
     HeapObject* target =
         (header & HeapObject::kForwardedBit)
             ? reinterpret_cast<HeapObject*>(header & ~HeapObject::kForwardedBit)
-            : Evacuate<kMode>(object, object->address() < page->age_mark());
+            : Evacuate<kMode>(object, header, object->address() < page->age_mark());
     SetSlotObject(slot, target);
     return Heap::InYoungGeneration(target);
   }
+  if ((flags & kPageYoung) == 0) return false;
   if (flags & kPageLarge) {
     MarkYoungLargeObjectLive(object, page);
     return false;
@@ -247,6 +265,10 @@ template <Bookkeeping kMode>
 inline void Scavenger::VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,
                                         Page* record_page) {
   Value* begin = object->body();
+  if (type->layout == LayoutKind::kTaggedPrefix) [[likely]] {  // one test for the common layout
+    ScavengeSlots<kMode>(begin, begin + type->tagged_prefix_words, record_page);
+    return;
+  }
   Value* end;
   switch (type->layout) {
     case LayoutKind::kNoPointers:
@@ -356,13 +378,13 @@ bool Scavenger::ScanToSpace() {
       while (ahead < prefetch_end) {
         const HeapObject* next = reinterpret_cast<const HeapObject*>(ahead);
         const TypeInfo* next_type = next->type();
-        const size_t next_size = SizeOf(next, next_type);
+        const size_t next_size = ahead_sizes_.SizeOf(next, next_type);
         PrefetchTargets(next, next_type, next_size);
         ahead += next_size;
       }
       HeapObject* object = reinterpret_cast<HeapObject*>(scan);
       const TypeInfo* type = object->type();
-      const size_t size = SizeOf(object, type);
+      const size_t size = scan_sizes_.SizeOf(object, type);
       scan += size;
       if (ahead < scan) ahead = scan;
       ++objects;
@@ -391,7 +413,7 @@ void Scavenger::DrainWorklists() {
       HeapObject* object = promoted_worklist_.back();
       promoted_worklist_.pop_back();
       const TypeInfo* type = object->type();
-      VisitObjectSlots<kMode>(object, type, SizeOf(object, type), Page::FromAddress(object));
+      VisitObjectSlots<kMode>(object, type, SizeOfType(object, type), Page::FromAddress(object));
     }
   }
 }

@@ -44,6 +44,14 @@
 // memento counting, the heap profiler's move listener) is decided once per scavenge: the copy loop
 // is instantiated for Bookkeeping::kNone and kFull (V8 likewise specialises its scavenging
 // visitors), so an ordinary scavenge tests neither per object.
+//
+// Size caches (docs/heap.md section 29): the prefetch cursor, the Cheney scan and Evacuate each
+// size objects through a one-entry cache of the last fixed-size type seen there and its
+// AllocationSize (most objects repeat the type before them), instead of the size_of test and the
+// AllocationSize round-up per object. INVARIANTS: an entry is only ever a TypeInfo with a null
+// size_of and AllocationSize(type->size) (TypeInfos do not change while a scavenge runs);
+// variable-size types are sized per object and never cached; the caches live in the Scavenger,
+// one per scavenge.
 #ifndef TENURE_SRC_HEAP_SCAVENGER_H_
 #define TENURE_SRC_HEAP_SCAVENGER_H_
 
@@ -111,10 +119,10 @@ class Scavenger {
   template <Bookkeeping kMode>
   inline void VisitObjectSlots(HeapObject* object, const TypeInfo* type, size_t size,
                                Page* record_page);
-  // Copies a from-space object (see scavenger.cc); the to-space bump is inline, the rest
-  // (promotion, a new to-space page) is EvacuateSlow.
+  // Copies a from-space object whose (unforwarded) header word is `header` (see scavenger.cc);
+  // the to-space bump is inline, the rest (promotion, a new to-space page) is EvacuateSlow.
   template <Bookkeeping kMode>
-  inline HeapObject* Evacuate(HeapObject* object, bool promote);
+  inline HeapObject* Evacuate(HeapObject* object, uintptr_t header, bool promote);
   template <Bookkeeping kMode>
   HeapObject* EvacuateSlow(HeapObject* object, size_t size, bool promote);
   void CountMemento(const HeapObject* object, size_t size);
@@ -132,6 +140,14 @@ class Scavenger {
   void ProcessWeakGlobals();
   void FinalizeLargeObjects();
 
+  // AllocationSize of objects by type, remembering the last fixed-size type (size_of null) and
+  // its size; a variable-size type is sized every time and never cached.
+  struct SizeCache {
+    const TypeInfo* type_ = nullptr;
+    size_t size_ = 0;
+    inline size_t SizeOf(const HeapObject* object, const TypeInfo* type);
+  };
+
   Heap* heap_;
   ScavengeOptions options_;
   ObjectMoveListener* move_listener_;
@@ -140,6 +156,11 @@ class Scavenger {
   ScavengeResult result_;
   size_t scan_page_ = 0;
   uintptr_t scan_ = 0;
+  // One-entry caches of the last fixed-size type's AllocationSize, one per place that sizes
+  // objects (header comment, "Size caches").
+  SizeCache evacuate_sizes_;
+  SizeCache scan_sizes_;
+  SizeCache ahead_sizes_;
 };
 
 }  // namespace tenure::internal
