@@ -34,6 +34,10 @@ std::string DescribeReceivedValue(Runtime& rt, Handle value);
 // (±1) ** ±Infinity (builtins_number.cc).
 double JsPow(double base, double exponent);
 
+// util.format's text for `args` (console.log prints it): printf-style directives (%s %d %i %f %o
+// %O %j %%) in a string first argument, the rest inspected and joined by spaces. False: threw.
+bool FormatLogArguments(Runtime& rt, Args args, std::string* line);
+
 void InstallCoreBuiltins(Runtime& rt, Handle global);
 void InstallArrayBuiltins(Runtime& rt, Handle global);
 void InstallStringBuiltins(Runtime& rt, Handle global);

@@ -569,8 +569,8 @@ TENURE_NATIVE(GlobalGc) {
 // ---------------------------------------------------------------------------------------------
 // console
 
-static Value ConsolePrint(Runtime& rt, Args args, FILE* out) {
-  std::string line;
+bool FormatLogArguments(Runtime& rt, Args args, std::string* result) {
+  std::string& line = *result;
   int first_arg = 0;
   if (args.count > 0 && IsString(args.get(0))) {
     // printf-style directives in the first argument (node util.format).
@@ -585,7 +585,7 @@ static Value ConsolePrint(Runtime& rt, Args args, FILE* out) {
           if (c == 's') line += IsString(a.value()) ? rt.ToStdString(a.value()) : rt.Inspect(a, 1);
           else if (c == 'd' || c == 'i' || c == 'f') {
             double d;
-            if (!rt.ToNumber(a, &d)) return Value();
+            if (!rt.ToNumber(a, &d)) return false;
             if (c == 'i') d = std::trunc(d);
             line += Runtime::NumberToString(d);
           } else line += rt.Inspect(a, c == 'o' ? 4 : 2);
@@ -604,7 +604,12 @@ static Value ConsolePrint(Runtime& rt, Args args, FILE* out) {
     line += ' ';
     line += rt.DisplayString(args.at(i));
   }
-  if (rt.has_exception()) return Value();
+  return !rt.has_exception();
+}
+
+static Value ConsolePrint(Runtime& rt, Args args, FILE* out) {
+  std::string line;
+  if (!FormatLogArguments(rt, args, &line)) return Value();
   line = ReplaceLoneSurrogates(line);  // node writes a lone surrogate as U+FFFD
   line += '\n';
   if (out == stderr) std::fflush(stdout);
@@ -779,21 +784,6 @@ Value NewCoreBuiltinModule(Runtime& rt, std::string_view n) {
     rt.DefineNative(v8, "getHeapSpaceStatistics", V8GetHeapSpaceStatistics, 0);
     rt.DefineNative(v8, "writeHeapSnapshot", V8WriteHeapSnapshot, 1);
     return v8.value();
-  }
-  if (n == "util") {
-    Handle util = Handle::New(rt.heap(), rt.NewPlainObject());
-    rt.DefineNative(util, "inspect", [](Runtime& r, Handle, Args a) -> Value {
-      return r.NewString(r.Inspect(a.at(0)));
-    }, 1);
-    rt.DefineNative(util, "format", [](Runtime& r, Handle, Args a) -> Value {
-      std::string out;
-      for (int i = 0; i < a.count; ++i) {
-        if (i) out += ' ';
-        out += r.DisplayString(a.at(i));
-      }
-      return r.NewString(out);
-    }, 1);
-    return util.value();
   }
   return Value();
 }

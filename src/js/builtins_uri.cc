@@ -5,10 +5,15 @@
 // (ED A0..BF xx), which make Encode throw. Decode accepts exactly the well-formed UTF-8
 // sequences (no overlong forms, no surrogates, nothing above U+10FFFF) and throws otherwise.
 // Both throw node's `URIError: URI malformed`.
+//
+// Also Annex B's escape and unescape (§B.2.1), which node has as globals: they work on UTF-16
+// code units ("%XX" below 256, "%uXXXX" above) and never throw.
+#include <cstdio>
 #include <string>
 #include <string_view>
 
 #include "builtins.h"
+#include "string_utf16.h"
 
 namespace tenure::js {
 
@@ -106,7 +111,57 @@ TENURE_NATIVE(EncodeUri) { return Encode(rt, args, kUriReservedAndHash); }
 TENURE_NATIVE(DecodeUriComponent) { return Decode(rt, args, ""); }
 TENURE_NATIVE(DecodeUri) { return Decode(rt, args, kUriReservedAndHash); }
 
+// §B.2.1.1 escape(string): A–Z a–z 0–9 @*_+-./ stay, other units become %XX or %uXXXX.
+TENURE_NATIVE(Escape) {
+  Value s = ArgString(rt, args, 0);
+  if (s.IsEmpty()) return Value();
+  constexpr std::string_view kUnescaped = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./";
+  std::string out;
+  for (char16_t unit : ToUtf16(rt.ToStdString(s))) {
+    char buf[8];
+    if (unit < 128 && kUnescaped.find(static_cast<char>(unit)) != std::string_view::npos) {
+      out += static_cast<char>(unit);
+    } else {
+      std::snprintf(buf, sizeof buf, unit < 256 ? "%%%02X" : "%%u%04X", static_cast<unsigned>(unit));
+      out += buf;
+    }
+  }
+  return rt.NewString(out);
+}
+
+// §B.2.1.2 unescape(string): %uXXXX and %XX (hex digits either case) become the unit; any other
+// '%' stays as it is.
+TENURE_NATIVE(Unescape) {
+  Value s = ArgString(rt, args, 0);
+  if (s.IsEmpty()) return Value();
+  std::u16string in = ToUtf16(rt.ToStdString(s)), out;
+  auto hex = [&](size_t at, size_t digits, char16_t* unit) {
+    if (at + digits > in.size()) return false;
+    unsigned value = 0;
+    for (size_t i = at; i < at + digits; ++i) {
+      char16_t c = in[i];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      value = value * 16 + static_cast<unsigned>(d);
+    }
+    *unit = static_cast<char16_t>(value);
+    return true;
+  };
+  for (size_t k = 0; k < in.size(); ++k) {
+    char16_t unit = in[k];
+    if (in[k] == '%' && k + 1 < in.size() && in[k + 1] == 'u' && hex(k + 2, 4, &unit)) {
+      k += 5;
+    } else if (in[k] == '%' && hex(k + 1, 2, &unit)) {
+      k += 2;
+    }
+    out += unit;
+  }
+  return rt.NewString(ToWtf8(out));
+}
+
 void InstallUriBuiltins(Runtime& rt, Handle global) {
+  rt.DefineNative(global, "escape", Escape, 1);
+  rt.DefineNative(global, "unescape", Unescape, 1);
   rt.DefineNative(global, "encodeURIComponent", EncodeUriComponent, 1);
   rt.DefineNative(global, "encodeURI", EncodeUri, 1);
   rt.DefineNative(global, "decodeURIComponent", DecodeUriComponent, 1);

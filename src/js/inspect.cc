@@ -171,7 +171,13 @@ class Inspector {
       }
       return base + "]";
     }
-    return name.empty() ? "[Function (anonymous)]" : "[Function: " + name + "]";
+    // node's prefix names the function's kind: AsyncFunction, GeneratorFunction, AsyncGeneratorFunction.
+    std::string type = "Function";
+    if (id >= 0) {
+      const auto& info = *rt_.functions()[id];
+      type = std::string(info.is_async ? "Async" : "") + (info.is_generator ? "Generator" : "") + "Function";
+    }
+    return name.empty() ? "[" + type + " (anonymous)]" : "[" + type + ": " + name + "]";
   }
 
   std::string FormatRaw(Handle v, int recurse_times) {

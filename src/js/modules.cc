@@ -388,6 +388,10 @@ Value LoadBuiltin(Runtime& rt, const std::string& name, bool internal, bool* fou
       v = LoadJsBuiltin(rt, name, kEventsModuleSource);
     } else if (name == "fs") {
       v = LoadJsBuiltin(rt, name, kFsModuleSource);
+    } else if (name == "util") {
+      v = LoadJsBuiltin(rt, name, kUtilModuleSource);
+    } else if (internal && name == "%util") {
+      v = NewUtilBinding(rt);
     } else if (name == "os") {
       v = NewOsModule(rt);  // builtins_os.cc
     } else if (internal && name == "%fs") {
@@ -506,8 +510,10 @@ TENURE_NATIVE(InternalEmitWarning) {
   static bool hint_printed = false;
   std::string text = IsString(args.get(0)) ? rt.ToStdString(args.get(0)) : std::string();
   std::string out = "(node:" + std::to_string(getpid()) + ") " + text + "\n";
-  if (!hint_printed) {
-    out += "(Use `node --trace-warnings ...` to show where the warning was created)\n";
+  if (!hint_printed) {  // node names --trace-deprecation when the first warning is a deprecation
+    bool deprecation = text.find("DeprecationWarning: ") != std::string::npos;
+    out += std::string("(Use `node ") + (deprecation ? "--trace-deprecation" : "--trace-warnings") +
+           " ...` to show where the warning was created)\n";
     hint_printed = true;
   }
   std::fflush(stdout);

@@ -42,7 +42,7 @@ bool RunMainModule(Runtime& rt, const std::string& filename, std::string text, V
 // the uncaught report (a SyntaxError thrown by require), or "" to use its throw site.
 std::string UncaughtArrowHeader(Runtime& rt, Handle exception);
 
-// The exports of a builtin module implemented in C++ (`v8`, `util`; builtins_core.cc), or
+// The exports of a builtin module implemented in C++ (`v8`; builtins_core.cc), or
 // empty when `name` is not one of them. May allocate.
 Value NewCoreBuiltinModule(Runtime& rt, std::string_view name);
 
@@ -51,6 +51,9 @@ extern const char kPathModuleSource[];    // builtins_path.cc
 extern const char kEventsModuleSource[];  // builtins_events.cc
 extern const char kFsModuleSource[];      // builtins_fs.cc
 extern const char kWebModuleSource[];     // builtins_web.cc (structuredClone, atob, btoa, DOMException)
+extern const char kUtilModuleSource[];    // builtins_util.cc
+// The native half of `util` (builtins_util.cc): inspect, format and brand checks.
+Value NewUtilBinding(Runtime& rt);
 // The exports of the internal builtin `name` ("%web", "%internal", ...), created on first use;
 // empty when it threw.
 Value LoadInternalBuiltin(Runtime& rt, const std::string& name);

@@ -1,0 +1,224 @@
+// `require('util')`: JavaScript over a small native binding ('%util').
+//
+// The binding gives the runtime's util.inspect (inspect.cc, with a depth), util.format (the
+// console.log formatter, builtins_core.cc) and two brand checks the JS cannot do itself: the
+// internal kind of an object and the kind of a function. The JS half follows the node 20
+// documentation (nodejs.org/api/util.html): inspect with an options object or the legacy
+// (object, showHidden, depth) form, format, isDeepStrictEqual, types.*, promisify (and
+// promisify.custom), callbackify, inherits, deprecate (one DeprecationWarning per function),
+// debuglog, isArray, TextEncoder and TextDecoder.
+#include <climits>
+#include <string>
+
+#include "builtins.h"
+#include "modules.h"
+
+namespace tenure::js {
+
+namespace {
+
+// inspect(value, depth): depth < 0 means unlimited (depth: null / Infinity).
+TENURE_NATIVE(UtilInspect) {
+  double depth = 2;
+  if (!ArgNumber(rt, args, 1, &depth)) return Value();
+  int levels = depth < 0 || depth > 1e6 ? INT_MAX / 2 : static_cast<int>(depth);
+  return rt.NewString(rt.Inspect(args.at(0), levels));
+}
+
+TENURE_NATIVE(UtilFormat) {
+  std::string line;
+  if (!FormatLogArguments(rt, args, &line)) return Value();
+  return rt.NewString(line);
+}
+
+// The runtime's kind of an object ("Map", "Set", "WeakMap", "WeakSet", "Promise", "ArrayBuffer",
+// "TypedArray", "DataView", "Error", "Boxed", "Generator", "WeakRef", ...), "" for other values.
+TENURE_NATIVE(UtilKind) {
+  Value v = args.get(0);
+  if (!IsJSObject(v)) return rt.NewString("");
+  switch (KindOf(v.ToObject())) {
+    case Kind::kMap: return rt.NewString("Map");
+    case Kind::kSet: return rt.NewString("Set");
+    case Kind::kWeakMap: return rt.NewString("WeakMap");
+    case Kind::kWeakSet: return rt.NewString("WeakSet");
+    case Kind::kWeakRef: return rt.NewString("WeakRef");
+    case Kind::kPromise: return rt.NewString("Promise");
+    case Kind::kArrayBuffer: return rt.NewString("ArrayBuffer");
+    case Kind::kBuffer:
+    case Kind::kTypedArray: return rt.NewString("TypedArray");
+    case Kind::kDataView: return rt.NewString("DataView");
+    case Kind::kError: return rt.NewString("Error");
+    case Kind::kBoxed: return rt.NewString(PrimitiveWrapperValue(v).IsEmpty() ? "Arguments" : "Boxed");
+    case Kind::kGenerator: return rt.NewString("Generator");
+    default: return rt.NewString("");
+  }
+}
+
+// "async", "generator", "asyncgenerator", "function" for a bytecode function; "native"; "" else.
+TENURE_NATIVE(UtilFunctionKind) {
+  Value v = args.get(0);
+  if (!rt.IsCallable(v)) return rt.NewString("");
+  int64_t id = v.As<JSObject>()->internal[1].ToSmi();
+  if (id < 0) return rt.NewString("native");
+  const auto& info = *rt.functions()[id];
+  return rt.NewString(info.is_async ? (info.is_generator ? "asyncgenerator" : "async")
+                                    : info.is_generator ? "generator" : "function");
+}
+
+}  // namespace
+
+Value NewUtilBinding(Runtime& rt) {
+  tenure::HandleScope scope(rt.heap());
+  Handle binding = Handle::New(rt.heap(), rt.NewPlainObject());
+  rt.DefineNative(binding, "inspect", UtilInspect, 2);
+  rt.DefineNative(binding, "format", UtilFormat, 1);
+  rt.DefineNative(binding, "kind", UtilKind, 1);
+  rt.DefineNative(binding, "functionKind", UtilFunctionKind, 1);
+  return binding.value();
+}
+
+extern const char kUtilModuleSource[] = R"JS('use strict';
+const binding = require('%util');
+const internal = require('%internal');
+
+function inspect(value, options) {
+  let depth = 2;
+  if (typeof options === 'boolean' || (options === undefined && arguments.length > 2)) {
+    if (arguments[2] !== undefined) depth = arguments[2];  // legacy (object, showHidden, depth)
+  } else if (options !== null && typeof options === 'object' && 'depth' in options) {
+    depth = options.depth;
+  }
+  if (depth === null || depth === Infinity) depth = -1;
+  return binding.inspect(value, typeof depth === 'number' && depth === depth ? depth : 2);
+}
+inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+inspect.defaultOptions = { showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
+  maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false,
+  numericSeparator: false };
+
+function format(...args) { return binding.format(...args); }
+function formatWithOptions(options, ...args) { return binding.format(...args); }
+
+const kind = (value, name) => binding.kind(value) === name;
+function isDate(value) {
+  if (value === null || typeof value !== 'object') return false;
+  try { Date.prototype.getTime.call(value); return true; } catch { return false; }
+}
+function isRegExp(value) {
+  if (value === null || typeof value !== 'object') return false;
+  try { Object.getOwnPropertyDescriptor(RegExp.prototype, 'source').get.call(value); return value !== RegExp.prototype; }
+  catch { return false; }
+}
+const types = {
+  isDate, isRegExp,
+  isMap: (v) => kind(v, 'Map'), isSet: (v) => kind(v, 'Set'), isWeakMap: (v) => kind(v, 'WeakMap'),
+  isWeakSet: (v) => kind(v, 'WeakSet'), isPromise: (v) => kind(v, 'Promise'), isArrayBuffer: (v) => kind(v, 'ArrayBuffer'),
+  isAnyArrayBuffer: (v) => kind(v, 'ArrayBuffer'), isTypedArray: (v) => kind(v, 'TypedArray'),
+  isUint8Array: (v) => kind(v, 'TypedArray') && v[Symbol.toStringTag] === 'Uint8Array',
+  isDataView: (v) => kind(v, 'DataView'), isArrayBufferView: (v) => kind(v, 'TypedArray') || kind(v, 'DataView'),
+  isNativeError: (v) => kind(v, 'Error'), isBoxedPrimitive: (v) => kind(v, 'Boxed'),
+  isNumberObject: (v) => kind(v, 'Boxed') && typeof v.valueOf() === 'number',
+  isStringObject: (v) => kind(v, 'Boxed') && typeof v.valueOf() === 'string',
+  isBooleanObject: (v) => kind(v, 'Boxed') && typeof v.valueOf() === 'boolean',
+  isSymbolObject: (v) => kind(v, 'Boxed') && typeof v.valueOf() === 'symbol',
+  isGeneratorObject: (v) => kind(v, 'Generator') && binding.functionKind(v.constructor) !== 'async',
+  isAsyncFunction: (v) => binding.functionKind(v).startsWith('async'),
+  isGeneratorFunction: (v) => binding.functionKind(v).endsWith('generator'),
+  isWeakRef: (v) => kind(v, 'WeakRef'),
+};
+
+// The comparison of isDeepStrictEqual (node's "strict mode" rules, simplified): same prototype,
+// same own enumerable keys, Object.is for primitives, Map/Set by contents, Dates by time, boxed
+// primitives by value; cycles compare equal when both sides meet the same pair again.
+function deepEqual(a, b, memo) {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (memo.get(a) === b) return true;
+  memo.set(a, b);
+  if (isDate(a) && a.getTime() !== b.getTime()) return false;
+  if (isRegExp(a) && String(a) !== String(b)) return false;
+  if (types.isBoxedPrimitive(a) && !Object.is(a.valueOf(), b.valueOf())) return false;
+  if (types.isMap(a)) {
+    if (a.size !== b.size) return false;
+    for (const [k, v] of a) if (!b.has(k) || !deepEqual(v, b.get(k), memo)) return false;
+  } else if (types.isSet(a)) {
+    if (a.size !== b.size) return false;
+    outer: for (const v of a) {
+      if (b.has(v)) continue;
+      if (typeof v === 'object' && v !== null) for (const w of b) if (deepEqual(v, w, memo)) continue outer;
+      return false;
+    }
+  }
+  if (Array.isArray(a) && a.length !== b.length) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !deepEqual(a[k], b[k], memo)) return false;
+  }
+  return true;
+}
+function isDeepStrictEqual(a, b) { return deepEqual(a, b, new Map()); }
+
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+function promisify(original) {
+  if (typeof original !== 'function') throw internal.invalidArgTypeError('original', 'of type function', original);
+  if (typeof original[kCustomPromisify] === 'function') return original[kCustomPromisify];
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      original.call(this, ...args, (err, value) => (err ? reject(err) : resolve(value)));
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+}
+promisify.custom = kCustomPromisify;
+
+function callbackify(original) {
+  if (typeof original !== 'function') throw internal.invalidArgTypeError('original', 'of type function', original);
+  return function (...args) {
+    const callback = args.pop();
+    if (typeof callback !== 'function') throw internal.invalidArgTypeError('last argument', 'of type function', callback);
+    original.apply(this, args).then((value) => process.nextTick(callback, null, value),
+                                    (reason) => process.nextTick(callback, reason));
+  };
+}
+
+function inherits(ctor, superCtor) {
+  if (typeof ctor !== 'function') throw internal.invalidArgTypeError('ctor', 'of type function', ctor);
+  if (typeof superCtor !== 'function') throw internal.invalidArgTypeError('superCtor', 'of type function', superCtor);
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+function deprecate(fn, message, code) {
+  let warned = false;
+  function deprecated(...args) {
+    if (!warned) {
+      warned = true;
+      internal.emitWarning((code ? '[' + code + '] ' : '') + 'DeprecationWarning: ' + message);
+    }
+    return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  return deprecated;
+}
+
+function debuglog(section) {
+  const enabled = String(process.env.NODE_DEBUG || '').split(/[\s,]+/).some((s) => s.toUpperCase() === String(section).toUpperCase());
+  const log = enabled
+    ? (...args) => console.error('%s %d: %s', String(section).toUpperCase(), process.pid, format(...args))
+    : () => {};
+  log.enabled = enabled;
+  return log;
+}
+
+module.exports = {
+  inspect, format, formatWithOptions, isDeepStrictEqual, types, promisify, callbackify, inherits, deprecate,
+  debuglog, debug: debuglog, isArray: Array.isArray, TextEncoder: globalThis.TextEncoder,
+  TextDecoder: globalThis.TextDecoder,
+};
+)JS";
+
+}  // namespace tenure::js
