@@ -52,6 +52,67 @@ void PagePool::Return(void* chunk) {
   }
 }
 
+void* PagePool::TakeRun(size_t count, PageContents contents) {
+  char* run = TakePooledRun(count);
+  if (run == nullptr && reclaim_hook_) {
+    reclaim_hook_();
+    run = TakePooledRun(count);
+  }
+  in_use_chunks_ += count;
+  cycle_peak_chunks_ = std::max(cycle_peak_chunks_, in_use_chunks_);
+  if (run == nullptr) {
+    ++stats_.fresh_runs;
+    stats_.fresh_chunks += count;
+    return MapAligned(count * kPageSize, kPageSize, /*populate=*/true, config_.cage);
+  }
+  ++stats_.reused_runs;
+  stats_.reused_chunks += count;
+  UnpoisonMemory(run, count * kPageSize);
+  if (contents == PageContents::kZeroed) {
+    memset(run, 0, count * kPageSize);
+    stats_.zeroed_chunks += count;
+  }
+  return run;
+}
+
+// Sorted addresses of every pooled and surplus chunk; the first run of `count` adjacent ones is
+// erased from both vectors (the others keep their order: LIFO warmth, decay's cold front).
+char* PagePool::TakePooledRun(size_t count) {
+  if (chunks_.size() + surplus_.size() < count) return nullptr;
+  std::vector<char*> sorted;
+  sorted.reserve(chunks_.size() + surplus_.size());
+  for (void* c : chunks_) sorted.push_back(static_cast<char*>(c));
+  for (void* c : surplus_) sorted.push_back(static_cast<char*>(c));
+  std::sort(sorted.begin(), sorted.end());
+  size_t first = 0;
+  for (size_t i = 1; i <= sorted.size() && i - first < count; ++i) {
+    if (i < sorted.size() && sorted[i] != sorted[i - 1] + kPageSize) first = i;
+  }
+  if (sorted.size() - first < count) return nullptr;
+  char* start = sorted[first];
+  char* end = start + count * kPageSize;
+  auto in_run = [&](void* c) { return c >= start && c < end; };
+  std::erase_if(chunks_, in_run);
+  std::erase_if(surplus_, in_run);
+  low_water_chunks_ = std::min(low_water_chunks_, chunks_.size());
+  return start;
+}
+
+void PagePool::ReturnRun(void* run, size_t count) {
+  char* start = static_cast<char*>(run);
+  in_use_chunks_ -= std::min(in_use_chunks_, count);
+  const size_t room = max_chunks() > chunks_.size() ? max_chunks() - chunks_.size() : 0;
+  const size_t pooled = std::min(room, count);
+  for (size_t i = 0; i < pooled; ++i) {
+    PoisonMemory(start + i * kPageSize, kPageSize);
+    chunks_.push_back(start + i * kPageSize);
+  }
+  if (pooled == count) return;
+  Unmap(start + pooled * kPageSize, (count - pooled) * kPageSize, config_.cage);
+  stats_.unmapped_chunks += count - pooled;
+  ++stats_.unmap_calls;
+}
+
 void PagePool::SetMaxBytes(size_t bytes) {
   bound_bytes_ = bytes;
   retained_peak_chunks_ = 0;

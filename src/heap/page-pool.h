@@ -46,6 +46,14 @@
 //    The Prefaulter is created only after the pool has mapped config.prefault_after_batches
 //    batches itself (a heap that has grown by that much is likely to keep growing), so small
 //    heaps and start-up never run a second thread. ReleaseAll also releases its reserve.
+//  * Runs (large-object chunks, docs/heap.md section 28): TakeRun(n) serves a chunk of n * kPageSize
+//    bytes from n address-contiguous pooled or surplus chunks when it finds them (fresh batches
+//    are carved from the cage first fit, so chunks of consecutive batches are usually adjacent),
+//    else after the reclaim hook, else it maps a fresh run. ReturnRun(run, n) splits a run into
+//    chunks that are pooled as far as the bound allows; the rest is unmapped at once in one call
+//    (as large chunks always were). Runs count as in use like single chunks, so the peak room
+//    covers large objects too. A dead tree's pooled pages can so hold the next large array
+//    instead of a fresh mapping next to them (GCBench: RSS 19.8 -> 23.9 MB at the array before).
 //  * Single-threaded: the pool belongs to one Heap and is used only on its thread (the
 //    Prefaulter's thread never touches the pool's fields).
 #ifndef TENURE_SRC_HEAP_PAGE_POOL_H_
@@ -100,6 +108,8 @@ struct PagePoolStats {
   size_t zeroed_chunks = 0;    // reused chunks memset for Take(kZeroed)
   size_t unmap_calls = 0;      // munmap calls (one per run of contiguous chunks)
   size_t prefaulted_chunks = 0;  // fresh chunks whose batch came from the Prefaulter's reserve
+  size_t reused_runs = 0;        // TakeRun() served from pooled/surplus chunks
+  size_t fresh_runs = 0;         // TakeRun() mapped a fresh run
 };
 
 class PagePool {
@@ -117,6 +127,13 @@ class PagePool {
   void* Take(PageContents contents);
   // Takes back a chunk that left its space. Pooled if the bound allows, otherwise unmapped.
   void Return(void* chunk);
+  // A resident run of `chunks` (>= 1) contiguous kPageSize chunks with `contents`, aligned to
+  // kPageSize, from pooled/surplus chunks when they hold such a run, else freshly mapped and
+  // populated (see INVARIANTS "Runs"). Never null.
+  void* TakeRun(size_t chunks, PageContents contents);
+  // Takes back a run from TakeRun: its chunks are pooled while the bound allows, the rest of the
+  // run is unmapped now (one call).
+  void ReturnRun(void* run, size_t chunks);
 
   // Take() runs `hook` before it would map fresh memory; the hook may Return() chunks (never
   // Take()). The heap's hook frees the pages its sweeper has queued for release: a scavenge
@@ -159,6 +176,9 @@ class PagePool {
   // A populated batch: from the Prefaulter's reserve if it has one, else mapped here (which may
   // start the Prefaulter).
   char* TakeFreshBatch();
+  // Removes `count` contiguous chunks from the pool and the surplus queue and returns the first,
+  // or null if neither holds such a run.
+  char* TakePooledRun(size_t count);
   // Unmaps and erases (*chunks)[first..end), one munmap per run of contiguous chunks.
   void UnmapChunks(std::vector<void*>* chunks, size_t first);
 

@@ -58,10 +58,13 @@ Page::Page(Heap* heap, size_t chunk_size, uintptr_t flags)
   age_mark_ = area_start();
 }
 
-Page* Page::Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch,
+Page* Page::Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool /*touch*/,
                      PageContents contents) {
-  void* memory = chunk_size == kPageSize ? heap->page_pool()->Take(contents)
-                                         : MapAligned(chunk_size, kPageSize, touch, heap->cage());
+  // Large chunks are runs of pool chunks (page-pool.h "Runs"): a dead structure's pooled pages
+  // hold the next large object instead of a fresh mapping beside them.
+  void* memory = chunk_size == kPageSize
+                     ? heap->page_pool()->Take(contents)
+                     : heap->page_pool()->TakeRun(chunk_size / kPageSize, contents);
   return new (memory) Page(heap, chunk_size, flags);
 }
 
@@ -73,7 +76,7 @@ void Page::Free(Page* page) {
   if (size == kPageSize) {
     heap->page_pool()->Return(page);
   } else {
-    Unmap(page, size, heap->cage());
+    heap->page_pool()->ReturnRun(page, size / kPageSize);
   }
 }
 

@@ -41,11 +41,12 @@ class Page {
  public:
   // A new chunk of `chunk_size` bytes (a multiple of kPageSize), aligned to kPageSize. Regular
   // pages come from the heap's PagePool (resident; the area reads as zero unless `contents` is
-  // kUninitialized, page-pool.h); large chunks are mapped here, pre-faulted when `touch` is set.
+  // kUninitialized, page-pool.h); large chunks are runs the PagePool carves from pooled chunks
+  // or maps fresh, always resident (`touch` is kept for callers; it no longer changes anything).
   static Page* Allocate(Heap* heap, size_t chunk_size, uintptr_t flags, bool touch,
                         PageContents contents = PageContents::kZeroed);
-  // Regular pages go back to the heap's PagePool (still mapped and resident); large chunks are
-  // unmapped.
+  // Regular pages go back to the heap's PagePool (still mapped and resident); large chunks go back
+  // as a run (pooled as far as the pool's bound allows, the rest unmapped).
   static void Free(Page* page);
 
   static Page* FromAddress(const void* address) {
