@@ -92,8 +92,10 @@ size_t PagePoolBound(size_t allocation_limit, size_t max_old_space_size, size_t 
 // kPtrComprCageReservationSize; v8-memory.md).
 constexpr size_t kCageSlack = 256 * MB;
 constexpr size_t kMaxSemiSpaceSizeInCage = kCageSize / 16;
-size_t MaxOldSpaceSizeInCage(size_t max_semi_space_size) {
-  return kCageSize - kCageSlack - 3 * max_semi_space_size;
+// The one clamp every path that sets max_old_space_size_ goes through (construction, the
+// near-heap-limit raise, RemoveNearHeapLimitCallback, SetMaxOldSpaceSizeForTesting).
+size_t ClampOldSpaceSizeToCage(size_t requested, const HeapConfig& config) {
+  return std::min(requested, kCageSize - kCageSlack - 3 * config.max_semi_space_size);
 }
 }  // namespace
 
@@ -115,9 +117,9 @@ Heap::Heap(const HeapConfig& config) : config_(config) {
       std::max(config_.initial_semi_space_size, RoundUpToPages(config_.max_semi_space_size));
   config_.max_semi_space_size = std::min(config_.max_semi_space_size, kMaxSemiSpaceSizeInCage);
   config_.initial_semi_space_size = std::min(config_.initial_semi_space_size, config_.max_semi_space_size);
-  max_old_space_size_ = std::min(config_.max_old_space_size != 0 ? config_.max_old_space_size
-                                                                 : ComputeDefaultMaxOldSpaceSize(),
-                                 MaxOldSpaceSizeInCage(config_.max_semi_space_size));
+  max_old_space_size_ = ClampOldSpaceSizeToCage(
+      config_.max_old_space_size != 0 ? config_.max_old_space_size : ComputeDefaultMaxOldSpaceSize(),
+      config_);
   initial_max_old_space_size_ = max_old_space_size_;
   old_generation_allocation_limit_ =
       config_.initial_old_generation_limit != 0 ? config_.initial_old_generation_limit : 8 * MB;
@@ -470,6 +472,10 @@ void Heap::RunScavenge(internal::GCEvent* event) {
                                                     config_.fast_promotion_move_pages,
                                                 .survivor_budget =
                                                     config_.high_survival_survivor_budget};
+  new_space_->set_growth_ceiling(std::max(
+      {config_.high_survival_semi_space_size,
+       old_generation_allocation_limit_ / internal::NewSpace::kOldLimitPerSemiSpace,
+       survived * internal::NewSpace::kSurvivorRoomPerSemiSpace}));
   if (!fast_promotion && new_space_->ResizeAfterScavenge(survived, cap)) {
     new_space_->ResetAllocationArea(&new_lab_);
   }
@@ -581,8 +587,7 @@ bool Heap::InvokeNearHeapLimitCallback() {
   const size_t initial = initial_max_old_space_size_ + 3 * config_.max_semi_space_size;
   const size_t requested = near_heap_limit_callback_(near_heap_limit_data_, current, initial);
   if (requested <= current) return false;
-  const size_t raised = std::min(max_old_space_size_ + (requested - current),
-                                 MaxOldSpaceSizeInCage(config_.max_semi_space_size));
+  const size_t raised = ClampOldSpaceSizeToCage(max_old_space_size_ + (requested - current), config_);
   if (raised <= max_old_space_size_) return false;
   max_old_space_size_ = raised;
   return true;
@@ -720,8 +725,7 @@ void Heap::RemoveNearHeapLimitCallback(NearHeapLimitCallback callback, size_t he
   near_heap_limit_callback_ = nullptr;
   near_heap_limit_data_ = nullptr;
   if (heap_limit != 0 && heap_limit > 3 * config_.max_semi_space_size) {
-    max_old_space_size_ = std::min(heap_limit - 3 * config_.max_semi_space_size,
-                                   MaxOldSpaceSizeInCage(config_.max_semi_space_size));
+    max_old_space_size_ = ClampOldSpaceSizeToCage(heap_limit - 3 * config_.max_semi_space_size, config_);
     const size_t committed = old_space_->committed() + lo_space_->committed();
     page_pool_->SetMaxBytes(std::min(
         page_pool_->max_bytes(),
@@ -857,7 +861,7 @@ void Heap::SetGCIntervalForTesting(int interval) {
 }
 
 void Heap::SetMaxOldSpaceSizeForTesting(size_t bytes) {
-  bytes = std::min(bytes, MaxOldSpaceSizeInCage(config_.max_semi_space_size));
+  bytes = ClampOldSpaceSizeToCage(bytes, config_);
   max_old_space_size_ = bytes;
   initial_max_old_space_size_ = bytes;
   old_generation_allocation_limit_ = std::min(old_generation_allocation_limit_, bytes);

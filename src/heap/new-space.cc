@@ -181,7 +181,8 @@ void NewSpace::SetAgeMark(uintptr_t top) {
 }
 
 bool NewSpace::Grow() {
-  const size_t target = std::min(max_pages_, 2 * target_pages_);
+  const size_t ceiling = std::max(initial_pages_, growth_ceiling_pages_);
+  const size_t target = std::min({max_pages_, 2 * target_pages_, ceiling});
   if (target <= target_pages_) return false;
   target_pages_ = target;  // pages are taken by NextPage when allocation reaches them
   return true;

@@ -19,6 +19,19 @@
 //    full GCs, Heap::CollectAllAvailableGarbage) drops the pages above max(initial, pages in use).
 //    Survival-rate driven shrinking after ordinary scavenges was measured and rejected
 //    (docs/heap.md §4, §15).
+//  * Growth ceiling (docs/heap.md section 28): Grow never raises the target above
+//    max(initial, growth ceiling). The heap sets the ceiling before each resize decision to the
+//    largest of HeapConfig::high_survival_semi_space_size, its old-generation allocation limit /
+//    kOldLimitPerSemiSpace and kSurvivorRoomPerSemiSpace x the bytes that scavenge copied or
+//    promoted. V8 derives the semispace size from the old generation's size too
+//    (YoungGenerationSizeFromOldGenerationSize: semi = max old / 128 or / 256, v8-memory.md 1.2);
+//    tenure uses the current limit, so a small heap keeps a small nursery (its resident C + S would
+//    otherwise rival the whole old generation: GCBench's d16 phase grew to 17 MB of new space next
+//    to 7.4 MB of old data) and a growing heap lifts the ceiling as its limit grows. The survivor
+//    term lets a structure under construction that fills half the nursery still grow it, so it
+//    can die young instead of being promoted (C++ binary-trees' 12.6 MB depth-18 trees). Only
+//    growth is bounded: a target above the ceiling (reached earlier, or given back by the
+//    high-survival cap) is not shrunk.
 //  * High-survival cap (ResizeAfterScavenge, docs/heap.md section 18): when the last scavenge's
 //    survivors were at least HighSurvivalCap::survival_percent of the capacity (and below
 //    kHighSurvivalCapMaxPercent = 80: a nursery that is nearly all live is growing a structure,
@@ -92,6 +105,7 @@
 #define TENURE_SRC_HEAP_NEW_SPACE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "page.h"
@@ -133,6 +147,13 @@ class NewSpace {
   // The growth rule (header comment). `survived_bytes`: bytes the scavenge copied or promoted.
   // Returns true if the capacity changed.
   bool GrowAfterScavenge(size_t survived_bytes);
+  // The growth ceiling in bytes (header comment); SIZE_MAX (the default) = none.
+  void set_growth_ceiling(size_t bytes) { growth_ceiling_pages_ = bytes / kPageSize; }
+  // The heap's ceiling is its old-generation allocation limit divided by this (header comment).
+  static constexpr size_t kOldLimitPerSemiSpace = 4;
+  // ... and at least this many times the bytes the last scavenge copied or promoted, so a
+  // structure under construction that fills half the nursery can still grow it (header comment).
+  static constexpr size_t kSurvivorRoomPerSemiSpace = 2;
   // After a copying scavenge (call UpdateFastPromotionMode first: it sets the survival percent):
   // the growth rule, or the high-survival cap when the survival percent reached
   // `cap.survival_percent` (header comment). Returns true if the capacity changed.
@@ -231,6 +252,7 @@ class NewSpace {
   size_t initial_pages_;
   size_t max_pages_;
   size_t target_pages_;  // to_pages_.size() <= target_pages_ <= max_pages_
+  size_t growth_ceiling_pages_ = SIZE_MAX / kPageSize;  // header comment: "Growth ceiling"
   size_t survived_since_resize_ = 0;
   size_t uncapped_pages_ = 0;  // the target before the high-survival cap shrank it (0: none)
   bool just_capped_ = false;   // the last ResizeAfterScavenge shrank to the cap

@@ -5,6 +5,7 @@
 // pool chunks, so new space holds capacity + survivors rather than two full semispaces, and the
 // zeroing contract ("fresh memory reads as zero apart from the header", heap.h) must hold on pages
 // with stale bytes. Shrinking and stress GCs keep the heap verifiable.
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -110,6 +111,57 @@ TEST_F(SemispaceGrowthTest, ShrinkBelowCommittedDropsThePagesAndKeepsObjects) {
   for (size_t bytes = 0; bytes < 4 * kArea; bytes += sizeof(TreeNode)) AllocateAndExpectZero();
   for (int i = 0; i < 12000; ++i) ASSERT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), i);
   heap().VerifyHeapForTesting();
+}
+
+// Growth ceiling (new-space.h, docs/heap.md section 28): the growth rule doubles the target only
+// up to max(initial, high_survival_semi_space_size, old-generation allocation limit / 4, 2 x the
+// last scavenge's survivors), so a small heap keeps a small nursery and a heap with a large
+// old-generation limit grows as before.
+HeapConfig CeilingConfig(size_t old_generation_limit) {
+  HeapConfig config = GrowthConfig();
+  config.max_semi_space_size = 8 * MB;
+  config.high_survival_percent = 0;  // growth rule only
+  config.high_survival_semi_space_size = 1 * MB;
+  config.initial_old_generation_limit = old_generation_limit;
+  return config;
+}
+
+// Rounds of 256 KB of young nodes (and their 64 KB array) that survive one scavenge and are
+// promoted by the next: each round feeds the growth rule ~640 KB. Returns the largest capacity.
+size_t GrowWithSurvivors(Heap& heap, int rounds) {
+  size_t largest = heap.semi_space_capacity();
+  for (int round = 0; round < rounds; ++round) {
+    HandleScope scope(heap);
+    Local<ValueArray> keep =
+        Local<ValueArray>::New(heap, heap.New<ValueArray>(&kValueArrayType, 16 + 8 * 8000));
+    keep->length = Value::FromSmi(8000);
+    for (int i = 0; i < 8000; ++i) {
+      auto* node = heap.New<TreeNode>(&kTreeNodeType);
+      node->id = Value::FromSmi(i);
+      Store(keep.get(), keep->slots() + i, Value::FromObject(node));
+    }
+    heap.CollectGarbage(GCType::kScavenge);
+    heap.CollectGarbage(GCType::kScavenge);
+    for (int i = 0; i < 8000; i += 997) EXPECT_EQ(keep->slots()[i].As<TreeNode>()->id.ToSmi(), i);
+    largest = std::max(largest, heap.semi_space_capacity());
+  }
+  return largest;
+}
+
+TEST(SemispaceGrowthCeilingTest, ASmallOldGenerationLimitKeepsTheNurseryAtTheCeiling) {
+  Heap heap(CeilingConfig(4 * MB));  // ceiling max(1 MiB, 4 MiB / 4, 2 x ~320 KB) = 1 MiB
+  HandleScope scope(heap);
+  const size_t largest = GrowWithSurvivors(heap, 8);
+  EXPECT_GT(largest, 512 * KB - 2 * 256);  // it did grow from the initial 512 KiB ...
+  EXPECT_LE(largest, 1 * MB);              // ... but not past the ceiling
+  heap.VerifyHeapForTesting();
+}
+
+TEST(SemispaceGrowthCeilingTest, ALargeOldGenerationLimitLiftsTheCeiling) {
+  Heap heap(CeilingConfig(64 * MB));  // ceiling 64 MiB / 4 = 16 MiB: the 8 MiB maximum
+  HandleScope scope(heap);
+  EXPECT_GE(GrowWithSurvivors(heap, 8), 2 * MB - 8 * 256);
+  heap.VerifyHeapForTesting();
 }
 
 // Stress: a GC every 37 allocations (every 4th a full GC), verify_heap before and after each, a
