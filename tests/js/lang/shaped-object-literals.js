@@ -100,3 +100,14 @@ for (i = 0; i < kept.length; i++) {
   if (kept[i].id !== i || kept[i].name !== 'n' + i || kept[i].inner.twice !== i * 2) bad++;
 }
 console.log(kept.length, bad, show(kept[2999]));  // expect: 3000 0 {"id":2999,"name":"n2999","inner":{"twice":5998}} id,name,inner
+
+// Values that suspend (yield, await) or read `this` of a class field: the temporaries survive
+// the suspension.
+function* gen() { var o = {a: yield 1, b: yield 2}; return o; }
+var it = gen(); it.next(); it.next('x');
+console.log(JSON.stringify(it.next('y').value));  // expect: {"a":"x","b":"y"}
+class WithField { field = {m: 1, n: this}; }
+var wf = new WithField();
+console.log(wf.field.n === wf, wf.field.m);  // expect: true 1
+async function later() { return {p: await Promise.resolve(3), q: 4}; }
+later().then(function (o) { console.log(JSON.stringify(o)); });  // expect: {"p":3,"q":4}
