@@ -1,4 +1,5 @@
 // Core builtins: roots, globals, Object, Function, Error, console, process, timers, require.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -92,6 +93,8 @@ void Runtime::SetUpRoots() {
   roots_[kRootMessageKey] = Intern("message");
 }
 
+static void InstallTimerPrototypes(Runtime& rt);  // "Timers" below
+
 void Runtime::SetUpBuiltins() {
   tenure::HandleScope scope(*heap_);
   Handle global = Handle::New(*heap_, roots_[kRootGlobal]);
@@ -113,6 +116,7 @@ void Runtime::SetUpBuiltins() {
   InstallGeneratorBuiltins(*this, global);
   InstallWebBuiltins(*this, global);
   InstallWrapperBuiltins(*this, global);
+  InstallTimerPrototypes(*this);  // after InstallSymbolBuiltins: uses Symbol.toPrimitive
   InstallToStringTags(*this, global);  // last: tags objects installed above
 }
 
@@ -752,6 +756,31 @@ TENURE_NATIVE(V8GetHeapSpaceStatistics) {
   return result.value();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Timers: setTimeout / setInterval return a Timeout, setImmediate an Immediate (node's objects:
+// ref, unref, hasRef, refresh, close, and a Timeout converts to its numeric id, which the clear
+// functions also accept). A timer object keeps its id in internal[0], its ref flag in internal[1]
+// (hasRef reports the flag, also after the timer ran or was cleared, as node does) and its
+// prototype root in internal[2] (the brand, as Date does).
+
+static Value NewTimerObject(Runtime& rt, Root proto_root, int64_t id) {
+  tenure::HandleScope scope(rt.heap());
+  Handle proto = Handle::New(rt.heap(), rt.root(proto_root));
+  Handle timer = Handle::New(rt.heap(), rt.NewObjectWithInternals(proto));
+  JSObject* o = timer.value().As<JSObject>();
+  o->internal[0] = Value::FromSmi(id);
+  o->internal[1] = kTrue;
+  tenure::Store(o, &o->internal[2], rt.root(proto_root));
+  return timer.value();
+}
+
+// The id of a Timeout / Immediate (`kind` the prototype root), or -1.
+static int64_t TimerObjectId(Runtime& rt, Value v, Root kind) {
+  if (!IsKind(v, Kind::kObject) || !HasInternalFields(v.As<JSObject>())) return -1;
+  JSObject* o = v.As<JSObject>();
+  return o->internal[2] == rt.root(kind) ? o->internal[0].ToSmi() : -1;
+}
+
 static Value AddTimerNative(Runtime& rt, Args args, bool repeat, bool immediate) {
   if (!rt.IsCallable(args.get(0))) {
     return rt.ThrowTypeError("The \"callback\" argument must be of type function. Received " +
@@ -762,15 +791,93 @@ static Value AddTimerNative(Runtime& rt, Args args, bool repeat, bool immediate)
   if (!(delay >= 1) || delay > 2147483647) delay = immediate ? 0 : 1;
   int skip = immediate ? 1 : 2;
   Args extra{args.base + (args.count > skip ? skip : args.count), args.count > skip ? args.count - skip : 0};
-  return Value::FromSmi(rt.AddTimer(args.at(0), delay, repeat, extra));
+  int64_t id = rt.AddTimer(args.at(0), delay, repeat, extra);
+  Value object = NewTimerObject(rt, immediate ? kRootImmediatePrototype : kRootTimeoutPrototype, id);
+  rt.SetTimerObject(id, object);
+  return object;
 }
 
 TENURE_NATIVE(SetTimeout) { return AddTimerNative(rt, args, false, false); }
 TENURE_NATIVE(SetInterval) { return AddTimerNative(rt, args, true, false); }
 TENURE_NATIVE(SetImmediate) { return AddTimerNative(rt, args, false, true); }
+
+// clearTimeout / clearInterval / clearImmediate: a timer object or a Timeout's numeric id (node
+// clears any timer with either); anything else is ignored.
 TENURE_NATIVE(ClearTimer) {
-  if (args.get(0).IsSmi()) rt.ClearTimer(args.get(0).ToSmi());
+  Value v = args.get(0);
+  int64_t id = TimerObjectId(rt, v, kRootTimeoutPrototype);
+  if (id < 0) id = TimerObjectId(rt, v, kRootImmediatePrototype);
+  if (id < 0 && IsNumber(v) && NumberValue(v) >= 0 && NumberValue(v) == std::trunc(NumberValue(v))) {
+    id = static_cast<int64_t>(NumberValue(v));
+  }
+  if (id >= 0) rt.ClearTimer(id);
   return kUndefined;
+}
+
+// The receiver's timer id, or -1 with a TypeError thrown.
+static int64_t ThisTimer(Runtime& rt, Handle self, const char* method) {
+  int64_t id = TimerObjectId(rt, self.value(), kRootTimeoutPrototype);
+  if (id < 0) id = TimerObjectId(rt, self.value(), kRootImmediatePrototype);
+  if (id < 0) rt.ThrowTypeError(std::string(method) + " called on an object that is not a Timeout or Immediate");
+  return id;
+}
+
+static Value SetRef(Runtime& rt, Handle self, const char* method, bool ref) {
+  int64_t id = ThisTimer(rt, self, method);
+  if (id < 0) return Value();
+  self.value().As<JSObject>()->internal[1] = FromBool(ref);
+  rt.SetTimerRef(id, ref);
+  return self.value();
+}
+
+TENURE_NATIVE(TimerRef) { return SetRef(rt, self, "ref", true); }
+TENURE_NATIVE(TimerUnref) { return SetRef(rt, self, "unref", false); }
+TENURE_NATIVE(TimerHasRef) {
+  return ThisTimer(rt, self, "hasRef") < 0 ? Value() : self.value().As<JSObject>()->internal[1];
+}
+
+TENURE_NATIVE(TimeoutRefresh) {
+  int64_t id = ThisTimer(rt, self, "refresh");
+  if (id < 0) return Value();
+  rt.RefreshTimer(id);
+  return self.value();
+}
+
+TENURE_NATIVE(TimeoutClose) {
+  int64_t id = ThisTimer(rt, self, "close");
+  if (id < 0) return Value();
+  rt.ClearTimer(id);
+  return self.value();
+}
+
+TENURE_NATIVE(TimeoutToPrimitive) {
+  int64_t id = ThisTimer(rt, self, "[Symbol.toPrimitive]");
+  return id < 0 ? Value() : Value::FromSmi(id);
+}
+
+TENURE_NATIVE(TimerConstructor) { return rt.ThrowTypeError("Illegal constructor"); }
+
+// Timeout.prototype and Immediate.prototype, each with a (non-global) constructor naming it.
+static void InstallTimerPrototypes(Runtime& rt) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
+  for (Root root : {kRootTimeoutPrototype, kRootImmediatePrototype}) {
+    bool timeout = root == kRootTimeoutPrototype;
+    Handle proto = Handle::New(heap, rt.NewPlainObject());
+    rt.set_root(root, proto.value());
+    Handle ctor = Handle::New(heap, rt.NewNativeFunction(timeout ? "Timeout" : "Immediate", TimerConstructor, 0));
+    SetHiddenProperty(rt, ctor, "prototype", proto.value());
+    SetHiddenProperty(rt, proto, "constructor", ctor.value());
+    rt.DefineNative(proto, "ref", TimerRef, 0);
+    rt.DefineNative(proto, "unref", TimerUnref, 0);
+    rt.DefineNative(proto, "hasRef", TimerHasRef, 0);
+    if (!timeout) continue;
+    rt.DefineNative(proto, "refresh", TimeoutRefresh, 0);
+    rt.DefineNative(proto, "close", TimeoutClose, 0);
+    Handle to_primitive = Handle::New(heap, rt.NewNativeFunction("[Symbol.toPrimitive]", TimeoutToPrimitive, 0));
+    Handle key = Handle::New(heap, rt.root(kRootToPrimitiveSymbol));
+    rt.DefineOwn(proto, key, to_primitive, kShapeHidden);
+  }
 }
 
 TENURE_NATIVE(PerformanceNow) { return rt.NewNumber(rt.NowMs() - rt.clock_origin_ms()); }
@@ -908,9 +1015,37 @@ int64_t Runtime::AddTimer(Handle callback, double delay_ms, bool repeat, Args ex
   for (int i = 0; i < extra.count; ++i) t.args.push_back(extra.get(i));
   t.due = NowMs() + delay_ms;
   t.interval = repeat ? delay_ms : -1;
+  t.delay = delay_ms;
   t.seq = timer_seq_++;
   timers_.push_back(std::move(t));
   return timers_.back().id;
+}
+
+Runtime::Timer* Runtime::FindTimer(int64_t id) {
+  for (Timer& t : timers_) {
+    if (t.id == id) return &t;
+  }
+  return nullptr;
+}
+
+bool Runtime::SetTimerObject(int64_t id, Value object) {
+  Timer* t = FindTimer(id);
+  if (t) t->object = object;
+  return t != nullptr;
+}
+
+bool Runtime::SetTimerRef(int64_t id, bool ref) {
+  Timer* t = FindTimer(id);
+  if (t) t->ref = ref;
+  return t != nullptr;
+}
+
+bool Runtime::RefreshTimer(int64_t id) {
+  Timer* t = FindTimer(id);
+  if (!t) return false;
+  t->due = NowMs() + t->delay;
+  t->seq = timer_seq_++;
+  return true;
 }
 
 void Runtime::ClearTimer(int64_t id) {
@@ -929,7 +1064,8 @@ void Runtime::RunEventLoop() {
     if (!RunMicrotasks()) return;  // nextTick + promise jobs (builtins_promise.cc)
     // Job boundary: WeakRef keep-alives end, FinalizationRegistry callbacks run (builtins_weak.cc).
     if (!RunJobBoundaryTasks(*this)) return;
-    if (timers_.empty()) break;
+    // Only ref'd timers keep the process alive; unref'd ones run while the loop goes on anyway.
+    if (std::none_of(timers_.begin(), timers_.end(), [](const Timer& t) { return t.ref; })) break;
     snapshot_support_->AtSafePoint();  // --heapsnapshot-signal, near-heap-limit, --heap-timeline
     size_t next = 0;
     for (size_t i = 1; i < timers_.size(); ++i) {
@@ -947,6 +1083,7 @@ void Runtime::RunEventLoop() {
     Timer& t = timers_[next];
     int64_t id = t.id;
     Handle callback = Handle::New(*heap_, t.callback);
+    Handle receiver = Handle::New(*heap_, t.object);  // node calls it with the Timeout as this
     std::vector<Value> args = t.args;  // plain copy: Execute copies onto the stack before any GC
     if (t.interval >= 0) {
       t.due += t.interval;
@@ -954,8 +1091,7 @@ void Runtime::RunEventLoop() {
     } else {
       ClearTimer(id);
     }
-    Handle undefined = Handle::New(*heap_, kUndefined);
-    Value result = Call(callback, undefined, args.data(), static_cast<int>(args.size()));
+    Value result = Call(callback, receiver, args.data(), static_cast<int>(args.size()));
     if (result.IsEmpty()) return;
   }
 }

@@ -140,6 +140,7 @@ void Runtime::VisitCodeRoots(tenure::ObjectVisitor& v) {
 void Runtime::VisitTimerRoots(tenure::ObjectVisitor& v) {
   for (Timer& t : timers_) {
     v.VisitSlot(&t.callback);
+    v.VisitSlot(&t.object);
     for (Value& a : t.args) v.VisitSlot(&a);
   }
   for (Value& job : microtasks_) v.VisitSlot(&job);

@@ -116,6 +116,8 @@ enum Root : int {
   kRootToStringTagSymbol,   // Symbol.toStringTag (Object.prototype.toString, inspect)
   kRootHasInstanceSymbol,   // Symbol.hasInstance (instanceof)
   kRootTypedArrayPrototypes,  // FixedArray: each typed array's prototype, ArrayBuffer's (builtins_typed_array.h)
+  kRootTimeoutPrototype,    // what setTimeout / setInterval return (builtins_core.cc "Timers")
+  kRootImmediatePrototype,  // what setImmediate returns
   kRootCount
 };
 
@@ -285,6 +287,12 @@ class Runtime {
 
   // ---- Timers (event loop) --------------------------------------------------------------------
   int64_t AddTimer(Handle callback, double delay_ms, bool repeat, Args extra);
+  // node's Timeout / Immediate objects: `object` is the callback's `this`. A timer that is not
+  // ref'd (timeout.unref()) runs only while a ref'd timer keeps the event loop alive. The setters
+  // return false when the timer has already run or been cleared.
+  bool SetTimerObject(int64_t id, Value object);
+  bool SetTimerRef(int64_t id, bool ref);
+  bool RefreshTimer(int64_t id);  // the countdown starts again from now
   // ---- Promise jobs (builtins_promise.cc) -------------------------------------------------------
   // Jobs are heap FixedArrays, rooted by the timer visitor. Drain order is node 20's
   // processTicksAndRejections: every nextTick callback, then every microtask, repeated until both
@@ -328,8 +336,12 @@ class Runtime {
     std::vector<Value> args;
     double due;
     double interval;  // < 0: one-shot
+    double delay;     // as given (refresh restarts it)
     uint64_t seq;
+    Value object = kUndefined;  // the Timeout / Immediate (the callback's this)
+    bool ref = true;            // keeps the event loop alive
   };
+  Timer* FindTimer(int64_t id);
 
   void SetUpRoots();
   void SetUpBuiltins();
