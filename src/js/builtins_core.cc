@@ -774,11 +774,12 @@ static Value NewTimerObject(Runtime& rt, Root proto_root, int64_t id) {
   return timer.value();
 }
 
-// The id of a Timeout / Immediate (`kind` the prototype root), or -1.
-static int64_t TimerObjectId(Runtime& rt, Value v, Root kind) {
+// The id of a Timeout or an Immediate, or -1 for any other value.
+static int64_t TimerObjectId(Runtime& rt, Value v) {
   if (!IsKind(v, Kind::kObject) || !HasInternalFields(v.As<JSObject>())) return -1;
   JSObject* o = v.As<JSObject>();
-  return o->internal[2] == rt.root(kind) ? o->internal[0].ToSmi() : -1;
+  bool timer = o->internal[2] == rt.root(kRootTimeoutPrototype) || o->internal[2] == rt.root(kRootImmediatePrototype);
+  return timer ? o->internal[0].ToSmi() : -1;
 }
 
 static Value AddTimerNative(Runtime& rt, Args args, bool repeat, bool immediate) {
@@ -805,8 +806,7 @@ TENURE_NATIVE(SetImmediate) { return AddTimerNative(rt, args, false, true); }
 // clears any timer with either); anything else is ignored.
 TENURE_NATIVE(ClearTimer) {
   Value v = args.get(0);
-  int64_t id = TimerObjectId(rt, v, kRootTimeoutPrototype);
-  if (id < 0) id = TimerObjectId(rt, v, kRootImmediatePrototype);
+  int64_t id = TimerObjectId(rt, v);
   if (id < 0 && IsNumber(v) && NumberValue(v) >= 0 && NumberValue(v) == std::trunc(NumberValue(v))) {
     id = static_cast<int64_t>(NumberValue(v));
   }
@@ -816,8 +816,7 @@ TENURE_NATIVE(ClearTimer) {
 
 // The receiver's timer id, or -1 with a TypeError thrown.
 static int64_t ThisTimer(Runtime& rt, Handle self, const char* method) {
-  int64_t id = TimerObjectId(rt, self.value(), kRootTimeoutPrototype);
-  if (id < 0) id = TimerObjectId(rt, self.value(), kRootImmediatePrototype);
+  int64_t id = TimerObjectId(rt, self.value());
   if (id < 0) rt.ThrowTypeError(std::string(method) + " called on an object that is not a Timeout or Immediate");
   return id;
 }
