@@ -8,6 +8,9 @@
 //    `next` are dead and never read by the GC.
 //  * HandleScopes nest strictly (stack discipline). Destroying a scope releases every Local created
 //    since it was opened; using such a Local afterwards is a use-after-free.
+//  * HandleScopeData::limit is null exactly while no HandleScope is open (the outermost scope opens a
+//    block at once); no nesting counter is kept. A Local created, or escaped to, outside every scope
+//    is a fatal error.
 //  * A Local<T> is a pointer to its slot, so it stays valid when the GC moves the object: always
 //    re-read through the handle after anything that may GC.
 //  * A Global is a strong root until Reset() or SetWeak(). A weak Global does not keep its target
@@ -72,20 +75,21 @@ class Local {
 
 class HandleScope {
  public:
+  // Opening a scope is two loads and a test: no counter is kept. The outermost scope opens the
+  // first block at once (Heap::OpenHandleBlock), so "a scope is open" is exactly
+  // "limit != nullptr" and ExtendHandleScope can tell a Local created outside every scope from a
+  // full block without a nesting level (docs/heap.md section 30).
   explicit HandleScope(Heap& heap)
       : heap_(heap),
         prev_next_(heap.handle_scope_data()->next),
         prev_limit_(heap.handle_scope_data()->limit) {
-    heap.handle_scope_data()->level++;
+    if (prev_limit_ == nullptr) [[unlikely]] heap.OpenHandleBlock();
   }
   // always_inline (also Close): a compiler outlines the destructor calls of exception landing
   // pads, and an outlined destructor needs the scope object in memory, so every scope open stored
   // its three fields to the stack (built pairwise in an XMM register) — ~5 instructions and two
   // stack slots per scope on GCBench's MakeTree, with larger frames (docs/heap.md section 25).
-  __attribute__((always_inline)) ~HandleScope() {
-    heap_.handle_scope_data()->level--;
-    Close();
-  }
+  __attribute__((always_inline)) ~HandleScope() { Close(); }
   HandleScope(const HandleScope&) = delete;
   HandleScope& operator=(const HandleScope&) = delete;
 
@@ -99,21 +103,35 @@ class HandleScope {
   // call it at most once, as the scope's last use. Locals created after the call until the
   // destructor runs belong to the enclosing scope's region above the escaped slot and are released
   // by the destructor, which otherwise does nothing more. An empty Local escapes as an empty Local.
+  // Needs an enclosing scope (as V8's Escape does): escaping from the outermost one is fatal.
   template <typename T>
   Local<T> CloseAndEscape(Local<T> value) {
-    const bool empty = value.IsEmpty();
-    const Value escaped = empty ? Value() : value.value();  // read before the slot is released
-    Close();
-    Local<T> result = empty ? Local<T>() : Local<T>::New(heap_, escaped);
-    // The destructor restores to here, keeping the escaped slot (and a block it may have opened).
-    prev_next_ = heap_.handle_scope_data()->next;
-    prev_limit_ = heap_.handle_scope_data()->limit;
-    return result;
+    if (value.IsEmpty()) {
+      Close();
+      return Local<T>();
+    }
+    const Value escaped = value.value();  // read before the slot is released
+    // The escaped slot is the enclosing scope's next free one, prev_next_. Usually this scope
+    // opened no block and prev_next_ is below the limit: then closing is just the store of
+    // `next` below. Otherwise Close() first (frees the blocks) and, if the enclosing block is
+    // full, open one. The destructor restores to after the slot, keeping it (and that block).
+    internal::HandleScopeData* data = heap_.handle_scope_data();
+    Value* slot = prev_next_;
+    if (data->limit != prev_limit_ || slot == prev_limit_) [[unlikely]] {
+      Close();
+      if (slot == prev_limit_) {
+        slot = heap_.ExtendHandleScope();
+        prev_limit_ = data->limit;
+      }
+    }
+    *slot = escaped;
+    prev_next_ = slot + 1;
+    data->next = prev_next_;
+    return Local<T>::FromSlot(slot);
   }
 
  private:
-  // Releases every slot above prev_next_ (and the blocks opened since), keeping the level. The
-  // limit is only stored when a block was opened: unconditional next+limit stores were combined
+  // Releases every slot above prev_next_ (and the blocks opened since). The limit is only stored when a block was opened: unconditional next+limit stores were combined
   // into one 16-byte store whose pair had to be built at every scope open.
   __attribute__((always_inline)) void Close() {
     internal::HandleScopeData* data = heap_.handle_scope_data();

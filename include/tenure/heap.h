@@ -67,10 +67,10 @@ struct LinearAllocationArea {
 };
 
 // HandleScope bookkeeping (handles.h). Slots [block start, next) of the current blocks are roots.
+// limit is nullptr exactly while no HandleScope is open (the outermost scope opens a block at once).
 struct HandleScopeData {
   Value* next = nullptr;
   Value* limit = nullptr;
-  int level = 0;
 };
 }  // namespace internal
 
@@ -304,6 +304,7 @@ class Heap {
   // ---- Internal (used by handles.h and the collectors) ----------------------------------------
   internal::HandleScopeData* handle_scope_data() { return &handle_scope_data_; }
   Value* ExtendHandleScope();  // allocates a new 1022-slot block; returns its first slot
+  void OpenHandleBlock();  // makes a new block current (next = its start, limit = its end)
   void DeleteHandleBlocksAbove(Value* limit);
   internal::GlobalNode* CreateGlobal(Value value);
   void DestroyGlobal(internal::GlobalNode* node);

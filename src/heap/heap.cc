@@ -756,15 +756,21 @@ int64_t Heap::AdjustExternalMemory(int64_t delta) {
 
 // ---- Handles -------------------------------------------------------------------------------------
 
+// Called when next == limit. No open scope leaves limit null (HandleScopeData), so a null limit
+// here is a Local created outside every scope, and a non-null one a full block.
 Value* Heap::ExtendHandleScope() {
-  if (handle_scope_data_.level == 0) {
+  if (handle_scope_data_.limit == nullptr) {
     fprintf(stderr, "tenure: Local created without an open HandleScope\n");
     abort();
   }
+  OpenHandleBlock();
+  return handle_scope_data_.next;
+}
+
+void Heap::OpenHandleBlock() {
   Value* block = handle_blocks_->NewBlock();
   handle_scope_data_.next = block;
   handle_scope_data_.limit = block + kHandleBlockSize;
-  return block;
 }
 
 void Heap::DeleteHandleBlocksAbove(Value* limit) { handle_blocks_->DeleteAbove(limit); }

@@ -136,6 +136,94 @@ TEST_F(HandlesTest, CloseAndEscapeTakesAnEnclosingSlotOnlyWhenSomethingEscapes) 
   for (int i = 0; i < 3; ++i) EXPECT_EQ(escaped[i]->id.ToSmi(), 40 + i);
 }
 
+// Bottom-up tree built like GCBench's MakeTree: every level opens a scope, allocates, and escapes
+// its node with CloseAndEscape (the path that writes the escaped slot in place when the scope
+// opened no block). A scavenge or full GC every few nodes moves the subtrees held only by the
+// escaped handles; the tree must come out whole, and each level must leave the enclosing scope
+// exactly one slot fuller.
+Local<TreeNode> MakeTreeWithEscapes(Heap& heap, int depth, int& counter) {
+  HandleScope scope(heap);
+  Local<TreeNode> left, right;
+  if (depth > 0) {
+    Value* const before = heap.handle_scope_data()->next;
+    left = MakeTreeWithEscapes(heap, depth - 1, counter);
+    EXPECT_EQ(heap.handle_scope_data()->next, before + 1);
+    EXPECT_EQ(left.slot(), before);
+    right = MakeTreeWithEscapes(heap, depth - 1, counter);
+  }
+  if (++counter % 7 == 0) {
+    heap.CollectGarbage(counter % 21 == 0 ? GCType::kMarkCompact : GCType::kScavenge);
+  }
+  auto* node = heap.New<TreeNode>(&kTreeNodeType);
+  node->id = Value::FromSmi(depth);
+  node->left = left.IsEmpty() ? Value() : left.value();
+  node->right = right.IsEmpty() ? Value() : right.value();
+  return scope.CloseAndEscape(Local<TreeNode>::New(heap, node));
+}
+
+int64_t CheckTree(const TreeNode* node, int64_t depth) {
+  if (node->id.ToSmi() != depth) return -1;
+  if (depth == 0) return node->left.IsEmpty() && node->right.IsEmpty() ? 1 : -1;
+  const int64_t l = CheckTree(node->left.As<TreeNode>(), depth - 1);
+  const int64_t r = CheckTree(node->right.As<TreeNode>(), depth - 1);
+  return l < 0 || r < 0 ? -1 : 1 + l + r;
+}
+
+TEST_F(HandlesTest, RecursiveCloseAndEscapeKeepsABottomUpTreeAcrossGCs) {
+  internal::HandleScopeData* data = heap().handle_scope_data();
+  Local<Value>::New(heap(), Value());  // so the current block exists before `next_before`
+  Value* const next_before = data->next;
+  int counter = 0;
+  Local<TreeNode> tree = MakeTreeWithEscapes(heap(), 8, counter);
+  EXPECT_EQ(data->next, next_before + 1);
+  EXPECT_EQ(tree.slot(), next_before);
+  Scavenge();
+  FullGC();
+  EXPECT_EQ(CheckTree(tree.get(), 8), 511);
+  EXPECT_EQ(CountObjects(heap()), 511);
+}
+
+// No counter tells whether a scope is open: the outermost scope opens a block at once, and the
+// limit is null exactly while no scope is open (heap.h HandleScopeData).
+TEST(HandlesScopeStateTest, TheLimitIsNullExactlyWhileNoScopeIsOpen) {
+  Heap heap(DefaultTestConfig());
+  internal::HandleScopeData* data = heap.handle_scope_data();
+  EXPECT_EQ(data->limit, nullptr);
+  for (int round = 0; round < 3; ++round) {
+    {
+      HandleScope outer(heap);
+      ASSERT_NE(data->limit, nullptr);
+      Value* const first = data->next;
+      EXPECT_EQ(data->limit, first + kHandleBlockSize);
+      {
+        HandleScope inner(heap);  // an inner scope opens nothing
+        EXPECT_EQ(data->next, first);
+        for (int i = 0; i < 1500; ++i) Local<Value>::New(heap, Value::FromSmi(i));
+      }
+      EXPECT_EQ(data->next, first);
+      EXPECT_EQ(data->limit, first + kHandleBlockSize);
+    }
+    EXPECT_EQ(data->limit, nullptr);
+    EXPECT_EQ(data->next, nullptr);
+  }
+}
+
+TEST(HandlesDeathTest, LocalAfterTheOutermostScopeClosedIsFatal) {
+  Heap heap(DefaultTestConfig());
+  { HandleScope scope(heap); }
+  EXPECT_DEATH(Local<HeapObject>::New(heap, Value::FromSmi(1)), "without an open HandleScope");
+}
+
+TEST(HandlesDeathTest, EscapingFromTheOutermostScopeIsFatal) {
+  Heap heap(DefaultTestConfig());
+  EXPECT_DEATH(
+      {
+        HandleScope scope(heap);
+        scope.CloseAndEscape(Local<Value>::New(heap, Value::FromSmi(1)));
+      },
+      "without an open HandleScope");
+}
+
 TEST_F(HandlesTest, GlobalKeepsAliveUntilReset) {
   Global<TreeNode> global;
   {
