@@ -472,10 +472,11 @@ void Heap::RunScavenge(internal::GCEvent* event) {
                                                     config_.fast_promotion_move_pages,
                                                 .survivor_budget =
                                                     config_.high_survival_survivor_budget};
-  new_space_->set_growth_ceiling(std::max(
-      {config_.high_survival_semi_space_size,
-       old_generation_allocation_limit_ / internal::NewSpace::kOldLimitPerSemiSpace,
-       survived * internal::NewSpace::kSurvivorRoomPerSemiSpace}));
+  new_space_->set_growth_ceiling(internal::NewSpace::GrowthCeiling(
+      {.floor = config_.high_survival_semi_space_size,
+       .old_generation_limit = old_generation_allocation_limit_,
+       .old_generation_size = OldGenerationSizeOfObjects(),
+       .survived = survived}));
   if (!fast_promotion && new_space_->ResizeAfterScavenge(survived, cap)) {
     new_space_->ResetAllocationArea(&new_lab_);
   }

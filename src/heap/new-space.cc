@@ -180,6 +180,14 @@ void NewSpace::SetAgeMark(uintptr_t top) {
   }
 }
 
+size_t NewSpace::GrowthCeiling(const GrowthCeilingInputs& in) {
+  const size_t headroom = in.old_generation_limit > in.old_generation_size
+                              ? in.old_generation_limit - in.old_generation_size
+                              : 0;
+  return std::max({in.floor, headroom / kOldHeadroomPerSemiSpace,
+                   in.survived * kSurvivorRoomPerSemiSpace});
+}
+
 bool NewSpace::Grow() {
   const size_t ceiling = std::max(initial_pages_, growth_ceiling_pages_);
   const size_t target = std::min({max_pages_, 2 * target_pages_, ceiling});

@@ -19,19 +19,23 @@
 //    full GCs, Heap::CollectAllAvailableGarbage) drops the pages above max(initial, pages in use).
 //    Survival-rate driven shrinking after ordinary scavenges was measured and rejected
 //    (docs/heap.md §4, §15).
-//  * Growth ceiling (docs/heap.md section 28): Grow never raises the target above
-//    max(initial, growth ceiling). The heap sets the ceiling before each resize decision to the
-//    largest of HeapConfig::high_survival_semi_space_size, its old-generation allocation limit /
-//    kOldLimitPerSemiSpace and kSurvivorRoomPerSemiSpace x the bytes that scavenge copied or
-//    promoted. V8 derives the semispace size from the old generation's size too
-//    (YoungGenerationSizeFromOldGenerationSize: semi = max old / 128 or / 256, v8-memory.md 1.2);
-//    tenure uses the current limit, so a small heap keeps a small nursery (its resident C + S would
-//    otherwise rival the whole old generation: GCBench's d16 phase grew to 17 MB of new space next
-//    to 7.4 MB of old data) and a growing heap lifts the ceiling as its limit grows. The survivor
-//    term lets a structure under construction that fills half the nursery still grow it, so it
-//    can die young instead of being promoted (C++ binary-trees' 12.6 MB depth-18 trees). Only
-//    growth is bounded: a target above the ceiling (reached earlier, or given back by the
-//    high-survival cap) is not shrunk.
+//  * Growth ceiling (docs/heap.md sections 28, 31): Grow never raises the target above max(initial,
+//    growth ceiling). The heap sets the ceiling before each resize decision to GrowthCeiling(): the
+//    largest of HeapConfig::high_survival_semi_space_size, the old generation's headroom
+//    (allocation limit - size of its objects) / kOldHeadroomPerSemiSpace (2) and
+//    kSurvivorRoomPerSemiSpace x the bytes that scavenge copied or promoted. New space keeps at
+//    most capacity + survivors <= 2 x capacity resident, so with the headroom term alone the old
+//    generation's objects plus the young generation stay within the old-generation limit, the
+//    footprint the heap already accepts before its next mark-compact. V8 derives the semispace size
+//    from the old generation's size too (YoungGenerationSizeFromOldGenerationSize: semi = max old /
+//    128 or / 256, v8-memory.md 1.2); tenure uses the current limit and size, so a small heap keeps
+//    a small nursery (GCBench: 7 MB of old objects under a 12 MiB limit, ceiling 4 MiB; its d16
+//    phase had grown to 17 MB of new space) while a heap with room lets the nursery grow (C++
+//    binary-trees: 12.3 MB under a 48 MiB limit, ceiling 16 MiB, so its 12.6 MB depth-18 trees die
+//    young; section 28's limit / 4 held it at 12 MiB and promoted 23 MB of them). The survivor term
+//    lets a structure under construction that fills half the nursery still grow it. Only growth is
+//    bounded: a target above the ceiling (reached earlier, or given back by the high-survival cap)
+//    is not shrunk.
 //  * High-survival cap (ResizeAfterScavenge, docs/heap.md section 18): when the last scavenge's
 //    survivors were at least HighSurvivalCap::survival_percent of the capacity (and below
 //    kHighSurvivalCapMaxPercent = 80: a nursery that is nearly all live is growing a structure,
@@ -149,10 +153,20 @@ class NewSpace {
   bool GrowAfterScavenge(size_t survived_bytes);
   // The growth ceiling in bytes (header comment); SIZE_MAX (the default) = none.
   void set_growth_ceiling(size_t bytes) { growth_ceiling_pages_ = bytes / kPageSize; }
-  // The heap's ceiling is its old-generation allocation limit divided by this (header comment).
-  static constexpr size_t kOldLimitPerSemiSpace = 4;
-  // ... and at least this many times the bytes the last scavenge copied or promoted, so a
-  // structure under construction that fills half the nursery can still grow it (header comment).
+  // What the heap's growth ceiling is computed from (header comment "Growth ceiling"), in bytes.
+  struct GrowthCeilingInputs {
+    size_t floor = 0;                 // HeapConfig::high_survival_semi_space_size
+    size_t old_generation_limit = 0;  // the old generation's allocation limit
+    size_t old_generation_size = 0;   // the size of its objects now
+    size_t survived = 0;              // bytes the last scavenge copied or promoted
+  };
+  // max(floor, headroom / kOldHeadroomPerSemiSpace, kSurvivorRoomPerSemiSpace x survived), where
+  // headroom = limit - size (0 when the old generation is at or above its limit).
+  static size_t GrowthCeiling(const GrowthCeilingInputs& in);
+  // 2: capacity + survivors (<= 2 x capacity) fit in the old generation's headroom.
+  static constexpr size_t kOldHeadroomPerSemiSpace = 2;
+  // At least this many times the bytes the last scavenge copied or promoted, so a structure
+  // under construction that fills half the nursery can still grow it (header comment).
   static constexpr size_t kSurvivorRoomPerSemiSpace = 2;
   // After a copying scavenge (call UpdateFastPromotionMode first: it sets the survival percent):
   // the growth rule, or the high-survival cap when the survival percent reached

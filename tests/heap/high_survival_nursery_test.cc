@@ -28,9 +28,9 @@ HeapConfig NurseryConfig(int high_survival_percent, int fast_promotion_percent,
   config.high_survival_percent = high_survival_percent;
   config.high_survival_semi_space_size = kCap;
   config.incremental_marking = false;  // only scavenges: the test is about their sizing
-  // An old-generation limit whose growth ceiling (limit / 4, new-space.h "Growth ceiling") is the
-  // 4 MiB maximum, so low survival can grow new space as these tests expect; the ceiling itself is
-  // tested in semispace_growth_test.cc.
+  // An old-generation limit whose growth ceiling ((limit - old) / 2, new-space.h "Growth ceiling")
+  // is at least the 4 MiB maximum while old objects stay below 8 MB, so low survival can grow new
+  // space as these tests expect; the ceiling itself is tested in semispace_growth_test.cc.
   config.initial_old_generation_limit = 16 * MB;
   return config;
 }

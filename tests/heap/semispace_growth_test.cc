@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "heap_test_fixture.h"
+#include "new-space.h"
 
 namespace tenure::testing {
 namespace {
@@ -113,10 +114,10 @@ TEST_F(SemispaceGrowthTest, ShrinkBelowCommittedDropsThePagesAndKeepsObjects) {
   heap().VerifyHeapForTesting();
 }
 
-// Growth ceiling (new-space.h, docs/heap.md section 28): the growth rule doubles the target only
-// up to max(initial, high_survival_semi_space_size, old-generation allocation limit / 4, 2 x the
-// last scavenge's survivors), so a small heap keeps a small nursery and a heap with a large
-// old-generation limit grows as before.
+// Growth ceiling (new-space.h, docs/heap.md sections 28, 31): the growth rule doubles the target
+// only up to max(initial, high_survival_semi_space_size, (old-generation allocation limit - old
+// objects) / 2, 2 x the last scavenge's survivors), so a small heap keeps a small nursery and a heap
+// with room under its old-generation limit grows as before.
 HeapConfig CeilingConfig(size_t old_generation_limit) {
   HeapConfig config = GrowthConfig();
   config.max_semi_space_size = 8 * MB;
@@ -149,16 +150,40 @@ size_t GrowWithSurvivors(Heap& heap, int rounds) {
 }
 
 TEST(SemispaceGrowthCeilingTest, ASmallOldGenerationLimitKeepsTheNurseryAtTheCeiling) {
-  Heap heap(CeilingConfig(4 * MB));  // ceiling max(1 MiB, 4 MiB / 4, 2 x ~320 KB) = 1 MiB
+  Heap heap(CeilingConfig(4 * MB));  // ceiling max(1 MiB, (4 MiB - old) / 2, 2 x ~320 KB) <= 2 MiB
   HandleScope scope(heap);
   const size_t largest = GrowWithSurvivors(heap, 8);
   EXPECT_GT(largest, 512 * KB - 2 * 256);  // it did grow from the initial 512 KiB ...
-  EXPECT_LE(largest, 1 * MB);              // ... but not past the ceiling
+  EXPECT_LE(largest, 2 * MB);              // ... but not past the ceiling (8 MiB without it)
   heap.VerifyHeapForTesting();
 }
 
+// The ceiling from the old generation's headroom, with the two heaps of docs/heap.md section 31:
+// C++ binary-trees (12.3 MB of old objects under a 48 MiB limit) may grow to the 16 MiB maximum, so
+// its 12.6 MB trees die young (section 28's limit / 4 gave 12 MiB); GCBench (7 MB under 12 MiB)
+// stays at the 4 MiB floor.
+TEST(SemispaceGrowthCeilingTest, TheCeilingIsHalfTheOldGenerationsHeadroom) {
+  using internal::NewSpace;
+  const size_t binary_trees = NewSpace::GrowthCeiling(
+      {.floor = 4 * MB, .old_generation_limit = 48 * MB, .old_generation_size = 12600 * KB});
+  EXPECT_EQ(binary_trees, (48 * MB - 12600 * KB) / 2);
+  EXPECT_GE(binary_trees, 16 * MB);
+  EXPECT_EQ(NewSpace::GrowthCeiling(
+                {.floor = 4 * MB, .old_generation_limit = 12 * MB, .old_generation_size = 7 * MB}),
+            4 * MB);
+  // At or above the limit there is no headroom: the floor, or twice the survivors if larger.
+  EXPECT_EQ(NewSpace::GrowthCeiling(
+                {.floor = 1 * MB, .old_generation_limit = 8 * MB, .old_generation_size = 9 * MB}),
+            1 * MB);
+  EXPECT_EQ(NewSpace::GrowthCeiling({.floor = 1 * MB,
+                                     .old_generation_limit = 8 * MB,
+                                     .old_generation_size = 8 * MB,
+                                     .survived = 3 * MB}),
+            6 * MB);
+}
+
 TEST(SemispaceGrowthCeilingTest, ALargeOldGenerationLimitLiftsTheCeiling) {
-  Heap heap(CeilingConfig(64 * MB));  // ceiling 64 MiB / 4 = 16 MiB: the 8 MiB maximum
+  Heap heap(CeilingConfig(64 * MB));  // ceiling (64 MiB - old) / 2 >= 8 MiB: the maximum
   HandleScope scope(heap);
   EXPECT_GE(GrowWithSurvivors(heap, 8), 2 * MB - 8 * 256);
   heap.VerifyHeapForTesting();
