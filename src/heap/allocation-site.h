@@ -9,6 +9,12 @@
 //    pointer). It only ever exists in new space, directly behind the object it describes.
 //  * FindMemento(object, size, page_top) only reads words below page_top, so it never reads stale
 //    bytes above a page's top or past the page's area.
+//  * kPageMayHoldMementos (docs/heap.md section 32): a new-space page without this flag holds no
+//    memento. WriteAllocationMemento sets it on the memento's page; the scavenger clears it only on
+//    its from-space pages after evacuating them (their contents are dead from then on) and on pages
+//    it moves to old space. A set flag may be stale (a full GC turns mementos into fillers without
+//    clearing it): it only costs the lookup. The scavenger looks for a memento only behind objects
+//    on flagged pages, so a nursery whose sites have all decided reads no word behind its objects.
 #ifndef TENURE_SRC_HEAP_ALLOCATION_SITE_H_
 #define TENURE_SRC_HEAP_ALLOCATION_SITE_H_
 
@@ -19,6 +25,7 @@
 
 #include "tenure/allocation-site.h"
 #include "tenure/object.h"
+#include "tenure/write-barrier.h"
 
 namespace tenure::internal {
 
@@ -34,11 +41,18 @@ inline bool IsAllocationMemento(const HeapObject* object) {
   return object->type() == &kAllocationMementoType;
 }
 
-// Formats the memento at `address` (fresh, zeroed memory) for `site`.
+// A page flag (the page's first word, tenure/write-barrier.h PageFlag) private to allocation sites
+// and the scavenger: the page may hold a memento (INVARIANTS above). Defined here, not in the
+// public PageFlag enum, because no inline code outside src/heap reads it.
+inline constexpr uintptr_t kPageMayHoldMementos = uintptr_t{1} << 16;
+static_assert(kPageMayHoldMementos > kPageMarking, "must not collide with a PageFlag");
+
+// Formats the memento at `address` (fresh, zeroed memory) for `site` and flags its page.
 inline void WriteAllocationMemento(uintptr_t address, AllocationSite* site) {
   AllocationMemento* memento = reinterpret_cast<AllocationMemento*>(address);
   memento->set_type(&kAllocationMementoType);
   memento->site = reinterpret_cast<uintptr_t>(site);
+  ChunkOf(memento)->flags |= kPageMayHoldMementos;
 }
 
 // The site named by a memento directly behind `object` (`size` bytes, AllocationSize()d), or null.

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <vector>
 
+#include "allocation-site.h"
 #include "heap_test_fixture.h"
 #include "large-object-space.h"
 #include "new-space.h"
@@ -287,6 +288,58 @@ TEST_F(PagePromotionOffTest, KnobOffCopies) {
   EXPECT_NE(Addresses(keep.get()), before);
   ExpectIdsIntact(keep.get());
   for (int i = 0; i < kNodes; ++i) ASSERT_TRUE(Heap::InOldGeneration(keep->slots()[i].ToObject()));
+}
+
+// allocation-site.h kPageMayHoldMementos: the scavenger looks for a memento only on pages flagged
+// when one was written there, and clears the flag of the pages it evacuated (a scavenge in fast
+// promotion mode moves them to old space, which clears it too). A memento written behind an object
+// without the flag, on a nursery page that earlier held real mementos, is therefore not found.
+TEST_F(PagePromotionOffTest, MementosAreSearchedOnlyOnPagesFlaggedWhenOneWasWritten) {
+  constexpr int kCount = 200;  // >= AllocationSite::kMinMementoCount: one scavenge decides
+  Local<ValueArray> keep = Local<ValueArray>::New(heap(), NewArray(2 * kCount, AllocationType::kOld));
+  AllocationSite* real = heap().NewAllocationSite();
+  std::vector<uintptr_t> flagged_pages;
+  for (int i = 0; i < kCount; ++i) {
+    HeapObject* node = heap().AllocateAtSite(&kTreeNodeType, sizeof(TreeNode), real);
+    static_cast<TreeNode*>(node)->id = Value::FromSmi(i);
+    ASSERT_NE(internal::ChunkFlags(node) & internal::kPageMayHoldMementos, 0u);
+    flagged_pages.push_back(reinterpret_cast<uintptr_t>(internal::ChunkOf(node)));
+    Store(keep.get(), keep->slots() + i, Value::FromObject(node));
+  }
+  Scavenge();  // 200 of 200 found
+  EXPECT_EQ(real->decision(), PretenureDecision::kTenure);
+  auto on_flagged_page = [&](const HeapObject* object) {
+    const uintptr_t page = reinterpret_cast<uintptr_t>(internal::ChunkOf(object));
+    return std::count(flagged_pages.begin(), flagged_pages.end(), page) > 0;
+  };
+  // Scavenge until allocation is back on a page that held the real mementos (semispace pages
+  // alternate between to-space and the reserve).
+  bool recycled = false;
+  for (int round = 0; round < 8 && !recycled; ++round) {
+    Scavenge();
+    recycled = on_flagged_page(NewNode(-1));
+  }
+  ASSERT_TRUE(recycled);
+  AllocationSite* forged = heap().NewAllocationSite();
+  int on_recycled_page = 0;
+  for (int i = 0; i < kCount; ++i) {
+    TreeNode* node = NewNode(i);
+    ByteString* tail = NewString("");  // 16 bytes, like a memento
+    ASSERT_EQ(tail->address(), node->address() + sizeof(TreeNode));
+    ASSERT_EQ(internal::ChunkFlags(node) & internal::kPageMayHoldMementos, 0u);
+    on_recycled_page += on_flagged_page(node) ? 1 : 0;
+    auto* memento = reinterpret_cast<internal::AllocationMemento*>(tail);
+    memento->set_type(&internal::kAllocationMementoType);
+    memento->site = reinterpret_cast<uintptr_t>(forged);
+    forged->IncrementMementoCreateCount();
+    Store(keep.get(), keep->slots() + kCount + i, Value::FromObject(node));
+  }
+  EXPECT_GE(on_recycled_page, static_cast<int>(AllocationSite::kMinMementoCount));
+  Scavenge();
+  EXPECT_EQ(forged->decision(), PretenureDecision::kDontTenure);  // 0 of 200 found
+  for (int i = 0; i < kCount; ++i) {
+    ASSERT_EQ(keep->slots()[kCount + i].As<TreeNode>()->id.ToSmi(), i);
+  }
 }
 
 // Stress: gc_interval forces scavenges at arbitrary points, fast promotion after any survivor
