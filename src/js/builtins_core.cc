@@ -116,7 +116,6 @@ void Runtime::SetUpBuiltins() {
   InstallGeneratorBuiltins(*this, global);
   InstallWebBuiltins(*this, global);
   InstallWrapperBuiltins(*this, global);
-  InstallTimerPrototypes(*this);  // after InstallSymbolBuiltins: uses Symbol.toPrimitive
   InstallToStringTags(*this, global);  // last: tags objects installed above
 }
 
@@ -763,7 +762,11 @@ TENURE_NATIVE(V8GetHeapSpaceStatistics) {
 // (hasRef reports the flag, also after the timer ran or was cleared, as node does) and its
 // prototype root in internal[2] (the brand, as Date does).
 
+// Timeout.prototype and Immediate.prototype are made by the first timer (InstallTimerPrototypes),
+// not at start-up: a script without timers never pays for them, and no object can carry either
+// brand before they exist.
 static Value NewTimerObject(Runtime& rt, Root proto_root, int64_t id) {
+  if (!IsJSObject(rt.root(kRootTimeoutPrototype))) InstallTimerPrototypes(rt);
   tenure::HandleScope scope(rt.heap());
   Handle proto = Handle::New(rt.heap(), rt.root(proto_root));
   Handle timer = Handle::New(rt.heap(), rt.NewObjectWithInternals(proto));
@@ -776,6 +779,7 @@ static Value NewTimerObject(Runtime& rt, Root proto_root, int64_t id) {
 
 // The id of a Timeout or an Immediate, or -1 for any other value.
 static int64_t TimerObjectId(Runtime& rt, Value v) {
+  if (!IsJSObject(rt.root(kRootTimeoutPrototype))) return -1;  // no timer made yet
   if (!IsKind(v, Kind::kObject) || !HasInternalFields(v.As<JSObject>())) return -1;
   JSObject* o = v.As<JSObject>();
   bool timer = o->internal[2] == rt.root(kRootTimeoutPrototype) || o->internal[2] == rt.root(kRootImmediatePrototype);
@@ -854,9 +858,20 @@ TENURE_NATIVE(TimeoutToPrimitive) {
   return id < 0 ? Value() : Value::FromSmi(id);
 }
 
-TENURE_NATIVE(TimerConstructor) { return rt.ThrowTypeError("Illegal constructor"); }
+// node's Timeout and Immediate are classes: a call without `new` gets V8's class-constructor
+// TypeError. With `new`, node builds an object no timer list knows (an Immediate one crashes the
+// event loop later); tenure throws instead.
+static Value TimerConstructor(Runtime& rt, const char* name) {
+  if (!rt.IsCallable(rt.current_new_target())) {
+    return rt.ThrowTypeError(std::string("Class constructor ") + name + " cannot be invoked without 'new'");
+  }
+  return rt.ThrowTypeError("Illegal constructor");
+}
+TENURE_NATIVE(TimeoutConstructor) { return TimerConstructor(rt, "Timeout"); }
+TENURE_NATIVE(ImmediateConstructor) { return TimerConstructor(rt, "Immediate"); }
 
-// Timeout.prototype and Immediate.prototype, each with a (non-global) constructor naming it.
+// Timeout.prototype and Immediate.prototype, each with a (non-global) constructor naming it; made
+// on the first timer (NewTimerObject), after SetUpBuiltins has installed Symbol.toPrimitive.
 static void InstallTimerPrototypes(Runtime& rt) {
   tenure::Heap& heap = rt.heap();
   tenure::HandleScope scope(heap);
@@ -864,7 +879,8 @@ static void InstallTimerPrototypes(Runtime& rt) {
     bool timeout = root == kRootTimeoutPrototype;
     Handle proto = Handle::New(heap, rt.NewPlainObject());
     rt.set_root(root, proto.value());
-    Handle ctor = Handle::New(heap, rt.NewNativeFunction(timeout ? "Timeout" : "Immediate", TimerConstructor, 0));
+    Handle ctor = Handle::New(heap, timeout ? rt.NewNativeFunction("Timeout", TimeoutConstructor, 0)
+                                            : rt.NewNativeFunction("Immediate", ImmediateConstructor, 0));
     SetHiddenProperty(rt, ctor, "prototype", proto.value());
     SetHiddenProperty(rt, proto, "constructor", ctor.value());
     rt.DefineNative(proto, "ref", TimerRef, 0);
@@ -872,7 +888,8 @@ static void InstallTimerPrototypes(Runtime& rt) {
     rt.DefineNative(proto, "hasRef", TimerHasRef, 0);
     if (!timeout) continue;
     rt.DefineNative(proto, "refresh", TimeoutRefresh, 0);
-    rt.DefineNative(proto, "close", TimeoutClose, 0);
+    // close is enumerable in node (assigned to Timeout.prototype, not a class method).
+    SetDataProperty(rt, proto, "close", rt.NewNativeFunction("close", TimeoutClose, 0));
     Handle to_primitive = Handle::New(heap, rt.NewNativeFunction("[Symbol.toPrimitive]", TimeoutToPrimitive, 0));
     Handle key = Handle::New(heap, rt.root(kRootToPrimitiveSymbol));
     rt.DefineOwn(proto, key, to_primitive, kShapeHidden);
