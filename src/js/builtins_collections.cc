@@ -19,6 +19,7 @@
 #include <cstring>
 
 #include "builtins.h"
+#include "object_names.h"
 
 namespace tenure::js {
 
@@ -347,7 +348,7 @@ TENURE_NATIVE(CollectionSize) {
 // Visits entries like an iterator: entries added during the walk are visited, deleted ones not.
 TENURE_NATIVE(CollectionForEach) {
   if (!CheckEither(rt, self, "forEach")) return Value();
-  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(rt.Inspect(args.at(0)) + " is not a function");
+  if (!rt.IsCallable(args.get(0))) return rt.ThrowTypeError(NonCallableText(rt, args.at(0)) + " is not a function");
   tenure::HandleScope scope(rt.heap());
   Handle record = Handle::New(rt.heap(), rt.NewFixedArray(3));
   FixedArray* rec = record.value().As<FixedArray>();
@@ -400,7 +401,7 @@ void InstallCollectionBuiltins(Runtime& rt, Handle global) {
     rt.DefineNative(proto, "keys", CollectionKeys, 0);
     rt.DefineNative(proto, "values", CollectionValues, 0);
     rt.DefineNative(proto, "entries", CollectionEntries, 0);
-    Handle getter = Handle::New(heap, rt.NewNativeFunction("size", CollectionSize, 0));
+    Handle getter = Handle::New(heap, rt.NewNativeFunction("get size", CollectionSize, 0));
     Handle none = Handle::New(heap, kUndefined);
     Handle key = Handle::New(heap, rt.Intern("size"));
     rt.DefineAccessor(proto, key, getter, none, false);

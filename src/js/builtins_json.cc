@@ -37,6 +37,7 @@
 
 #include "base/json_string.h"
 #include "builtins.h"
+#include "object_names.h"
 #include "string_utf16.h"
 
 namespace tenure::js {
@@ -512,15 +513,8 @@ std::string JsonSerializer::CircleMessage(size_t start, Handle closing_key) cons
 // The name of the first function found as a `constructor` data property on the prototype chain,
 // else "Object" (what V8 prints for plain and null-prototype objects). Calls nothing.
 std::string JsonSerializer::ConstructorName(Value object) const {
-  Value key = rt_.root(kRootConstructorKey);
-  for (Value cur = object; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
-    int64_t flags = 0;
-    int64_t index = Runtime::FindOwn(cur.As<JSObject>(), key, &flags);
-    if (index < 0 || (flags & kShapeAccessor)) continue;
-    Value ctor = Runtime::ReadSlot(cur.As<JSObject>(), index);
-    if (rt_.IsCallable(ctor)) return rt_.FunctionName(ctor);
-  }
-  return "Object";
+  Value ctor = FindConstructor(rt_, object, ConstructorSearch());
+  return ctor.IsEmpty() ? "Object" : rt_.FunctionName(ctor);
 }
 
 bool JsonSerializer::SerializeObject(Handle object) {

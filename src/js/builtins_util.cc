@@ -12,6 +12,7 @@
 
 #include "builtins.h"
 #include "modules.h"
+#include "object_names.h"
 
 namespace tenure::js {
 
@@ -54,15 +55,10 @@ TENURE_NATIVE(UtilKind) {
   }
 }
 
-// "async", "generator", "asyncgenerator", "function" for a bytecode function; "native"; "" else.
+// node's type name of a function's kind (object_names.h): "AsyncFunction", "GeneratorFunction",
+// "AsyncGeneratorFunction", "Function" (natives too); "" for a non-callable.
 TENURE_NATIVE(UtilFunctionKind) {
-  Value v = args.get(0);
-  if (!rt.IsCallable(v)) return rt.NewString("");
-  int64_t id = v.As<JSObject>()->internal[1].ToSmi();
-  if (id < 0) return rt.NewString("native");
-  const auto& info = *rt.functions()[id];
-  return rt.NewString(info.is_async ? (info.is_generator ? "asyncgenerator" : "async")
-                                    : info.is_generator ? "generator" : "function");
+  return rt.NewString(FunctionKindTypeName(FunctionKindOf(rt, args.get(0))));
 }
 
 }  // namespace
@@ -121,9 +117,9 @@ const types = {
   isStringObject: (v) => kind(v, 'Boxed') && typeof v.valueOf() === 'string',
   isBooleanObject: (v) => kind(v, 'Boxed') && typeof v.valueOf() === 'boolean',
   isSymbolObject: (v) => kind(v, 'Boxed') && typeof v.valueOf() === 'symbol',
-  isGeneratorObject: (v) => kind(v, 'Generator') && binding.functionKind(v.constructor) !== 'async',
-  isAsyncFunction: (v) => binding.functionKind(v).startsWith('async'),
-  isGeneratorFunction: (v) => binding.functionKind(v).endsWith('generator'),
+  isGeneratorObject: (v) => kind(v, 'Generator') && binding.functionKind(v.constructor) !== 'AsyncFunction',
+  isAsyncFunction: (v) => binding.functionKind(v).startsWith('Async'),
+  isGeneratorFunction: (v) => binding.functionKind(v).endsWith('GeneratorFunction'),
   isWeakRef: (v) => kind(v, 'WeakRef'),
 };
 

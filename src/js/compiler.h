@@ -125,6 +125,10 @@ class Compiler {
   void StoreHidden(Scope* scope, std::string_view name, int src);
   void CallIntrinsic(int which, int dst, int first_arg, int argc);
   void Closure(Node* fn, int dst, std::string_view name, int home_reg);
+  // The `name` a method or accessor closure gets (ECMA-262 §10.2.9 SetFunctionName with prefix
+  // "get"/"set" for accessors): the key's text ("1" for a number key), "get k" / "set k" for a
+  // getter / setter; "" for a computed key (its text is only known at run time: not supported).
+  static std::string MethodName(Node* member);
   int CompileDefaultConstructor(std::string_view name, bool derived, Node* cls);
   void LoadThis(int dst);
   void OptionalChain(Node* n, int dst);

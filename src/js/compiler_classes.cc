@@ -64,8 +64,7 @@ void Compiler::Class(Node* n, int dst, std::string_view name_hint) {
     int holder = member->Has(kFlagStatic) ? dst : proto;
     int key = PropertyKey(member);
     int fn = Temp();
-    std::string_view mname = member->Has(kFlagComputed) ? std::string_view() : member->a->str;
-    Closure(member->b, fn, mname, holder);
+    Closure(member->b, fn, MethodName(member), holder);
     if (member->Has(kFlagGetter)) Emit(Op::kDefineGetter, holder, key, fn);
     else if (member->Has(kFlagSetter)) Emit(Op::kDefineSetter, holder, key, fn);
     else Emit(Op::kDefineMethod, holder, key, fn);
@@ -111,7 +110,7 @@ void Compiler::ClassMemberSetUp(Node* member, Scope* scope, int ctor, int proto)
     StoreHidden(scope, member->str, converted);
   } else if (member->op == Tok::kFunction) {
     int fn = Temp();
-    Closure(member->b, fn, member->a->str, member->Has(kFlagStatic) ? ctor : proto);
+    Closure(member->b, fn, MethodName(member), member->Has(kFlagStatic) ? ctor : proto);
     StoreHidden(scope, member->str, fn);
   }
 }

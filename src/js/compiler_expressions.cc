@@ -738,6 +738,15 @@ void Compiler::NewExpr(Node* n, int dst) {
       source_.text().substr(n->a->offset, n->a->end - n->a->offset));
 }
 
+std::string Compiler::MethodName(Node* member) {
+  Node* key = member->a;
+  if (member->Has(kFlagComputed)) return "";
+  std::string text = key->kind == NodeKind::kNumber ? Runtime::NumberToString(key->num) : std::string(key->str);
+  if (member->Has(kFlagGetter)) return "get " + text;
+  if (member->Has(kFlagSetter)) return "set " + text;
+  return text;
+}
+
 int Compiler::PropertyKey(Node* prop) {
   int t = Temp();
   Node* key = prop->a;
@@ -860,7 +869,7 @@ void Compiler::ObjectLiteral(Node* n, int dst) {
     } else {
       int key = PropertyKey(prop);
       int v = Temp();
-      std::string_view name = prop->Has(kFlagComputed) ? std::string_view() : prop->a->str;
+      std::string name = MethodName(prop);
       if (prop->op == Tok::kFunction) {
         Closure(prop->b, v, name, dst);
       } else if (IsAnonymousFn(prop->b) && prop->b->kind == NodeKind::kFunction) {

@@ -8,6 +8,7 @@
 
 #include "builtins.h"
 #include "builtins_date.h"
+#include "object_names.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -187,15 +188,9 @@ Value Runtime::ToString(Handle h) {
 namespace {
 
 // V8's text for calling a non-callable value it has no name for: "number 1 is not a function",
-// "string \"s\" is not a function", "object is not a function".
+// "string \"s\" is not a function", "object is not a function" (object_names.h).
 std::string NotAFunctionText(Runtime& rt, Handle value) {
-  Value v = value.value();
-  std::string type = rt.ToStdString(rt.TypeOf(v));
-  if (IsJSObject(v) || v == kNull) return type + " is not a function";
-  if (IsKind(v, Kind::kSymbol)) return "symbol is not a function";
-  std::string text = rt.ToStdString(rt.ToString(value));
-  if (IsString(v)) text = "\"" + text + "\"";
-  return type + " " + text + " is not a function";
+  return NonCallableText(rt, value) + " is not a function";
 }
 
 const char* HintName(Runtime::PrimitiveHint hint) {

@@ -10,6 +10,7 @@
 #include "builtins_date.h"
 #include "builtins_typed_array.h"
 #include "builtins_regexp.h"
+#include "object_names.h"
 #include "runtime.h"
 #include "string_utf16.h"
 
@@ -28,6 +29,14 @@ bool IsIdentifierKey(std::string_view k) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$')) return false;
   }
   return true;
+}
+
+// `o instanceof ctor` by ctor's own `prototype` data property, without calls or allocation.
+bool IsInstanceOf(Runtime& rt, Value o, Value ctor) {
+  int64_t flags = 0;
+  int64_t index = Runtime::FindOwn(ctor.As<JSObject>(), rt.root(kRootPrototypeKey), &flags);
+  if (index < 0 || (flags & kShapeAccessor)) return false;
+  return Runtime::OrdinaryHasInstance(o, Runtime::ReadSlot(ctor.As<JSObject>(), index));
 }
 
 // node strEscape: single quotes unless the string contains them (then double, then backtick).
@@ -115,25 +124,11 @@ class Inspector {
   // node's getConstructorName, an own `constructor` counts only when `o instanceof` it, so a
   // prototype object (Map.prototype, A.prototype) is named by the next constructor up.
   std::string ConstructorName(Value o, bool* null_proto) {
-    *null_proto = false;
-    Value key = rt_.root(kRootConstructorKey);
-    for (Value cur = o; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
-      int64_t index = Runtime::FindOwn(cur.As<JSObject>(), key);
-      if (index >= 0) {
-        Value ctor = Runtime::ReadSlot(cur.As<JSObject>(), index);
-        if (IsKind(ctor, Kind::kFunction) && IsInstanceOf(o, ctor)) return rt_.FunctionName(ctor);
-      }
-      if (cur.As<JSObject>()->proto == kNull && cur == o) *null_proto = true;
-    }
-    return "Object";
-  }
-
-  // `o instanceof ctor` by ctor's own `prototype` data property, without calls or allocation.
-  bool IsInstanceOf(Value o, Value ctor) {
-    int64_t flags = 0;
-    int64_t index = Runtime::FindOwn(ctor.As<JSObject>(), rt_.root(kRootPrototypeKey), &flags);
-    if (index < 0 || (flags & kShapeAccessor)) return false;
-    return Runtime::OrdinaryHasInstance(o, Runtime::ReadSlot(ctor.As<JSObject>(), index));
+    *null_proto = IsJSObject(o) && o.As<JSObject>()->proto == kNull;
+    ConstructorSearch search;
+    search.require_instance = true;
+    Value ctor = FindConstructor(rt_, o, search);
+    return ctor.IsEmpty() ? "Object" : rt_.FunctionName(ctor);
   }
 
   // node's formatError shows an Error's own non-enumerable data properties `cause` and `errors`
@@ -172,11 +167,7 @@ class Inspector {
       return base + "]";
     }
     // node's prefix names the function's kind: AsyncFunction, GeneratorFunction, AsyncGeneratorFunction.
-    std::string type = "Function";
-    if (id >= 0) {
-      const auto& info = *rt_.functions()[id];
-      type = std::string(info.is_async ? "Async" : "") + (info.is_generator ? "Generator" : "") + "Function";
-    }
+    std::string type = FunctionKindTypeName(FunctionKindOf(rt_, fn));
     return name.empty() ? "[" + type + " (anonymous)]" : "[" + type + ": " + name + "]";
   }
 
@@ -570,6 +561,61 @@ std::string Runtime::Inspect(Handle value, int depth) {
 std::string Runtime::DisplayString(Handle value) {
   if (IsString(value.value())) return ToStdString(value.value());
   return Inspect(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names (object_names.h)
+
+Value FindConstructor(Runtime& rt, Value object, ConstructorSearch search) {
+  Value key = rt.root(kRootConstructorKey);
+  for (Value cur = object; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+    int64_t flags = 0;
+    int64_t index = Runtime::FindOwn(cur.As<JSObject>(), key, &flags);
+    if (index < 0) continue;
+    Value ctor = (flags & kShapeAccessor) ? kUndefined : Runtime::ReadSlot(cur.As<JSObject>(), index);
+    bool callable = rt.IsCallable(ctor);
+    if (callable && (!search.require_instance || IsInstanceOf(rt, object, ctor))) return ctor;
+    if (search.first_found_decides) return Value();
+  }
+  return Value();
+}
+
+FunctionKind FunctionKindOf(Runtime& rt, Value v) {
+  if (!rt.IsCallable(v)) return FunctionKind::kNotCallable;
+  int64_t id = v.As<JSObject>()->internal[1].ToSmi();
+  if (id < 0) return FunctionKind::kNative;
+  const auto& info = *rt.functions()[id];
+  if (info.is_async) return info.is_generator ? FunctionKind::kAsyncGenerator : FunctionKind::kAsync;
+  return info.is_generator ? FunctionKind::kGenerator : FunctionKind::kNormal;
+}
+
+const char* FunctionKindTypeName(FunctionKind kind) {
+  switch (kind) {
+    case FunctionKind::kNotCallable: return "";
+    case FunctionKind::kNative:
+    case FunctionKind::kNormal: return "Function";
+    case FunctionKind::kAsync: return "AsyncFunction";
+    case FunctionKind::kGenerator: return "GeneratorFunction";
+    case FunctionKind::kAsyncGenerator: return "AsyncGeneratorFunction";
+  }
+  return "";
+}
+
+std::string NonCallableText(Runtime& rt, Handle value) {
+  constexpr uint32_t kMaxPrintedUnits = 100;  // V8's kMaxPrintedStringLength
+  Value v = value.value();
+  std::string text = rt.ToStdString(rt.TypeOf(v));
+  v = value.value();  // TypeOf interns
+  if (IsString(v)) {
+    std::string_view bytes = v.As<String>()->view();
+    if (CountUnits(bytes) <= kMaxPrintedUnits) return text + " \"" + std::string(bytes) + "\"";
+    return text + " \"" + ToWtf8(ToUtf16(bytes).substr(0, kMaxPrintedUnits)) + "<...>\"";
+  }
+  if (v == kNull) return text + " null";
+  if (v == kTrue) return text + " true";
+  if (v == kFalse) return text + " false";
+  if (IsNumber(v)) return text + " " + Runtime::NumberToString(NumberValue(v));
+  return text;
 }
 
 }  // namespace tenure::js

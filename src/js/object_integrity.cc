@@ -6,6 +6,7 @@
 #include <string>
 
 #include "builtins.h"
+#include "object_names.h"
 
 namespace tenure::js {
 
@@ -18,9 +19,9 @@ std::string KeyName(Runtime& rt, Value key) {
   return Runtime::NumberToString(NumberValue(key));
 }
 
-// How V8 names a receiver in these messages: "[object Array]", "function <source text>",
-// "#<Constructor name>" (found through `constructor` data properties on the chain) or
-// "[object Object]" for an object without prototype.
+// How V8 names a receiver in these messages (Object::NoSideEffectsToString): "[object Array]",
+// "function <source text>", "#<Constructor name>" when the first `constructor` on the chain is a
+// data property holding a named function, else "[object Object]" (also without a prototype).
 std::string ReceiverText(Runtime& rt, Handle object, bool* is_function) {
   *is_function = false;
   Value o = object.value();
@@ -40,16 +41,11 @@ std::string ReceiverText(Runtime& rt, Handle object, bool* is_function) {
   if (IsString(wrapped)) return "[object String]";
   if (IsNumber(wrapped)) return "[object Number]";
   if (wrapped == kTrue || wrapped == kFalse) return "[object Boolean]";
-  Value key = rt.root(kRootConstructorKey);
-  for (Value cur = o; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
-    int64_t flags = 0;
-    int64_t index = Runtime::FindOwn(cur.As<JSObject>(), key, &flags);
-    if (index < 0) continue;
-    Value ctor = (flags & kShapeAccessor) ? kUndefined : Runtime::ReadSlot(cur.As<JSObject>(), index);
-    std::string name = IsKind(ctor, Kind::kFunction) ? rt.FunctionName(ctor) : "";
-    return "#<" + (name.empty() ? std::string("Object") : name) + ">";
-  }
-  return "#<Object>";
+  ConstructorSearch search;
+  search.first_found_decides = true;
+  Value ctor = FindConstructor(rt, o, search);
+  std::string name = ctor.IsEmpty() ? "" : rt.FunctionName(ctor);
+  return name.empty() ? "[object Object]" : "#<" + name + ">";
 }
 
 bool IsArrayObject(Value v) { return IsKind(v, Kind::kArray); }
