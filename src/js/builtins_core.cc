@@ -422,7 +422,9 @@ static Value MakeError(Runtime& rt, ErrorType type, Args args) {
     if (m.IsEmpty()) return Value();
     message = rt.ToStdString(m);
   }
-  Handle error = Handle::New(rt.heap(), rt.NewError(type, message));
+  // `class E extends Error`: like V8, the stack starts below E's constructor (new.target).
+  int skip = rt.FramesThroughConstructor(rt.current_new_target());
+  Handle error = Handle::New(rt.heap(), rt.NewError(type, message, skip));
   if (args.get(0) == kUndefined) {
     Handle key = Handle::New(rt.heap(), rt.root(kRootMessageKey));
     rt.DeleteProperty(error, key);
@@ -944,12 +946,23 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
 
   Handle error_ctor = Handle::New(heap, InstallErrorType(rt, global, "Error", ErrorConstructor, kRootErrorPrototype));
   rt.DefineNative(error_ctor, "captureStackTrace", ErrorCaptureStackTrace, 2);
-  InstallErrorType(rt, global, "TypeError", TypeErrorConstructor, kRootTypeErrorPrototype);
-  InstallErrorType(rt, global, "RangeError", RangeErrorConstructor, kRootRangeErrorPrototype);
-  InstallErrorType(rt, global, "ReferenceError", ReferenceErrorConstructor, kRootReferenceErrorPrototype);
-  InstallErrorType(rt, global, "SyntaxError", SyntaxErrorConstructor, kRootSyntaxErrorPrototype);
-  InstallErrorType(rt, global, "URIError", URIErrorConstructor, kRootURIErrorPrototype);
-  InstallErrorType(rt, global, "EvalError", EvalErrorConstructor, kRootEvalErrorPrototype);
+  const struct {
+    const char* name;
+    NativeFn fn;
+    Root prototype;
+  } native_errors[] = {
+      {"TypeError", TypeErrorConstructor, kRootTypeErrorPrototype},
+      {"RangeError", RangeErrorConstructor, kRootRangeErrorPrototype},
+      {"ReferenceError", ReferenceErrorConstructor, kRootReferenceErrorPrototype},
+      {"SyntaxError", SyntaxErrorConstructor, kRootSyntaxErrorPrototype},
+      {"URIError", URIErrorConstructor, kRootURIErrorPrototype},
+      {"EvalError", EvalErrorConstructor, kRootEvalErrorPrototype},
+  };
+  for (const auto& e : native_errors) {
+    // ECMA-262 §20.5.6.2: a NativeError constructor's [[Prototype]] is %Error%.
+    JSObject* ctor = InstallErrorType(rt, global, e.name, e.fn, e.prototype).As<JSObject>();
+    tenure::Store(ctor, &ctor->proto, error_ctor.value());
+  }
   Handle error_proto = Handle::New(heap, rt.root(kRootErrorPrototype));
   rt.DefineNative(error_proto, "toString", ErrorProtoToString, 0);
 

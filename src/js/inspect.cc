@@ -18,8 +18,8 @@ namespace tenure::js {
 namespace {
 
 constexpr int kBreakLength = 80;
-constexpr int kCompact = 3;
-constexpr int64_t kMaxArrayLength = 100;
+// node's kMinLineWidth: strings longer than this that do not fit the line are split at newlines.
+constexpr size_t kMinLineWidth = 16;
 
 bool IsIdentifierKey(std::string_view k) {
   if (k.empty()) return false;
@@ -77,7 +77,9 @@ std::string Quote(std::string_view s) {
 
 class Inspector {
  public:
-  Inspector(Runtime& rt, int depth) : rt_(rt), depth_(depth) {}
+  Inspector(Runtime& rt, const Runtime::InspectOptions& options)
+      : rt_(rt), depth_(options.depth), compact_(options.compact), sorted_(options.sorted),
+        max_array_length_(options.max_array_length) {}
 
   std::string Format(Handle v, int recurse_times) {
     Value x = v.value();
@@ -102,13 +104,52 @@ class Inspector {
 
  private:
   std::string Primitive(Value x) {
-    if (IsString(x)) return Quote(x.As<String>()->view());
+    if (IsString(x)) return QuoteString(x.As<String>()->view());
     if (IsNumber(x)) {
       double d = NumberValue(x);
       if (d == 0 && std::signbit(d)) return "-0";
       return Runtime::NumberToString(d);
     }
     return rt_.ToStdString(x);
+  }
+  // node's formatPrimitive: a string longer than kMinLineWidth that does not fit the line is
+  // shown as one quoted piece per line ('a\n' +), continued two columns deeper.
+  std::string QuoteString(std::string_view s) {
+    size_t units = CountUnits(s);
+    if (units <= kMinLineWidth || static_cast<int>(units) <= kBreakLength - indentation_ - 4 ||
+        s.find('\n') == std::string_view::npos || s.find('\n') == s.size() - 1) {
+      return Quote(s);
+    }
+    std::string out;
+    std::string separator = " +\n" + std::string(static_cast<size_t>(indentation_) + 2, ' ');
+    for (size_t start = 0; start < s.size();) {
+      size_t end = s.find('\n', start);
+      end = end == std::string_view::npos ? s.size() : end + 1;
+      if (!out.empty()) out += separator;
+      out += Quote(s.substr(start, end - start));
+      start = end;
+    }
+    return out;
+  }
+
+
+  // Error.prototype.toString's text ("name: message") from the error's own or inherited name and
+  // message, for an error without a string stack; getters that throw count as absent.
+  std::string ErrorToString(Handle error) {
+    tenure::HandleScope scope(rt_.heap());
+    auto text = [&](Root key, const char* fallback) {
+      Handle k = Handle::New(rt_.heap(), rt_.root(key));
+      Value v = rt_.GetNamed(error, k);
+      if (v.IsEmpty()) rt_.TakeException();
+      if (v.IsEmpty() || v == kUndefined) return std::string(fallback);
+      Handle h = Handle::New(rt_.heap(), v);
+      Value s = rt_.ToString(h);
+      if (s.IsEmpty()) rt_.TakeException();
+      return s.IsEmpty() ? std::string(fallback) : rt_.ToStdString(s);
+    };
+    std::string name = text(kRootNameKey, "Error"), message = text(kRootMessageKey, "");
+    if (message.empty()) return name;
+    return name.empty() ? message : name + ": " + message;
   }
 
   // The constructor name found on the prototype chain ("" for null-prototype objects): like
@@ -207,10 +248,18 @@ class Inspector {
     } else if (kind == Kind::kError) {
       Handle stack_key = Handle::New(heap, rt_.Intern("stack"));
       Value stack = rt_.GetNamed(v, stack_key);
-      base = !stack.IsEmpty() && IsString(stack) ? rt_.ToStdString(stack) : "Error";
       if (stack.IsEmpty()) rt_.TakeException();
+      base = IsString(stack) ? rt_.ToStdString(stack) : ErrorToString(v);  // node's getStackString
       // node's formatError: a stack without frames is wrapped in brackets.
       if (base.find("\n    at") == std::string::npos) base = "[" + base + "]";
+      if (indentation_ != 0) {  // node's formatError indents a nested error's stack lines too
+        std::string indented;
+        for (char c : base) {
+          indented += c;
+          if (c == '\n') indented.append(static_cast<size_t>(indentation_), ' ');
+        }
+        base = std::move(indented);
+      }
       error_extras = ErrorExtraKeys(v);
       named += static_cast<int64_t>(error_extras.size());
       if (named == 0) return base;
@@ -231,7 +280,7 @@ class Inspector {
     } else if (kind == Kind::kArrayBuffer) {  // node: up to maxArrayLength bytes, then the length
       size_t n = ArrayBufferLength(x);
       current_depth_ = recurse_times;
-      std::vector<std::string> parts = {"[Uint8Contents]: <" + InspectBytes(ArrayBufferData(x), n, kMaxArrayLength) + ">",
+      std::vector<std::string> parts = {"[Uint8Contents]: <" + InspectBytes(ArrayBufferData(x), n, max_array_length_) + ">",
                                         "byteLength: " + std::to_string(n)};
       return Reduce(parts, "ArrayBuffer {", "}", false, v, recurse_times);
     } else if (kind == Kind::kDataView) {  // node: byteLength, byteOffset, then the buffer
@@ -276,6 +325,7 @@ class Inspector {
     indentation_ += 2;
     if (is_array) FormatArrayElements(v, recurse_times, &output);
     if (kind == Kind::kMap || kind == Kind::kSet) FormatCollection(v, kind == Kind::kMap, recurse_times, &output);
+    const size_t first_key = is_array ? output.size() : 0;  // node sorts only an array's keys
     int64_t total = Runtime::ArrayLength(keys.value());
     for (int64_t i = 0; i < total; ++i) {
       Handle k = Handle::New(heap, rt_.ArrayGet(keys.value().As<JSObject>(), i));
@@ -295,6 +345,10 @@ class Inspector {
     }
     indentation_ -= 2;
     seen_.pop_back();
+    if (sorted_) {
+      std::sort(output.begin() + static_cast<std::ptrdiff_t>(first_key), output.end(),
+                [](const std::string& a, const std::string& b) { return CompareUnits(a, b) < 0; });
+    }
     if (!base.empty()) open = base + " " + open;
     return Reduce(output, open, close, is_array, v, recurse_times);
 #undef x
@@ -352,18 +406,18 @@ class Inspector {
   void FormatArrayElements(Handle v, int recurse_times, std::vector<std::string>* output) {
     int64_t len = Runtime::ArrayLength(v.value());
     if (IsKind(v.value(), Kind::kTypedArray)) {  // elements live in the backing store
-      for (int64_t i = 0; i < len && i < kMaxArrayLength; ++i) {
+      for (int64_t i = 0; i < len && i < max_array_length_; ++i) {
         Handle item = Handle::New(rt_.heap(), ViewGetIndex(rt_, v.value(), i));
         output->push_back(Format(item, recurse_times + 1));
       }
-      if (len > kMaxArrayLength) {
-        int64_t rest = len - kMaxArrayLength;
+      if (len > max_array_length_) {
+        int64_t rest = len - max_array_length_;
         output->push_back("... " + std::to_string(rest) + " more item" + (rest > 1 ? "s" : ""));
       }
       return;
     }
     int64_t shown = 0;
-    for (int64_t i = 0; i < len && shown < kMaxArrayLength; ++shown) {
+    for (int64_t i = 0; i < len && shown < max_array_length_; ++shown) {
       JSObject* a = v.value().As<JSObject>();
       FixedArray* e = a->elements.As<FixedArray>();
       if (i >= e->size() || e->items()[i] == kHole) {
@@ -378,8 +432,8 @@ class Inspector {
       output->push_back(Format(item, recurse_times + 1));
       ++i;
     }
-    if (len > kMaxArrayLength && shown >= kMaxArrayLength) {
-      int64_t rest = len - kMaxArrayLength;
+    if (len > max_array_length_ && shown >= max_array_length_) {
+      int64_t rest = len - max_array_length_;
       output->push_back("... " + std::to_string(rest) + " more item" + (rest > 1 ? "s" : ""));
     }
   }
@@ -425,7 +479,7 @@ class Inspector {
     for (;;) {
       bool done = false;
       if (!rt_.IteratorStep(copy, item.slot(), &done) || done) break;
-      if (shown == kMaxArrayLength) { ++rest; continue; }
+      if (shown == max_array_length_) { ++rest; continue; }
       output.push_back(Format(item, recurse_times + 1));
       ++shown;
     }
@@ -476,7 +530,7 @@ class Inspector {
       size_t columns = std::min<size_t>(
           {static_cast<size_t>(std::round(std::sqrt(2.5 * biased_max * static_cast<double>(output_length)) / biased_max)),
            static_cast<size_t>((kBreakLength - indentation_) / static_cast<int>(actual_max)),
-           static_cast<size_t>(kCompact * 4), 15});
+           static_cast<size_t>(compact_ * 4), 15});
       if (columns <= 1) return output;
       std::vector<size_t> max_line_length;
       for (size_t i = 0; i < columns; ++i) {
@@ -522,13 +576,14 @@ class Inspector {
   std::string Reduce(std::vector<std::string> output, const std::string& open, const std::string& close,
                      bool is_array, Handle value, int recurse_times) {
     size_t entries = output.size();
-    if (is_array && entries > 6) output = Group(output, value);
-    if (current_depth_ - recurse_times < kCompact && entries == output.size()) {
+    if (is_array && entries > 6 && compact_ >= 1) output = Group(output, value);
+    if (current_depth_ - recurse_times < compact_ && entries == output.size()) {
       // node: start = output.length + indentationLvl + braces[0].length + base.length + 10, where
       // braces[0] is the whole opener ("Point {", "Map(2) {", "[").
       size_t start = output.size() + static_cast<size_t>(indentation_) + open.size() + 10;
       size_t total = output.size() + start;
-      bool fits = total + output.size() <= kBreakLength;
+      // node's isBelowBreakLength: a base with a newline (an error's stack) never shares its line.
+      bool fits = total + output.size() <= kBreakLength && open.find('\n') == std::string::npos;
       for (const std::string& s : output) {
         total += s.size();
         if (total > kBreakLength) fits = false;
@@ -553,6 +608,9 @@ class Inspector {
 
   Runtime& rt_;
   int depth_;
+  int compact_;
+  bool sorted_;
+  int64_t max_array_length_;
   int indentation_ = 0;
   int current_depth_ = 0;
   std::vector<Handle> seen_;
@@ -561,8 +619,14 @@ class Inspector {
 };
 
 std::string Runtime::Inspect(Handle value, int depth) {
+  InspectOptions options;
+  options.depth = depth;
+  return Inspect(value, options);
+}
+
+std::string Runtime::Inspect(Handle value, const InspectOptions& options) {
   tenure::HandleScope scope(*heap_);
-  Inspector inspector(*this, depth);
+  Inspector inspector(*this, options);
   std::string body = inspector.Format(value, 0);
   return inspector.Finish(value, body);
 }

@@ -316,7 +316,7 @@ Value Runtime::TakeException() {
   return e;
 }
 
-Value Runtime::NewError(ErrorType type, std::string_view message) {
+Value Runtime::NewError(ErrorType type, std::string_view message, int skip_frames) {
   Root proto_root = kRootErrorPrototype;
   const char* name = "Error";
   switch (type) {
@@ -335,7 +335,7 @@ Value Runtime::NewError(ErrorType type, std::string_view message) {
   Handle key = Handle::New(*heap_, Intern("message"));
   DefineOwn(error, key, msg, kShapeHidden);
   std::string stack = std::string(name) + (message.empty() ? "" : ": ") + std::string(message) +
-                      CaptureStackTrace();
+                      CaptureStackTrace(skip_frames);
   Handle stack_value = Handle::New(*heap_, NewString(stack));
   Handle stack_key = Handle::New(*heap_, Intern("stack"));
   DefineOwn(error, stack_key, stack_value, kShapeHidden);
@@ -349,6 +349,17 @@ Value Runtime::ThrowError(ErrorType type, std::string_view message) {
 
 // node's format: "\n    at f (/abs/file.js:3:9)" per frame, innermost first; the script body
 // is "Object.<anonymous>", anonymous functions print the location alone.
+int Runtime::FramesThroughConstructor(Value constructor) const {
+  if (!IsKind(constructor, Kind::kFunction)) return 0;
+  Value id = constructor.As<JSObject>()->internal[1];
+  if (!id.IsSmi() || id.ToSmi() < 0 || id.ToSmi() >= static_cast<int64_t>(functions_.size())) return 0;
+  const FunctionInfo* info = functions_[static_cast<size_t>(id.ToSmi())].get();
+  for (size_t i = frames_.size(); i > 0; --i) {
+    if (frames_[i - 1].construct && frames_[i - 1].info == info) return static_cast<int>(frames_.size() - i + 1);
+  }
+  return 0;
+}
+
 std::string Runtime::CaptureStackTrace(int skip_frames) {
   std::string out;
   int shown = 0;
@@ -438,20 +449,10 @@ void Runtime::ReportUncaught(Handle exception) {
     out += std::string(src->LineText(at.line)) + "\n";
     out += std::string(at.column - 1, ' ') + "^\n";
   }
-  Value e = exception.value();
-  if (IsKind(e, Kind::kError)) {
-    tenure::HandleScope scope(*heap_);
-    Handle key = Handle::New(*heap_, Intern("stack"));
-    Value stack = GetNamed(exception, key);
-    if (!stack.IsEmpty() && IsString(stack)) {
-      out += "\n" + ToStdString(stack) + "\n";
-    } else {
-      TakeException();
-      out += "\n" + Inspect(exception) + "\n";
-    }
-    if (pending_exception_.IsEmpty()) {
-      // extra own enumerable properties print like node's inspect of errors: skipped
-    }
+  if (IsKind(exception.value(), Kind::kError)) {
+    // node prints util.inspect(error): the stack (bracketed when it has no frames), then the
+    // error's own enumerable properties ({ code: 'ERR_X', ... }).
+    out += "\n" + Inspect(exception) + "\n";
   } else {
     out = "\n" + out + Inspect(exception) +
           "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n";
