@@ -390,6 +390,14 @@ Value LoadBuiltin(Runtime& rt, const std::string& name, bool internal, bool* fou
       v = LoadJsBuiltin(rt, name, kFsModuleSource);
     } else if (name == "util") {
       v = LoadJsBuiltin(rt, name, kUtilModuleSource);
+    } else if (name == "assert") {
+      v = LoadJsBuiltin(rt, name, kAssertModuleSource);
+    } else if (name == "assert/strict") {
+      v = LoadJsBuiltin(rt, name, "module.exports = require('assert').strict;");
+    } else if (internal && name == "%assert") {
+      v = NewAssertBinding(rt);
+    } else if (internal && name == "%comparisons") {
+      v = LoadJsBuiltin(rt, name, kComparisonsModuleSource);
     } else if (internal && name == "%util") {
       v = NewUtilBinding(rt);
     } else if (name == "os") {
@@ -474,7 +482,8 @@ TENURE_NATIVE(ModuleRequireResolve) {
   std::string request;
   if (!RequestArg(rt, args, &request)) return Value();
   std::string name = request.rfind("node:", 0) == 0 ? request.substr(5) : request;
-  if (name == "v8" || name == "util" || name == "path" || name == "events" || name == "fs" || name == "os") {
+  if (name == "v8" || name == "util" || name == "path" || name == "events" || name == "fs" || name == "os" ||
+      name == "assert" || name == "assert/strict") {
     return rt.NewString(request);
   }
   std::string filename = GetStdString(rt, module, "filename");
