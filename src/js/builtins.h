@@ -70,6 +70,9 @@ Value PrimitiveWrapperValue(Value v);
 // defines the error's own non-enumerable `cause` from it. False: a getter or proxy trap threw.
 // (builtins_core.cc)
 bool InstallErrorCause(Runtime& rt, Handle error, Handle options);
+// Error.prototype.toString (ECMA-262 §20.5.3.4) of `error`: "name: message" from its own or
+// inherited name (default "Error") and message; empty when reading them throws.
+Value ErrorToString(Runtime& rt, Handle error);
 
 // ---- os module (builtins_os.cc) -----------------------------------------------------------------------
 // The exports of require('os') / require('node:os'), made on first require (modules.cc).

@@ -462,7 +462,7 @@ TENURE_NATIVE(ErrorCaptureStackTrace) {
   if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("invalid_argument");
   tenure::HandleScope scope(rt.heap());
   Handle target = args.at(0);
-  Value header = ErrorProtoToString(rt, target, Args());
+  Value header = ErrorToString(rt, target);
   if (header.IsEmpty()) return Value();
   Handle header_h = Handle::New(rt.heap(), header);
   int skip = 0;
@@ -486,7 +486,9 @@ TENURE_NATIVE(ErrorCaptureStackTrace) {
   return kUndefined;
 }
 
-TENURE_NATIVE(ErrorProtoToString) {
+TENURE_NATIVE(ErrorProtoToString) { return ErrorToString(rt, self); }
+
+Value ErrorToString(Runtime& rt, Handle self) {
   tenure::HandleScope scope(rt.heap());
   Handle nk = Handle::New(rt.heap(), rt.root(kRootNameKey));
   Handle mk = Handle::New(rt.heap(), rt.root(kRootMessageKey));

@@ -133,23 +133,28 @@ class Inspector {
   }
 
 
-  // Error.prototype.toString's text ("name: message") from the error's own or inherited name and
-  // message, for an error without a string stack; getters that throw count as absent.
+  // node's removeDuplicateErrorKeys: own enumerable `name`, `message` and `stack` whose string
+  // value the printed stack already contains (a subclass's `this.name = 'E'`) are not listed.
+  // Keys are interned strings, so they compare by identity.
+  std::vector<Value> DuplicateErrorKeys(Handle error, Handle keys, const std::string& stack) {
+    std::vector<Value> out;
+    for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
+      Value k = rt_.ArrayGet(keys.value().As<JSObject>(), i);
+      if (!IsString(k)) continue;
+      std::string_view name = k.As<String>()->view();
+      if (name != "name" && name != "message" && name != "stack") continue;
+      int64_t index = Runtime::FindOwn(error.value().As<JSObject>(), k);
+      Value v = index >= 0 ? Runtime::ReadSlot(error.value().As<JSObject>(), index) : Value();
+      if (!v.IsEmpty() && IsString(v) && stack.find(v.As<String>()->view()) != std::string::npos) out.push_back(k);
+    }
+    return out;
+  }
+
+  // Error.prototype.toString's text for an error without a string stack; "Error" if it throws.
   std::string ErrorToString(Handle error) {
-    tenure::HandleScope scope(rt_.heap());
-    auto text = [&](Root key, const char* fallback) {
-      Handle k = Handle::New(rt_.heap(), rt_.root(key));
-      Value v = rt_.GetNamed(error, k);
-      if (v.IsEmpty()) rt_.TakeException();
-      if (v.IsEmpty() || v == kUndefined) return std::string(fallback);
-      Handle h = Handle::New(rt_.heap(), v);
-      Value s = rt_.ToString(h);
-      if (s.IsEmpty()) rt_.TakeException();
-      return s.IsEmpty() ? std::string(fallback) : rt_.ToStdString(s);
-    };
-    std::string name = text(kRootNameKey, "Error"), message = text(kRootMessageKey, "");
-    if (message.empty()) return name;
-    return name.empty() ? message : name + ": " + message;
+    Value text = js::ErrorToString(rt_, error);
+    if (text.IsEmpty()) rt_.TakeException();
+    return text.IsEmpty() ? "Error" : rt_.ToStdString(text);
   }
 
   // The constructor name found on the prototype chain ("" for null-prototype objects): like
@@ -242,6 +247,7 @@ class Inspector {
     std::string ctor = ConstructorName(x, &null_proto);
     std::string tag;  // [Symbol.toStringTag] shown after the constructor name (plain objects)
     std::vector<Handle> error_extras;  // an Error's non-enumerable `cause` / `errors` keys
+    std::vector<Value> error_duplicates;  // own name / message / stack already shown by the stack
     if (kind == Kind::kFunction) {
       base = FunctionBase(x);
       if (named == 0) return base;
@@ -262,6 +268,8 @@ class Inspector {
       }
       error_extras = ErrorExtraKeys(v);
       named += static_cast<int64_t>(error_extras.size());
+      error_duplicates = DuplicateErrorKeys(v, keys, base);
+      named -= static_cast<int64_t>(error_duplicates.size());
       if (named == 0) return base;
     } else if (is_array) {
       open = "[";
@@ -330,6 +338,7 @@ class Inspector {
     for (int64_t i = 0; i < total; ++i) {
       Handle k = Handle::New(heap, rt_.ArrayGet(keys.value().As<JSObject>(), i));
       if (skip_index_keys && IsIndexKey(k.value())) continue;
+      if (std::find(error_duplicates.begin(), error_duplicates.end(), k.value()) != error_duplicates.end()) continue;
       output.push_back(FormatProperty(v, k, recurse_times));
     }
     for (int64_t i = 0; i < Runtime::ArrayLength(symbol_keys.value()); ++i) {

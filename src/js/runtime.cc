@@ -9,6 +9,7 @@
 
 #include <sys/mman.h>
 
+#include "builtins.h"
 #include "compiler.h"
 #include "heap_snapshot.h"
 #include "modules.h"
@@ -339,7 +340,44 @@ Value Runtime::NewError(ErrorType type, std::string_view message, int skip_frame
   Handle stack_value = Handle::New(*heap_, NewString(stack));
   Handle stack_key = Handle::New(*heap_, Intern("stack"));
   DefineOwn(error, stack_key, stack_value, kShapeHidden);
+  // For RefreshErrorStackHeader: the rendered stack and the length of its header.
+  JSObject* e = error.value().As<JSObject>();
+  tenure::Store(e, &e->internal[0], stack_value.value());
+  size_t header = std::strlen(name) + (message.empty() ? 0 : 2 + message.size());
+  e->internal[1] = Value::FromSmi(static_cast<int64_t>(header));
   return error.value();
+}
+
+// V8 renders an error's stack when it is first read, so its header shows a `name` or `message`
+// that a subclass constructor set after super() (`this.name = 'ValidationError'`). tenure renders
+// the stack in NewError; when a [[Construct]] returns an error (interpreter kReturn), the header
+// is rendered again from the current name and message (Error.prototype.toString) — unless the
+// program has replaced the stack or reading name/message throws.
+Value Runtime::RefreshErrorStackHeader(Value error) {
+  JSObject* e = error.As<JSObject>();
+  if (!IsString(e->internal[0]) || !e->internal[1].IsSmi()) return error;
+  tenure::HandleScope scope(*heap_);
+  Handle object = Handle::New(*heap_, error);
+  Handle stack_key = Handle::New(*heap_, Intern("stack"));
+  int64_t flags = 0;
+  int64_t index = FindOwn(e, stack_key.value(), &flags);
+  if (index < 0 || (flags & kShapeAccessor) || ReadSlot(e, index) != e->internal[0]) return error;
+  Value header = ErrorToString(*this, object);
+  if (header.IsEmpty()) {
+    TakeException();
+    return object.value();
+  }
+  std::string text = ToStdString(header);
+  e = object.value().As<JSObject>();
+  std::string_view old = e->internal[0].As<String>()->view();
+  size_t old_header = static_cast<size_t>(e->internal[1].ToSmi());
+  if (old_header > old.size() || old.substr(0, old_header) == text) return object.value();
+  Handle stack = Handle::New(*heap_, NewString(text + std::string(old.substr(old_header))));
+  e = object.value().As<JSObject>();
+  WriteSlot(e, index, stack.value());
+  tenure::Store(e, &e->internal[0], stack.value());
+  e->internal[1] = Value::FromSmi(static_cast<int64_t>(text.size()));
+  return object.value();
 }
 
 Value Runtime::ThrowError(ErrorType type, std::string_view message) {

@@ -395,6 +395,9 @@ class Runtime {
   int InstanceCapacity(Value new_target);
   // After a constructor returned `instance`: raises new_target's estimate to what it needed.
   void LearnInstanceCapacity(Value new_target, Value instance);
+  // Re-renders the header of `error`'s stack from its current name and message when the stack is
+  // still the one NewError rendered (see runtime.cc); returns `error` (re-read: may allocate).
+  Value RefreshErrorStackHeader(Value error);
 
  public:
   // Iteration (calls.cc): a record for for-of/spread over `iterable` (built-in fast paths or the

@@ -1,7 +1,8 @@
 // Errors and strings the way node 20 prints and builds them: a subclass's stack starts below its
 // constructor, method calls report the property name's column, NativeError constructors inherit
 // from Error, nested errors indent their stacks, errors with extra properties list them after the
-// stack (even when it has no frames), and long strings with newlines print one line per piece.
+// stack (even when it has no frames) except a name/message the stack already shows, and long
+// strings with newlines print one line per piece. A header reflects a name set by the constructor.
 class AppError extends Error {}
 class DbError extends AppError { constructor(m) { super(m); this.code = 'E_DB'; } }
 function open() { return new DbError('no db'); }
@@ -32,11 +33,25 @@ console.log({ a: 'x'.repeat(50) + '\n' + 'y'.repeat(50) });
 console.log(['a\nb'.repeat(12)]);
 console.log([{ s: 'k'.repeat(40) + '\nz'.repeat(5) }]);
 console.log({ short: 'a\nb', trailing: 'q'.repeat(90) + '\n' });
+class ValidationError extends Error { constructor(m) { super(m); this.name = 'ValidationError'; } }
+class Deeper extends ValidationError { constructor() { super('deep'); this.message = 'changed'; } }
+console.log(new ValidationError('bad input').stack.split('\n')[0], '|', new Deeper().stack.split('\n')[0]);
+class Keep extends Error { constructor() { super('k'); this.stack = 'mine'; this.name = 'N'; } }
+console.log(new Keep().stack);
+class Getter extends Error { get name() { return 'FromGetter'; } }
+class Proto extends Error {}
+Proto.prototype.name = 'ProtoName';
+console.log(new Getter('g').stack.split('\n')[0], '|', new Proto('x').stack.split('\n')[0]);
+const shown = new ValidationError('shown');
+shown.stack = shown.stack.split('\n')[0] + '\n    at f (y.js:2:2)';
+console.log(shown);
+shown.name = 'Renamed';
+console.log(shown);
 
 // expect: Error: no db
-// expect:     at open (FILE:7:26)
-// expect:     at Object.<anonymous> (FILE:8:11)
-// expect:     at caller (FILE:11:30)
+// expect:     at open (FILE:8:26)
+// expect:     at Object.<anonymous> (FILE:9:11)
+// expect:     at caller (FILE:12:30)
 // expect: true true true
 // expect: false true false true false true false false
 // expect: [custom stack] { code: 1 }
@@ -60,4 +75,13 @@ console.log({ short: 'a\nb', trailing: 'q'.repeat(90) + '\n' });
 // expect: {
 // expect:   short: 'a\nb',
 // expect:   trailing: 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq\n'
+// expect: }
+// expect: ValidationError: bad input | ValidationError: changed
+// expect: mine
+// expect: FromGetter: g | ProtoName: x
+// expect: ValidationError: shown
+// expect:     at f (y.js:2:2)
+// expect: ValidationError: shown
+// expect:     at f (y.js:2:2) {
+// expect:   name: 'Renamed'
 // expect: }
