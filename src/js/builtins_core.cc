@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <thread>
 
@@ -660,6 +661,21 @@ TENURE_NATIVE(ProcessUptime) {
   return rt.NewNumber((rt.NowMs() - rt.clock_origin_ms()) / 1000.0);
 }
 
+// process.env: the environment's variables as own string properties, in `environ` order. node's
+// process.env is an exotic object that also turns assigned values into strings; this one is a
+// plain object, so `process.env.X = 1` stores the number.
+static Value NewProcessEnv(Runtime& rt) {
+  tenure::HandleScope scope(rt.heap());
+  Handle env = Handle::New(rt.heap(), rt.NewPlainObject());
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const char* eq = std::strchr(*entry, '=');
+    if (eq == nullptr || eq == *entry) continue;
+    Handle value = Handle::New(rt.heap(), rt.NewString(eq + 1));
+    SetDataProperty(rt, env, std::string_view(*entry, static_cast<size_t>(eq - *entry)), value.value());
+  }
+  return env.value();
+}
+
 TENURE_NATIVE(ProcessCwd) {
   char buffer[4096];
   if (getcwd(buffer, sizeof(buffer)) == nullptr) return rt.ThrowError(ErrorType::kError, "process.cwd failed");
@@ -1005,7 +1021,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   SetDataProperty(rt, process, "arch", rt.NewString("x64"));
   SetDataProperty(rt, process, "platform", rt.NewString("linux"));
   SetDataProperty(rt, process, "version", rt.NewString("v20.20.2"));
-  SetDataProperty(rt, process, "env", rt.NewPlainObject());
+  SetDataProperty(rt, process, "env", NewProcessEnv(rt));
   SetDataProperty(rt, process, "exitCode", kUndefined);
   Handle argv = Handle::New(heap, rt.NewArray());
   Handle exec_path = Handle::New(heap, rt.NewString("tenure"));
