@@ -248,9 +248,7 @@ function innerFail(obj) {
 }
 
 function missingArgs() {
-  const e = new TypeError('The "actual" and "expected" arguments must be specified');
-  e.code = 'ERR_MISSING_ARGS';
-  return e;
+  return internal.nodeError('TypeError', 'ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified');
 }
 
 const { isDeepEqual, isDeepStrictEqual, isError } = require('%comparisons');
@@ -422,9 +420,8 @@ async function waitForActual(promiseFn) {
           : typeof promise === 'function' ? 'function ' + promise.name
           : typeof promise === 'object' ? 'an instance of ' + promise.constructor.name
           : 'type ' + typeof promise + ' (' + inspect(promise) + ')';
-      const e = new TypeError('Expected instance of Promise to be returned from the "promiseFn" function but got ' + got + '.');
-      e.code = 'ERR_INVALID_RETURN_VALUE';
-      throw e;
+      throw internal.nodeError('TypeError', 'ERR_INVALID_RETURN_VALUE',
+                               'Expected instance of Promise to be returned from the "promiseFn" function but got ' + got + '.');
     }
   } else if (types.isPromise(promiseFn)) {
     promise = promiseFn;
@@ -482,9 +479,7 @@ function expectedException(actual, expected, message, fn) {
       const keys = Object.keys(expected);
       if (expected instanceof Error) keys.push('name', 'message');
       else if (keys.length === 0) {
-        const e = new TypeError("The argument 'error' may not be an empty object. Received {}");
-        e.code = 'ERR_INVALID_ARG_VALUE';
-        throw e;
+        throw internal.nodeError('TypeError', 'ERR_INVALID_ARG_VALUE', "The argument 'error' may not be an empty object. Received {}");
       }
       for (const key of keys) {
         if (typeof actual[key] === 'string' && types.isRegExp(expected[key]) && expected[key].exec(actual[key]) !== null) continue;
@@ -545,9 +540,7 @@ function expectsError(fn, actual, rest) {
 }
 
 function ambiguous(text) {
-  const e = new TypeError('The "error/message" argument is ambiguous. ' + text);
-  e.code = 'ERR_AMBIGUOUS_ARGUMENT';
-  return e;
+  return internal.nodeError('TypeError', 'ERR_AMBIGUOUS_ARGUMENT', 'The "error/message" argument is ambiguous. ' + text);
 }
 
 function hasMatchingError(actual, expected) {

@@ -489,6 +489,21 @@ TENURE_NATIVE(ErrorCaptureStackTrace) {
 
 TENURE_NATIVE(ErrorProtoToString) { return ErrorToString(rt, self); }
 
+Value NewNodeError(Runtime& rt, ErrorType type, std::string_view code, std::string_view message) {
+  tenure::HandleScope scope(rt.heap());
+  Handle error = Handle::New(rt.heap(), rt.NewError(type, message));
+  SetDataProperty(rt, error, "code", rt.NewString(code));
+  Handle key = Handle::New(rt.heap(), rt.Intern("stack"));
+  std::string stack = rt.ToStdString(rt.GetNamed(error, key));
+  size_t name_end = std::min(stack.find(':'), stack.find('\n'));
+  stack.insert(std::min(name_end, stack.size()), " [" + std::string(code) + "]");
+  Handle value = Handle::New(rt.heap(), rt.NewString(stack));
+  rt.DefineOwn(error, key, value, kShapeHidden);
+  JSObject* e = error.value().As<JSObject>();
+  e->internal[0] = kUndefined;  // a header of its own: RefreshErrorStackHeader leaves it alone
+  return error.value();
+}
+
 Value ErrorToString(Runtime& rt, Handle self) {
   tenure::HandleScope scope(rt.heap());
   Handle nk = Handle::New(rt.heap(), rt.root(kRootNameKey));
@@ -703,9 +718,7 @@ TENURE_NATIVE(ProcessHrtime) {
     }
     if (code != nullptr) {
       tenure::HandleScope scope(rt.heap());
-      Handle e = Handle::New(rt.heap(), rt.NewError(code[4] == 'I' ? ErrorType::kTypeError : ErrorType::kRangeError, message));
-      SetDataProperty(rt, e, "code", rt.NewString(code));
-      return rt.Throw(e.value());
+      return rt.Throw(NewNodeError(rt, code[4] == 'I' ? ErrorType::kTypeError : ErrorType::kRangeError, code, message));
     }
     Value prev_seconds = rt.ArrayGet(prev.As<JSObject>(), 0), prev_nanos = rt.ArrayGet(prev.As<JSObject>(), 1);
     seconds -= IsNumber(prev_seconds) ? NumberValue(prev_seconds) : NAN;

@@ -54,6 +54,11 @@ extern const char kWebModuleSource[];     // builtins_web.cc (structuredClone, a
 extern const char kUtilModuleSource[];    // builtins_util.cc
 extern const char kAssertModuleSource[];       // builtins_assert.cc
 extern const char kComparisonsModuleSource[];  // builtins_assert.cc (deep equality, '%comparisons')
+// Small node modules written in JS over the globals (builtins_node_modules.cc).
+extern const char kBufferModuleSource[];
+extern const char kTimersModuleSource[];
+extern const char kTimersPromisesModuleSource[];
+extern const char kPerfHooksModuleSource[];
 // The native half of `assert` (builtins_assert.cc): inspect with the assertion-message options.
 Value NewAssertBinding(Runtime& rt);
 // The native half of `util` (builtins_util.cc): inspect, format and brand checks.
