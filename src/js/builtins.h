@@ -70,6 +70,14 @@ Value PrimitiveWrapperValue(Value v);
 // defines the error's own non-enumerable `cause` from it. False: a getter or proxy trap threw.
 // (builtins_core.cc)
 bool InstallErrorCause(Runtime& rt, Handle error, Handle options);
+// node's internal errors (lib/internal/errors.js NodeError): a `type` error with an own `code`
+// whose stack is headed "TypeError [ERR_X]: message" (node shows the code in the name while the
+// stack is captured; `name` stays "TypeError").
+Value NewNodeError(Runtime& rt, ErrorType type, std::string_view code, std::string_view message);
+
+// Error.prototype.toString (ECMA-262 §20.5.3.4) of `error`: "name: message" from its own or
+// inherited name (default "Error") and message; empty when reading them throws.
+Value ErrorToString(Runtime& rt, Handle error);
 
 // ---- os module (builtins_os.cc) -----------------------------------------------------------------------
 // The exports of require('os') / require('node:os'), made on first require (modules.cc).

@@ -190,10 +190,18 @@ bool CheckBuffer(Runtime& rt, Handle self, const char* method) {
 // node's errors with a `code` (lib/internal/errors.js): ERR_OUT_OF_RANGE, ERR_INVALID_ARG_TYPE,
 // ERR_BUFFER_OUT_OF_BOUNDS.
 Value ThrowCoded(Runtime& rt, ErrorType type, const char* code, const std::string& message) {
-  tenure::HandleScope scope(rt.heap());
-  Handle e = Handle::New(rt.heap(), rt.NewError(type, message));
-  SetDataProperty(rt, e, "code", rt.NewString(code));
-  return rt.Throw(e.value());
+  return rt.Throw(NewNodeError(rt, type, code, message));
+}
+
+// How node's ERR_OUT_OF_RANGE shows the received number: an integer beyond 2^32 with `_`
+// between groups of three digits (addNumericalSeparator), anything else as util.inspect does.
+std::string OutOfRangeReceived(double d) {
+  if (d == 0 && std::signbit(d)) return "-0";
+  std::string text = Runtime::NumberToString(d);
+  if (d != std::trunc(d) || std::fabs(d) <= 4294967296.0 || text.find_first_of("e.") != std::string::npos) return text;
+  size_t digits_start = d < 0 ? 1 : 0;
+  for (size_t i = text.size(); i > digits_start + 3; i -= 3) text.insert(i - 3, "_");
+  return text;
 }
 
 // node's checkBounds for read*/write*: `offset` (default 0) an integer in [0, length - size].
@@ -206,7 +214,7 @@ bool CheckOffset(Runtime& rt, Args args, int i, size_t length, size_t size, size
     return false;
   }
   double d = NumberValue(v);
-  std::string received = Runtime::NumberToString(d);
+  std::string received = OutOfRangeReceived(d);
   if (d != std::trunc(d) || std::isnan(d)) {
     ThrowCoded(rt, ErrorType::kRangeError, "ERR_OUT_OF_RANGE",
                "The value of \"offset\" is out of range. It must be an integer. Received " + received);
@@ -447,11 +455,14 @@ size_t BufferBytesInUse(Runtime& rt) { return EnsureBuiltinsState(rt).store_byte
 TENURE_NATIVE(BufferAlloc) {
   double n = 0;
   if (!IsNumber(args.get(0))) {
-    return rt.ThrowTypeError("The \"size\" argument must be of type number. Received " + rt.Inspect(args.at(0)));
+    return ThrowCoded(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                      "The \"size\" argument must be of type number. " + DescribeReceivedValue(rt, args.at(0)));
   }
   n = NumberValue(args.get(0));
   if (!(n >= 0) || n > static_cast<double>(kMaxBufferLength)) {
-    return rt.ThrowError(ErrorType::kRangeError, "The value of \"size\" is out of range.");
+    return ThrowCoded(rt, ErrorType::kRangeError, "ERR_OUT_OF_RANGE",
+                      "The value of \"size\" is out of range. It must be >= 0 && <= " +
+                          std::to_string(kMaxBufferLength) + ". Received " + OutOfRangeReceived(n));
   }
   tenure::HandleScope scope(rt.heap());
   Handle b = Handle::New(rt.heap(), NewBuffer(rt, static_cast<size_t>(n)));
@@ -470,6 +481,13 @@ TENURE_NATIVE(BufferAlloc) {
     for (size_t i = 0; !pattern.empty() && i < size; ++i) ViewData(b.value())[i] = pattern[i % pattern.size()];
   }
   return b.value();
+}
+
+// Buffer.allocUnsafe / allocUnsafeSlow(size): node leaves the bytes uninitialized; tenure's
+// buffers are always zero-filled, which is one of the contents node allows.
+TENURE_NATIVE(BufferAllocUnsafe) {
+  Args size_only{args.base, args.count > 0 ? 1 : 0};
+  return BufferAlloc(rt, self, size_only);
 }
 
 namespace {
@@ -642,6 +660,8 @@ void InstallBufferBuiltins(Runtime& rt, Handle global) {
   rt.set_root(kRootBufferPrototype, proto.value());
   Handle ctor = Handle::New(heap, InstallConstructor(rt, global, "Buffer", BufferConstructor, 2, proto));
   rt.DefineNative(ctor, "alloc", BufferAlloc, 3);
+  rt.DefineNative(ctor, "allocUnsafe", BufferAllocUnsafe, 1);
+  rt.DefineNative(ctor, "allocUnsafeSlow", BufferAllocUnsafe, 1);
   rt.DefineNative(ctor, "from", BufferFrom, 3);
   rt.DefineNative(ctor, "byteLength", BufferByteLength, 2);
   rt.DefineNative(ctor, "isBuffer", BufferIsBuffer, 1);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <thread>
 
@@ -421,7 +422,9 @@ static Value MakeError(Runtime& rt, ErrorType type, Args args) {
     if (m.IsEmpty()) return Value();
     message = rt.ToStdString(m);
   }
-  Handle error = Handle::New(rt.heap(), rt.NewError(type, message));
+  // `class E extends Error`: like V8, the stack starts below E's constructor (new.target).
+  int skip = rt.FramesThroughConstructor(rt.current_new_target());
+  Handle error = Handle::New(rt.heap(), rt.NewError(type, message, skip));
   if (args.get(0) == kUndefined) {
     Handle key = Handle::New(rt.heap(), rt.root(kRootMessageKey));
     rt.DeleteProperty(error, key);
@@ -459,7 +462,7 @@ TENURE_NATIVE(ErrorCaptureStackTrace) {
   if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("invalid_argument");
   tenure::HandleScope scope(rt.heap());
   Handle target = args.at(0);
-  Value header = ErrorProtoToString(rt, target, Args());
+  Value header = ErrorToString(rt, target);
   if (header.IsEmpty()) return Value();
   Handle header_h = Handle::New(rt.heap(), header);
   int skip = 0;
@@ -483,7 +486,24 @@ TENURE_NATIVE(ErrorCaptureStackTrace) {
   return kUndefined;
 }
 
-TENURE_NATIVE(ErrorProtoToString) {
+TENURE_NATIVE(ErrorProtoToString) { return ErrorToString(rt, self); }
+
+Value NewNodeError(Runtime& rt, ErrorType type, std::string_view code, std::string_view message) {
+  tenure::HandleScope scope(rt.heap());
+  Handle error = Handle::New(rt.heap(), rt.NewError(type, message));
+  SetDataProperty(rt, error, "code", rt.NewString(code));
+  Handle key = Handle::New(rt.heap(), rt.Intern("stack"));
+  std::string stack = rt.ToStdString(rt.GetNamed(error, key));
+  size_t name_end = std::min(stack.find(':'), stack.find('\n'));
+  stack.insert(std::min(name_end, stack.size()), " [" + std::string(code) + "]");
+  Handle value = Handle::New(rt.heap(), rt.NewString(stack));
+  rt.DefineOwn(error, key, value, kShapeHidden);
+  JSObject* e = error.value().As<JSObject>();
+  e->internal[0] = kUndefined;  // a header of its own: RefreshErrorStackHeader leaves it alone
+  return error.value();
+}
+
+Value ErrorToString(Runtime& rt, Handle self) {
   tenure::HandleScope scope(rt.heap());
   Handle nk = Handle::New(rt.heap(), rt.root(kRootNameKey));
   Handle mk = Handle::New(rt.heap(), rt.root(kRootMessageKey));
@@ -655,6 +675,21 @@ TENURE_NATIVE(ProcessUptime) {
   return rt.NewNumber((rt.NowMs() - rt.clock_origin_ms()) / 1000.0);
 }
 
+// process.env: the environment's variables as own string properties, in `environ` order. node's
+// process.env is an exotic object that also turns assigned values into strings; this one is a
+// plain object, so `process.env.X = 1` stores the number.
+static Value NewProcessEnv(Runtime& rt) {
+  tenure::HandleScope scope(rt.heap());
+  Handle env = Handle::New(rt.heap(), rt.NewPlainObject());
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const char* eq = std::strchr(*entry, '=');
+    if (eq == nullptr || eq == *entry) continue;
+    Handle value = Handle::New(rt.heap(), rt.NewString(eq + 1));
+    SetDataProperty(rt, env, std::string_view(*entry, static_cast<size_t>(eq - *entry)), value.value());
+  }
+  return env.value();
+}
+
 TENURE_NATIVE(ProcessCwd) {
   char buffer[4096];
   if (getcwd(buffer, sizeof(buffer)) == nullptr) return rt.ThrowError(ErrorType::kError, "process.cwd failed");
@@ -682,9 +717,7 @@ TENURE_NATIVE(ProcessHrtime) {
     }
     if (code != nullptr) {
       tenure::HandleScope scope(rt.heap());
-      Handle e = Handle::New(rt.heap(), rt.NewError(code[4] == 'I' ? ErrorType::kTypeError : ErrorType::kRangeError, message));
-      SetDataProperty(rt, e, "code", rt.NewString(code));
-      return rt.Throw(e.value());
+      return rt.Throw(NewNodeError(rt, code[4] == 'I' ? ErrorType::kTypeError : ErrorType::kRangeError, code, message));
     }
     Value prev_seconds = rt.ArrayGet(prev.As<JSObject>(), 0), prev_nanos = rt.ArrayGet(prev.As<JSObject>(), 1);
     seconds -= IsNumber(prev_seconds) ? NumberValue(prev_seconds) : NAN;
@@ -961,12 +994,23 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
 
   Handle error_ctor = Handle::New(heap, InstallErrorType(rt, global, "Error", ErrorConstructor, kRootErrorPrototype));
   rt.DefineNative(error_ctor, "captureStackTrace", ErrorCaptureStackTrace, 2);
-  InstallErrorType(rt, global, "TypeError", TypeErrorConstructor, kRootTypeErrorPrototype);
-  InstallErrorType(rt, global, "RangeError", RangeErrorConstructor, kRootRangeErrorPrototype);
-  InstallErrorType(rt, global, "ReferenceError", ReferenceErrorConstructor, kRootReferenceErrorPrototype);
-  InstallErrorType(rt, global, "SyntaxError", SyntaxErrorConstructor, kRootSyntaxErrorPrototype);
-  InstallErrorType(rt, global, "URIError", URIErrorConstructor, kRootURIErrorPrototype);
-  InstallErrorType(rt, global, "EvalError", EvalErrorConstructor, kRootEvalErrorPrototype);
+  const struct {
+    const char* name;
+    NativeFn fn;
+    Root prototype;
+  } native_errors[] = {
+      {"TypeError", TypeErrorConstructor, kRootTypeErrorPrototype},
+      {"RangeError", RangeErrorConstructor, kRootRangeErrorPrototype},
+      {"ReferenceError", ReferenceErrorConstructor, kRootReferenceErrorPrototype},
+      {"SyntaxError", SyntaxErrorConstructor, kRootSyntaxErrorPrototype},
+      {"URIError", URIErrorConstructor, kRootURIErrorPrototype},
+      {"EvalError", EvalErrorConstructor, kRootEvalErrorPrototype},
+  };
+  for (const auto& e : native_errors) {
+    // ECMA-262 §20.5.6.2: a NativeError constructor's [[Prototype]] is %Error%.
+    JSObject* ctor = InstallErrorType(rt, global, e.name, e.fn, e.prototype).As<JSObject>();
+    tenure::Store(ctor, &ctor->proto, error_ctor.value());
+  }
   Handle error_proto = Handle::New(heap, rt.root(kRootErrorPrototype));
   rt.DefineNative(error_proto, "toString", ErrorProtoToString, 0);
 
@@ -1007,7 +1051,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   SetDataProperty(rt, process, "arch", rt.NewString("x64"));
   SetDataProperty(rt, process, "platform", rt.NewString("linux"));
   SetDataProperty(rt, process, "version", rt.NewString("v20.20.2"));
-  SetDataProperty(rt, process, "env", rt.NewPlainObject());
+  SetDataProperty(rt, process, "env", NewProcessEnv(rt));
   SetDataProperty(rt, process, "exitCode", kUndefined);
   Handle argv = Handle::New(heap, rt.NewArray());
   Handle exec_path = Handle::New(heap, rt.NewString("tenure"));

@@ -18,9 +18,8 @@ function checkListener(listener) {
 function checkMaxListeners(n, name) {
   if (typeof n !== 'number') throw internal.invalidArgTypeError(name, 'of type number', n);
   if (n < 0 || n !== n) {
-    const e = new RangeError('The value of "' + name + '" is out of range. It must be >= 0. Received ' + inspect(n));
-    e.code = 'ERR_OUT_OF_RANGE';
-    throw e;
+    throw internal.nodeError('RangeError', 'ERR_OUT_OF_RANGE',
+                             'The value of "' + name + '" is out of range. It must be >= 0. Received ' + inspect(n));
   }
 }
 
@@ -114,8 +113,7 @@ proto.emit = function emit(type, ...args) {
     if (type !== 'error') return false;
     const er = args[0];
     if (er instanceof Error) throw er;
-    const e = new Error('Unhandled error. (' + inspect(er) + ')');
-    e.code = 'ERR_UNHANDLED_ERROR';
+    const e = internal.nodeError('Error', 'ERR_UNHANDLED_ERROR', 'Unhandled error. (' + inspect(er) + ')');
     e.context = er;
     throw e;
   }

@@ -359,9 +359,7 @@ function rmSync(path, options) {
   }
   if (!stats.isDirectory()) return binding.unlink(p);
   if (!recursive) {
-    const e = new Error('Path is a directory: rm returned EISDIR (is a directory) ' + p);
-    e.code = 'ERR_FS_EISDIR';
-    throw e;
+    throw internal.nodeError('Error', 'ERR_FS_EISDIR', 'Path is a directory: rm returned EISDIR (is a directory) ' + p);
   }
   for (const name of binding.readdir(p)) rmSync(p + '/' + name, { recursive: true, force });
   binding.rmdir(p);

@@ -697,7 +697,7 @@ void Runtime::ReportUnhandledRejection(Handle reason) {
                std::string(column - 1, ' ') + "^\n";
       }
     }
-    out += "\n" + text + "\n";
+    out += "\n" + Inspect(reason) + "\n";  // like an uncaught error: the stack, then own properties
   } else {
     std::string what;
     Value r = reason.value();

@@ -11,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "builtins.h"
+#include "collation.h"
 #include "builtins_regexp.h"
 #include "lexer.h"
 #include "string_case.h"
@@ -386,12 +387,41 @@ TENURE_NATIVE(StringToString) {
   return rt.NewString(s);
 }
 
-// Orders by UTF-16 code units. (V8 uses ICU collation here; this is the unit order that `<` uses,
-// which agrees with it for strings differing only in code-unit order within one case.)
+// localeCompare(that, locales, options) (ECMA-402 §19.1.1): collation.cc's root order; from
+// `options` the Intl.Collator fields sensitivity, numeric and ignorePunctuation (V8's RangeError
+// for an unknown sensitivity). `locales` is not consulted.
 TENURE_NATIVE(StringLocaleCompare) {
   std::string s, other;
   if (!ThisString(rt, self, &s) || !ArgStd(rt, args, 0, &other)) return Value();
-  return Value::FromSmi(CompareUnits(s, other));
+  CollationOptions options;
+  if (IsJSObject(args.get(2))) {
+    tenure::HandleScope scope(rt.heap());
+    auto field = [&](const char* name) {
+      Handle key = Handle::New(rt.heap(), rt.Intern(name));
+      return Handle::New(rt.heap(), rt.GetProperty(args.at(2), key));
+    };
+    Handle sensitivity = field("sensitivity");
+    if (sensitivity.value().IsEmpty()) return Value();
+    if (sensitivity.value() != kUndefined) {
+      Value text = rt.ToString(sensitivity);
+      if (text.IsEmpty()) return Value();
+      std::string v = rt.ToStdString(text);
+      using S = CollationOptions::Sensitivity;
+      if (v == "base") options.sensitivity = S::kBase;
+      else if (v == "accent") options.sensitivity = S::kAccent;
+      else if (v == "case") options.sensitivity = S::kCase;
+      else if (v != "variant") {
+        return rt.ThrowError(ErrorType::kRangeError, "Value " + v + " out of range for String.prototype.localeCompare options property sensitivity");
+      }
+    }
+    Handle numeric = field("numeric");
+    if (numeric.value().IsEmpty()) return Value();
+    options.numeric = Runtime::ToBoolean(numeric.value());
+    Handle punctuation = field("ignorePunctuation");
+    if (punctuation.value().IsEmpty()) return Value();
+    options.ignore_punctuation = Runtime::ToBoolean(punctuation.value());
+  }
+  return Value::FromSmi(CollateStrings(s, other, options));
 }
 
 static Value StringConstructorValue(Runtime& rt, Args args) {

@@ -14,6 +14,7 @@
 namespace tenure::js {
 
 extern const char kWebModuleSource[] = R"JS('use strict';
+const internal = require('%internal');
 // WebIDL §2.8.1: the legacy `code` of each DOMException name that has one.
 const kLegacyCodes = {
   IndexSizeError: 1, HierarchyRequestError: 3, WrongDocumentError: 4, InvalidCharacterError: 5,
@@ -37,9 +38,7 @@ class DOMException extends Error {
 Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { value: 'DOMException', configurable: true });
 
 function missingArgs(message) {
-  const e = new TypeError(message);
-  e.code = 'ERR_MISSING_ARGS';
-  return e;
+  return internal.nodeError('TypeError', 'ERR_MISSING_ARGS', message);
 }
 
 // How node's DataCloneError names the value: a function's source, Symbol(desc), #<Ctor>.

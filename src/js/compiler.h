@@ -109,6 +109,7 @@ class Compiler {
   void Unary(Node* n, int dst);
   void Logical(Node* n, int dst);
   void CallExpr(Node* n, int dst);
+  uint32_t CallPosition(const Node* call) const;
   void NewExpr(Node* n, int dst);
   int Arguments(NodeList args, int receiver_reg, bool* spread);  // returns argc or array reg
   void MemberGet(Node* n, int dst, int object_reg);

@@ -668,6 +668,16 @@ int Compiler::Arguments(NodeList args, int receiver_reg, bool* spread) {
   return static_cast<int>(args.size());
 }
 
+// The source position a call reports in stack traces and uncaught-error carets: like V8, the
+// property name of a method call (`o.f()` at `f`), otherwise the start of the callee.
+uint32_t Compiler::CallPosition(const Node* call) const {
+  const Node* callee = call->a;
+  if (callee->kind != NodeKind::kMember || callee->end < callee->str.size()) return call->offset;
+  uint32_t name_start = callee->end - static_cast<uint32_t>(callee->str.size());
+  if (source_.text().substr(name_start, callee->str.size()) != callee->str) return call->offset;  // escapes
+  return name_start;
+}
+
 void Compiler::CallExpr(Node* n, int dst) {
   Node* callee = n->a;
   bool spread = false;
@@ -706,7 +716,7 @@ void Compiler::CallExpr(Node* n, int dst) {
     fs_->optional_exits->push_back(Emit(Op::kJumpIfNullish, fn, 0));
   }
   int argc = Arguments(n->list, recv, &spread);
-  offset_ = n->offset;
+  offset_ = CallPosition(n);
   int at = spread ? Emit(Op::kCallSpread, dst, fn, argc) : Emit(Op::kCall, dst, fn, Pack(recv, argc));
   fs_->info->callee_text[at] = std::string(
       source_.text().substr(callee->offset, callee->end - callee->offset));

@@ -19,8 +19,8 @@ namespace tenure::js {
 namespace {
 
 constexpr int kBreakLength = 80;
-constexpr int kCompact = 3;
-constexpr int64_t kMaxArrayLength = 100;
+// node's kMinLineWidth: strings longer than this that do not fit the line are split at newlines.
+constexpr size_t kMinLineWidth = 16;
 
 bool IsIdentifierKey(std::string_view k) {
   if (k.empty()) return false;
@@ -86,7 +86,9 @@ std::string Quote(std::string_view s) {
 
 class Inspector {
  public:
-  Inspector(Runtime& rt, int depth) : rt_(rt), depth_(depth) {}
+  Inspector(Runtime& rt, const Runtime::InspectOptions& options)
+      : rt_(rt), depth_(options.depth), compact_(options.compact), sorted_(options.sorted),
+        max_array_length_(options.max_array_length) {}
 
   std::string Format(Handle v, int recurse_times) {
     Value x = v.value();
@@ -111,13 +113,57 @@ class Inspector {
 
  private:
   std::string Primitive(Value x) {
-    if (IsString(x)) return Quote(x.As<String>()->view());
+    if (IsString(x)) return QuoteString(x.As<String>()->view());
     if (IsNumber(x)) {
       double d = NumberValue(x);
       if (d == 0 && std::signbit(d)) return "-0";
       return Runtime::NumberToString(d);
     }
     return rt_.ToStdString(x);
+  }
+  // node's formatPrimitive: a string longer than kMinLineWidth that does not fit the line is
+  // shown as one quoted piece per line ('a\n' +), continued two columns deeper.
+  std::string QuoteString(std::string_view s) {
+    size_t units = CountUnits(s);
+    if (units <= kMinLineWidth || static_cast<int>(units) <= kBreakLength - indentation_ - 4 ||
+        s.find('\n') == std::string_view::npos || s.find('\n') == s.size() - 1) {
+      return Quote(s);
+    }
+    std::string out;
+    std::string separator = " +\n" + std::string(static_cast<size_t>(indentation_) + 2, ' ');
+    for (size_t start = 0; start < s.size();) {
+      size_t end = s.find('\n', start);
+      end = end == std::string_view::npos ? s.size() : end + 1;
+      if (!out.empty()) out += separator;
+      out += Quote(s.substr(start, end - start));
+      start = end;
+    }
+    return out;
+  }
+
+
+  // node's removeDuplicateErrorKeys: own enumerable `name`, `message` and `stack` whose string
+  // value the printed stack already contains (a subclass's `this.name = 'E'`) are not listed.
+  // Keys are interned strings, so they compare by identity.
+  std::vector<Value> DuplicateErrorKeys(Handle error, Handle keys, const std::string& stack) {
+    std::vector<Value> out;
+    for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
+      Value k = rt_.ArrayGet(keys.value().As<JSObject>(), i);
+      if (!IsString(k)) continue;
+      std::string_view name = k.As<String>()->view();
+      if (name != "name" && name != "message" && name != "stack") continue;
+      int64_t index = Runtime::FindOwn(error.value().As<JSObject>(), k);
+      Value v = index >= 0 ? Runtime::ReadSlot(error.value().As<JSObject>(), index) : Value();
+      if (!v.IsEmpty() && IsString(v) && stack.find(v.As<String>()->view()) != std::string::npos) out.push_back(k);
+    }
+    return out;
+  }
+
+  // Error.prototype.toString's text for an error without a string stack; "Error" if it throws.
+  std::string ErrorToString(Handle error) {
+    Value text = js::ErrorToString(rt_, error);
+    if (text.IsEmpty()) rt_.TakeException();
+    return text.IsEmpty() ? "Error" : rt_.ToStdString(text);
   }
 
   // The constructor name found on the prototype chain ("" for null-prototype objects): like
@@ -192,18 +238,29 @@ class Inspector {
     std::string ctor = ConstructorName(x, &null_proto);
     std::string tag;  // [Symbol.toStringTag] shown after the constructor name (plain objects)
     std::vector<Handle> error_extras;  // an Error's non-enumerable `cause` / `errors` keys
+    std::vector<Value> error_duplicates;  // own name / message / stack already shown by the stack
     if (kind == Kind::kFunction) {
       base = FunctionBase(x);
       if (named == 0) return base;
     } else if (kind == Kind::kError) {
       Handle stack_key = Handle::New(heap, rt_.Intern("stack"));
       Value stack = rt_.GetNamed(v, stack_key);
-      base = !stack.IsEmpty() && IsString(stack) ? rt_.ToStdString(stack) : "Error";
       if (stack.IsEmpty()) rt_.TakeException();
+      base = IsString(stack) ? rt_.ToStdString(stack) : ErrorToString(v);  // node's getStackString
       // node's formatError: a stack without frames is wrapped in brackets.
       if (base.find("\n    at") == std::string::npos) base = "[" + base + "]";
+      if (indentation_ != 0) {  // node's formatError indents a nested error's stack lines too
+        std::string indented;
+        for (char c : base) {
+          indented += c;
+          if (c == '\n') indented.append(static_cast<size_t>(indentation_), ' ');
+        }
+        base = std::move(indented);
+      }
       error_extras = ErrorExtraKeys(v);
       named += static_cast<int64_t>(error_extras.size());
+      error_duplicates = DuplicateErrorKeys(v, keys, base);
+      named -= static_cast<int64_t>(error_duplicates.size());
       if (named == 0) return base;
     } else if (is_array) {
       open = "[";
@@ -222,7 +279,7 @@ class Inspector {
     } else if (kind == Kind::kArrayBuffer) {  // node: up to maxArrayLength bytes, then the length
       size_t n = ArrayBufferLength(x);
       current_depth_ = recurse_times;
-      std::vector<std::string> parts = {"[Uint8Contents]: <" + InspectBytes(ArrayBufferData(x), n, kMaxArrayLength) + ">",
+      std::vector<std::string> parts = {"[Uint8Contents]: <" + InspectBytes(ArrayBufferData(x), n, max_array_length_) + ">",
                                         "byteLength: " + std::to_string(n)};
       return Reduce(parts, "ArrayBuffer {", "}", false, v, recurse_times);
     } else if (kind == Kind::kDataView) {  // node: byteLength, byteOffset, then the buffer
@@ -267,10 +324,12 @@ class Inspector {
     indentation_ += 2;
     if (is_array) FormatArrayElements(v, recurse_times, &output);
     if (kind == Kind::kMap || kind == Kind::kSet) FormatCollection(v, kind == Kind::kMap, recurse_times, &output);
+    const size_t first_key = is_array ? output.size() : 0;  // node sorts only an array's keys
     int64_t total = Runtime::ArrayLength(keys.value());
     for (int64_t i = 0; i < total; ++i) {
       Handle k = Handle::New(heap, rt_.ArrayGet(keys.value().As<JSObject>(), i));
       if (skip_index_keys && IsIndexKey(k.value())) continue;
+      if (std::find(error_duplicates.begin(), error_duplicates.end(), k.value()) != error_duplicates.end()) continue;
       output.push_back(FormatProperty(v, k, recurse_times));
     }
     for (int64_t i = 0; i < Runtime::ArrayLength(symbol_keys.value()); ++i) {
@@ -286,6 +345,10 @@ class Inspector {
     }
     indentation_ -= 2;
     seen_.pop_back();
+    if (sorted_) {
+      std::sort(output.begin() + static_cast<std::ptrdiff_t>(first_key), output.end(),
+                [](const std::string& a, const std::string& b) { return CompareUnits(a, b) < 0; });
+    }
     if (!base.empty()) open = base + " " + open;
     return Reduce(output, open, close, is_array, v, recurse_times);
 #undef x
@@ -343,18 +406,18 @@ class Inspector {
   void FormatArrayElements(Handle v, int recurse_times, std::vector<std::string>* output) {
     int64_t len = Runtime::ArrayLength(v.value());
     if (IsKind(v.value(), Kind::kTypedArray)) {  // elements live in the backing store
-      for (int64_t i = 0; i < len && i < kMaxArrayLength; ++i) {
+      for (int64_t i = 0; i < len && i < max_array_length_; ++i) {
         Handle item = Handle::New(rt_.heap(), ViewGetIndex(rt_, v.value(), i));
         output->push_back(Format(item, recurse_times + 1));
       }
-      if (len > kMaxArrayLength) {
-        int64_t rest = len - kMaxArrayLength;
+      if (len > max_array_length_) {
+        int64_t rest = len - max_array_length_;
         output->push_back("... " + std::to_string(rest) + " more item" + (rest > 1 ? "s" : ""));
       }
       return;
     }
     int64_t shown = 0;
-    for (int64_t i = 0; i < len && shown < kMaxArrayLength; ++shown) {
+    for (int64_t i = 0; i < len && shown < max_array_length_; ++shown) {
       JSObject* a = v.value().As<JSObject>();
       FixedArray* e = a->elements.As<FixedArray>();
       if (i >= e->size() || e->items()[i] == kHole) {
@@ -369,8 +432,8 @@ class Inspector {
       output->push_back(Format(item, recurse_times + 1));
       ++i;
     }
-    if (len > kMaxArrayLength && shown >= kMaxArrayLength) {
-      int64_t rest = len - kMaxArrayLength;
+    if (len > max_array_length_ && shown >= max_array_length_) {
+      int64_t rest = len - max_array_length_;
       output->push_back("... " + std::to_string(rest) + " more item" + (rest > 1 ? "s" : ""));
     }
   }
@@ -416,7 +479,7 @@ class Inspector {
     for (;;) {
       bool done = false;
       if (!rt_.IteratorStep(copy, item.slot(), &done) || done) break;
-      if (shown == kMaxArrayLength) { ++rest; continue; }
+      if (shown == max_array_length_) { ++rest; continue; }
       output.push_back(Format(item, recurse_times + 1));
       ++shown;
     }
@@ -467,7 +530,7 @@ class Inspector {
       size_t columns = std::min<size_t>(
           {static_cast<size_t>(std::round(std::sqrt(2.5 * biased_max * static_cast<double>(output_length)) / biased_max)),
            static_cast<size_t>((kBreakLength - indentation_) / static_cast<int>(actual_max)),
-           static_cast<size_t>(kCompact * 4), 15});
+           static_cast<size_t>(compact_ * 4), 15});
       if (columns <= 1) return output;
       std::vector<size_t> max_line_length;
       for (size_t i = 0; i < columns; ++i) {
@@ -513,13 +576,14 @@ class Inspector {
   std::string Reduce(std::vector<std::string> output, const std::string& open, const std::string& close,
                      bool is_array, Handle value, int recurse_times) {
     size_t entries = output.size();
-    if (is_array && entries > 6) output = Group(output, value);
-    if (current_depth_ - recurse_times < kCompact && entries == output.size()) {
+    if (is_array && entries > 6 && compact_ >= 1) output = Group(output, value);
+    if (current_depth_ - recurse_times < compact_ && entries == output.size()) {
       // node: start = output.length + indentationLvl + braces[0].length + base.length + 10, where
       // braces[0] is the whole opener ("Point {", "Map(2) {", "[").
       size_t start = output.size() + static_cast<size_t>(indentation_) + open.size() + 10;
       size_t total = output.size() + start;
-      bool fits = total + output.size() <= kBreakLength;
+      // node's isBelowBreakLength: a base with a newline (an error's stack) never shares its line.
+      bool fits = total + output.size() <= kBreakLength && open.find('\n') == std::string::npos;
       for (const std::string& s : output) {
         total += s.size();
         if (total > kBreakLength) fits = false;
@@ -544,6 +608,9 @@ class Inspector {
 
   Runtime& rt_;
   int depth_;
+  int compact_;
+  bool sorted_;
+  int64_t max_array_length_;
   int indentation_ = 0;
   int current_depth_ = 0;
   std::vector<Handle> seen_;
@@ -552,8 +619,14 @@ class Inspector {
 };
 
 std::string Runtime::Inspect(Handle value, int depth) {
+  InspectOptions options;
+  options.depth = depth;
+  return Inspect(value, options);
+}
+
+std::string Runtime::Inspect(Handle value, const InspectOptions& options) {
   tenure::HandleScope scope(*heap_);
-  Inspector inspector(*this, depth);
+  Inspector inspector(*this, options);
   std::string body = inspector.Format(value, 0);
   return inspector.Finish(value, body);
 }

@@ -805,6 +805,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         if (done.construct) {
           if (!IsJSObject(result)) result = r[kRegReceiver];
           LearnInstanceCapacity(r[kRegNewTarget], result);
+          if (IsKind(result, Kind::kError)) [[unlikely]] result = RefreshErrorStackHeader(result);
         }
         handlers_.resize(done.handler_base);
         frames_.pop_back();

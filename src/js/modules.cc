@@ -368,6 +368,41 @@ Value LoadJsBuiltin(Runtime& rt, const std::string& name, const char* source) {
   return Get(rt, module, "exports");
 }
 
+// Every builtin module other than `v8` (NewCoreBuiltinModule): JavaScript compiled on first
+// require, or exports made in C++. Names starting with '%' are bindings only builtins may require.
+struct BuiltinModule {
+  std::string_view name;
+  const char* source;           // JavaScript, or nullptr
+  Value (*make)(Runtime& rt);   // C++ exports, or nullptr
+};
+const BuiltinModule kBuiltinModules[] = {
+    {"path", kPathModuleSource, nullptr},
+    {"events", kEventsModuleSource, nullptr},
+    {"fs", kFsModuleSource, nullptr},
+    {"util", kUtilModuleSource, nullptr},
+    {"assert", kAssertModuleSource, nullptr},
+    {"assert/strict", "module.exports = require('assert').strict;", nullptr},
+    {"os", nullptr, NewOsModule},  // builtins_os.cc
+    {"buffer", kBufferModuleSource, nullptr},
+    {"timers", kTimersModuleSource, nullptr},
+    {"timers/promises", kTimersPromisesModuleSource, nullptr},
+    {"perf_hooks", kPerfHooksModuleSource, nullptr},
+    {"%assert", nullptr, NewAssertBinding},
+    {"%comparisons", kComparisonsModuleSource, nullptr},
+    {"%util", nullptr, NewUtilBinding},
+    {"%fs", nullptr, NewFsBinding},
+    {"%internal", nullptr, NewInternalBinding},
+    {"%web", kWebModuleSource, nullptr},
+};
+
+const BuiltinModule* FindBuiltinModule(std::string_view name, bool internal) {
+  if (name.empty() || (name[0] == '%' && !internal)) return nullptr;
+  for (const BuiltinModule& m : kBuiltinModules) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
 // A builtin module by name (without "node:"), created on first use; empty Value + no exception
 // when there is no such builtin. `internal`: the requiring module is itself a builtin, which
 // may also ask for the hidden bindings.
@@ -381,29 +416,12 @@ Value LoadBuiltin(Runtime& rt, const std::string& name, bool internal, bool* fou
   Handle exports = Handle::New(rt.heap(), NewCoreBuiltinModule(rt, name));
   if (exports.value().IsEmpty()) {
     if (rt.has_exception()) return Value();
-    Value v;
-    if (name == "path") {
-      v = LoadJsBuiltin(rt, name, kPathModuleSource);
-    } else if (name == "events") {
-      v = LoadJsBuiltin(rt, name, kEventsModuleSource);
-    } else if (name == "fs") {
-      v = LoadJsBuiltin(rt, name, kFsModuleSource);
-    } else if (name == "util") {
-      v = LoadJsBuiltin(rt, name, kUtilModuleSource);
-    } else if (internal && name == "%util") {
-      v = NewUtilBinding(rt);
-    } else if (name == "os") {
-      v = NewOsModule(rt);  // builtins_os.cc
-    } else if (internal && name == "%fs") {
-      v = NewFsBinding(rt);
-    } else if (internal && name == "%internal") {
-      v = NewInternalBinding(rt);
-    } else if (internal && name == "%web") {
-      v = LoadJsBuiltin(rt, name, kWebModuleSource);
-    } else {
+    const BuiltinModule* m = FindBuiltinModule(name, internal);
+    if (m == nullptr) {
       *found = false;
       return Value();
     }
+    Value v = m->source != nullptr ? LoadJsBuiltin(rt, name, m->source) : m->make(rt);
     if (v.IsEmpty()) return Value();
     exports = Handle::New(rt.heap(), v);
   }
@@ -419,10 +437,8 @@ Value RequireFrom(Runtime& rt, Handle module, const std::string& request) {
   Value builtin = LoadBuiltin(rt, name, internal, &found);
   if (found || request.rfind("node:", 0) == 0) {
     if (!found) {
-      tenure::HandleScope scope(rt.heap());
-      Handle e = Handle::New(rt.heap(), rt.NewError(ErrorType::kError, "No such built-in module: " + request));
-      SetDataProperty(rt, e, "code", rt.NewString("ERR_UNKNOWN_BUILTIN_MODULE"));
-      return rt.Throw(e.value());
+      return rt.Throw(NewNodeError(rt, ErrorType::kError, "ERR_UNKNOWN_BUILTIN_MODULE",
+                                   "No such built-in module: " + request));
     }
     return builtin;
   }
@@ -441,20 +457,14 @@ Value RequireFrom(Runtime& rt, Handle module, const std::string& request) {
 bool RequestArg(Runtime& rt, Args args, std::string* out) {
   Value v = args.get(0);
   if (!IsString(v)) {
-    tenure::HandleScope scope(rt.heap());
-    Handle e = Handle::New(rt.heap(), rt.NewError(ErrorType::kTypeError,
-        "The \"id\" argument must be of type string. " + DescribeReceivedValue(rt, args.at(0))));
-    SetDataProperty(rt, e, "code", rt.NewString("ERR_INVALID_ARG_TYPE"));
-    rt.Throw(e.value());
+    rt.Throw(NewNodeError(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                          "The \"id\" argument must be of type string. " + DescribeReceivedValue(rt, args.at(0))));
     return false;
   }
   *out = rt.ToStdString(v);
   if (out->empty()) {
-    tenure::HandleScope scope(rt.heap());
-    Handle e = Handle::New(rt.heap(), rt.NewError(ErrorType::kTypeError,
-        "The argument 'id' must be a non-empty string. Received ''"));
-    SetDataProperty(rt, e, "code", rt.NewString("ERR_INVALID_ARG_VALUE"));
-    rt.Throw(e.value());
+    rt.Throw(NewNodeError(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_VALUE",
+                          "The argument 'id' must be a non-empty string. Received ''"));
     return false;
   }
   return true;
@@ -474,7 +484,7 @@ TENURE_NATIVE(ModuleRequireResolve) {
   std::string request;
   if (!RequestArg(rt, args, &request)) return Value();
   std::string name = request.rfind("node:", 0) == 0 ? request.substr(5) : request;
-  if (name == "v8" || name == "util" || name == "path" || name == "events" || name == "fs" || name == "os") {
+  if (name == "v8" || FindBuiltinModule(name, /*internal=*/false) != nullptr) {
     return rt.NewString(request);
   }
   std::string filename = GetStdString(rt, module, "filename");
@@ -566,10 +576,23 @@ static Value InternalInvalidArgTypeError(Runtime& rt, Handle self, Args args) {
   Handle value = Handle::New(rt.heap(), args.get(2));
   std::string name = IsString(args.get(0)) ? rt.ToStdString(args.get(0)) : "";
   std::string expected = IsString(args.get(1)) ? rt.ToStdString(args.get(1)) : "";
-  std::string message = "The \"" + name + "\" argument must be " + expected + ". " + DescribeReceivedValue(rt, value);
-  Handle error = Handle::New(rt.heap(), rt.NewError(ErrorType::kTypeError, message));
-  SetDataProperty(rt, error, "code", rt.NewString("ERR_INVALID_ARG_TYPE"));
-  return error.value();
+  // node says "property" for a dotted name (options.ref), "argument" otherwise.
+  const char* what = name.find('.') == std::string::npos ? "argument" : "property";
+  std::string message = "The \"" + name + "\" " + what + " must be " + expected + ". " + DescribeReceivedValue(rt, value);
+  return NewNodeError(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE", message);
+}
+
+// internal.nodeError(type, code, message): NewNodeError for the embedded JS modules, not thrown;
+// `type` is "Error", "TypeError" or "RangeError".
+static Value InternalNodeError(Runtime& rt, Handle self, Args args) {
+  (void)self;
+  std::string type = IsString(args.get(0)) ? rt.ToStdString(args.get(0)) : "";
+  ErrorType kind = type == "TypeError" ? ErrorType::kTypeError : type == "RangeError" ? ErrorType::kRangeError
+                                                                                     : ErrorType::kError;
+  std::string code = IsString(args.get(1)) ? rt.ToStdString(args.get(1)) : "";
+  Value message = rt.ToString(args.at(2));
+  if (message.IsEmpty()) return Value();
+  return NewNodeError(rt, kind, code, rt.ToStdString(message));
 }
 
 Value NewInternalBinding(Runtime& rt) {
@@ -578,6 +601,7 @@ Value NewInternalBinding(Runtime& rt) {
   SetDataProperty(rt, binding, "pid", Value::FromSmi(getpid()));
   rt.DefineNative(binding, "emitWarning", InternalEmitWarning, 1);
   rt.DefineNative(binding, "invalidArgTypeError", InternalInvalidArgTypeError, 3);
+  rt.DefineNative(binding, "nodeError", InternalNodeError, 3);
   Handle fs = Handle::New(rt.heap(), NewFsBinding(rt));
   Handle cwd_key = Handle::New(rt.heap(), rt.Intern("cwd"));
   Handle cwd = Handle::New(rt.heap(), rt.GetNamed(fs, cwd_key));

@@ -52,6 +52,15 @@ extern const char kEventsModuleSource[];  // builtins_events.cc
 extern const char kFsModuleSource[];      // builtins_fs.cc
 extern const char kWebModuleSource[];     // builtins_web.cc (structuredClone, atob, btoa, DOMException)
 extern const char kUtilModuleSource[];    // builtins_util.cc
+extern const char kAssertModuleSource[];       // builtins_assert.cc
+extern const char kComparisonsModuleSource[];  // builtins_assert.cc (deep equality, '%comparisons')
+// Small node modules written in JS over the globals (builtins_node_modules.cc).
+extern const char kBufferModuleSource[];
+extern const char kTimersModuleSource[];
+extern const char kTimersPromisesModuleSource[];
+extern const char kPerfHooksModuleSource[];
+// The native half of `assert` (builtins_assert.cc): inspect with the assertion-message options.
+Value NewAssertBinding(Runtime& rt);
 // The native half of `util` (builtins_util.cc): inspect, format and brand checks.
 Value NewUtilBinding(Runtime& rt);
 // The exports of the internal builtin `name` ("%web", "%internal", ...), created on first use;

@@ -20,6 +20,7 @@
 
 #include "builtins.h"
 #include "object_integrity.h"
+#include "string_utf16.h"
 
 namespace tenure::js {
 
@@ -259,6 +260,25 @@ TENURE_NATIVE(ObjectGetOwnPropertyDescriptor) {
   return DescriptorOf(rt, args.at(0), args.at(1));
 }
 
+// Object.prototype.propertyIsEnumerable(key) (ECMA-262 §20.1.3.4): an own property whose
+// descriptor says enumerable; a string's index properties count as its own enumerable ones.
+TENURE_NATIVE(ObjectProtoPropertyIsEnumerable) {
+  if (IsNullish(self.value())) return rt.ThrowTypeError("Cannot convert undefined or null to object");
+  if (IsString(self.value())) {
+    Value index = rt.ToPropertyKey(args.at(0));
+    if (index.IsEmpty()) return Value();
+    return FromBool(index.IsSmi() && index.ToSmi() >= 0 &&
+                    index.ToSmi() < static_cast<int64_t>(CountUnits(self.value().As<String>()->view())));
+  }
+  if (!IsJSObject(self.value())) return kFalse;
+  tenure::HandleScope scope(rt.heap());
+  Handle desc = Handle::New(rt.heap(), DescriptorOf(rt, self, args.at(0)));
+  if (desc.value().IsEmpty()) return Value();
+  if (desc.value() == kUndefined) return kFalse;
+  Handle key = Handle::New(rt.heap(), rt.Intern("enumerable"));
+  return FromBool(rt.GetNamed(desc, key) == kTrue);
+}
+
 TENURE_NATIVE(ObjectGetOwnPropertyNames) {
   if (IsNullish(args.get(0))) return rt.ThrowTypeError("Cannot convert undefined or null to object");
   if (!IsJSObject(args.get(0)) && !IsString(args.get(0))) return rt.NewArray();
@@ -355,6 +375,9 @@ void InstallPropertyAttributeBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(object_ctor, "getOwnPropertyDescriptor", ObjectGetOwnPropertyDescriptor, 2);
   rt.DefineNative(object_ctor, "getOwnPropertyDescriptors", ObjectGetOwnPropertyDescriptors, 1);
   rt.DefineNative(object_ctor, "getOwnPropertyNames", ObjectGetOwnPropertyNames, 1);
+  Handle proto_key = Handle::New(rt.heap(), rt.root(kRootPrototypeKey));
+  Handle object_proto = Handle::New(rt.heap(), rt.GetNamed(object_ctor, proto_key));
+  rt.DefineNative(object_proto, "propertyIsEnumerable", ObjectProtoPropertyIsEnumerable, 1);
   InstallObjectIntegrityBuiltins(rt, object_ctor);
 }
 

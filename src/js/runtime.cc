@@ -9,6 +9,7 @@
 
 #include <sys/mman.h>
 
+#include "builtins.h"
 #include "compiler.h"
 #include "heap_snapshot.h"
 #include "modules.h"
@@ -316,7 +317,7 @@ Value Runtime::TakeException() {
   return e;
 }
 
-Value Runtime::NewError(ErrorType type, std::string_view message) {
+Value Runtime::NewError(ErrorType type, std::string_view message, int skip_frames) {
   Root proto_root = kRootErrorPrototype;
   const char* name = "Error";
   switch (type) {
@@ -335,11 +336,48 @@ Value Runtime::NewError(ErrorType type, std::string_view message) {
   Handle key = Handle::New(*heap_, Intern("message"));
   DefineOwn(error, key, msg, kShapeHidden);
   std::string stack = std::string(name) + (message.empty() ? "" : ": ") + std::string(message) +
-                      CaptureStackTrace();
+                      CaptureStackTrace(skip_frames);
   Handle stack_value = Handle::New(*heap_, NewString(stack));
   Handle stack_key = Handle::New(*heap_, Intern("stack"));
   DefineOwn(error, stack_key, stack_value, kShapeHidden);
+  // For RefreshErrorStackHeader: the rendered stack and the length of its header.
+  JSObject* e = error.value().As<JSObject>();
+  tenure::Store(e, &e->internal[0], stack_value.value());
+  size_t header = std::strlen(name) + (message.empty() ? 0 : 2 + message.size());
+  e->internal[1] = Value::FromSmi(static_cast<int64_t>(header));
   return error.value();
+}
+
+// V8 renders an error's stack when it is first read, so its header shows a `name` or `message`
+// that a subclass constructor set after super() (`this.name = 'ValidationError'`). tenure renders
+// the stack in NewError; when a [[Construct]] returns an error (interpreter kReturn), the header
+// is rendered again from the current name and message (Error.prototype.toString) — unless the
+// program has replaced the stack or reading name/message throws.
+Value Runtime::RefreshErrorStackHeader(Value error) {
+  JSObject* e = error.As<JSObject>();
+  if (!IsString(e->internal[0]) || !e->internal[1].IsSmi()) return error;
+  tenure::HandleScope scope(*heap_);
+  Handle object = Handle::New(*heap_, error);
+  Handle stack_key = Handle::New(*heap_, Intern("stack"));
+  int64_t flags = 0;
+  int64_t index = FindOwn(e, stack_key.value(), &flags);
+  if (index < 0 || (flags & kShapeAccessor) || ReadSlot(e, index) != e->internal[0]) return error;
+  Value header = ErrorToString(*this, object);
+  if (header.IsEmpty()) {
+    TakeException();
+    return object.value();
+  }
+  std::string text = ToStdString(header);
+  e = object.value().As<JSObject>();
+  std::string_view old = e->internal[0].As<String>()->view();
+  size_t old_header = static_cast<size_t>(e->internal[1].ToSmi());
+  if (old_header > old.size() || old.substr(0, old_header) == text) return object.value();
+  Handle stack = Handle::New(*heap_, NewString(text + std::string(old.substr(old_header))));
+  e = object.value().As<JSObject>();
+  WriteSlot(e, index, stack.value());
+  tenure::Store(e, &e->internal[0], stack.value());
+  e->internal[1] = Value::FromSmi(static_cast<int64_t>(text.size()));
+  return object.value();
 }
 
 Value Runtime::ThrowError(ErrorType type, std::string_view message) {
@@ -349,6 +387,17 @@ Value Runtime::ThrowError(ErrorType type, std::string_view message) {
 
 // node's format: "\n    at f (/abs/file.js:3:9)" per frame, innermost first; the script body
 // is "Object.<anonymous>", anonymous functions print the location alone.
+int Runtime::FramesThroughConstructor(Value constructor) const {
+  if (!IsKind(constructor, Kind::kFunction)) return 0;
+  Value id = constructor.As<JSObject>()->internal[1];
+  if (!id.IsSmi() || id.ToSmi() < 0 || id.ToSmi() >= static_cast<int64_t>(functions_.size())) return 0;
+  const FunctionInfo* info = functions_[static_cast<size_t>(id.ToSmi())].get();
+  for (size_t i = frames_.size(); i > 0; --i) {
+    if (frames_[i - 1].construct && frames_[i - 1].info == info) return static_cast<int>(frames_.size() - i + 1);
+  }
+  return 0;
+}
+
 std::string Runtime::CaptureStackTrace(int skip_frames) {
   std::string out;
   int shown = 0;
@@ -438,20 +487,10 @@ void Runtime::ReportUncaught(Handle exception) {
     out += std::string(src->LineText(at.line)) + "\n";
     out += std::string(at.column - 1, ' ') + "^\n";
   }
-  Value e = exception.value();
-  if (IsKind(e, Kind::kError)) {
-    tenure::HandleScope scope(*heap_);
-    Handle key = Handle::New(*heap_, Intern("stack"));
-    Value stack = GetNamed(exception, key);
-    if (!stack.IsEmpty() && IsString(stack)) {
-      out += "\n" + ToStdString(stack) + "\n";
-    } else {
-      TakeException();
-      out += "\n" + Inspect(exception) + "\n";
-    }
-    if (pending_exception_.IsEmpty()) {
-      // extra own enumerable properties print like node's inspect of errors: skipped
-    }
+  if (IsKind(exception.value(), Kind::kError)) {
+    // node prints util.inspect(error): the stack (bracketed when it has no frames), then the
+    // error's own enumerable properties ({ code: 'ERR_X', ... }).
+    out += "\n" + Inspect(exception) + "\n";
   } else {
     out = "\n" + out + Inspect(exception) +
           "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n";

@@ -156,7 +156,9 @@ class Runtime {
   Value NewContext(Handle parent, int slots);
   Value NewFunction(int function_id, Handle context);
   Value NewNativeFunction(std::string_view name, NativeFn fn, int length);
-  Value NewError(ErrorType type, std::string_view message);
+  // An error whose stack leaves out the innermost `skip_frames` frames (MakeError: a subclass's
+  // constructor frames, like V8 skipping up to new.target).
+  Value NewError(ErrorType type, std::string_view message, int skip_frames = 0);
 
   // ---- Properties --------------------------------------------------------------------------
   // `key` may be any value; it is converted to a property key (array index or interned string).
@@ -269,10 +271,21 @@ class Runtime {
   Value TakeException();
   // "    at f (file:1:2)" lines of the current JS stack.
   std::string CaptureStackTrace(int skip_frames = 0);
+  // The number of innermost frames up to and including the innermost [[Construct]] frame of
+  // `constructor` (a bytecode function); 0 when it is not running.
+  int FramesThroughConstructor(Value constructor) const;
 
   // ---- Builtins and printing -------------------------------------------------------------------
+  // util.inspect options the formatter honours (inspect.cc); the defaults are console.log's.
+  struct InspectOptions {
+    int depth = 2;                   // levels shown below the top; a huge value means unlimited
+    int compact = 3;                 // node's `compact` number; 0 is `compact: false` (one entry per line)
+    bool sorted = false;             // node's `sorted: true`: entries in code-unit order
+    int64_t max_array_length = 100;  // entries shown per array, Set, Map or iterator
+  };
   // util.inspect-like formatting used by console.log.
   std::string Inspect(Handle value, int depth = 2);
+  std::string Inspect(Handle value, const InspectOptions& options);
   std::string DisplayString(Handle value);  // console.log's top-level string conversion
   // Registers `fn` as property `name` of `holder` (non-enumerable like builtins).
   void DefineNative(Handle holder, std::string_view name, NativeFn fn, int length);
@@ -382,6 +395,9 @@ class Runtime {
   int InstanceCapacity(Value new_target);
   // After a constructor returned `instance`: raises new_target's estimate to what it needed.
   void LearnInstanceCapacity(Value new_target, Value instance);
+  // Re-renders the header of `error`'s stack from its current name and message when the stack is
+  // still the one NewError rendered (see runtime.cc); returns `error` (re-read: may allocate).
+  Value RefreshErrorStackHeader(Value error);
 
  public:
   // Iteration (calls.cc): a record for for-of/spread over `iterable` (built-in fast paths or the
