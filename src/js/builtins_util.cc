@@ -123,38 +123,9 @@ const types = {
   isWeakRef: (v) => kind(v, 'WeakRef'),
 };
 
-// The comparison of isDeepStrictEqual (node's "strict mode" rules, simplified): same prototype,
-// same own enumerable keys, Object.is for primitives, Map/Set by contents, Dates by time, boxed
-// primitives by value; cycles compare equal when both sides meet the same pair again.
-function deepEqual(a, b, memo) {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (memo.get(a) === b) return true;
-  memo.set(a, b);
-  if (isDate(a) && a.getTime() !== b.getTime()) return false;
-  if (isRegExp(a) && String(a) !== String(b)) return false;
-  if (types.isBoxedPrimitive(a) && !Object.is(a.valueOf(), b.valueOf())) return false;
-  if (types.isMap(a)) {
-    if (a.size !== b.size) return false;
-    for (const [k, v] of a) if (!b.has(k) || !deepEqual(v, b.get(k), memo)) return false;
-  } else if (types.isSet(a)) {
-    if (a.size !== b.size) return false;
-    outer: for (const v of a) {
-      if (b.has(v)) continue;
-      if (typeof v === 'object' && v !== null) for (const w of b) if (deepEqual(v, w, memo)) continue outer;
-      return false;
-    }
-  }
-  if (Array.isArray(a) && a.length !== b.length) return false;
-  const ka = Object.keys(a), kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k) || !deepEqual(a[k], b[k], memo)) return false;
-  }
-  return true;
-}
-function isDeepStrictEqual(a, b) { return deepEqual(a, b, new Map()); }
+// assert.deepStrictEqual's comparison ('%comparisons', builtins_assert.cc), loaded on first use:
+// that module requires util itself.
+function isDeepStrictEqual(a, b) { return require('%comparisons').isDeepStrictEqual(a, b); }
 
 const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
 function promisify(original) {
