@@ -829,10 +829,15 @@ static Value AddTimerNative(Runtime& rt, Args args, bool repeat, bool immediate)
   if (!(delay >= 1) || delay > 2147483647) delay = immediate ? 0 : 1;
   int skip = immediate ? 1 : 2;
   Args extra{args.base + (args.count > skip ? skip : args.count), args.count > skip ? args.count - skip : 0};
+  // Like node, the clock is read when the timer is inserted, after its object is made: the first
+  // timer's prototypes and any GC the allocation runs must not move its due time (under
+  // --gc-interval and --verify-heap that took longer than a short delay).
+  tenure::HandleScope scope(rt.heap());
+  Handle object = Handle::New(rt.heap(), NewTimerObject(rt, immediate ? kRootImmediatePrototype : kRootTimeoutPrototype, -1));
   int64_t id = rt.AddTimer(args.at(0), delay, repeat, extra);
-  Value object = NewTimerObject(rt, immediate ? kRootImmediatePrototype : kRootTimeoutPrototype, id);
-  rt.SetTimerObject(id, object);
-  return object;
+  object.value().As<JSObject>()->internal[0] = Value::FromSmi(id);
+  rt.SetTimerObject(id, object.value());
+  return object.value();
 }
 
 TENURE_NATIVE(SetTimeout) { return AddTimerNative(rt, args, false, false); }
