@@ -11,6 +11,7 @@
 
 #include "builtins.h"
 #include "compiler.h"
+#include "generators.h"
 #include "heap_snapshot.h"
 #include "modules.h"
 #include "parser.h"
@@ -264,8 +265,10 @@ Value Runtime::NewFunction(int function_id, Handle context) {
   f->internal[1] = Value::FromSmi(function_id);
   const FunctionInfo* info = functions_[function_id].get();
   if (info->is_generator) {
-    // A generator function's `prototype` inherits from %GeneratorPrototype% (no constructor).
-    Handle gen_proto = Handle::New(*heap_, roots_[kRootGeneratorPrototype]);
+    // A generator function's `prototype` inherits from %GeneratorPrototype% (no constructor), an
+    // async generator's from %AsyncGeneratorPrototype% (generators.h).
+    Handle gen_proto = Handle::New(*heap_, info->is_async ? AsyncGeneratorPrototype(*this)
+                                                          : roots_[kRootGeneratorPrototype]);
     Handle prototype = Handle::New(*heap_, NewObject(gen_proto));
     Handle pkey = Handle::New(*heap_, Intern("prototype"));
     DefineOwn(fn, pkey, prototype, kShapeHidden);

@@ -118,6 +118,8 @@ enum Root : int {
   kRootTypedArrayPrototypes,  // FixedArray: each typed array's prototype, ArrayBuffer's (builtins_typed_array.h)
   kRootTimeoutPrototype,    // what setTimeout / setInterval return (builtins_core.cc "Timers")
   kRootImmediatePrototype,  // what setImmediate returns
+  kRootAsyncIteratorSymbol, // Symbol.asyncIterator (for await, builtins_symbol.cc)
+  kRootAsyncIteration,      // FixedArray: async generator / async-from-sync prototypes (generators.h)
   kRootCount
 };
 
