@@ -139,8 +139,9 @@ class Compiler {
   void Closure(Node* fn, int dst, std::string_view name, int home_reg);
   // The `name` a method or accessor closure gets (ECMA-262 §10.2.9 SetFunctionName with prefix
   // "get"/"set" for accessors): the key's text ("1" for a number key), "get k" / "set k" for a
-  // getter / setter; "" for a computed key (its text is only known at run time: not supported).
+  // getter / setter; "" for a computed key (NameByComputedKey names the closure at run time).
   static std::string MethodName(Node* member);
+  void NameByComputedKey(Node* member, int fn, int key);
   int CompileDefaultConstructor(std::string_view name, bool derived, Node* cls);
   void LoadThis(int dst);
   void OptionalChain(Node* n, int dst);
