@@ -340,7 +340,7 @@ void Compiler::YieldStar(Node* n, int dst) {
 // yield* in an async generator (§15.5.5, generatorKind async): the inner iterator comes from
 // GetIterator(async); each inner result is awaited and checked, its value yielded raw; a resumption
 // with mode return awaits the sent value first (a rejection turns it into mode throw).
-// Simplification: a missing inner `throw` closes the iterator without awaiting its `return`.
+// A missing inner `throw` closes the iterator (awaiting its `return`) and throws node's TypeError.
 void Compiler::AsyncYieldStar(Node* n, int dst) {
   int v = Temp();
   Expr(n->a, v);
@@ -358,6 +358,12 @@ void Compiler::AsyncYieldStar(Node* n, int dst) {
   int sent = Temp();
   Temp();  // sent + 1
   int loop = Here();
+  Emit(Op::kLoadSmi, t, 1);
+  Emit(Op::kStrictEq, t, mode, t);
+  int step = Emit(Op::kJumpIfFalse, t, 0);
+  Emit(Op::kGetNamed, t, iter, NameIc("throw"));
+  int missing_throw = Emit(Op::kJumpIfNullish, t, 0);
+  PatchTo(step, Here());
   Emit(Op::kYieldStarStep, res, iter, recv);
   AwaitInPlace(res);
   Emit(Op::kIterResultCheck, res);
@@ -375,6 +381,9 @@ void Compiler::AsyncYieldStar(Node* n, int dst) {
   Emit(Op::kJumpIfFalse, t, loop);
   Emit(Op::kLoadSmi, mode, 1);
   Emit(Op::kJump, loop);
+  PatchTo(missing_throw, Here());  // §15.5.5 step 7.b.iii
+  AsyncIteratorClose(iter, false);
+  Emit(Op::kThrowTypeError, StringConst("The iterator does not provide a 'throw' method."));
   PatchTo(exit, Here());
   Emit(Op::kGetNamed, value, res, NameIc("value"));
   Emit(Op::kLoadSmi, t, 2);

@@ -1084,6 +1084,11 @@ Value Runtime::RunFrames(size_t entry_index) {
         ThrowTypeError("Iterator result " + Inspect(REG(in.a)) + " is not an object");
         goto exception;
       }
+      case Op::kThrowTypeError: L_ThrowTypeError: {
+        SAVE_PC();
+        ThrowTypeError(ToStdString(f->info->constants[in.a]));
+        goto exception;
+      }
       case Op::kClearRange: L_ClearRange:
         for (int i = 0; i < in.b; ++i) r[in.a + i] = kUndefined;
         break;
