@@ -140,10 +140,41 @@ int CompareLevel(const std::vector<Element>& a, const std::vector<Element>& b, C
   return Sign(static_cast<int64_t>(a.size()) - static_cast<int64_t>(b.size()));
 }
 
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// CollateStrings for two ASCII strings without `numeric` or `ignorePunctuation`, building no
+// element lists: each character is one element (controls are ignorable and skipped), no ASCII
+// character has an accent, and the tertiary weight is the case bit (1 for A-Z only), so the case
+// and tertiary levels both come down to the first case difference between equal primaries.
+int CollateAscii(std::string_view a, std::string_view b, CollationOptions::Sensitivity sensitivity) {
+  auto weight = [](char c) { return kLatin1Weights[static_cast<unsigned char>(c)]; };
+  size_t i = 0, j = 0;
+  int case_difference = 0;
+  for (;;) {
+    while (i < a.size() && (weight(a[i]) >> 16) == 0) ++i;
+    while (j < b.size() && (weight(b[j]) >> 16) == 0) ++j;
+    if (i == a.size() || j == b.size()) break;
+    uint32_t wa = weight(a[i++]), wb = weight(b[j++]);
+    if ((wa >> 16) != (wb >> 16)) return (wa >> 16) < (wb >> 16) ? -1 : 1;
+    if (case_difference == 0) case_difference = Sign(static_cast<int64_t>(wa & 0xff) - static_cast<int64_t>(wb & 0xff));
+  }
+  if ((i < a.size()) != (j < b.size())) return i < a.size() ? 1 : -1;  // one has more elements
+  using S = CollationOptions::Sensitivity;
+  return sensitivity == S::kCase || sensitivity == S::kVariant ? case_difference : 0;
+}
+
 }  // namespace
 
 int CollateStrings(std::string_view a, std::string_view b, const CollationOptions& options) {
   using S = CollationOptions::Sensitivity;
+  if (!options.numeric && !options.ignore_punctuation && IsAscii(a) && IsAscii(b)) {
+    return CollateAscii(a, b, options.sensitivity);
+  }
   std::vector<Element> ea = Elements(a, options), eb = Elements(b, options);
   if (int c = CompareLevel(ea, eb, ComparePrimary)) return c;
   if (options.sensitivity == S::kAccent || options.sensitivity == S::kVariant) {
