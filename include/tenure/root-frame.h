@@ -61,6 +61,8 @@ class RootFrame {
 
  public:
   explicit RootFrame(Heap& heap) : heap_(&heap) {
+    static_assert(offsetof(RootFrame, slots_) == sizeof(internal::RootFrameLink),
+                  "RootFrameLink::slots() expects the slots right after the link");
     internal::HandleScopeData* data = heap.handle_scope_data();
     link_.prev = data->root_frames;
     link_.count = N;
@@ -103,13 +105,6 @@ class RootFrame {
   internal::RootFrameLink link_;
   Value slots_[N];  // must follow link_ directly: the GC finds them at link_.slots()
   Heap* heap_;
-  friend struct RootFrameLayoutCheck;
-};
-
-// RootFrameLink::slots() finds the slots right after the link.
-struct RootFrameLayoutCheck {
-  static_assert(offsetof(RootFrame<1>, slots_) == sizeof(internal::RootFrameLink));
-  static_assert(offsetof(RootFrame<3>, slots_) == sizeof(internal::RootFrameLink));
 };
 
 }  // namespace tenure
