@@ -286,6 +286,8 @@ class Runtime {
     int compact = 3;                 // node's `compact` number; 0 is `compact: false` (one entry per line)
     bool sorted = false;             // node's `sorted: true`: entries in code-unit order
     int64_t max_array_length = 100;  // entries shown per array, Set, Map or iterator
+    bool custom_inspect = true;      // node's `customInspect`: call [util.inspect.custom] functions
+    Handle user_options;             // util.inspect's options object, passed on to custom inspect functions
   };
   // util.inspect-like formatting used by console.log.
   std::string Inspect(Handle value, int depth = 2);
