@@ -7,16 +7,20 @@
 //   - `P::Context` owns the allocator/heap for one run. `Init()` sets it up (heap reservation,
 //     pre-touch, GC_INIT); the workload times it separately as start-up.
 //   - `P::NodeRef` is a reference to a tree node that stays valid across later allocations, even
-//     when the collector moves objects (a raw pointer for non-moving allocators, a handle for tenure).
-//     A null NodeRef is `P::Null()`; `P::IsNull(ref)` tests it.
-//   - `P::Scope` is an RAII root scope: every NodeRef created while it is alive stays alive until it
-//     ends; `scope.Escape(ref)` hands one ref to the enclosing scope. Escape is the scope's last
-//     use: refs created in the scope must not be used after it (tenure closes the scope there).
-//     Workloads open one Scope per recursion level so the number of live roots stays proportional
-//     to tree depth.
-//   - `P::RawNode` is a plain pointer for read-only traversal (checksums). It is valid only until the
-//     next allocation, so code holding one must not allocate. Raw(ref), RawLeft/RawRight, RawIsNull.
-//   - `NewNode(ctx, left, right)` allocates a node whose children are `left`/`right`.
+//     when the collector moves objects (a raw pointer for non-moving allocators; for tenure a view
+//     of a rooted slot). A null NodeRef is `P::Null()`; `P::IsNull(ref)` tests it.
+//   - `P::RawNode` is a plain pointer, valid only until the next allocation (a moving collector may
+//     move the node then). Functions that allocate return a RawNode; the caller stores it into a
+//     Frame slot before it allocates again. Read-only walks (checksums) use Raw(ref),
+//     RawLeft/RawRight, RawIsNull and must not allocate.
+//   - `P::Frame<N>` is an RAII frame of N root slots, declared as a local: `frame.set(i, raw)`
+//     stores a RawNode into slot i, `frame.ref(i)` is a NodeRef to what slot i holds, valid (and
+//     kept alive) while the frame is open. Frames nest LIFO. Workloads open one Frame per recursion
+//     level that must hold a node across an allocation, so the number of live roots stays
+//     proportional to tree depth. (For tenure a Frame is a tenure::RootFrame, root-frame.h; until
+//     session 14 it was a Scope of Local handles, docs/heap.md section 33.)
+//   - `NewNode(ctx, left, right)` allocates a node whose children are `left`/`right` and returns it
+//     as a RawNode.
 //     `SetLeft/SetRight(ctx, parent, child)` are stores into a possibly older object: tenure runs
 //     its write barrier there.
 //   - `DropTree(ctx, root)` is called when the workload is done with a tree. Explicit-free
@@ -50,7 +54,7 @@ concept AllocatorPolicy = requires(typename P::Context& ctx, typename P::NodeRef
   { P::Init(ctx) } -> std::same_as<void>;
   { P::Null() } -> std::same_as<typename P::NodeRef>;
   { P::IsNull(ref) } -> std::same_as<bool>;
-  { P::NewNode(ctx, ref, ref) } -> std::same_as<typename P::NodeRef>;
+  { P::NewNode(ctx, ref, ref) } -> std::same_as<typename P::RawNode>;
   { P::Raw(ref) } -> std::same_as<typename P::RawNode>;
   { P::RawLeft(P::Raw(ref)) } -> std::same_as<typename P::RawNode>;
   { P::RawRight(P::Raw(ref)) } -> std::same_as<typename P::RawNode>;
@@ -63,15 +67,16 @@ concept AllocatorPolicy = requires(typename P::Context& ctx, typename P::NodeRef
   { P::GetDouble(array, n) } -> std::same_as<double>;
   { P::DropArray(ctx, array) } -> std::same_as<void>;
   { P::Stats(ctx) } -> std::same_as<GcStats>;
-  requires std::constructible_from<typename P::Scope, typename P::Context&>;
-  requires requires(typename P::Scope& scope) {
-    { scope.Escape(ref) } -> std::same_as<typename P::NodeRef>;
+  requires std::constructible_from<typename P::template Frame<2>, typename P::Context&>;
+  requires requires(typename P::template Frame<2>& frame) {
+    frame.set(std::size_t{0}, P::Raw(ref));
+    { frame.ref(std::size_t{1}) } -> std::same_as<typename P::NodeRef>;
   };
 };
 
 // The part of a Policy shared by every non-moving allocator (malloc variants, Boehm): nodes are
 // the published GCBench C struct {left, right, i, j} (24 bytes), references are raw pointers that
-// stay valid because nothing moves, so Scope roots nothing and Escape passes the pointer through.
+// stay valid because nothing moves, so a Frame is a plain array of pointers that roots nothing.
 // A policy derives from it and adds kName, Version, Init, NewNode, DropTree, NewDoubleArray,
 // DropArray and Stats.
 struct RawPointerPolicyBase {
@@ -85,9 +90,12 @@ struct RawPointerPolicyBase {
   using NodeRef = Node*;
   using ArrayRef = double*;
   using RawNode = Node*;
-  struct Scope {
-    explicit Scope(Context&) {}
-    NodeRef Escape(NodeRef ref) { return ref; }
+  template <std::size_t N>
+  struct Frame {
+    explicit Frame(Context&) {}
+    void set(std::size_t i, RawNode node) { slots[i] = node; }
+    NodeRef ref(std::size_t i) const { return slots[i]; }
+    Node* slots[N];
   };
 
   static NodeRef Null() { return nullptr; }

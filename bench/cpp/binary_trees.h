@@ -25,6 +25,7 @@ template <AllocatorPolicy P>
 class BinaryTrees {
  public:
   using NodeRef = typename P::NodeRef;
+  using RawNode = typename P::RawNode;
 
   BinaryTrees(typename P::Context& ctx, int n) : ctx_(ctx), max_depth_(std::max(6, n)) {}
 
@@ -32,12 +33,13 @@ class BinaryTrees {
   bool Run();
 
  private:
-  NodeRef BottomUpTree(int depth) {
-    typename P::Scope scope(ctx_);
-    if (depth <= 0) return scope.Escape(P::NewNode(ctx_, P::Null(), P::Null()));
-    NodeRef left = BottomUpTree(depth - 1);
-    NodeRef right = BottomUpTree(depth - 1);
-    return scope.Escape(P::NewNode(ctx_, left, right));
+  // Returns the root raw: valid until the next allocation (allocator_policy.h, RawNode).
+  RawNode BottomUpTree(int depth) {
+    if (depth <= 0) return P::NewNode(ctx_, P::Null(), P::Null());
+    typename P::template Frame<2> frame(ctx_);
+    frame.set(0, BottomUpTree(depth - 1));
+    frame.set(1, BottomUpTree(depth - 1));
+    return P::NewNode(ctx_, frame.ref(0), frame.ref(1));
   }
 
   // itemCheck: counts nodes. Read-only walk: must not allocate (RawNode contract).
@@ -62,30 +64,31 @@ class BinaryTrees {
 
 template <AllocatorPolicy P>
 bool BinaryTrees<P>::Run() {
-  typename P::Scope scope(ctx_);
   bool ok = true;
   int stretch_depth = max_depth_ + 1;
   {
     Stopwatch watch;
-    typename P::Scope stretch_scope(ctx_);
-    NodeRef stretch = BottomUpTree(stretch_depth);
-    std::int64_t check = Check(P::Raw(stretch));
-    P::DropTree(ctx_, stretch);
+    typename P::template Frame<1> stretch(ctx_);
+    stretch.set(0, BottomUpTree(stretch_depth));
+    std::int64_t check = Check(P::Raw(stretch.ref(0)));
+    P::DropTree(ctx_, stretch.ref(0));
     std::printf("stretch tree of depth %d\t check: %lld\n", stretch_depth,
                 static_cast<long long>(check));
     ok &= Verify("stretch", check, Expected(stretch_depth));
     PrintPhase("stretch", watch.ElapsedMs());
   }
-  NodeRef long_lived = BottomUpTree(max_depth_);
+  typename P::template Frame<1> frame(ctx_);
+  frame.set(0, BottomUpTree(max_depth_));
+  NodeRef long_lived = frame.ref(0);
   for (int depth = kBinaryTreesMinDepth; depth <= max_depth_; depth += 2) {
     Stopwatch watch;
     std::int64_t iterations = std::int64_t{1} << (max_depth_ - depth + kBinaryTreesMinDepth);
     std::int64_t check = 0;
     for (std::int64_t i = 0; i < iterations; ++i) {
-      typename P::Scope tree_scope(ctx_);
-      NodeRef tree = BottomUpTree(depth);
-      check += Check(P::Raw(tree));
-      P::DropTree(ctx_, tree);
+      typename P::template Frame<1> tree(ctx_);
+      tree.set(0, BottomUpTree(depth));
+      check += Check(P::Raw(tree.ref(0)));
+      P::DropTree(ctx_, tree.ref(0));
     }
     std::printf("%lld\t trees of depth %d\t check: %lld\n", static_cast<long long>(iterations),
                 depth, static_cast<long long>(check));

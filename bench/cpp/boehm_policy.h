@@ -2,7 +2,8 @@
 //
 // Nodes come from GC_MALLOC (scanned), the double array from GC_MALLOC_ATOMIC (never scanned), as
 // the published GCBench C version does under -DGC. Roots are found conservatively on the stack, so
-// Scope is empty and DropTree does nothing: a dropped tree is garbage once no word points at it.
+// a Frame is a plain array on the stack (which Boehm scans) and DropTree does nothing: a dropped
+// tree is garbage once no word points at it.
 //
 // Pauses: GC_set_on_collection_event brackets every collection with GC_EVENT_START/GC_EVENT_END
 // (bdwgc gc.h). The world is stopped between them, so the interval is the pause. Lazy sweeping done

@@ -37,6 +37,7 @@ template <AllocatorPolicy P>
 class GcBench {
  public:
   using NodeRef = typename P::NodeRef;
+  using RawNode = typename P::RawNode;
 
   GcBench(typename P::Context& ctx, const GcBenchConfig& config) : ctx_(ctx), config_(config) {}
 
@@ -47,23 +48,25 @@ class GcBench {
   // Gives `node` two fresh children and recurses, `depth` levels deep (top-down construction).
   void Populate(int depth, NodeRef node) {
     if (depth <= 0) return;
-    typename P::Scope scope(ctx_);
+    typename P::template Frame<2> frame(ctx_);
     --depth;
-    NodeRef left = P::NewNode(ctx_, P::Null(), P::Null());
-    P::SetLeft(ctx_, node, left);
-    NodeRef right = P::NewNode(ctx_, P::Null(), P::Null());
-    P::SetRight(ctx_, node, right);
-    Populate(depth, left);
-    Populate(depth, right);
+    frame.set(0, P::NewNode(ctx_, P::Null(), P::Null()));
+    P::SetLeft(ctx_, node, frame.ref(0));
+    frame.set(1, P::NewNode(ctx_, P::Null(), P::Null()));
+    P::SetRight(ctx_, node, frame.ref(1));
+    Populate(depth, frame.ref(0));
+    Populate(depth, frame.ref(1));
   }
 
   // Builds a complete tree of the given depth bottom-up: both subtrees exist before their parent.
-  NodeRef MakeTree(int depth) {
-    typename P::Scope scope(ctx_);
-    if (depth <= 0) return scope.Escape(P::NewNode(ctx_, P::Null(), P::Null()));
-    NodeRef left = MakeTree(depth - 1);
-    NodeRef right = MakeTree(depth - 1);
-    return scope.Escape(P::NewNode(ctx_, left, right));
+  // Returns the root raw: valid until the next allocation (allocator_policy.h, RawNode). A leaf
+  // holds nothing across an allocation, so it opens no frame.
+  RawNode MakeTree(int depth) {
+    if (depth <= 0) return P::NewNode(ctx_, P::Null(), P::Null());
+    typename P::template Frame<2> frame(ctx_);
+    frame.set(0, MakeTree(depth - 1));
+    frame.set(1, MakeTree(depth - 1));
+    return P::NewNode(ctx_, frame.ref(0), frame.ref(1));
   }
 
   // Read-only walk: must not allocate (RawNode contract).
@@ -86,19 +89,19 @@ void GcBench<P>::TimeConstruction(int depth) {
   {
     Stopwatch watch;
     for (std::int64_t i = 0; i < iters; ++i) {
-      typename P::Scope scope(ctx_);
-      NodeRef tree = P::NewNode(ctx_, P::Null(), P::Null());
-      Populate(depth, tree);
-      P::DropTree(ctx_, tree);
+      typename P::template Frame<1> frame(ctx_);
+      frame.set(0, P::NewNode(ctx_, P::Null(), P::Null()));
+      Populate(depth, frame.ref(0));
+      P::DropTree(ctx_, frame.ref(0));
     }
     PrintPhase("top_down" + suffix, watch.ElapsedMs());
   }
   {
     Stopwatch watch;
     for (std::int64_t i = 0; i < iters; ++i) {
-      typename P::Scope scope(ctx_);
-      NodeRef tree = MakeTree(depth);
-      P::DropTree(ctx_, tree);
+      typename P::template Frame<1> frame(ctx_);
+      frame.set(0, MakeTree(depth));
+      P::DropTree(ctx_, frame.ref(0));
     }
     PrintPhase("bottom_up" + suffix, watch.ElapsedMs());
   }
@@ -106,16 +109,17 @@ void GcBench<P>::TimeConstruction(int depth) {
 
 template <AllocatorPolicy P>
 bool GcBench<P>::Run() {
-  typename P::Scope scope(ctx_);
   {
     Stopwatch watch;
-    typename P::Scope stretch_scope(ctx_);
-    NodeRef stretch = MakeTree(config_.stretch_depth);
-    P::DropTree(ctx_, stretch);
+    typename P::template Frame<1> stretch(ctx_);
+    stretch.set(0, MakeTree(config_.stretch_depth));
+    P::DropTree(ctx_, stretch.ref(0));
     PrintPhase("stretch", watch.ElapsedMs());
   }
   Stopwatch watch;
-  NodeRef long_lived = P::NewNode(ctx_, P::Null(), P::Null());
+  typename P::template Frame<1> frame(ctx_);
+  frame.set(0, P::NewNode(ctx_, P::Null(), P::Null()));
+  NodeRef long_lived = frame.ref(0);
   Populate(config_.long_lived_depth, long_lived);
   typename P::ArrayRef array = P::NewDoubleArray(ctx_, config_.array_size);
   for (std::size_t i = 0; i < config_.array_size / 2; ++i) {

@@ -8,10 +8,13 @@
 //   12.4 MB live; docs/heap.md section 26.)
 // - DoubleArray: header + length word + doubles, kNoPointers; 500000 doubles is larger than
 //   kMaxRegularObjectSize, so it lives in the (young, then old) large-object space.
-// - Roots: NodeRef/ArrayRef are Local<> handles; Scope is a HandleScope whose Escape closes it
-//   and re-creates the escaped handle in the enclosing scope (HandleScope::CloseAndEscape), so a
-//   scope level costs the enclosing scope a slot only when it escapes. RawNode is a bare Node*,
-//   used only by non-allocating walks.
+// - Roots: a Frame is a tenure::RootFrame (root-frame.h: N slots on the C++ stack, linked into the
+//   heap's frame chain; opening costs a load and a few stores, no per-root bump) and NodeRef a
+//   Local viewing one of its slots, or an empty Local for null. NewNode returns a bare Node*
+//   (RawNode), valid until the next allocation, which the workload stores into a frame slot
+//   (RootFrame's return contract). ArrayRef is a Local in the Context's outer HandleScope: the
+//   two kinds of root are used side by side. Until session 13 NodeRefs were Locals in a
+//   HandleScope per recursion level (docs/heap.md sections 30, 33).
 // - Stores into an existing node go through tenure::StoreObject (the write barrier for a
 //   HeapObject* or null of this heap). NewNode writes its children with CompressedValue::StoreObject,
 //   without the barrier, which write-barrier.h allows for a freshly allocated young object before
@@ -71,8 +74,8 @@ struct TenurePolicy {
     // Held in place, not behind a unique_ptr: the fast paths' fields (handles.h next/limit, the
     // bump pointer) are then one load from the Context, not two (docs/heap.md section 30).
     std::optional<tenure::Heap> heap;
-    // Outermost scope, so a Scope's escape slot always has an enclosing HandleScope. Declared
-    // after `heap`, so it is destroyed first.
+    // The HandleScope that holds the ArrayRef Locals. Declared after `heap`, so it is destroyed
+    // first.
     std::unique_ptr<tenure::HandleScope> outer_scope;
     std::chrono::steady_clock::time_point gc_start;
     std::vector<double> pauses_ms;
@@ -83,20 +86,16 @@ struct TenurePolicy {
   using ArrayRef = tenure::Local<DoubleArray>;
   using RawNode = Node*;
 
-  // Escape closes the scope (HandleScope::CloseAndEscape): the workloads escape as the scope's last
-  // act (allocator_policy.h). An EscapableHandleScope would take its escape slot from the
-  // enclosing scope on every open, also where nothing escapes: GCBench's TimeConstruction loops
-  // left ~90 000 slots in Run()'s scope, which every scavenge then visited as roots.
-  class Scope {
+  // A frame of N rooted node slots (allocator_policy.h, Frame).
+  template <std::size_t N>
+  class Frame {
    public:
-    explicit Scope(Context& ctx) : scope_(*ctx.heap) {}
-    // Inline even in exception landing pads, so the HandleScope's fields can stay in registers
-    // (handles.h, ~HandleScope); outlined, it cost ~2 % of GCBench's instructions.
-    __attribute__((always_inline)) ~Scope() {}
-    NodeRef Escape(NodeRef ref) { return scope_.CloseAndEscape(ref); }
+    explicit Frame(Context& ctx) : frame_(*ctx.heap) {}
+    void set(std::size_t i, RawNode node) { frame_.set(i, node); }
+    NodeRef ref(std::size_t i) { return frame_.template local<Node>(i); }
 
    private:
-    tenure::HandleScope scope_;
+    tenure::RootFrame<N> frame_;
   };
 
   static constexpr const char* kName = "tenure";
@@ -152,12 +151,13 @@ struct TenurePolicy {
   // (Heap::AllocateUninitialized's contract).
   // Children are stored with StoreObject (a Node* or null: only the cage is checked, value.h),
   // not Store(Value), which inspects the tag first (docs/heap.md section 27).
-  static NodeRef NewNode(Context& ctx, NodeRef left, NodeRef right) {
+  // The children are read from their slots after the allocation, which may have moved them.
+  static RawNode NewNode(Context& ctx, NodeRef left, NodeRef right) {
     Node* node = ctx.heap->NewUninitialized<Node>(&kNodeType);
     node->left.StoreObject(Raw(left));  // Fresh young object: no barrier needed (write-barrier.h).
     node->right.StoreObject(Raw(right));
     node->i = node->j = 0;
-    return NodeRef::New(*ctx.heap, node);
+    return node;
   }
   static void SetLeft(Context&, NodeRef parent, NodeRef child) {
     tenure::StoreObject(parent.get(), &parent->left, Raw(child));

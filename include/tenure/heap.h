@@ -58,6 +58,7 @@ class IncrementalMarking;
 class Sweeper;
 struct GlobalNode;
 struct GCEvent;
+struct RootFrameLink;
 
 // The current linear allocation area: [top, limit) is free, zeroed memory (empty if limit <= top:
 // Heap::new_lab_ may have limit below top, see there).
@@ -68,9 +69,11 @@ struct LinearAllocationArea {
 
 // HandleScope bookkeeping (handles.h). Slots [block start, next) of the current blocks are roots.
 // limit is nullptr exactly while no HandleScope is open (the outermost scope opens a block at once).
+// root_frames is the innermost open RootFrame (root-frame.h), null when none is open.
 struct HandleScopeData {
   Value* next = nullptr;
   Value* limit = nullptr;
+  RootFrameLink* root_frames = nullptr;
 };
 }  // namespace internal
 

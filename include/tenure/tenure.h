@@ -7,6 +7,7 @@
 #include "tenure/handles.h"
 #include "tenure/heap.h"
 #include "tenure/object.h"
+#include "tenure/root-frame.h"
 #include "tenure/stats.h"
 #include "tenure/value.h"
 #include "tenure/write-barrier.h"

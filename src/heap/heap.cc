@@ -1,6 +1,7 @@
 // Copyright the tenure authors.
 // heap.cc — Heap: the one allocation slow path, GC orchestration, roots, callbacks, limits.
 #include "tenure/heap.h"
+#include "tenure/root-frame.h"
 
 #include <unistd.h>
 
@@ -29,6 +30,7 @@ namespace tenure {
 
 using internal::GlobalNode;
 using internal::Page;
+using internal::RootFrameLink;
 
 struct Heap::RootEntry {
   int id;
@@ -647,11 +649,15 @@ void Heap::RemoveRootVisitor(int id) {
   std::erase_if(root_entries_, [id](const std::unique_ptr<RootEntry>& e) { return e->id == id; });
 }
 
-// Handle blocks go to the visitor as ranges (one VisitSlots per block; the scavenger's override is
-// a plain loop), globals one slot at a time without a std::function (docs/heap.md §15).
+// Handle blocks and root frames go to the visitor as ranges (one VisitSlots per block or frame; the
+// scavenger's override is a plain loop), globals one slot at a time without a std::function
+// (docs/heap.md §15, §33).
 void Heap::VisitStrongRoots(ObjectVisitor& visitor) {
   handle_blocks_->IterateRanges(handle_scope_data_.next,
                                 [&visitor](Value* begin, Value* end) { visitor.VisitSlots(begin, end); });
+  for (RootFrameLink* f = handle_scope_data_.root_frames; f != nullptr; f = f->prev) {
+    visitor.VisitSlots(f->slots(), f->slots() + f->count);
+  }
   global_handles_->IterateStrong([&visitor](Value* slot) { visitor.VisitSlot(slot); });
   for (const auto& entry : root_entries_) entry->callback(visitor);
 }
@@ -674,6 +680,9 @@ void Heap::IterateRoots(RootVisitor& visitor) {
   handle_blocks_->IterateRanges(handle_scope_data_.next, [&visitor](Value* begin, Value* end) {
     for (Value* slot = begin; slot < end; ++slot) visitor.VisitRoot(RootKind::kHandles, "handles", slot);
   });
+  for (RootFrameLink* f = handle_scope_data_.root_frames; f != nullptr; f = f->prev) {
+    for (size_t i = 0; i < f->count; ++i) visitor.VisitRoot(RootKind::kHandles, "root frames", &f->slots()[i]);
+  }
   global_handles_->IterateStrong(
       [&visitor](Value* slot) { visitor.VisitRoot(RootKind::kGlobals, "globals", slot); });
   global_handles_->IterateWeak(
@@ -775,6 +784,14 @@ void Heap::OpenHandleBlock() {
 }
 
 void Heap::DeleteHandleBlocksAbove(Value* limit) { handle_blocks_->DeleteAbove(limit); }
+
+void internal::FatalRootFrameOrder(const RootFrameLink* closing, const RootFrameLink* head) {
+  fprintf(stderr,
+          "tenure: RootFrame %p closed out of order (innermost open frame is %p): frames must close "
+          "in reverse order of opening\n",
+          static_cast<const void*>(closing), static_cast<const void*>(head));
+  abort();
+}
 
 GlobalNode* Heap::CreateGlobal(Value value) { return global_handles_->Create(value); }
 void Heap::DestroyGlobal(GlobalNode* node) { global_handles_->Destroy(node); }

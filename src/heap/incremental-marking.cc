@@ -1,6 +1,7 @@
 // Copyright the tenure authors.
 #include "incremental-marking.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -127,6 +128,72 @@ class RootVisitorForMarking final : public ObjectVisitor {
   std::vector<HeapObject*> young_worklist_;
 };
 
+// Forwards to the step visitor only the slots whose addresses lie in [begin, end): one piece of
+// a large object. Ranges are clipped, so a piece of an array costs O(piece), not O(array).
+class SlotWindowVisitor final : public ObjectVisitor {
+ public:
+  SlotWindowVisitor(StepVisitor* inner, uintptr_t begin, uintptr_t end)
+      : inner_(inner), begin_(begin), end_(end) {}
+  void VisitSlot(Value* slot) override {
+    if (Contains(slot)) inner_->VisitSlot(slot);
+  }
+  void VisitSlots(Value* begin, Value* end) override {
+    Clip(&begin, &end);
+    if (begin < end) inner_->VisitSlots(begin, end);
+  }
+  void VisitCompressedSlots(CompressedValue* begin, CompressedValue* end) override {
+    Clip(&begin, &end);
+    if (begin < end) inner_->VisitCompressedSlots(begin, end);
+  }
+  void VisitWeakSlot(Value* slot) override {
+    if (Contains(slot)) inner_->VisitWeakSlot(slot);
+  }
+  void VisitEphemeron(Value* key, Value* value) override {  // the piece holding the key owns it
+    if (Contains(key)) inner_->VisitEphemeron(key, value);
+  }
+
+ private:
+  bool Contains(const void* slot) const {
+    const auto a = reinterpret_cast<uintptr_t>(slot);
+    return a >= begin_ && a < end_;
+  }
+  template <typename S>
+  void Clip(S** begin, S** end) const {
+    *begin = std::max(*begin, reinterpret_cast<S*>(begin_));
+    *end = std::min(*end, reinterpret_cast<S*>(end_));
+  }
+
+  StepVisitor* inner_;
+  const uintptr_t begin_;
+  const uintptr_t end_;
+};
+
+// Scans grey `object` whole, or its next kScanChunkBytes when it is a large object bigger than
+// that (header: LARGE OBJECTS IN PIECES); an unfinished object goes back on the worklist. Returns
+// the bytes scanned.
+size_t ScanGreyObject(IncrementalMarkingState* state, HeapObject* object, StepVisitor* visitor) {
+  constexpr size_t kChunk = IncrementalMarking::kScanChunkBytes;
+  visitor->SetHost(object);
+  const size_t size = object->Size();
+  if (size <= kChunk || object->type()->layout == LayoutKind::kNoPointers ||
+      !Page::FromAddress(object)->IsFlagSet(kPageLarge)) {
+    object->VisitSlots(*visitor);
+    return size;
+  }
+  size_t& done = state->scan_progress[object];
+  const size_t piece = std::min(kChunk, size - done);
+  const uintptr_t begin = reinterpret_cast<uintptr_t>(object) + done;
+  SlotWindowVisitor window(visitor, begin, begin + piece);
+  object->VisitSlots(window);
+  done += piece;
+  if (done < size) {
+    state->worklist.push_back(object);
+  } else {
+    state->scan_progress.erase(object);
+  }
+  return piece;
+}
+
 }  // namespace
 
 void MarkingBarrierSlow(HeapObject* host, Value* slot, Value value) {
@@ -188,9 +255,7 @@ void IncrementalMarking::Step(size_t bytes_to_scan) {
     }
     HeapObject* object = state_.worklist.back();
     state_.worklist.pop_back();
-    scanned += object->Size();
-    visitor.SetHost(object);
-    object->VisitSlots(visitor);
+    scanned += ScanGreyObject(&state_, object, &visitor);
   }
   const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   ++state_.steps;

@@ -43,12 +43,22 @@
 // ephemeron fixpoint over the ephemerons recorded by steps and by the final drain, then clear weak
 // slots recorded by both. Marking never starts while the sweeper has pending pages.
 //
+// LARGE OBJECTS IN PIECES (V8's progress bar, kProgressBarScanningChunk): a grey object on a
+// large-object chunk bigger than kScanChunkBytes is scanned kScanChunkBytes of its slots per visit;
+// scan_progress holds how far each such object got, and an unfinished one goes back on the
+// worklist, so it stays GREY until its last piece is scanned (the verifier skips it; the barrier
+// fires for every marked host, grey or black, so stores into its scanned part are still seen).
+// Without this one step scanned a whole array: message-buffer.js's 1e6-slot `times` array (8 MB)
+// made one step of 46 ms on a quiet host and 300-400 ms under load (docs/heap.md section 34).
+// Large objects never move, so the map's keys stay valid until TakeState.
+//
 // Compressed slots (value.h) are strong slots like any other: the step visitor, the barrier and the
 // checker treat them alike; young_slots and recorded_slots hold both kinds (SlotList).
 #ifndef TENURE_SRC_HEAP_INCREMENTAL_MARKING_H_
 #define TENURE_SRC_HEAP_INCREMENTAL_MARKING_H_
 
 #include <cstddef>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -66,6 +76,9 @@ struct IncrementalMarkingState {
   SlotList young_slots;                // slots of black objects that held young pointers
   std::vector<Value*> weak_slots;      // weak slots of black objects
   std::vector<std::pair<Value*, Value*>> ephemerons;  // (key, value) slots of black objects
+  // Large objects scanned in part: object -> bytes of it scanned so far (see LARGE OBJECTS IN
+  // PIECES). The finalization rescans such objects whole (they are still on the worklist).
+  std::unordered_map<HeapObject*, size_t> scan_progress;
   std::vector<Page*> evacuation_candidates;  // chosen by Start()
   SlotList recorded_slots;             // slots of non-moving hosts that pointed to candidates
   size_t marked_bytes = 0;
@@ -79,6 +92,9 @@ struct IncrementalMarkingState {
 
 class IncrementalMarking {
  public:
+  // A step scans a large object at most this many bytes at a time (V8: 32 KB).
+  static constexpr size_t kScanChunkBytes = 32 * KB;
+
   explicit IncrementalMarking(Heap* heap) : heap_(heap) {}
 
   bool IsMarking() const { return marking_; }

@@ -118,6 +118,7 @@ enum NodeFlag : uint32_t {
   kFlagParenthesized = 1u << 11,  // expression was wrapped in parentheses
   kFlagTrailingComma = 1u << 20,  // Array: a comma follows the last element (`[...a,]`)
   kFlagDelegate = 1u << 0,        // Yield: `yield*`
+  kFlagAwait = 1u << 0,           // ForOf: `for await (... of ...)` (ECMA-262 §14.7.5)
   kFlagGenerator = 1u << 22,      // Function: `function*` / `*method` (generators.h)
   kFlagAsync = 1u << 23,          // Function: `async` function, arrow or method
   kFlagStrict = 1u << 24,         // Function, Program: strict mode code (directive, class, enclosing)

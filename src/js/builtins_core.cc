@@ -456,8 +456,7 @@ TENURE_NATIVE(ErrorProtoToString);
 
 // Error.captureStackTrace(target, constructorOpt): a non-enumerable `stack` on `target`, headed by
 // target's Error.prototype.toString() like V8. Frames up to and including the innermost call of
-// constructorOpt are left out; frames are matched by function name (this runtime keeps no closure
-// in its frame records), so a different function of the same name also ends the cut.
+// constructorOpt (the frame's closure is that function) are left out; none when it is not running.
 TENURE_NATIVE(ErrorCaptureStackTrace) {
   if (!IsJSObject(args.get(0))) return rt.ThrowTypeError("invalid_argument");
   tenure::HandleScope scope(rt.heap());
@@ -467,19 +466,15 @@ TENURE_NATIVE(ErrorCaptureStackTrace) {
   Handle header_h = Handle::New(rt.heap(), header);
   int skip = 0;
   if (IsKind(args.get(1), Kind::kFunction)) {
-    Handle name_key = Handle::New(rt.heap(), rt.root(kRootNameKey));
-    Value name = rt.GetNamed(args.at(1), name_key);
-    if (name.IsEmpty()) return Value();
-    std::string wanted = IsString(name) ? rt.ToStdString(name) : "";
     const auto& frames = rt.frames();
-    for (size_t i = frames.size(); i > 0 && !wanted.empty(); --i) {
-      if (frames[i - 1].info->name == wanted) {
+    for (size_t i = frames.size(); i > 0; --i) {
+      if (rt.stack()[frames[i - 1].base + kRegClosure] == args.get(1)) {
         skip = static_cast<int>(frames.size() - i + 1);
         break;
       }
     }
   }
-  std::string stack = rt.ToStdString(header_h.value()) + rt.CaptureStackTrace(skip);
+  std::string stack = rt.ToStdString(header_h.value()) + rt.CaptureStackTrace(skip, std::max(rt.StackTraceLimit(), 0));
   Handle value = Handle::New(rt.heap(), rt.NewString(stack));
   Handle key = Handle::New(rt.heap(), rt.Intern("stack"));
   rt.DefineOwn(target, key, value, kShapeHidden);
@@ -999,6 +994,8 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
 
   Handle error_ctor = Handle::New(heap, InstallErrorType(rt, global, "Error", ErrorConstructor, kRootErrorPrototype));
   rt.DefineNative(error_ctor, "captureStackTrace", ErrorCaptureStackTrace, 2);
+  rt.set_root(kRootErrorConstructor, error_ctor.value());
+  SetDataProperty(rt, error_ctor, "stackTraceLimit", Value::FromSmi(10));  // enumerable, as in V8
   const struct {
     const char* name;
     NativeFn fn;
@@ -1156,7 +1153,9 @@ void Runtime::RunEventLoop() {
     } else {
       ClearTimer(id);
     }
+    host_entry_ = HostEntry::kTimer;
     Value result = Call(callback, receiver, args.data(), static_cast<int>(args.size()));
+    host_entry_ = HostEntry::kNone;
     if (result.IsEmpty()) return;
   }
 }

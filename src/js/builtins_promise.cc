@@ -630,15 +630,18 @@ bool Runtime::RunMicrotasks() {
       tenure::HandleScope scope(*heap_);
       Handle tick = Handle::New(*heap_, ticks_.front());
       ticks_.pop_front();
-      if (!RunTick(*this, tick)) return false;
+      host_entry_ = HostEntry::kNextTick;  // stack traces end with node's queue frame
+      if (!RunTick(*this, tick)) return (host_entry_ = HostEntry::kNone, false);
     }
     while (!microtasks_.empty()) {
       tenure::HandleScope scope(*heap_);
       Handle job = Handle::New(*heap_, microtasks_.front());
       microtasks_.pop_front();
-      if (!RunJob(*this, job)) return false;
+      host_entry_ = HostEntry::kPromiseJob;
+      if (!RunJob(*this, job)) return (host_entry_ = HostEntry::kNone, false);
     }
   } while (!ticks_.empty());
+  host_entry_ = HostEntry::kNone;
   if (!pending_rejections_.empty()) {
     // node 20's default --unhandled-rejections=throw: the first one ends the process.
     tenure::HandleScope scope(*heap_);

@@ -198,6 +198,7 @@ void InstallSymbolBuiltins(Runtime& rt, Handle global) {
   Handle iterator_symbol = Handle::New(heap, NewSymbol(rt, text, false));
   rt.set_root(kRootIteratorSymbol, iterator_symbol.value());
   SetHiddenProperty(rt, ctor, "iterator", iterator_symbol.value());
+  InstallWellKnownSymbol(rt, ctor, "asyncIterator", kRootAsyncIteratorSymbol);
   InstallWellKnownSymbol(rt, ctor, "hasInstance", kRootHasInstanceSymbol);
   InstallWellKnownSymbol(rt, ctor, "toPrimitive", kRootToPrimitiveSymbol);
   InstallWellKnownSymbol(rt, ctor, "toStringTag", kRootToStringTagSymbol);

@@ -108,6 +108,9 @@ inline constexpr int kFixedRegs = 4;
   X(AsyncSettle, "dst value reject") /* settle the activation's promise; dst = promise */      \
   X(GetIterator, "dst src")          /* src[Symbol.iterator]() (yield*) */                     \
   X(YieldStarStep, "dst iter recv")  /* iter.next/throw/return(recv) by mode in recv+1 */      \
+  X(GetAsyncIterator, "dst src")     /* GetIterator(src, async) (for await, async yield*) */  \
+  X(IterResultCheck, "src")          /* TypeError unless src is an object (awaited results) */ \
+  X(ThrowTypeError, "message_k")     /* throws a TypeError with constants[message_k] */        \
   X(Debugger, "")
 
 enum class Op : uint8_t {

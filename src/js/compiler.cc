@@ -208,7 +208,8 @@ void Compiler::EmitPrologue(Node* fn) {
   int async_catch = -1;
   int async_exc = -1;
   if (info->is_generator || info->is_async) info->generator_reg = Temp();
-  if (info->is_async) {
+  bool async_function = info->is_async && !info->is_generator;
+  if (async_function) {
     // The whole body runs inside a handler that rejects the function's promise.
     Emit(Op::kAsyncStart, info->generator_reg);
     int ctx_save = Temp();
@@ -242,7 +243,7 @@ void Compiler::EmitPrologue(Node* fn) {
     offset_ = fn->end > 0 ? fn->end - 1 : fn->offset;
     LoadImplicitResult(r);
   }
-  if (!info->is_async) {
+  if (!async_function) {
     Emit(Op::kReturn, r);
     return;
   }
@@ -255,7 +256,8 @@ void Compiler::EmitPrologue(Node* fn) {
 }
 
 void Compiler::EmitReturn(int reg) {
-  if (fs_->info->is_async) Emit(Op::kAsyncSettle, reg, reg, 0);
+  // An async generator's completion is settled by AsyncGeneratorRun (generators.h).
+  if (fs_->info->is_async && !fs_->info->is_generator) Emit(Op::kAsyncSettle, reg, reg, 0);
   Emit(Op::kReturn, reg);
 }
 
@@ -273,6 +275,7 @@ void Compiler::ResumeDispatch(int sent, bool allow_return) {
   int not_return = Emit(Op::kJumpIfFalse, t, 0);
   int r = Temp();
   Emit(Op::kMove, r, sent);
+  if (InAsyncGenerator()) AwaitInPlace(r);  // AsyncGeneratorUnwrapYieldResumption (§27.6.3.7)
   UnwindTo(0);
   EmitReturn(r);
   PatchTo(not_return, Here());
@@ -286,10 +289,13 @@ void Compiler::Yield(Node* n, int dst) {
   int v = Temp();
   if (n->a != nullptr) Expr(n->a, v);
   else Emit(Op::kLoadUndefined, v);
+  offset_ = n->offset;
+  // §15.5.5: an async generator awaits the operand, then yields it raw (AsyncGeneratorYield).
+  bool async = InAsyncGenerator();
+  if (async) AwaitInPlace(v);
   int sent = Temp();
   Temp();  // sent + 1: mode
-  offset_ = n->offset;
-  Emit(Op::kYield, sent, v, 0);
+  Emit(Op::kYield, sent, v, async ? 1 : 0);
   ResumeDispatch(sent, true);
   Emit(Op::kMove, dst, sent);
 }
@@ -297,6 +303,10 @@ void Compiler::Yield(Node* n, int dst) {
 // yield* (§15.5.5): the inner iterator's results are passed through unchanged; next/throw/return
 // reach it by the resume mode (YieldStarStep), and a `done` result ends the loop.
 void Compiler::YieldStar(Node* n, int dst) {
+  if (InAsyncGenerator()) {
+    AsyncYieldStar(n, dst);
+    return;
+  }
   int v = Temp();
   Expr(n->a, v);
   offset_ = n->offset;
@@ -327,15 +337,79 @@ void Compiler::YieldStar(Node* n, int dst) {
   Emit(Op::kMove, dst, value);
 }
 
+// yield* in an async generator (§15.5.5, generatorKind async): the inner iterator comes from
+// GetIterator(async); each inner result is awaited and checked, its value yielded raw; a resumption
+// with mode return awaits the sent value first (a rejection turns it into mode throw).
+// A missing inner `throw` closes the iterator (awaiting its `return`) and throws node's TypeError.
+void Compiler::AsyncYieldStar(Node* n, int dst) {
+  int v = Temp();
+  Expr(n->a, v);
+  offset_ = n->offset;
+  int iter = Temp();
+  int at = Emit(Op::kGetAsyncIterator, iter, v);
+  fs_->info->callee_text[at] = std::string(source_.text().substr(n->a->offset, n->a->end - n->a->offset));
+  int recv = Temp();
+  int mode = Temp();
+  Emit(Op::kLoadUndefined, recv);
+  Emit(Op::kLoadSmi, mode, 0);
+  int res = Temp();
+  int value = Temp();
+  int t = Temp();
+  int sent = Temp();
+  Temp();  // sent + 1
+  int loop = Here();
+  Emit(Op::kLoadSmi, t, 1);
+  Emit(Op::kStrictEq, t, mode, t);
+  int step = Emit(Op::kJumpIfFalse, t, 0);
+  Emit(Op::kGetNamed, t, iter, NameIc("throw"));
+  int missing_throw = Emit(Op::kJumpIfNullish, t, 0);
+  PatchTo(step, Here());
+  Emit(Op::kYieldStarStep, res, iter, recv);
+  AwaitInPlace(res);
+  Emit(Op::kIterResultCheck, res);
+  Emit(Op::kGetNamed, t, res, NameIc("done"));
+  int exit = Emit(Op::kJumpIfTrue, t, 0);
+  Emit(Op::kGetNamed, value, res, NameIc("value"));
+  Emit(Op::kYield, recv, value, 1);
+  Emit(Op::kLoadSmi, t, 2);
+  Emit(Op::kStrictEq, t, mode, t);
+  Emit(Op::kJumpIfFalse, t, loop);
+  Emit(Op::kAwait, sent, recv);
+  Emit(Op::kMove, recv, sent);
+  Emit(Op::kLoadSmi, t, 1);
+  Emit(Op::kStrictEq, t, sent + 1, t);
+  Emit(Op::kJumpIfFalse, t, loop);
+  Emit(Op::kLoadSmi, mode, 1);
+  Emit(Op::kJump, loop);
+  PatchTo(missing_throw, Here());  // §15.5.5 step 7.b.iii
+  AsyncIteratorClose(iter, false);
+  Emit(Op::kThrowTypeError, StringConst("The iterator does not provide a 'throw' method."));
+  PatchTo(exit, Here());
+  Emit(Op::kGetNamed, value, res, NameIc("value"));
+  Emit(Op::kLoadSmi, t, 2);
+  Emit(Op::kStrictEq, t, mode, t);
+  int not_return = Emit(Op::kJumpIfFalse, t, 0);
+  UnwindTo(0);
+  EmitReturn(value);
+  PatchTo(not_return, Here());
+  Emit(Op::kMove, dst, value);
+}
+
 void Compiler::Await(Node* n, int dst) {
   int v = Temp();
   Expr(n->a, v);
+  offset_ = n->offset;
+  AwaitInPlace(v);
+  Emit(Op::kMove, dst, v);
+}
+
+// reg = await reg: a rejection throws at this point.
+void Compiler::AwaitInPlace(int reg) {
   int sent = Temp();
   Temp();  // sent + 1: mode
-  offset_ = n->offset;
-  Emit(Op::kAwait, sent, v);
+  Emit(Op::kAwait, sent, reg);
   ResumeDispatch(sent, false);
-  Emit(Op::kMove, dst, sent);
+  Emit(Op::kMove, reg, sent);
 }
 
 // undefined, or `this` in a derived constructor. Requires the function's own context to be the
@@ -598,6 +672,10 @@ void Compiler::For(Node* n) {
 }
 
 void Compiler::ForInOf(Node* n) {
+  if (n->Has(kFlagAwait) && n->kind == NodeKind::kForOf) {
+    ForAwaitOf(n);
+    return;
+  }
   bool is_of = n->kind == NodeKind::kForOf;
   int obj = Temp();
   Expr(n->b, obj);
@@ -607,6 +685,18 @@ void Compiler::ForInOf(Node* n) {
   int top = Here();
   int value = Temp();
   int next = Emit(is_of ? Op::kForOfNext : Op::kForInNext, value, iter, 0);
+  BindForTarget(n, value);
+  Statement(n->d);
+  ExitScope(n->scope);
+  int continue_pc = Here();  // `continue` already popped the per-iteration context (UnwindTo)
+  Emit(Op::kJump, top);
+  int end = Here();
+  PatchTo(next, end);
+  PopTarget(end, continue_pc);
+}
+
+// Enters the loop's per-iteration scope (if any) and assigns `value` to the for-in/of head.
+void Compiler::BindForTarget(Node* n, int value) {
   Scope* scope = n->scope;
   if (scope != nullptr) EnterScope(scope, NodeList(), true);
   Node* target = n->a;
@@ -627,13 +717,84 @@ void Compiler::ForInOf(Node* n) {
       Emit(Op::kSetKeyed, o, k, value);
     }
   }
+}
+
+// for await (x of y) (§14.7.5.6-7, iterationKind async): each next() result is awaited and must
+// be an object. The body runs in a kAsyncIteratorClose region: break, return and jumps to outer
+// loops close the iterator (awaiting return()), a throw closes it quietly and rethrows;
+// `continue` only pops the body's handler.
+void Compiler::ForAwaitOf(Node* n) {
+  int obj = Temp();
+  Expr(n->b, obj);
+  offset_ = n->offset;
+  int iter = Temp();
+  int at = Emit(Op::kGetAsyncIterator, iter, obj);
+  fs_->info->callee_text[at] = std::string(source_.text().substr(n->b->offset, n->b->end - n->b->offset));
+  int next = Temp();
+  Emit(Op::kGetNamed, next, iter, NameIc("next"));
+  JumpTarget& target = PushTarget(TargetKind::kLoop);
+  int top = Here();
+  int receiver = Temp();
+  Emit(Op::kMove, receiver, iter);
+  int res = Temp();
+  Emit(Op::kCall, res, next, receiver);
+  AwaitInPlace(res);
+  Emit(Op::kIterResultCheck, res);
+  int value = Temp();
+  Emit(Op::kGetNamed, value, res, NameIc("done"));
+  int exit = Emit(Op::kJumpIfTrue, value, 0);
+  Emit(Op::kGetNamed, value, res, NameIc("value"));
+  int ctx_save = Temp();
+  int exc = Temp();
+  int push = Emit(Op::kPushTry, 0, exc, ctx_save);
+  fs_->regions.push_back({RegionKind::kAsyncIteratorClose, nullptr, iter});
+  target.continue_height = fs_->regions.size();
+  BindForTarget(n, value);
   Statement(n->d);
-  ExitScope(scope);
-  int continue_pc = Here();  // `continue` already popped the per-iteration context (UnwindTo)
+  ExitScope(n->scope);
+  fs_->regions.pop_back();
+  int continue_pc = Here();
+  Emit(Op::kPopTry);
   Emit(Op::kJump, top);
+  PatchTo(push, Here());
+  AsyncIteratorClose(iter, true);
+  Emit(Op::kThrow, exc);
   int end = Here();
-  PatchTo(next, end);
+  PatchTo(exit, end);
   PopTarget(end, continue_pc);
+}
+
+// AsyncIteratorClose (§7.4.13): calls iter.return() if present and awaits it; the result must be
+// an object. `quiet` (the loop body threw): errors from the call or the await are ignored.
+void Compiler::AsyncIteratorClose(int iter, bool quiet) {
+  int mark = fs_->next_temp;
+  int push = -1;
+  if (quiet) {
+    int ctx_save = Temp();
+    int exc = Temp();
+    push = Emit(Op::kPushTry, 0, exc, ctx_save);
+  }
+  int method = Temp();
+  Emit(Op::kGetNamed, method, iter, NameIc("return"));
+  int skip = Emit(Op::kJumpIfNullish, method, 0);
+  int receiver = Temp();
+  Emit(Op::kMove, receiver, iter);
+  int res = Temp();
+  Emit(Op::kCall, res, method, receiver);
+  if (quiet) {
+    int sent = Temp();
+    Temp();  // sent + 1: mode, ignored
+    Emit(Op::kAwait, sent, res);
+  } else {
+    AwaitInPlace(res);
+    Emit(Op::kIterResultCheck, res);
+  }
+  PatchTo(skip, Here());
+  if (quiet) {
+    Emit(Op::kPopTry);
+    PatchTo(push, Here());
+  }
+  fs_->next_temp = mark;
 }
 
 void Compiler::WhileLoop(Node* n) {
@@ -684,6 +845,10 @@ void Compiler::UnwindTo(size_t height) {
     switch (region.kind) {
       case RegionKind::kTryCatch: Emit(Op::kPopTry); break;
       case RegionKind::kContext: Emit(Op::kPopContext); break;
+      case RegionKind::kAsyncIteratorClose:
+        Emit(Op::kPopTry);
+        AsyncIteratorClose(region.iter_reg, false);
+        break;
       case RegionKind::kFinally: {
         Emit(Op::kPopTry);
         int mark = fs_->next_temp;
@@ -707,7 +872,7 @@ void Compiler::Jump(Node* n) {
       match = t.kind == TargetKind::kLoop || (is_break && t.kind == TargetKind::kSwitch);
     }
     if (!match) continue;
-    UnwindTo(t.region_height);
+    UnwindTo(is_break || t.continue_height == SIZE_MAX ? t.region_height : t.continue_height);
     int at = Emit(Op::kJump, 0);
     (is_break ? t.breaks : t.continues).push_back(at);
     return;
@@ -717,6 +882,7 @@ void Compiler::Jump(Node* n) {
 void Compiler::Return(Node* n) {
   int r = Temp();
   if (n->a != nullptr) Expr(n->a, r);
+  if (n->a != nullptr && InAsyncGenerator()) AwaitInPlace(r);  // §14.10.1: Await(exprValue)
   UnwindTo(0);
   if (n->a == nullptr) LoadImplicitResult(r);
   EmitReturn(r);

@@ -30,16 +30,21 @@ class Compiler {
   int CompileScript(Node* program);
 
  private:
-  enum class RegionKind { kTryCatch, kFinally, kContext };
+  // kAsyncIteratorClose: the body of a `for await` (a PushTry whose exits call the iterator's
+  // `return` and await it, AsyncIteratorClose §7.4.13).
+  enum class RegionKind { kTryCatch, kFinally, kContext, kAsyncIteratorClose };
   struct Region {
     RegionKind kind;
     Node* finally_block = nullptr;
+    int iter_reg = -1;  // kAsyncIteratorClose: the iterator
   };
   enum class TargetKind { kLoop, kSwitch, kLabeled };
   struct JumpTarget {
     std::vector<std::string_view> labels;
     TargetKind kind = TargetKind::kLoop;
     size_t region_height = 0;  // regions_.size() at the target
+    // `continue` unwinds only to here (> region_height: a for-await keeps its iterator open).
+    size_t continue_height = SIZE_MAX;
     std::vector<int> breaks;
     std::vector<int> continues;
   };
@@ -75,6 +80,9 @@ class Compiler {
   void If(Node* n);
   void For(Node* n);
   void ForInOf(Node* n);
+  void BindForTarget(Node* n, int value);
+  void ForAwaitOf(Node* n);
+  void AsyncIteratorClose(int iter, bool quiet);
   void WhileLoop(Node* n);
   void DoWhile(Node* n);
   void Jump(Node* n);
@@ -89,7 +97,10 @@ class Compiler {
   void ResumeDispatch(int sent, bool allow_return);
   void Yield(Node* n, int dst);
   void YieldStar(Node* n, int dst);
+  void AsyncYieldStar(Node* n, int dst);
   void Await(Node* n, int dst);
+  void AwaitInPlace(int reg);
+  bool InAsyncGenerator() const { return fs_->info->is_async && fs_->info->is_generator; }
   void UnwindTo(size_t region_height);
   JumpTarget& PushTarget(TargetKind kind);
   void PopTarget(int break_pc, int continue_pc);
@@ -128,8 +139,9 @@ class Compiler {
   void Closure(Node* fn, int dst, std::string_view name, int home_reg);
   // The `name` a method or accessor closure gets (ECMA-262 §10.2.9 SetFunctionName with prefix
   // "get"/"set" for accessors): the key's text ("1" for a number key), "get k" / "set k" for a
-  // getter / setter; "" for a computed key (its text is only known at run time: not supported).
+  // getter / setter; "" for a computed key (NameByComputedKey names the closure at run time).
   static std::string MethodName(Node* member);
+  void NameByComputedKey(Node* member, int fn, int key);
   int CompileDefaultConstructor(std::string_view name, bool derived, Node* cls);
   void LoadThis(int dst);
   void OptionalChain(Node* n, int dst);

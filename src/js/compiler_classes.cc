@@ -65,6 +65,7 @@ void Compiler::Class(Node* n, int dst, std::string_view name_hint) {
     int key = PropertyKey(member);
     int fn = Temp();
     Closure(member->b, fn, MethodName(member), holder);
+    if (member->Has(kFlagComputed)) NameByComputedKey(member, fn, key);
     if (member->Has(kFlagGetter)) Emit(Op::kDefineGetter, holder, key, fn);
     else if (member->Has(kFlagSetter)) Emit(Op::kDefineSetter, holder, key, fn);
     else Emit(Op::kDefineMethod, holder, key, fn);

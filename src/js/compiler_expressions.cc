@@ -5,6 +5,7 @@
 #include "allocation_site.h"
 #include "compiler.h"
 #include "object_integrity.h"
+#include "private_names.h"
 #include "runtime.h"
 
 namespace tenure::js {
@@ -757,6 +758,20 @@ std::string Compiler::MethodName(Node* member) {
   return text;
 }
 
+// A closure defined under a computed key is named at run time by the key (SetFunctionName):
+// `key` becomes the converted property key, so the key expression's value is converted once.
+void Compiler::NameByComputedKey(Node* member, int fn, int key) {
+  int mark = fs_->next_temp;
+  int recv = Temp(), fn_arg = Temp(), key_arg = Temp(), prefix = Temp();
+  Emit(Op::kLoadUndefined, recv);
+  Emit(Op::kMove, fn_arg, fn);
+  Emit(Op::kMove, key_arg, key);
+  const char* text = member->Has(kFlagGetter) ? "get" : member->Has(kFlagSetter) ? "set" : "";
+  Emit(Op::kLoadConst, prefix, StringConst(text));
+  CallIntrinsic(kIntrinsicSetFunctionName, key, recv, 3);
+  fs_->next_temp = mark;
+}
+
 int Compiler::PropertyKey(Node* prop) {
   int t = Temp();
   Node* key = prop->a;
@@ -882,8 +897,10 @@ void Compiler::ObjectLiteral(Node* n, int dst) {
       std::string name = MethodName(prop);
       if (prop->op == Tok::kFunction) {
         Closure(prop->b, v, name, dst);
+        if (prop->Has(kFlagComputed)) NameByComputedKey(prop, v, key);
       } else if (IsAnonymousFn(prop->b) && prop->b->kind == NodeKind::kFunction) {
         Closure(prop->b, v, name, -1);
+        if (prop->Has(kFlagComputed)) NameByComputedKey(prop, v, key);
       } else {
         Expr(prop->b, v);
       }

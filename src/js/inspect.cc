@@ -178,6 +178,73 @@ class Inspector {
     return out;
   }
 
+  // node's getStackFrames: when the error has an Error `cause` whose stack shares a run of more
+  // than three frame lines with this one (identicalSequenceRange), the run but its first and last
+  // line becomes "    ... N lines matching cause stack trace ...".
+  std::string ElideCauseFrames(Handle error, std::string stack) {
+    tenure::HandleScope scope(rt_.heap());
+    Handle key = Handle::New(rt_.heap(), rt_.Intern("cause"));
+    Value cause = rt_.GetNamed(error, key);
+    if (cause.IsEmpty()) rt_.TakeException();
+    if (!IsKind(cause, Kind::kError)) return stack;
+    Handle cause_h = Handle::New(rt_.heap(), cause);
+    Handle stack_key = Handle::New(rt_.heap(), rt_.Intern("stack"));
+    Value cause_stack = rt_.GetNamed(cause_h, stack_key);
+    if (cause_stack.IsEmpty()) rt_.TakeException();
+    if (!IsString(cause_stack)) return stack;  // node: String(stack) of a truthy non-string; rare
+    std::string text = rt_.ToStdString(cause_stack);
+    size_t cause_start = text.find("\n    at"), start = stack.find("\n    at");
+    if (cause_start == std::string::npos) return stack;
+    std::vector<std::string> a = SplitLines(stack.substr(start + 1)), b = SplitLines(text.substr(cause_start + 1));
+    for (size_t i = 0; i + 3 < a.size(); ++i) {
+      size_t pos = std::find(b.begin(), b.end(), a[i]) - b.begin();
+      if (pos == b.size() || b.size() - pos <= 3) continue;
+      size_t len = 1, max_len = std::min(a.size() - i, b.size() - pos);
+      while (max_len > len && a[i + len] == b[pos + len]) ++len;
+      if (len <= 3) continue;
+      a.erase(a.begin() + static_cast<std::ptrdiff_t>(i + 1), a.begin() + static_cast<std::ptrdiff_t>(i + len - 1));
+      a.insert(a.begin() + static_cast<std::ptrdiff_t>(i + 1),
+               "    ... " + std::to_string(len - 2) + " lines matching cause stack trace ...");
+      std::string out = stack.substr(0, start);
+      for (const std::string& line : a) out += "\n" + line;
+      return out;
+    }
+    return stack;
+  }
+
+  static std::vector<std::string> SplitLines(const std::string& s) {
+    std::vector<std::string> out;
+    size_t from = 0;
+    for (size_t nl; (nl = s.find('\n', from)) != std::string::npos; from = nl + 1) out.push_back(s.substr(from, nl - from));
+    out.push_back(s.substr(from));
+    return out;
+  }
+
+  // node's formatError: `String(err.name)`, "Error" for null/undefined or when reading throws.
+  std::string ErrorNameText(Handle error) {
+    tenure::HandleScope scope(rt_.heap());
+    Handle key = Handle::New(rt_.heap(), rt_.root(kRootNameKey));
+    Value name = rt_.GetNamed(error, key);
+    if (!name.IsEmpty() && !IsNullish(name)) name = rt_.ToString(Handle::New(rt_.heap(), name));
+    if (name.IsEmpty()) rt_.TakeException();
+    return name.IsEmpty() || IsNullish(name) ? "Error" : rt_.ToStdString(name);
+  }
+
+  // node's improveStack (non-null prototypes): a stack headed by an error name (ending in
+  // "Error") other than the constructor's is shown under the constructor, `Error [CustomError]:
+  // m`, or just renamed when the constructor's name contains it (`class MyError extends Error`).
+  static std::string ImproveStack(std::string stack, const std::string& name, const std::string& ctor,
+                                  const std::string& tag) {
+    size_t len = name.size();
+    bool looks_normal = name.ends_with("Error") && stack.starts_with(name) &&
+                        (stack.size() == len || stack[len] == ':' || stack[len] == '\n');
+    if (!looks_normal) return stack;
+    std::string prefix = ctor + (tag.empty() || tag == ctor ? "" : " [" + tag + "]");  // getPrefix
+    if (name == prefix) return stack;
+    if (prefix.find(name) != std::string::npos) return len == 0 ? prefix + ": " + stack : prefix + stack.substr(len);
+    return prefix + " [" + name + "]" + stack.substr(len);
+  }
+
   // Error.prototype.toString's text for an error without a string stack; "Error" if it throws.
   std::string ErrorToString(Handle error) {
     Value text = js::ErrorToString(rt_, error);
@@ -222,7 +289,7 @@ class Inspector {
 
   std::string FunctionBase(Value fn) {
     int64_t id = fn.As<JSObject>()->internal[1].ToSmi();
-    std::string name = rt_.FunctionName(fn);
+    std::string name = FunctionDebugName(rt_, fn);
     if (id >= 0 && rt_.functions()[id]->is_class_ctor) {
       std::string base = "[class " + (name.empty() ? std::string("(anonymous)") : name);
       Value parent = fn.As<JSObject>()->proto;
@@ -262,12 +329,17 @@ class Inspector {
       base = FunctionBase(x);
       if (named == 0) return base;
     } else if (kind == Kind::kError) {
+      // V8 renders the stack when it is first read: `e.name = 'X'` after `new Error` shows.
+      v = Handle::New(heap, rt_.RefreshErrorStackHeader(x));
       Handle stack_key = Handle::New(heap, rt_.Intern("stack"));
       Value stack = rt_.GetNamed(v, stack_key);
       if (stack.IsEmpty()) rt_.TakeException();
       base = IsString(stack) ? rt_.ToStdString(stack) : ErrorToString(v);  // node's getStackString
+      error_duplicates = DuplicateErrorKeys(v, keys, base);
+      if (!null_proto) base = ImproveStack(std::move(base), ErrorNameText(v), ctor, ToStringTag(v, ctor));
       // node's formatError: a stack without frames is wrapped in brackets.
       if (base.find("\n    at") == std::string::npos) base = "[" + base + "]";
+      else base = ElideCauseFrames(v, std::move(base));
       if (indentation_ != 0) {  // node's formatError indents a nested error's stack lines too
         std::string indented;
         for (char c : base) {
@@ -278,7 +350,6 @@ class Inspector {
       }
       error_extras = ErrorExtraKeys(v);
       named += static_cast<int64_t>(error_extras.size());
-      error_duplicates = DuplicateErrorKeys(v, keys, base);
       named -= static_cast<int64_t>(error_duplicates.size());
       if (named == 0) return base;
     } else if (is_array) {
@@ -768,6 +839,95 @@ Value FindConstructor(Runtime& rt, Value object, ConstructorSearch search) {
     if (search.first_found_decides) return Value();
   }
   return Value();
+}
+
+std::string StackReceiverTypeName(Runtime& rt, Value receiver) {
+  if (IsString(receiver)) return "String";
+  if (IsNumber(receiver)) return "Number";
+  if (receiver == kTrue || receiver == kFalse) return "Boolean";
+  if (IsKind(receiver, Kind::kSymbol)) return "Symbol";
+  if (!IsJSObject(receiver)) return "";
+  if (IsKind(receiver, Kind::kFunction)) {
+    int64_t id = receiver.As<JSObject>()->internal[1].ToSmi();
+    if (id >= 0 && rt.functions()[id]->is_class_ctor && !rt.functions()[id]->name.empty()) {
+      return rt.functions()[id]->name;
+    }
+  }
+  Value tag_key = rt.root(kRootToStringTagSymbol);
+  Value ctor_key = rt.root(kRootConstructorKey);
+  for (Value cur = receiver; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+    JSObject* o = cur.As<JSObject>();
+    int64_t flags = 0;
+    int64_t index = Runtime::FindOwn(o, tag_key, &flags);
+    if (index >= 0 && !(flags & kShapeAccessor) && IsString(Runtime::ReadSlot(o, index))) {
+      return rt.ToStdString(Runtime::ReadSlot(o, index));
+    }
+    if (cur == receiver) continue;  // V8: B.prototype = new A() is named "A", not by its own constructor
+    index = Runtime::FindOwn(o, ctor_key, &flags);
+    if (index < 0 || (flags & kShapeAccessor)) continue;
+    std::string name = rt.FunctionName(Runtime::ReadSlot(o, index));
+    if (!name.empty() && name != "Object") return name;
+  }
+  if (IsKind(receiver, Kind::kArray)) return "Array";
+  return IsKind(receiver, Kind::kFunction) ? "Function" : "Object";
+}
+
+namespace {
+
+// Whether the own property of `shape` node `s` (data value or accessor pair) holds `fn`.
+bool PropertyHolds(JSObject* o, const Shape* s, Value fn) {
+  Value v = Runtime::ReadSlot(o, s->index.ToSmi());
+  if (!(s->flags.ToSmi() & kShapeAccessor)) return v == fn;
+  FixedArray* pair = v.As<FixedArray>();
+  return pair->items()[0] == fn || pair->items()[1] == fn;
+}
+
+}  // namespace
+
+std::string StackMethodName(Runtime& rt, Value receiver, Value fn, std::string_view fn_name) {
+  Value start = receiver;
+  if (IsString(receiver)) start = rt.root(kRootStringPrototype);
+  else if (IsNumber(receiver)) start = rt.root(kRootNumberPrototype);
+  else if (receiver == kTrue || receiver == kFalse) start = rt.root(kRootBooleanPrototype);
+  else if (IsKind(receiver, Kind::kSymbol)) start = rt.root(kRootSymbolPrototype);
+  std::string_view wanted = fn_name;
+  if (wanted.starts_with("get ") || wanted.starts_with("set ")) wanted.remove_prefix(4);
+  if (!wanted.empty()) {
+    for (Value cur = start; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+      JSObject* o = cur.As<JSObject>();
+      const Shape* s = nullptr;
+      for (const Shape* node = o->shape.As<Shape>(); node->key != kUndefined; node = node->parent.As<Shape>()) {
+        if (IsString(node->key) && node->key.As<String>()->view() == wanted) {
+          s = node;
+          break;
+        }
+      }
+      if (s == nullptr) continue;
+      if (PropertyHolds(o, s, fn)) return std::string(wanted);
+      break;  // the first property of that name decides
+    }
+  }
+  std::string found;
+  for (Value cur = start; IsJSObject(cur); cur = cur.As<JSObject>()->proto) {
+    JSObject* o = cur.As<JSObject>();
+    for (const Shape* node = o->shape.As<Shape>(); node->key != kUndefined; node = node->parent.As<Shape>()) {
+      if (!IsString(node->key) || (node->flags.ToSmi() & kShapeHidden) || !PropertyHolds(o, node, fn)) continue;
+      std::string name = rt.ToStdString(node->key);
+      if (!found.empty() && found != name) return "";
+      found = name;
+    }
+  }
+  return found;
+}
+
+std::string FunctionDebugName(Runtime& rt, Value fn) {
+  if (!IsKind(fn, Kind::kFunction)) return "";
+  int64_t flags = 0;
+  int64_t index = Runtime::FindOwn(fn.As<JSObject>(), rt.root(kRootNameKey), &flags);
+  if (index >= 0 && !(flags & kShapeAccessor) && IsString(Runtime::ReadSlot(fn.As<JSObject>(), index))) {
+    return rt.ToStdString(Runtime::ReadSlot(fn.As<JSObject>(), index));
+  }
+  return rt.FunctionName(fn);
 }
 
 FunctionKind FunctionKindOf(Runtime& rt, Value v) {

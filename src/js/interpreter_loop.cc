@@ -1008,6 +1008,7 @@ Value Runtime::RunFrames(size_t entry_index) {
         Value gen = NewActivation(REG(kRegClosure), false);
         CHECK(gen);
         r[in.a] = gen;
+        if (f->info->is_async) InitAsyncGenerator(*this, REG(in.a));
         CHECK_BOOL(SuspendFrame(REG(in.a), kSuspendedStart));
         result = r[in.a];
         goto suspend_return;
@@ -1042,7 +1043,7 @@ Value Runtime::RunFrames(size_t entry_index) {
           Handle undefined = Handle::New(*heap_, kUndefined);
           PerformPromiseThen(*this, REG(in.a), undefined, undefined, undefined, REG(f->info->generator_reg));
         }
-        CHECK_BOOL(SuspendFrame(REG(f->info->generator_reg), kSuspendedYield));
+        CHECK_BOOL(SuspendFrame(REG(f->info->generator_reg), kAwaiting));
         result = r[f->info->generator_reg].As<JSObject>()->internal[2];
         goto suspend_return;
       }
@@ -1068,6 +1069,25 @@ Value Runtime::RunFrames(size_t entry_index) {
         CHECK(res);
         r[in.a] = res;
         break;
+      }
+      case Op::kGetAsyncIterator: L_GetAsyncIterator: {
+        SAVE_PC();
+        auto text = f->info->callee_text.find(static_cast<int>(f->pc) - 1);  // node names the source
+        Value iter = GetAsyncIterator(*this, REG(in.b), text == f->info->callee_text.end() ? "" : text->second);
+        CHECK(iter);
+        r[in.a] = iter;
+        break;
+      }
+      case Op::kIterResultCheck: L_IterResultCheck: {
+        if (IsJSObject(r[in.a])) break;
+        SAVE_PC();
+        ThrowTypeError("Iterator result " + Inspect(REG(in.a)) + " is not an object");
+        goto exception;
+      }
+      case Op::kThrowTypeError: L_ThrowTypeError: {
+        SAVE_PC();
+        ThrowTypeError(ToStdString(f->info->constants[in.a]));
+        goto exception;
       }
       case Op::kClearRange: L_ClearRange:
         for (int i = 0; i < in.b; ++i) r[in.a + i] = kUndefined;

@@ -32,6 +32,26 @@ struct ConstructorSearch {
 // The function stored as the first matching `constructor`, or the empty Value for none.
 Value FindConstructor(Runtime& rt, Value object, ConstructorSearch search);
 
+// V8's names for a stack frame's receiver and method (call-site-info.cc GetTypeName /
+// GetMethodName), used by Runtime::CaptureStackTrace. Both read own data properties and shapes
+// only: they call nothing and allocate nothing.
+//
+// The receiver's type: "String"/"Number"/"Boolean"/"Symbol" for primitives; a class constructor
+// by its name (static methods: `Foo.stat`); otherwise the first own Symbol.toStringTag string on
+// the chain (`Map`, `JSON`, `Math`), or the first `constructor` function named other than "Object"
+// on a prototype (not the object itself), else "Array", "Function" or "Object".
+std::string StackReceiverTypeName(Runtime& rt, Value receiver);
+// The property through which `fn` was reached from `receiver`: its own name (a `get `/`set `
+// prefix dropped) when the chain's first property of that name holds `fn` (as value, getter or
+// setter); else the one enumerable string-keyed property on the chain holding it; "" when there
+// is none or more than one.
+std::string StackMethodName(Runtime& rt, Value receiver, Value fn, std::string_view fn_name);
+
+// A function's name as V8's GetDebugName reads it: its own `name` data property when that is a
+// string (set by SetFunctionName for computed keys, or by defineProperty), else the name it was
+// compiled or registered with. Calls nothing.
+std::string FunctionDebugName(Runtime& rt, Value fn);
+
 enum class FunctionKind { kNotCallable, kNative, kNormal, kAsync, kGenerator, kAsyncGenerator };
 
 FunctionKind FunctionKindOf(Runtime& rt, Value v);

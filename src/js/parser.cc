@@ -308,15 +308,32 @@ Node* Parser::ParseLoopBody() {
 Node* Parser::ParseFor() {
   Node* node = NewNode(NodeKind::kFor, cur_.start);
   Advance();
-  if (AtIdentifier("await")) {  // V8's text outside async functions; tenure has no async iteration
-    Fail(in_async_ ? "for await is not supported by tenure" : "Unexpected reserved word", cur_.start, cur_.end);
+  bool is_await = false;
+  if (AtIdentifier("await")) {  // `for await` (§14.7.5): only in async functions and generators
+    if (!in_async_) Fail("Unexpected reserved word", cur_.start, cur_.end);
+    is_await = true;
+    Advance();
   }
   Expect(Tok::kLParen);
+  Node* result = ParseForHead(node, is_await);
+  if (is_await) result->flags |= kFlagAwait;
+  return result;
+}
+
+// The head and body of a `for` after its `(`: a plain for, for-in or for-of node (only for-of
+// when `is_await`, with V8's errors for the others).
+Node* Parser::ParseForHead(Node* node, bool is_await) {
+  if (is_await && At(Tok::kSemicolon)) Unexpected(cur_);
   Node* init = nullptr;
   if (At(Tok::kVar) || At(Tok::kConst) ||
       (AtIdentifier("let") && (PeekToken().kind == Tok::kIdentifier || IsKeyword(PeekToken().kind) ||
                                PeekToken().kind == Tok::kLBrack || PeekToken().kind == Tok::kLBrace))) {
     init = ParseVarDecl(/*in_for=*/true);
+    if (is_await && !AtIdentifier("of")) {
+      Node* d = init->list[0];
+      if (d->b != nullptr) Fail("for-await-of loop variable declaration may not have an initializer.", d->offset, d->end);
+      Unexpected(cur_);
+    }
     if ((At(Tok::kIn) || AtIdentifier("of")) ) {
       if (init->list.size() != 1) {
         Fail("Invalid left-hand side in for-" + std::string(At(Tok::kIn) ? "in" : "of") +
@@ -338,6 +355,7 @@ Node* Parser::ParseFor() {
     }
   } else if (!At(Tok::kSemicolon)) {
     init = ParseExpression(/*allow_in=*/false);
+    if (is_await && !AtIdentifier("of")) Unexpected(cur_);
     if (At(Tok::kIn) || AtIdentifier("of")) {
       if (IsPattern(init)) {
         ToPattern(init, PatternKind::kAssignment);

@@ -94,6 +94,7 @@ class Parser {
   Node* ParseBindingIdentifier(Tok decl_kind);
   Node* ParseIf();
   Node* ParseFor();
+  Node* ParseForHead(Node* node, bool is_await);
   Node* ParseForInOf(Node* stmt, Node* left);
   Node* ParseWhile();
   Node* ParseDoWhile();

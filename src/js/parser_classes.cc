@@ -237,7 +237,6 @@ void Parser::ParseClassElement(Node* cls, ClassBody& body) {
       kind_flags |= kFlagAsync;
     }
     if (Eat(Tok::kMul)) kind_flags |= kFlagGenerator;
-    if (kind_flags == (kFlagAsync | kFlagGenerator)) Fail("Async generators are not supported by tenure", first.start, cur_.end);
   }
   bool accessor = prop->Has(kFlagGetter | kFlagSetter);
   if (At(Tok::kPrivateName)) {

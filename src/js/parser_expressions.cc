@@ -539,7 +539,6 @@ Node* Parser::ParseObjectLiteral() {
         kind_flags |= kFlagAsync;
       }
       if (!accessor && Eat(Tok::kMul)) kind_flags |= kFlagGenerator;
-      if (kind_flags == (kFlagAsync | kFlagGenerator)) Fail("Async generators are not supported by tenure", first.start, cur_.end);
       ParsePropertyKey(prop);
       if (accessor || kind_flags != 0 || At(Tok::kLParen)) {
         prop->op = Tok::kFunction;
@@ -632,9 +631,6 @@ Node* Parser::ParseFunction(bool is_declaration, uint32_t flags) {
   Token keyword = cur_;
   Expect(Tok::kFunction);
   if (Eat(Tok::kMul)) flags |= kFlagGenerator;
-  if ((flags & kFlagAsync) != 0 && (flags & kFlagGenerator) != 0) {
-    Fail("Async generators are not supported by tenure", keyword.start, cur_.end);
-  }
   std::string_view name;
   if (At(Tok::kIdentifier)) {
     name = cur_.value;

@@ -30,6 +30,28 @@ Value ToPropertyKeyNative(Runtime& rt, Handle, Args args) {
   return rt.Intern(Runtime::NumberToString(static_cast<double>(key.ToSmi())));
 }
 
+Value SetFunctionNameNative(Runtime& rt, Handle, Args args) {
+  tenure::HandleScope scope(rt.heap());
+  Handle fn = args.at(0);
+  Handle key = Handle::New(rt.heap(), rt.ToPropertyKey(args.at(1)));
+  if (key.value().IsEmpty()) return Value();
+  std::string name;
+  if (key.value().IsSmi()) {
+    name = Runtime::NumberToString(static_cast<double>(key.value().ToSmi()));
+  } else if (IsKind(key.value(), Kind::kSymbol)) {
+    Value description = key.value().As<Symbol>()->description;
+    if (IsString(description)) name = "[" + rt.ToStdString(description) + "]";
+  } else {
+    name = rt.ToStdString(key.value());
+  }
+  std::string prefix = IsString(args.get(2)) ? rt.ToStdString(args.get(2)) : "";
+  if (!prefix.empty()) name = prefix + " " + name;
+  Handle text = Handle::New(rt.heap(), rt.NewString(name));
+  Handle name_key = Handle::New(rt.heap(), rt.root(kRootNameKey));
+  rt.DefineOwn(fn, name_key, text, kShapeHidden | kShapeReadOnly);
+  return key.value();
+}
+
 // The own slot of `key` on `object` (a JSObject) or -1, with its shape flags.
 int64_t FindPrivate(Value object, Value key, int64_t* flags) {
   if (!IsJSObject(object)) return -1;
@@ -46,6 +68,8 @@ Value ClassIntrinsicFunction(Runtime& rt, int which) {
     tenure::Store(table.value().As<FixedArray>(), &table.value().As<FixedArray>()->items()[kIntrinsicNewPrivateName], fn);
     fn = rt.NewNativeFunction("ToPropertyKey", ToPropertyKeyNative, 1);
     tenure::Store(table.value().As<FixedArray>(), &table.value().As<FixedArray>()->items()[kIntrinsicToPropertyKey], fn);
+    fn = rt.NewNativeFunction("SetFunctionName", SetFunctionNameNative, 3);
+    tenure::Store(table.value().As<FixedArray>(), &table.value().As<FixedArray>()->items()[kIntrinsicSetFunctionName], fn);
     rt.set_root(kRootClassIntrinsics, table.value());
   }
   return rt.root(kRootClassIntrinsics).As<FixedArray>()->items()[which];

@@ -19,6 +19,9 @@ namespace tenure::js {
 enum ClassIntrinsic : int {
   kIntrinsicNewPrivateName,  // (description) -> a fresh private-name symbol
   kIntrinsicToPropertyKey,   // (value) -> property key (computed field keys, once per class)
+  // (fn, key, prefix) -> key as a property key; names `fn` by it (ECMA-262 SetFunctionName):
+  // `{ [k]() {} }`, `{ [k]: function () {} }`, `get [k]() {}` ("get " prefix), symbols `[desc]`.
+  kIntrinsicSetFunctionName,
   kIntrinsicCount
 };
 

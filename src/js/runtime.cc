@@ -1,5 +1,7 @@
 #include "runtime.h"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -11,8 +13,10 @@
 
 #include "builtins.h"
 #include "compiler.h"
+#include "generators.h"
 #include "heap_snapshot.h"
 #include "modules.h"
+#include "object_names.h"
 #include "parser.h"
 #include "scope.h"
 #include "syntax_error.h"
@@ -75,6 +79,7 @@ Runtime::Runtime(const RuntimeOptions& options)
   // Every frame uses more than kFixedRegs slots, so this bounds the frame count: frames_ never
   // reallocates and Frame pointers held by the interpreter stay valid across calls.
   frames_.reserve(stack_limit_ / kFixedRegs + 64);
+  native_calls_.reserve(512);  // bounded by kMaxNativeDepth (400)
   clock_origin_ms_ = NowMs();
   root_visitor_ids_ = {
       heap_->AddRootVisitor(tenure::RootKind::kStack, "js stack",
@@ -264,8 +269,10 @@ Value Runtime::NewFunction(int function_id, Handle context) {
   f->internal[1] = Value::FromSmi(function_id);
   const FunctionInfo* info = functions_[function_id].get();
   if (info->is_generator) {
-    // A generator function's `prototype` inherits from %GeneratorPrototype% (no constructor).
-    Handle gen_proto = Handle::New(*heap_, roots_[kRootGeneratorPrototype]);
+    // A generator function's `prototype` inherits from %GeneratorPrototype% (no constructor), an
+    // async generator's from %AsyncGeneratorPrototype% (generators.h).
+    Handle gen_proto = Handle::New(*heap_, info->is_async ? AsyncGeneratorPrototype(*this)
+                                                          : roots_[kRootGeneratorPrototype]);
     Handle prototype = Handle::New(*heap_, NewObject(gen_proto));
     Handle pkey = Handle::New(*heap_, Intern("prototype"));
     DefineOwn(fn, pkey, prototype, kShapeHidden);
@@ -335,9 +342,13 @@ Value Runtime::NewError(ErrorType type, std::string_view message, int skip_frame
   Handle msg = Handle::New(*heap_, NewString(message));
   Handle key = Handle::New(*heap_, Intern("message"));
   DefineOwn(error, key, msg, kShapeHidden);
-  std::string stack = std::string(name) + (message.empty() ? "" : ": ") + std::string(message) +
-                      CaptureStackTrace(skip_frames);
-  Handle stack_value = Handle::New(*heap_, NewString(stack));
+  int limit = StackTraceLimit();
+  Handle stack_value = Handle::New(*heap_, kUndefined);  // V8: no stack when the limit is not a number
+  if (limit >= 0) {
+    std::string stack = std::string(name) + (message.empty() ? "" : ": ") + std::string(message) +
+                        CaptureStackTrace(skip_frames, limit);
+    stack_value = Handle::New(*heap_, NewString(stack));
+  }
   Handle stack_key = Handle::New(*heap_, Intern("stack"));
   DefineOwn(error, stack_key, stack_value, kShapeHidden);
   // For RefreshErrorStackHeader: the rendered stack and the length of its header.
@@ -385,8 +396,6 @@ Value Runtime::ThrowError(ErrorType type, std::string_view message) {
   return Throw(e);
 }
 
-// node's format: "\n    at f (/abs/file.js:3:9)" per frame, innermost first; the script body
-// is "Object.<anonymous>", anonymous functions print the location alone.
 int Runtime::FramesThroughConstructor(Value constructor) const {
   if (!IsKind(constructor, Kind::kFunction)) return 0;
   Value id = constructor.As<JSObject>()->internal[1];
@@ -398,26 +407,188 @@ int Runtime::FramesThroughConstructor(Value constructor) const {
   return 0;
 }
 
-std::string Runtime::CaptureStackTrace(int skip_frames) {
+int Runtime::StackTraceLimit() const {
+  if (!IsJSObject(roots_[kRootErrorConstructor])) return 10;  // errors made while builtins are set up
+  JSObject* error = roots_[kRootErrorConstructor].As<JSObject>();
+  auto it = interned_.find("stackTraceLimit");
+  int64_t flags = 0;
+  int64_t index = it == interned_.end() ? -1 : FindOwn(error, it->second, &flags);
+  if (index < 0 || (flags & kShapeAccessor)) return -1;
+  Value v = ReadSlot(error, index);
+  if (!IsNumber(v)) return -1;
+  double d = v.IsSmi() ? static_cast<double>(v.ToSmi()) : v.As<HeapNumber>()->value;
+  if (!(d > 0)) return 0;  // NaN and negatives: no frames
+  return d >= 2147483647.0 ? 2147483647 : static_cast<int>(d);
+}
+
+namespace {
+
+// V8 puts the receiver's type before a function name only when the name is made of identifier
+// characters (node 20: `Object.f`, but `get g [as g]`, `a.b`, `[desc]`, `x y` stand alone).
+bool IsIdentifierLike(std::string_view s) {
+  for (unsigned char c : s) {
+    if (!(std::isalnum(c) || c == '_' || c == '$' || c >= 0x80)) return false;
+  }
+  return !s.empty();
+}
+
+// V8's StringEndsWithMethodName: no ` [as m]` when the name is `m` or ends in `.m`.
+bool EndsWithMethodName(std::string_view name, std::string_view method) {
+  if (name == method) return true;
+  return name.size() > method.size() && name.ends_with(method) &&
+         name[name.size() - method.size() - 1] == '.';
+}
+
+// What node's CommonJS loader puts below a module's top-level frame (node 20.20.2). The main
+// script ends with kMainModuleTail; a required module's frames continue with its requirer.
+constexpr const char* kModuleLoadFrames[] = {
+    "Module._compile (node:internal/modules/cjs/loader:1521:14)",
+    "Module._extensions..js (node:internal/modules/cjs/loader:1623:10)",
+    "Module.load (node:internal/modules/cjs/loader:1266:32)",
+    "Module._load (node:internal/modules/cjs/loader:1091:12)",
+};
+constexpr const char* kMainModuleTail[] = {
+    "Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)",
+    "node:internal/main/run_main_module:28:49",
+};
+constexpr const char* kRequireFrames[] = {
+    "Module.require (node:internal/modules/cjs/loader:1289:19)",
+    "require (node:internal/modules/helpers:182:18)",
+};
+constexpr const char* kEvalTail[] = {
+    "runScriptInThisContext (node:internal/vm:209:10)",
+    "node:internal/process/execution:118:14",
+    "[eval]-wrapper:6:24",
+    "runScript (node:internal/process/execution:101:62)",
+    "evalScript (node:internal/process/execution:133:3)",
+    "node:internal/main/eval_string:51:3",
+};
+
+// Builtins V8 runs without a frame of their own: the Error constructors (the stack starts at their
+// caller), Function.prototype.call/apply, Reflect.apply, bound functions, the Array constructor;
+// and the compiler's intrinsics, which are no builtins in V8.
+bool HiddenInStackTraces(std::string_view name) {
+  static constexpr std::string_view kHidden[] = {
+      "Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "URIError", "EvalError",
+      "AggregateError", "captureStackTrace", "call", "apply", "Array",
+      // the class compiler's intrinsics (private_names.h)
+      "NewPrivateName", "ToPropertyKey", "SetFunctionName"};
+  for (std::string_view h : kHidden) {
+    if (name == h) return true;
+  }
+  return name.starts_with("bound ");
+}
+
+}  // namespace
+
+// V8's AppendMethodCall: `Type.name`, `name [as method]` when reached through another property,
+// `Type.method` or `Type.<anonymous>` for an unnamed function.
+std::string Runtime::MethodCallText(Value receiver, Value fn, const std::string& name, std::string_view known) {
+  std::string type = StackReceiverTypeName(*this, receiver);
+  std::string method = !known.empty() ? std::string(known) : fn.IsEmpty() ? "" : StackMethodName(*this, receiver, fn, name);
+  if (name.empty()) return (type.empty() ? "" : type + ".") + (method.empty() ? "<anonymous>" : method);
+  bool prefix = !type.empty() && IsIdentifierLike(name) && !name.starts_with(type);
+  std::string out = prefix ? type + "." + name : name;
+  if (!method.empty() && !EndsWithMethodName(name, method)) out += " [as " + method + "]";
+  return out;
+}
+
+// A bytecode frame: `new F`, `Object.<anonymous>` (a module's top level), the bare name for a call
+// without a receiver (or with the global object), else the method-call text, with the function's
+// FunctionDebugName.
+std::string Runtime::FrameFunctionText(const Frame& f, std::string_view method) {
+  const FunctionInfo* info = f.info;
+  if (info->is_script) return info->source->name() == "[eval]" ? "" : "Object.<anonymous>";
+  Value closure = stack_[f.base + kRegClosure];
+  std::string name = IsKind(closure, Kind::kFunction) ? FunctionDebugName(*this, closure) : info->name;
+  if (f.construct) return "new " + (name.empty() ? std::string("<anonymous>") : name);
+  Value receiver = stack_[f.base + kRegReceiver];
+  if (IsNullish(receiver) || receiver == roots_[kRootGlobal] || receiver.IsEmpty()) return name;
+  return MethodCallText(receiver, closure, name, method);
+}
+
+std::string Runtime::NativeFrameText(size_t native_call) {
+  const NativeCall& n = native_calls_[native_call];
+  const std::string& name = natives_[n.native_id].name;
+  if (n.construct) return "new " + name;
+  Value receiver = *n.receiver;
+  if (IsNullish(receiver) || receiver == roots_[kRootGlobal] || receiver.IsEmpty()) return name;
+  return MethodCallText(receiver, Value(), name);
+}
+
+std::string Runtime::CaptureStackTrace(int skip_frames, int limit) {
   std::string out;
   int shown = 0;
-  for (size_t i = frames_.size(); i > 0 && shown < 10; --i) {
-    if (skip_frames > 0) {
-      --skip_frames;
-      continue;
+  auto add = [&](const std::string& text) {
+    if (shown++ < limit) out += "\n    at " + text;
+  };
+  size_t skip = std::min(static_cast<size_t>(std::max(skip_frames, 0)), frames_.size());
+  size_t i = frames_.size() - skip;  // frames_[0, i) are shown
+  size_t n = native_calls_.size();
+  while (n > 0 && native_calls_[n - 1].frame_count > i) --n;  // called by a skipped frame
+  for (; shown < limit; --i) {
+    for (; n > 0 && native_calls_[n - 1].frame_count == i; --n) {
+      const std::string& name = natives_[native_calls_[n - 1].native_id].name;
+      if (name == "require") {
+        for (const char* line : kModuleLoadFrames) add(line);
+        for (const char* line : kRequireFrames) add(line);
+      } else if (!HiddenInStackTraces(name)) {
+        add(NativeFrameText(n - 1) + " (<anonymous>)");
+      }
     }
+    if (i == 0) break;
     const Frame& f = frames_[i - 1];
     const FunctionInfo* info = f.info;
     int pc = f.pc > 0 ? f.pc - 1 : 0;
     uint32_t offset = pc < static_cast<int>(info->positions.size()) ? info->positions[pc] : info->offset;
     LineColumn at = info->source->Locate(offset);
     std::string where = info->source->name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
-    std::string name = info->is_script ? "Object.<anonymous>" : info->name;
-    if (f.construct && !name.empty()) name = "new " + name;
-    out += "\n    at " + (name.empty() ? where : name + " (" + where + ")");
-    ++shown;
+    // node calls a timer's callback as timeout._onTimeout(), an immediate's as _onImmediate().
+    Value receiver = stack_[f.base + kRegReceiver];
+    bool timer = i == 1 && n == 0 && host_entry_ == HostEntry::kTimer && IsJSObject(receiver);
+    std::string_view method;
+    if (timer) {
+      Value proto = receiver.As<JSObject>()->proto;
+      method = proto == roots_[kRootTimeoutPrototype] ? "_onTimeout"
+               : proto == roots_[kRootImmediatePrototype] ? "_onImmediate" : "";
+    }
+    std::string name = FrameFunctionText(f, method);
+    add(name.empty() ? where : name + " (" + where + ")");
+    if (i == 1 && n == 0) AddHostFrames(f, add);
   }
   return out;
+}
+
+// Below the entry script: node's CommonJS loader (or its -e runner). Below a callback of the
+// event loop: node's timer or microtask-queue frames. Not added for queueMicrotask callbacks,
+// FinalizationRegistry cleanups or process events, whose node frames differ.
+template <typename Add>
+void Runtime::AddHostFrames(const Frame& outermost, Add& add) {
+  const FunctionInfo* info = outermost.info;
+  if (info->is_script) {
+    if (info->source->name() == "[eval]") {
+      for (const char* line : kEvalTail) add(line);
+    } else {
+      for (const char* line : kModuleLoadFrames) add(line);
+      for (const char* line : kMainModuleTail) add(line);
+    }
+    return;
+  }
+  Value receiver = stack_[outermost.base + kRegReceiver];
+  Value proto = IsJSObject(receiver) ? receiver.As<JSObject>()->proto : Value();
+  switch (host_entry_) {
+    case HostEntry::kTimer:
+      if (proto == roots_[kRootTimeoutPrototype]) {
+        add("listOnTimeout (node:internal/timers:581:17)");
+        add("process.processTimers (node:internal/timers:519:7)");
+      } else if (proto == roots_[kRootImmediatePrototype]) {
+        add("process.processImmediate (node:internal/timers:483:21)");
+      }
+      break;
+    case HostEntry::kNextTick: add("process.processTicksAndRejections (node:internal/process/task_queues:77:11)"); break;
+    case HostEntry::kPromiseJob: add("process.processTicksAndRejections (node:internal/process/task_queues:95:5)"); break;
+    case HostEntry::kNone: break;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

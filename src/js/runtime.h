@@ -118,6 +118,9 @@ enum Root : int {
   kRootTypedArrayPrototypes,  // FixedArray: each typed array's prototype, ArrayBuffer's (builtins_typed_array.h)
   kRootTimeoutPrototype,    // what setTimeout / setInterval return (builtins_core.cc "Timers")
   kRootImmediatePrototype,  // what setImmediate returns
+  kRootAsyncIteratorSymbol, // Symbol.asyncIterator (for await, builtins_symbol.cc)
+  kRootAsyncIteration,      // FixedArray: async generator / async-from-sync prototypes (generators.h)
+  kRootErrorConstructor,    // %Error%: its own `stackTraceLimit` bounds every captured stack
   kRootCount
 };
 
@@ -273,8 +276,16 @@ class Runtime {
   Value ThrowTypeError(std::string_view message) { return ThrowError(ErrorType::kTypeError, message); }
   bool has_exception() const { return !pending_exception_.IsEmpty(); }
   Value TakeException();
-  // "    at f (file:1:2)" lines of the current JS stack.
-  std::string CaptureStackTrace(int skip_frames = 0);
+  // "\n    at f (file:1:2)" lines of the current stack as V8 prints them: bytecode frames with
+  // their receiver's type (`Object.method`, `Foo.inst [as alias]`, `new Foo`), builtins that are
+  // running as `Array.map (<anonymous>)`, and under the main script's top level the frames node's
+  // CommonJS loader adds. The innermost `skip_frames` bytecode frames (and builtins they called)
+  // are left out; at most `limit` lines (Error.stackTraceLimit, see StackTraceLimit).
+  std::string CaptureStackTrace(int skip_frames = 0, int limit = 10);
+  // Error.stackTraceLimit as V8 reads it when an error is made: an own data property of %Error%
+  // holding a number (clamped to [0, INT_MAX], fractions dropped); -1 when it is not a number
+  // (then errors get no stack).
+  int StackTraceLimit() const;
   // The number of innermost frames up to and including the innermost [[Construct]] frame of
   // `constructor` (a bytecode function); 0 when it is not running.
   int FramesThroughConstructor(Value constructor) const;
@@ -401,11 +412,11 @@ class Runtime {
   int InstanceCapacity(Value new_target);
   // After a constructor returned `instance`: raises new_target's estimate to what it needed.
   void LearnInstanceCapacity(Value new_target, Value instance);
+ public:
   // Re-renders the header of `error`'s stack from its current name and message when the stack is
   // still the one NewError rendered (see runtime.cc); returns `error` (re-read: may allocate).
+  // Called when a [[Construct]] returns an error and before util.inspect prints one.
   Value RefreshErrorStackHeader(Value error);
-
- public:
   // Iteration (calls.cc): a record for for-of/spread over `iterable` (built-in fast paths or the
   // iterator protocol), and one step of it.
   bool ForOfPrepare(Value* iter_out, Handle iterable);
@@ -428,6 +439,15 @@ class Runtime {
   Value CallNative(int native_id, Handle receiver, const Value* args, int argc, Handle new_target,
                    Value callee);
   void RunEventLoop();
+  // Text of one stack line before " (file:l:c)": V8's CallSiteInfo rendering (runtime.cc).
+  // `method`: the property the function was reached through when the caller knows it (the event
+  // loop's `_onTimeout`); otherwise looked up (StackMethodName).
+  std::string MethodCallText(Value receiver, Value fn, const std::string& name, std::string_view method = {});
+  std::string FrameFunctionText(const Frame& frame, std::string_view method = {});
+  // node's frames below the outermost one (its loader, timers, microtask queue): appended by add.
+  template <typename Add>
+  void AddHostFrames(const Frame& outermost, Add& add);
+  std::string NativeFrameText(size_t native_call);
   void ReportUncaught(Handle exception);
   void ReportUnhandledRejection(Handle reason);  // builtins_promise.cc
   bool CompileScript(const SourceFile& source, int* function_id);
@@ -462,6 +482,22 @@ class Runtime {
   std::vector<Frame> frames_;
   std::vector<TryHandler> handlers_;
   int native_depth_ = 0;
+ public:
+  // What the event loop is running (stack traces end with node's frames for it); kNone outside.
+  enum class HostEntry { kNone, kTimer, kNextTick, kPromiseJob };
+  void set_host_entry(HostEntry entry) { host_entry_ = entry; }
+
+ private:
+  HostEntry host_entry_ = HostEntry::kNone;
+  // The builtins running on the C++ stack (CallNative), for stack traces: each sits above the
+  // first `frame_count` entries of frames_. `receiver` is CallNative's rooted receiver slot.
+  struct NativeCall {
+    size_t frame_count;
+    int native_id;
+    const Value* receiver;
+    bool construct;
+  };
+  std::vector<NativeCall> native_calls_;
   size_t reserved_top_ = 0;  // stack slots held by native-call arguments
   int exit_code_ = 0;
   Value current_new_target_ = kUndefined;  // for native constructors (a root)

@@ -15,7 +15,9 @@ console.log('not reached');
 // expect error:     ],
 // expect error:     name: 'x'
 // expect error:   }
-// expect error:     at Object.<anonymous> (__FILE__:5:8) {
+// expect error:     at Object.<anonymous> (__FILE__:5:8)
+// expect error:     at Module._compile (node:internal/modules/cjs/loader:1521:14)
+// expect error:     at node:internal/main/run_main_module:28:49 {
 // expect error:   generatedMessage: true,
 // expect error:   code: 'ERR_ASSERTION',
 // expect error:   actual: { list: [ 1, 2 ], name: 'x' },
