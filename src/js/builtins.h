@@ -98,6 +98,8 @@ void InstallToStringTags(Runtime& rt, Handle global);
 // Date.prototype[Symbol.toPrimitive] (builtins_date.cc), once Symbol.toPrimitive exists.
 void InstallDateToPrimitive(Runtime& rt);
 Value NewSymbol(Runtime& rt, Handle description, bool is_private);
+// Symbol.for(key): the registry's symbol for `key`, made on first use (builtins_reflect.cc).
+Value RegisteredSymbol(Runtime& rt, std::string_view key);
 // "Symbol(desc)" (Symbol.prototype.toString, console.log).
 std::string SymbolDescriptiveString(Runtime& rt, Value symbol);
 // A native iterator object ({ next() } with [Symbol.iterator]() returning itself) over the

@@ -229,23 +229,33 @@ TENURE_NATIVE(ReflectPreventExtensions) {
 
 // ---- Symbol registry ------------------------------------------------------------------------
 
-TENURE_NATIVE(SymbolFor) {
+}  // namespace
+
+Value RegisteredSymbol(Runtime& rt, std::string_view key_text) {
   tenure::HandleScope scope(rt.heap());
-  Handle text = Handle::New(rt.heap(), rt.ToString(args.at(0)));
-  if (text.value().IsEmpty()) return Value();
   BuiltinsState& state = EnsureBuiltinsState(rt);
   if (state.symbol_registry.IsEmpty()) {
     Handle null_proto = Handle::New(rt.heap(), kNull);
     state.symbol_registry.Reset(rt.heap(), rt.NewObject(null_proto));
   }
   Handle registry = Handle::New(rt.heap(), state.symbol_registry.value());
-  Handle key = Handle::New(rt.heap(), rt.Intern(rt.ToStdString(text.value())));
+  Handle key = Handle::New(rt.heap(), rt.Intern(key_text));
   int64_t index = Runtime::FindOwn(registry.value().As<JSObject>(), key.value());
   if (index >= 0) return Runtime::ReadSlot(registry.value().As<JSObject>(), index);
-  Handle symbol = Handle::New(rt.heap(), NewSymbol(rt, text, false));
+  Handle symbol = Handle::New(rt.heap(), NewSymbol(rt, key, false));
   symbol.value().As<Symbol>()->flags = Value::FromSmi(kSymbolRegistered);
   rt.DefineOwn(registry, key, symbol);
   return symbol.value();
+}
+
+namespace {
+
+
+TENURE_NATIVE(SymbolFor) {
+  tenure::HandleScope scope(rt.heap());
+  Handle text = Handle::New(rt.heap(), rt.ToString(args.at(0)));
+  if (text.value().IsEmpty()) return Value();
+  return RegisteredSymbol(rt, rt.ToStdString(text.value()));
 }
 
 TENURE_NATIVE(SymbolKeyFor) {

@@ -19,11 +19,25 @@ namespace tenure::js {
 namespace {
 
 // inspect(value, depth): depth < 0 means unlimited (depth: null / Infinity).
+// binding.inspect(value, depth, compact, sorted, maxArrayLength, customInspect, userOptions): the options
+// util.inspect normalised (depth < 0 or huge: unlimited; compact 0: `compact: false`).
 TENURE_NATIVE(UtilInspect) {
-  double depth = 2;
-  if (!ArgNumber(rt, args, 1, &depth)) return Value();
-  int levels = depth < 0 || depth > 1e6 ? INT_MAX / 2 : static_cast<int>(depth);
-  return rt.NewString(rt.Inspect(args.at(0), levels));
+  double depth = 2, compact = 3, max_array_length = 100;
+  if (!ArgNumber(rt, args, 1, &depth) || !ArgNumber(rt, args, 2, &compact) ||
+      !ArgNumber(rt, args, 4, &max_array_length)) {
+    return Value();
+  }
+  Runtime::InspectOptions options;
+  options.depth = depth < 0 || depth > 1e6 ? INT_MAX / 2 : static_cast<int>(depth);
+  options.compact = compact < 0 || compact > 1e6 ? 3 : static_cast<int>(compact);
+  options.sorted = rt.ToBoolean(args.get(3));
+  options.max_array_length = max_array_length < 0 ? 0 : max_array_length > 1e15 ? INT64_MAX / 2
+                                                                             : static_cast<int64_t>(max_array_length);
+  options.custom_inspect = rt.ToBoolean(args.get(5));
+  if (IsJSObject(args.get(6))) options.user_options = args.at(6);
+  std::string text = rt.Inspect(args.at(0), options);
+  if (rt.has_exception()) return Value();
+  return rt.NewString(text);
 }
 
 TENURE_NATIVE(UtilFormat) {
@@ -77,15 +91,26 @@ extern const char kUtilModuleSource[] = R"JS('use strict';
 const binding = require('%util');
 const internal = require('%internal');
 
+// node's util.inspect options this runtime honours: depth, compact, sorted, maxArrayLength and
+// customInspect (defaults from inspect.defaultOptions); the legacy (object, showHidden, depth) form.
 function inspect(value, options) {
-  let depth = 2;
+  const defaults = inspect.defaultOptions;
+  let depth = defaults.depth;
+  let opts = defaults;
   if (typeof options === 'boolean' || (options === undefined && arguments.length > 2)) {
     if (arguments[2] !== undefined) depth = arguments[2];  // legacy (object, showHidden, depth)
-  } else if (options !== null && typeof options === 'object' && 'depth' in options) {
-    depth = options.depth;
+  } else if (options !== null && typeof options === 'object') {
+    opts = { ...defaults, ...options };
+    depth = opts.depth;
   }
   if (depth === null || depth === Infinity) depth = -1;
-  return binding.inspect(value, typeof depth === 'number' && depth === depth ? depth : 2);
+  const compact = opts.compact === false ? 0 : typeof opts.compact === 'number' ? opts.compact : 3;
+  let maxArrayLength = opts.maxArrayLength;
+  if (maxArrayLength === null || maxArrayLength === Infinity) maxArrayLength = 1e16;
+  if (typeof maxArrayLength !== 'number' || maxArrayLength !== maxArrayLength) maxArrayLength = 100;
+  return binding.inspect(value, typeof depth === 'number' && depth === depth ? depth : 2, compact,
+                         opts.sorted === true, maxArrayLength, opts.customInspect !== false,
+                         opts === defaults ? undefined : options);
 }
 inspect.custom = Symbol.for('nodejs.util.inspect.custom');
 inspect.defaultOptions = { showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,

@@ -305,6 +305,17 @@ TENURE_NATIVE(DomExceptionGetter) { return CallWebExport(rt, "DOMException", arg
 TENURE_NATIVE(TextEncoderGetter) { return CallWebExport(rt, "TextEncoder", args); }
 TENURE_NATIVE(TextDecoderGetter) { return CallWebExport(rt, "TextDecoder", args); }
 
+// The `url` module's export `name` (the URL and URLSearchParams globals are node's classes).
+Value UrlExport(Runtime& rt, const char* name) {
+  tenure::HandleScope scope(rt.heap());
+  Handle exports = Handle::New(rt.heap(), LoadInternalBuiltin(rt, "url"));
+  if (exports.value().IsEmpty()) return Value();
+  Handle key = Handle::New(rt.heap(), rt.Intern(name));
+  return rt.GetNamed(exports, key);
+}
+TENURE_NATIVE(UrlGetter) { return UrlExport(rt, "URL"); }
+TENURE_NATIVE(UrlSearchParamsGetter) { return UrlExport(rt, "URLSearchParams"); }
+
 }  // namespace
 
 void InstallWebBuiltins(Runtime& rt, Handle global) {
@@ -314,7 +325,8 @@ void InstallWebBuiltins(Runtime& rt, Handle global) {
   rt.DefineNative(global, "btoa", Btoa, 1);
   // The classes are global getters that load the module on first use.
   const std::pair<const char*, NativeFn> classes[] = {
-      {"DOMException", DomExceptionGetter}, {"TextEncoder", TextEncoderGetter}, {"TextDecoder", TextDecoderGetter}};
+      {"DOMException", DomExceptionGetter}, {"TextEncoder", TextEncoderGetter}, {"TextDecoder", TextDecoderGetter},
+      {"URL", UrlGetter}, {"URLSearchParams", UrlSearchParamsGetter}};
   for (const auto& [name, fn] : classes) {
     tenure::HandleScope item_scope(rt.heap());
     Handle getter = Handle::New(rt.heap(), rt.NewNativeFunction(std::string("get ") + name, fn, 0));

@@ -2,6 +2,7 @@
 // lib/internal/util/inspect.js (formatValue, groupArrayElements, reduceToSingleString,
 // isBelowBreakLength) with node's console defaults: depth 2, breakLength 80, compact 3.
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "builtins_date.h"
 #include "builtins_typed_array.h"
 #include "builtins_regexp.h"
+#include "modules.h"
 #include "object_names.h"
 #include "runtime.h"
 #include "string_utf16.h"
@@ -86,19 +88,30 @@ std::string Quote(std::string_view s) {
 
 class Inspector {
  public:
+  // Handles live in the caller's scope (Runtime::Inspect's): custom inspect functions and
+  // getters run JavaScript, so objects may move during a Format.
   Inspector(Runtime& rt, const Runtime::InspectOptions& options)
       : rt_(rt), depth_(options.depth), compact_(options.compact), sorted_(options.sorted),
-        max_array_length_(options.max_array_length) {}
+        custom_inspect_(options.custom_inspect), max_array_length_(options.max_array_length),
+        user_options_(options.user_options),
+        circular_target_(Handle::New(rt.heap(), kUndefined)), error_(Handle::New(rt.heap(), kUndefined)) {}
 
   std::string Format(Handle v, int recurse_times) {
+    if (failed_) return "";
     Value x = v.value();
     if (!x.IsHeapObject() || IsString(x) || IsNumber(x) || IsKind(x, Kind::kSymbol)) return Primitive(x);
     if (!IsJSObject(x)) return "[internal]";
+    if (custom_inspect_) {
+      std::string custom;
+      if (FormatCustom(v, recurse_times, &custom)) return custom;
+      if (failed_) return "";
+      x = v.value();
+    }
     for (size_t i = 0; i < seen_.size(); ++i) {
       if (seen_[i].value() == x) {
         if (circular_index_ == 0) {
           circular_index_ = 1;
-          circular_target_ = x;
+          circular_target_.Set(x);
         }
         return "[Circular *1]";
       }
@@ -106,8 +119,14 @@ class Inspector {
     return FormatRaw(v, recurse_times);
   }
 
+  // The text for the top-level value; empty with the exception pending when a custom inspect
+  // function (or a getter it ran) threw, as node's util.inspect throws it.
   std::string Finish(Handle v, std::string body) {
-    if (circular_index_ != 0 && circular_target_ == v.value()) return "<ref *1> " + body;
+    if (failed_) {
+      rt_.Throw(error_.value());
+      return "";
+    }
+    if (circular_index_ != 0 && circular_target_.value() == v.value()) return "<ref *1> " + body;
     return body;
   }
 
@@ -677,16 +696,114 @@ class Inspector {
     return out + indentation + close;
   }
 
+  // node's formatValue: an object whose [util.inspect.custom] (Symbol.for('nodejs.util.inspect.custom'),
+  // own or inherited) is a function other than util.inspect — and which is not its constructor's
+  // own prototype — is shown by what that function returns when called on it with (depth left or
+  // null, node's user options, util.inspect): a string as it is, later lines indented to this
+  // level; another value formatted in its place. False: show the object as usual (no function,
+  // or the function returned the object itself), or `failed_` when it threw.
+  bool FormatCustom(Handle v, int recurse_times, std::string* out) {
+    tenure::Heap& heap = rt_.heap();
+    tenure::HandleScope scope(heap);
+    Handle key = Handle::New(heap, RegisteredSymbol(rt_, "nodejs.util.inspect.custom"));
+    Handle fn = Handle::New(heap, rt_.GetProperty(v, key));
+    if (fn.value().IsEmpty()) return Fail();
+    if (!rt_.IsCallable(fn.value())) return false;
+    Handle util = Handle::New(heap, LoadInternalBuiltin(rt_, "util"));
+    if (util.value().IsEmpty()) return Fail();
+    Handle inspect = Handle::New(heap, rt_.GetNamed(util, Handle::New(heap, rt_.Intern("inspect"))));
+    if (inspect.value().IsEmpty()) return Fail();
+    if (fn.value() == inspect.value()) return false;
+    Handle ctor = Handle::New(heap, rt_.GetNamed(v, Handle::New(heap, rt_.Intern("constructor"))));
+    if (ctor.value().IsEmpty()) return Fail();
+    if (IsJSObject(ctor.value())) {
+      Value proto = rt_.GetNamed(ctor, Handle::New(heap, rt_.Intern("prototype")));
+      if (proto.IsEmpty()) return Fail();
+      if (proto == v.value()) return false;
+    }
+    bool unlimited = depth_ >= kUnlimitedDepth;
+    Handle depth = Handle::New(heap, unlimited ? kNull : Value::FromSmi(depth_ - recurse_times));
+    Handle options = Handle::New(heap, UserOptions());
+    if (options.value().IsEmpty()) return Fail();
+    Value args[3] = {depth.value(), options.value(), inspect.value()};
+    Handle result = Handle::New(heap, rt_.Call(fn, v, args, 3));
+    if (result.value().IsEmpty()) return Fail();
+    if (result.value() == v.value()) return false;
+    if (!IsString(result.value())) {
+      *out = Format(result, recurse_times);
+      return !failed_;
+    }
+    std::string text = rt_.ToStdString(result.value());
+    for (char c : text) {
+      out->push_back(c);
+      if (c == '\n') out->append(static_cast<size_t>(indentation_), ' ');
+    }
+    return true;
+  }
+
+  // node's getUserOptions: the options a custom inspect function receives, with a `stylize`
+  // that returns its text unchanged (no colors). Empty with an exception pending on failure.
+  Value UserOptions() {
+    tenure::Heap& heap = rt_.heap();
+    tenure::HandleScope scope(heap);
+    Handle options = Handle::New(heap, rt_.NewPlainObject());
+    auto set = [&](const char* name, Value value) {
+      Handle h = Handle::New(heap, value);
+      SetDataProperty(rt_, options, name, h.value());
+    };
+    Handle stylize = Handle::New(heap, rt_.NewNativeFunction("stylize", StylizeNoColor, 2));
+    set("stylize", stylize.value());
+    set("showHidden", kFalse);
+    set("depth", depth_ >= kUnlimitedDepth ? kNull : Value::FromSmi(depth_));
+    set("colors", kFalse);
+    set("customInspect", kTrue);
+    set("showProxy", kFalse);
+    set("maxArrayLength", Value::FromSmi(max_array_length_));
+    set("maxStringLength", Value::FromSmi(10000));
+    set("breakLength", Value::FromSmi(kBreakLength));
+    set("compact", compact_ == 0 ? kFalse : Value::FromSmi(compact_));
+    set("sorted", sorted_ ? kTrue : kFalse);
+    set("getters", kFalse);
+    set("numericSeparator", kFalse);
+    if (!user_options_.IsEmpty() && IsJSObject(user_options_.value())) {  // node: { ...defaults, ...userOptions }
+      Handle keys = Handle::New(heap, rt_.OwnKeys(user_options_));
+      for (int64_t i = 0; i < Runtime::ArrayLength(keys.value()); ++i) {
+        Handle k = Handle::New(heap, rt_.ArrayGet(keys.value().As<JSObject>(), i));
+        Handle value = Handle::New(heap, rt_.GetProperty(user_options_, k));
+        if (value.value().IsEmpty()) return Value();
+        rt_.DefineOwn(options, k, value);
+      }
+    }
+    return options.value();
+  }
+
+  static Value StylizeNoColor(Runtime& rt, Handle self, Args args) {
+    (void)self;
+    return rt.ToString(args.at(0));
+  }
+
+  bool Fail() {
+    if (!failed_) error_.Set(rt_.TakeException());
+    failed_ = true;
+    return false;
+  }
+
+  static constexpr int kUnlimitedDepth = INT_MAX / 4;
+
   Runtime& rt_;
   int depth_;
   int compact_;
   bool sorted_;
+  bool custom_inspect_;
   int64_t max_array_length_;
+  Handle user_options_;  // util.inspect's own options object (empty for console.log)
   int indentation_ = 0;
   int current_depth_ = 0;
   std::vector<Handle> seen_;
   int circular_index_ = 0;
-  Value circular_target_;
+  Handle circular_target_;  // the object a "[Circular *1]" points to (undefined: none yet)
+  Handle error_;            // what a custom inspect function threw, rethrown by Finish
+  bool failed_ = false;
 };
 
 std::string Runtime::Inspect(Handle value, int depth) {

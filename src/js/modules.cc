@@ -387,6 +387,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"timers", kTimersModuleSource, nullptr},
     {"timers/promises", kTimersPromisesModuleSource, nullptr},
     {"perf_hooks", kPerfHooksModuleSource, nullptr},
+    {"url", kUrlModuleSource, nullptr},
     {"%assert", nullptr, NewAssertBinding},
     {"%comparisons", kComparisonsModuleSource, nullptr},
     {"%util", nullptr, NewUtilBinding},

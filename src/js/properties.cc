@@ -144,7 +144,10 @@ bool Runtime::DefineOwn(Handle object, Handle key, Handle value, int64_t flags) 
     WriteSlot(o, index, value.value());
     return true;
   }
-  if (index >= 0) RebuildShape(object, key, 0, 0);
+  if (index >= 0) {
+    RedefineInPlace(object, key, value, flags);
+    return true;
+  }
   return AddKeepingIntegrity(*this, object, key, value, flags);
 }
 
@@ -159,8 +162,9 @@ bool Runtime::DefineAccessor(Handle object, Handle key, Handle getter, Handle se
     pair = Handle::New(*heap_, ReadSlot(o, index));
   } else {
     pair = Handle::New(*heap_, NewFixedArray(2));
-    if (index >= 0) RebuildShape(object, key, 0, 0);
-    AddKeepingIntegrity(*this, object, key, pair, kShapeAccessor | (enumerable ? 0 : kShapeHidden));
+    int64_t accessor_flags = kShapeAccessor | (enumerable ? 0 : kShapeHidden);
+    if (index >= 0) RedefineInPlace(object, key, pair, accessor_flags);
+    else AddKeepingIntegrity(*this, object, key, pair, accessor_flags);
   }
   FixedArray* p = pair.value().As<FixedArray>();
   if (!getter.IsEmpty() && getter.value() != kUndefined) tenure::Store(p, &p->items()[0], getter.value());
@@ -577,36 +581,72 @@ bool Runtime::FailStore(const std::string& message) {
   return false;
 }
 
-void Runtime::RebuildShape(Handle object, Handle skip_key, int64_t data_flags, int64_t accessor_flags) {
-  tenure::HandleScope scope(*heap_);
+namespace {
+// What RebuildProperties does with one key besides re-adding the others.
+struct KeyRebuild {
+  Handle key;            // the key (empty: none)
+  bool replace = false;  // false: leave it out; true: give it `value` and `flags` in its place
+  Handle value;
+  int64_t flags = 0;
+};
+}  // namespace
+
+// Re-adds `object`'s own properties in order on the empty shape, treating `special` as it says
+// and or-ing data_flags / accessor_flags into the other properties' attributes; keeps the
+// integrity bits.
+static void RebuildProperties(Runtime& rt, Handle object, const KeyRebuild& special, int64_t data_flags,
+                              int64_t accessor_flags) {
+  tenure::Heap& heap = rt.heap();
+  tenure::HandleScope scope(heap);
   int64_t bits = IntegrityBits(object.value().As<JSObject>());
   // Collect (key, flags, value) of the properties in order, then re-add them.
   int64_t n = 0;
   for (Shape* s = object.value().As<JSObject>()->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) ++n;
-  Handle saved = Handle::New(*heap_, NewFixedArray(3 * n));
+  Handle saved = Handle::New(heap, rt.NewFixedArray(3 * n));
   JSObject* jo = object.value().As<JSObject>();
   std::vector<Shape*> chain;
   for (Shape* s = jo->shape.As<Shape>(); s->key != kUndefined; s = s->parent.As<Shape>()) chain.push_back(s);
   int64_t count = 0;
   for (int64_t i = n - 1; i >= 0; --i) {
     Shape* s = chain[i];
-    if (s->key == kHole || (!skip_key.IsEmpty() && s->key == skip_key.value())) continue;
+    bool is_special = !special.key.IsEmpty() && s->key == special.key.value();
+    if (s->key == kHole || (is_special && !special.replace)) continue;
     int64_t f = s->flags.ToSmi() & kShapePropertyMask;
     f |= (f & kShapeAccessor) ? accessor_flags : data_flags;
+    Value v = Runtime::ReadSlot(jo, s->index.ToSmi());
+    if (is_special) {
+      f = special.flags;
+      v = special.value.value();
+    }
     FixedArray* sv = saved.value().As<FixedArray>();
     tenure::Store(sv, &sv->items()[3 * count], s->key);
     sv->items()[3 * count + 1] = Value::FromSmi(f);
-    tenure::Store(sv, &sv->items()[3 * count + 2], ReadSlot(jo, s->index.ToSmi()));
+    tenure::Store(sv, &sv->items()[3 * count + 2], v);
     ++count;
   }
-  jo->shape = roots_[kRootEmptyShape];
+  jo->shape = rt.root(kRootEmptyShape);
   for (int64_t i = 0; i < count; ++i) {
     FixedArray* sv = saved.value().As<FixedArray>();
-    Handle pk = Handle::New(*heap_, sv->items()[3 * i]);
-    Handle pv = Handle::New(*heap_, sv->items()[3 * i + 2]);
-    AddProperty(*this, object, pk, pv, sv->items()[3 * i + 1].ToSmi());
+    Handle pk = Handle::New(heap, sv->items()[3 * i]);
+    Handle pv = Handle::New(heap, sv->items()[3 * i + 2]);
+    AddProperty(rt, object, pk, pv, sv->items()[3 * i + 1].ToSmi());
   }
-  if (bits != 0) SetIntegrityBits(object, bits);
+  if (bits != 0) rt.SetIntegrityBits(object, bits);
+}
+
+void Runtime::RebuildShape(Handle object, Handle skip_key, int64_t data_flags, int64_t accessor_flags) {
+  KeyRebuild skip;
+  skip.key = skip_key;
+  RebuildProperties(*this, object, skip, data_flags, accessor_flags);
+}
+
+void Runtime::RedefineInPlace(Handle object, Handle key, Handle value, int64_t flags) {
+  KeyRebuild replace;
+  replace.key = key;
+  replace.replace = true;
+  replace.value = value;
+  replace.flags = flags;
+  RebuildProperties(*this, object, replace, 0, 0);
 }
 
 // The leaf's sibling with the same key and attributes and integrity `bits`. An object without

@@ -190,6 +190,10 @@ class Runtime {
   // not empty) and or-ing `data_flags` / `accessor_flags` into the attributes of data properties
   // / accessors. Slots are re-assigned; the integrity bits are kept.
   void RebuildShape(Handle object, Handle skip_key, int64_t data_flags, int64_t accessor_flags);
+  // Gives the existing own property `key` of `object` new attributes `flags` and value, keeping
+  // its place in the key order (Object.defineProperty on an existing key; ECMA-262 keeps a
+  // property's position when only its attributes change).
+  void RedefineInPlace(Handle object, Handle key, Handle value, int64_t flags);
   // Finds an own property; returns the slot index or -1 and the shape flags.
   static int64_t FindOwn(JSObject* object, Value interned_key, int64_t* flags = nullptr);
   // Inline below: every inline-cache hit reads or writes a slot.
@@ -293,6 +297,8 @@ class Runtime {
     int compact = 3;                 // node's `compact` number; 0 is `compact: false` (one entry per line)
     bool sorted = false;             // node's `sorted: true`: entries in code-unit order
     int64_t max_array_length = 100;  // entries shown per array, Set, Map or iterator
+    bool custom_inspect = true;      // node's `customInspect`: call [util.inspect.custom] functions
+    Handle user_options;             // util.inspect's options object, passed on to custom inspect functions
   };
   // util.inspect-like formatting used by console.log.
   std::string Inspect(Handle value, int depth = 2);
