@@ -2,7 +2,7 @@
 // typeof, then the value for primitives, strings cut at 100 units), accessor closures named
 // "get k" / "set k" (object literals, classes, static members, number keys; the Map size getter),
 // the constructor names in TypeError receivers, JSON's circular-structure message and
-// util.inspect, function kinds in util.types and console.log (async generators are not supported), and the timer constructors.
+// util.inspect, function kinds in util.types and console.log, and the timer constructors.
 const util = require('util');
 
 function fail(f) {
