@@ -118,9 +118,11 @@ Value Runtime::CallNative(int native_id, Handle receiver, const Value* args, int
   current_new_target_ = new_target.value();
   current_callee_ = callee;
   Args a{const_cast<Value*>(args), argc};
-  native_calls_.push_back(NativeCall{frames_.size(), native_id, receiver.slot(), new_target.value() != kUndefined});
+  const NativeCall record{frames_.size(), native_id, receiver.slot(), new_target.value() != kUndefined,
+                          innermost_native_};
+  innermost_native_ = &record;
   Value result = natives_[native_id].fn(*this, receiver, a);
-  native_calls_.pop_back();
+  innermost_native_ = record.caller;
   current_new_target_ = saved.value();
   current_callee_ = saved_callee.value();
   --native_depth_;

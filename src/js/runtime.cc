@@ -79,7 +79,6 @@ Runtime::Runtime(const RuntimeOptions& options)
   // Every frame uses more than kFixedRegs slots, so this bounds the frame count: frames_ never
   // reallocates and Frame pointers held by the interpreter stay valid across calls.
   frames_.reserve(stack_limit_ / kFixedRegs + 64);
-  native_calls_.reserve(512);  // bounded by kMaxNativeDepth (400)
   clock_origin_ms_ = NowMs();
   root_visitor_ids_ = {
       heap_->AddRootVisitor(tenure::RootKind::kStack, "js stack",
@@ -507,8 +506,7 @@ std::string Runtime::FrameFunctionText(const Frame& f, std::string_view method) 
   return MethodCallText(receiver, closure, name, method);
 }
 
-std::string Runtime::NativeFrameText(size_t native_call) {
-  const NativeCall& n = native_calls_[native_call];
+std::string Runtime::NativeFrameText(const NativeCall& n) {
   const std::string& name = natives_[n.native_id].name;
   if (n.construct) return "new " + name;
   Value receiver = *n.receiver;
@@ -524,16 +522,16 @@ std::string Runtime::CaptureStackTrace(int skip_frames, int limit) {
   };
   size_t skip = std::min(static_cast<size_t>(std::max(skip_frames, 0)), frames_.size());
   size_t i = frames_.size() - skip;  // frames_[0, i) are shown
-  size_t n = native_calls_.size();
-  while (n > 0 && native_calls_[n - 1].frame_count > i) --n;  // called by a skipped frame
+  const NativeCall* n = innermost_native_;
+  while (n != nullptr && n->frame_count > i) n = n->caller;  // called by a skipped frame
   for (; shown < limit; --i) {
-    for (; n > 0 && native_calls_[n - 1].frame_count == i; --n) {
-      const std::string& name = natives_[native_calls_[n - 1].native_id].name;
+    for (; n != nullptr && n->frame_count == i; n = n->caller) {
+      const std::string& name = natives_[n->native_id].name;
       if (name == "require") {
         for (const char* line : kModuleLoadFrames) add(line);
         for (const char* line : kRequireFrames) add(line);
       } else if (!HiddenInStackTraces(name)) {
-        add(NativeFrameText(n - 1) + " (<anonymous>)");
+        add(NativeFrameText(*n) + " (<anonymous>)");
       }
     }
     if (i == 0) break;
@@ -545,7 +543,7 @@ std::string Runtime::CaptureStackTrace(int skip_frames, int limit) {
     std::string where = info->source->name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
     // node calls a timer's callback as timeout._onTimeout(), an immediate's as _onImmediate().
     Value receiver = stack_[f.base + kRegReceiver];
-    bool timer = i == 1 && n == 0 && host_entry_ == HostEntry::kTimer && IsJSObject(receiver);
+    bool timer = i == 1 && n == nullptr && host_entry_ == HostEntry::kTimer && IsJSObject(receiver);
     std::string_view method;
     if (timer) {
       Value proto = receiver.As<JSObject>()->proto;
@@ -554,7 +552,7 @@ std::string Runtime::CaptureStackTrace(int skip_frames, int limit) {
     }
     std::string name = FrameFunctionText(f, method);
     add(name.empty() ? where : name + " (" + where + ")");
-    if (i == 1 && n == 0) AddHostFrames(f, add);
+    if (i == 1 && n == nullptr) AddHostFrames(f, add);
   }
   return out;
 }

@@ -447,7 +447,8 @@ class Runtime {
   // node's frames below the outermost one (its loader, timers, microtask queue): appended by add.
   template <typename Add>
   void AddHostFrames(const Frame& outermost, Add& add);
-  std::string NativeFrameText(size_t native_call);
+  struct NativeCall;
+  std::string NativeFrameText(const NativeCall& native_call);
   void ReportUncaught(Handle exception);
   void ReportUnhandledRejection(Handle reason);  // builtins_promise.cc
   bool CompileScript(const SourceFile& source, int* function_id);
@@ -489,15 +490,17 @@ class Runtime {
 
  private:
   HostEntry host_entry_ = HostEntry::kNone;
-  // The builtins running on the C++ stack (CallNative), for stack traces: each sits above the
-  // first `frame_count` entries of frames_. `receiver` is CallNative's rooted receiver slot.
+  // The builtins running on the C++ stack, for stack traces: a list through CallNative's locals,
+  // innermost first (no allocation per call). Each sits above the first `frame_count` entries of
+  // frames_; `receiver` is CallNative's rooted receiver slot.
   struct NativeCall {
     size_t frame_count;
     int native_id;
     const Value* receiver;
     bool construct;
+    const NativeCall* caller;
   };
-  std::vector<NativeCall> native_calls_;
+  const NativeCall* innermost_native_ = nullptr;
   size_t reserved_top_ = 0;  // stack slots held by native-call arguments
   int exit_code_ = 0;
   Value current_new_target_ = kUndefined;  // for native constructors (a root)
