@@ -38,6 +38,25 @@ double JsPow(double base, double exponent);
 // %O %j %%) in a string first argument, the rest inspected and joined by spaces. False: threw.
 bool FormatLogArguments(Runtime& rt, Args args, std::string* line);
 
+// ---- process events (builtins_process_events.cc) ---------------------------------------------
+// Makes `process` an EventEmitter lazily (stubs that load 'events' on first call) and remembers
+// it as the object the runtime emits 'beforeExit' / 'exit' on.
+void InstallProcessEvents(Runtime& rt, Handle global, Handle process);
+// internal.makeProcessEmitter(EventEmitter.prototype), called by the events module.
+Value MakeProcessEmitter(Runtime& rt, Handle self, Args args);
+// process.emit(event, arg) if process has a listener for `event`. False: a listener threw.
+bool EmitProcessEvent(Runtime& rt, std::string_view event, Value arg);
+// process.exitCode as an integer, or `fallback` when it is not a number.
+int ProcessExitCode(Runtime& rt, int fallback);
+struct FinishOptions {
+  int code = 0;                // the status when process.exitCode is unset
+  bool set_exit_code = false;  // store `code` in process.exitCode first (errors, process.exit(n))
+};
+// The program ends: emits 'exit' (once per run; process._exiting) and puts the exit status in
+// *status (process.exitCode after the listeners, else options.code). False: an 'exit' listener
+// threw (exception pending, *status is 1).
+bool FinishProcess(Runtime& rt, const FinishOptions& options, int* status);
+
 void InstallCoreBuiltins(Runtime& rt, Handle global);
 void InstallArrayBuiltins(Runtime& rt, Handle global);
 void InstallStringBuiltins(Runtime& rt, Handle global);

@@ -657,13 +657,18 @@ TENURE_NATIVE(ProcessMemoryUsage) {
                               {"arrayBuffers", static_cast<double>(BufferBytesInUse(rt))}});
 }
 
+// process.exit([code]): `code` (when given) becomes process.exitCode, 'exit' listeners run
+// (unless the program is already exiting), and the process ends with process.exitCode or 0.
 TENURE_NATIVE(ProcessExit) {
   double code = 0;
-  if (args.count > 0 && !ArgInteger(rt, args, 0, &code)) return Value();
+  bool has_code = args.get(0) != kUndefined;
+  if (has_code && !ArgInteger(rt, args, 0, &code)) return Value();
   if (rt.sandboxed()) return rt.ThrowError(ErrorType::kError, "process.exit is disabled (sandboxed)");
+  int status = 0;
+  if (!FinishProcess(rt, {.code = static_cast<int>(code), .set_exit_code = has_code}, &status)) return Value();
   std::fflush(stdout);
   std::fflush(stderr);
-  std::exit(static_cast<int>(code));
+  std::exit(status);
 }
 
 TENURE_NATIVE(ProcessUptime) {
@@ -1059,6 +1064,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   Handle exec_path = Handle::New(heap, rt.NewString("tenure"));
   rt.ArrayPush(argv, exec_path);
   SetDataProperty(rt, process, "argv", argv.value());
+  InstallProcessEvents(rt, global, process);  // EventEmitter methods, 'exit' (builtins_process_events.cc)
   SetHiddenProperty(rt, global, "process", process.value());
 
   Handle performance = Handle::New(heap, rt.NewPlainObject());
@@ -1121,13 +1127,24 @@ void Runtime::ClearTimer(int64_t id) {
 
 // Runs timers in due order until none remain (an uncleared setInterval keeps the loop alive,
 // like node). An uncaught exception in a callback stops the loop with the exception pending.
+// Only ref'd timers keep the process alive; unref'd ones run while the loop goes on anyway.
+template <typename Timers>
+static bool HasRefTimer(const Timers& timers) {
+  return std::any_of(timers.begin(), timers.end(), [](const auto& t) { return t.ref; });
+}
+
 void Runtime::RunEventLoop() {
   for (;;) {
     if (!RunMicrotasks()) return;  // nextTick + promise jobs (builtins_promise.cc)
     // Job boundary: WeakRef keep-alives end, FinalizationRegistry callbacks run (builtins_weak.cc).
     if (!RunJobBoundaryTasks(*this)) return;
-    // Only ref'd timers keep the process alive; unref'd ones run while the loop goes on anyway.
-    if (std::none_of(timers_.begin(), timers_.end(), [](const Timer& t) { return t.ref; })) break;
+    if (!HasRefTimer(timers_)) {
+      // The loop is empty: node emits 'beforeExit'; a listener that schedules a timer keeps the
+      // program going (its promise jobs run, but alone they do not).
+      if (!EmitProcessEvent(*this, "beforeExit", Value::FromSmi(ProcessExitCode(*this, 0)))) return;
+      if (!RunMicrotasks() || !RunJobBoundaryTasks(*this)) return;
+      if (!HasRefTimer(timers_)) break;
+    }
     snapshot_support_->AtSafePoint();  // --heapsnapshot-signal, near-heap-limit, --heap-timeline
     size_t next = 0;
     for (size_t i = 1; i < timers_.size(); ++i) {

@@ -249,6 +249,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
 EventEmitter.errorMonitor = Symbol('events.errorMonitor');
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
+internal.makeProcessEmitter(proto);  // process inherits from proto (builtins_process_events.cc)
 module.exports = EventEmitter;
 )JS";
 

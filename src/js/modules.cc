@@ -603,6 +603,7 @@ Value NewInternalBinding(Runtime& rt) {
   rt.DefineNative(binding, "emitWarning", InternalEmitWarning, 1);
   rt.DefineNative(binding, "invalidArgTypeError", InternalInvalidArgTypeError, 3);
   rt.DefineNative(binding, "nodeError", InternalNodeError, 3);
+  rt.DefineNative(binding, "makeProcessEmitter", MakeProcessEmitter, 1);
   Handle fs = Handle::New(rt.heap(), NewFsBinding(rt));
   Handle cwd_key = Handle::New(rt.heap(), rt.Intern("cwd"));
   Handle cwd = Handle::New(rt.heap(), rt.GetNamed(fs, cwd_key));

@@ -628,19 +628,20 @@ int Runtime::RunMain(const std::string& name, std::string text) {
   Value result;
   if (!RunMainModule(*this, name, std::move(text), &result)) return 1;
   tenure::HandleScope scope(*heap_);
-  if (result.IsEmpty()) {
+  if (!result.IsEmpty()) RunEventLoop();
+  // However the program ends, 'exit' listeners run once (builtins_process_events.cc); an
+  // uncaught error makes the status 1.
+  auto report = [this] {
     Handle exception = Handle::New(*heap_, TakeException());
     ReportUncaught(exception);
-    return 1;
-  }
-  RunEventLoop();
-  if (has_exception()) {
-    Handle exception = Handle::New(*heap_, TakeException());
-    ReportUncaught(exception);
-    return 1;
-  }
+  };
+  bool uncaught = has_exception();
+  if (uncaught) report();
+  int status = 0;
+  FinishOptions finish{.code = uncaught ? 1 : exit_code_, .set_exit_code = uncaught || exit_code_ != 0};
+  if (!FinishProcess(*this, finish, &status)) report();  // an 'exit' listener threw: status 1
   std::fflush(stdout);
-  return exit_code_;
+  return status;
 }
 
 // node: "<file>:<line>\n<source line>\n<caret>\n\n<stack or inspected value>\n\nNode.js vX".
