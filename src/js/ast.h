@@ -60,6 +60,7 @@ namespace tenure::js {
   X(ClassMember, "op=Tok::kLBrack (computed key)|kPrivateName|kFunction (private method) str=hidden variable a=key? b=Function? flags=static|getter|setter") \
   X(ClassField, "op=kAssign (field)|kFunction (private method) a=key b=value? c=This flags=getter|setter") \
   X(FieldsInit, "a=Identifier(.init) b=This: calls the instance initializer (class fields)") \
+  X(IntrinsicCall, "num=ClassIntrinsic list=args: calls a runtime intrinsic (synthetic: modules.cc)") \
   X(Unary, "op a")                                                                             \
   X(Update, "op=++/-- a=target flags=prefix")                                                  \
   X(Binary, "op a b")                                                                          \

@@ -133,6 +133,7 @@ class Compiler {
   // instance initializer; call a runtime intrinsic (private_names.h) with `argc` arguments.
   void ClassField(Node* n, int dst);
   void FieldsInit(Node* n, int dst);
+  void IntrinsicCallExpr(Node* n, int dst);
   void ClassMemberSetUp(Node* member, Scope* scope, int ctor, int proto);
   void StoreHidden(Scope* scope, std::string_view name, int src);
   void CallIntrinsic(int which, int dst, int first_arg, int argc);

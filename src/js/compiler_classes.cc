@@ -162,6 +162,19 @@ void Compiler::FieldsInit(Node* n, int dst) {
   Emit(Op::kCall, dst, fn, Pack(recv, 0));
 }
 
+// A synthetic IntrinsicCall node: the intrinsic `n->num` called with undefined as the receiver
+// and the argument expressions in consecutive registers after it.
+void Compiler::IntrinsicCallExpr(Node* n, int dst) {
+  int mark = fs_->next_temp;
+  int recv = Temp();
+  std::vector<int> args;
+  for (size_t i = 0; i < n->list.size(); ++i) args.push_back(Temp());
+  Emit(Op::kLoadUndefined, recv);
+  for (size_t i = 0; i < n->list.size(); ++i) Expr(n->list[i], args[i]);
+  CallIntrinsic(static_cast<int>(n->num), dst, recv, static_cast<int>(n->list.size()));
+  fs_->next_temp = mark;
+}
+
 void Compiler::CallIntrinsic(int which, int dst, int recv, int argc) {
   int fn = Temp();
   Emit(Op::kLoadConst, fn, Const(ClassIntrinsicFunction(rt_, which)));

@@ -280,6 +280,7 @@ void Compiler::Expr(Node* n, int dst) {
     case NodeKind::kClass: Class(n, dst, ""); break;
     case NodeKind::kClassField: ClassField(n, dst); break;
     case NodeKind::kFieldsInit: FieldsInit(n, dst); break;
+    case NodeKind::kIntrinsicCall: IntrinsicCallExpr(n, dst); break;
     case NodeKind::kArray: ArrayLiteral(n, dst); break;
     case NodeKind::kObject: ObjectLiteral(n, dst); break;
     case NodeKind::kUnary: Unary(n, dst); break;

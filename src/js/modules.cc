@@ -14,6 +14,7 @@
 #include "builtins.h"
 #include "compiler.h"
 #include "parser.h"
+#include "private_names.h"
 #include "scope.h"
 #include "syntax_error.h"
 
@@ -22,22 +23,41 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum ModuleStateSlot : int { kStateCache, kStateBuiltins, kStateArgs, kStateMain, kStateSlots };
+// kStateModuleKey..kStateArrowKey hold private symbols (kSymbolPrivate): keys of the internal
+// properties below, which no enumeration, Reflect.ownKeys or inspection shows.
+enum ModuleStateSlot : int {
+  kStateCache, kStateBuiltins, kStateArgs, kStateMain,
+  kStateModuleKey,  // require / require.resolve -> their module
+  kStateParentKey,  // module -> the module that required it first (the "Require stack")
+  kStateArrowKey,   // a SyntaxError thrown by require -> its "file:line / source / caret" header
+  kStateSlots
+};
 constexpr int kWrapperArgCount = 5;
 constexpr const char* kWrapperNames[kWrapperArgCount] = {"exports", "require", "module", "__filename",
                                                          "__dirname"};
-constexpr const char* kWrapperArgNative = "%moduleWrapperArg";
-constexpr const char* kModuleKey = "%module";
-constexpr const char* kParentKey = "%parent";
-// An uncaught error carrying this hidden string prints it as the "file:line / source / caret"
-// header instead of its throw site (a SyntaxError in a required file; Runtime::ReportUncaught).
-constexpr const char* kArrowKey = "%arrowMessage";
 
 FixedArray* State(Runtime& rt) { return rt.root(kRootModuleState).As<FixedArray>(); }
 Value StateSlot(Runtime& rt, int slot) { return State(rt)->items()[slot]; }
 void SetStateSlot(Runtime& rt, int slot, Value v) {
   FixedArray* state = State(rt);
   tenure::Store(state, &state->items()[slot], v);
+}
+
+// The private-symbol key in state slot `slot` (kStateModuleKey, kStateParentKey, kStateArrowKey).
+Handle InternalKey(Runtime& rt, int slot) { return Handle::New(rt.heap(), StateSlot(rt, slot)); }
+
+void SetInternal(Runtime& rt, Handle object, int key_slot, Value value) {
+  tenure::HandleScope scope(rt.heap());
+  Handle v = Handle::New(rt.heap(), value);
+  rt.DefineOwn(object, InternalKey(rt, key_slot), v, kShapeHidden);
+}
+
+// The internal property's value, undefined when the object has none.
+Value GetInternal(Runtime& rt, Handle object, int key_slot) {
+  tenure::HandleScope scope(rt.heap());
+  Handle key = InternalKey(rt, key_slot);
+  int64_t index = Runtime::FindOwn(object.value().As<JSObject>(), key.value());
+  return index < 0 ? kUndefined : Runtime::ReadSlot(object.value().As<JSObject>(), index);
 }
 
 Value Get(Runtime& rt, Handle object, std::string_view key) {
@@ -179,7 +199,7 @@ Value NewModuleObject(Runtime& rt, const std::string& id, const std::string& fil
   std::vector<std::string> paths;
   if (absolute || eval) paths = NodeModulePaths(absolute ? DirName(filename) : cwd);
   SetDataProperty(rt, module, "paths", NewStringArray(rt, paths));
-  SetHiddenProperty(rt, module, kParentKey, parent.value());
+  SetInternal(rt, module, kStateParentKey, parent.value());
   return module.value();
 }
 
@@ -191,7 +211,7 @@ Value ThrowModuleNotFound(Runtime& rt, const std::string& request, Handle parent
   while (IsJSObject(m.value()) && stack.size() < 100) {
     std::string f = GetStdString(rt, m, "filename");
     if (f.rfind("node:", 0) != 0) stack.push_back(f);
-    m = Handle::New(rt.heap(), Get(rt, m, kParentKey));
+    m = Handle::New(rt.heap(), GetInternal(rt, m, kStateParentKey));
   }
   std::string message = "Cannot find module '" + request + "'";
   if (!stack.empty()) message += "\nRequire stack:";
@@ -219,19 +239,18 @@ bool DeclaresFunction(Node* program, std::string_view name) {
   return false;
 }
 
-// Prepends `var exports = %m(0), require = %m(1), ...;` to the program (see modules.h).
+// Prepends `var exports = <wrapper arg 0>, require = <1>, ...;` to the program (see modules.h):
+// IntrinsicCall nodes, so the arguments come from the runtime, not from any global a script sees.
 void InjectWrapperBindings(Node* program, Arena& arena) {
   std::vector<Node*> declarators;
   for (int i = 0; i < kWrapperArgCount; ++i) {
     if (DeclaresFunction(program, kWrapperNames[i])) continue;
     Node* id = SyntheticNode(arena, NodeKind::kIdentifier);
     id->str = kWrapperNames[i];
-    Node* callee = SyntheticNode(arena, NodeKind::kIdentifier);
-    callee->str = kWrapperArgNative;
     Node* index = SyntheticNode(arena, NodeKind::kNumber);
     index->num = i;
-    Node* call = SyntheticNode(arena, NodeKind::kCall);
-    call->a = callee;
+    Node* call = SyntheticNode(arena, NodeKind::kIntrinsicCall);
+    call->num = kIntrinsicModuleWrapperArg;
     call->list = arena.CopySpan(std::vector<Node*>{index});
     Node* d = SyntheticNode(arena, NodeKind::kDeclarator);
     d->a = id;
@@ -253,7 +272,7 @@ Value ThrowCompileError(Runtime& rt, const SourceFile& source, const SyntaxError
   std::string report = FormatSyntaxError(source, error);
   std::string header = report.substr(0, report.find("\n\nSyntaxError: ") + 1);
   Handle e = Handle::New(rt.heap(), rt.NewError(ErrorType::kSyntaxError, error.message));
-  SetHiddenProperty(rt, e, kArrowKey, rt.NewString(header));
+  SetInternal(rt, e, kStateArrowKey, rt.NewString(header));
   return rt.Throw(e.value());
 }
 
@@ -296,13 +315,6 @@ Value ExecuteModule(Runtime& rt, int id, Handle module, Handle require) {
   Handle undefined = Handle::New(rt.heap(), kUndefined);
   Handle closure = Handle::New(rt.heap(), rt.NewFunction(id, undefined));
   return rt.Call(closure, exports, nullptr, 0);
-}
-
-TENURE_NATIVE(WrapperArg) {
-  Value args_value = StateSlot(rt, kStateArgs);
-  int64_t i = args.get(0).IsSmi() ? args.get(0).ToSmi() : -1;
-  if (!IsKind(args_value, Kind::kFixedArray) || i < 0 || i >= kWrapperArgCount) return kUndefined;
-  return args_value.As<FixedArray>()->items()[i];
 }
 
 Value NewRequireFunction(Runtime& rt, Handle module);
@@ -473,7 +485,7 @@ bool RequestArg(Runtime& rt, Args args, std::string* out) {
 
 TENURE_NATIVE(ModuleRequire) {
   Handle callee = Handle::New(rt.heap(), rt.current_callee());
-  Handle module = Handle::New(rt.heap(), Get(rt, callee, kModuleKey));
+  Handle module = Handle::New(rt.heap(), GetInternal(rt, callee, kStateModuleKey));
   std::string request;
   if (!RequestArg(rt, args, &request)) return Value();
   return RequireFrom(rt, module, request);
@@ -481,7 +493,7 @@ TENURE_NATIVE(ModuleRequire) {
 
 TENURE_NATIVE(ModuleRequireResolve) {
   Handle callee = Handle::New(rt.heap(), rt.current_callee());
-  Handle module = Handle::New(rt.heap(), Get(rt, callee, kModuleKey));
+  Handle module = Handle::New(rt.heap(), GetInternal(rt, callee, kStateModuleKey));
   std::string request;
   if (!RequestArg(rt, args, &request)) return Value();
   std::string name = request.rfind("node:", 0) == 0 ? request.substr(5) : request;
@@ -503,9 +515,9 @@ TENURE_NATIVE(ModuleRequireResolve) {
 Value NewRequireFunction(Runtime& rt, Handle module) {
   tenure::HandleScope scope(rt.heap());
   Handle require = Handle::New(rt.heap(), rt.NewNativeFunction("require", ModuleRequire, 1));
-  SetHiddenProperty(rt, require, kModuleKey, module.value());
+  SetInternal(rt, require, kStateModuleKey, module.value());
   Handle resolve = Handle::New(rt.heap(), rt.NewNativeFunction("resolve", ModuleRequireResolve, 1));
-  SetHiddenProperty(rt, resolve, kModuleKey, module.value());
+  SetInternal(rt, resolve, kStateModuleKey, module.value());
   SetDataProperty(rt, require, "resolve", resolve.value());
   SetDataProperty(rt, require, "main", StateSlot(rt, kStateMain));
   // require.extensions is deprecated in node; here its keys exist but loaders are built in.
@@ -620,7 +632,12 @@ void InstallModuleSystem(Runtime& rt, Handle global) {
   Handle null_proto = Handle::New(rt.heap(), kNull);
   Value builtins = rt.NewObject(null_proto);
   SetStateSlot(rt, kStateBuiltins, builtins);
-  rt.DefineNative(global, kWrapperArgNative, WrapperArg, 1);
+  for (int slot : {kStateModuleKey, kStateParentKey, kStateArrowKey}) {
+    tenure::HandleScope item_scope(rt.heap());
+    Handle description = Handle::New(rt.heap(), rt.NewString("module internal"));
+    SetStateSlot(rt, slot, NewSymbol(rt, description, /*is_private=*/true));
+  }
+  (void)global;
 }
 
 bool RunMainModule(Runtime& rt, const std::string& filename, std::string text, Value* result) {
@@ -645,12 +662,19 @@ bool RunMainModule(Runtime& rt, const std::string& filename, std::string text, V
   return true;
 }
 
+Value ModuleWrapperArg(Runtime& rt, Handle receiver, Args args) {
+  (void)receiver;
+  Value args_value = StateSlot(rt, kStateArgs);
+  int64_t i = args.get(0).IsSmi() ? args.get(0).ToSmi() : -1;
+  if (!IsKind(args_value, Kind::kFixedArray) || i < 0 || i >= kWrapperArgCount) return kUndefined;
+  return args_value.As<FixedArray>()->items()[i];
+}
+
 std::string UncaughtArrowHeader(Runtime& rt, Handle exception) {
-  if (!IsKind(exception.value(), Kind::kError)) return {};
+  if (!IsKind(exception.value(), Kind::kError) || !IsKind(rt.root(kRootModuleState), Kind::kFixedArray)) return {};
   tenure::HandleScope scope(rt.heap());
-  Handle key = Handle::New(rt.heap(), rt.Intern(kArrowKey));
-  if (Runtime::FindOwn(exception.value().As<JSObject>(), key.value()) < 0) return {};
-  return GetStdString(rt, exception, kArrowKey);
+  Value header = GetInternal(rt, exception, kStateArrowKey);
+  return IsString(header) ? rt.ToStdString(header) : std::string();
 }
 
 }  // namespace tenure::js

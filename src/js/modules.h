@@ -67,6 +67,9 @@ Value NewUtilBinding(Runtime& rt);
 // The exports of the internal builtin `name` ("%web", "%internal", ...), created on first use;
 // empty when it threw.
 Value LoadInternalBuiltin(Runtime& rt, const std::string& name);
+// The native behind the kIntrinsicModuleWrapperArg intrinsic (private_names.h): wrapper argument
+// `index` (0 exports, 1 require, 2 module, 3 __filename, 4 __dirname) of the module being started.
+Value ModuleWrapperArg(Runtime& rt, Handle receiver, Args args);
 // The native half of `fs` (builtins_fs.cc): an object of sync primitives the JS half wraps.
 Value NewFsBinding(Runtime& rt);
 // An object of small helpers the embedded JS modules need (modules.cc): pid, emitWarning.

@@ -4,6 +4,8 @@
 // kInvalidPrivateBrandReinitialization), checked against `node` output.
 #include "private_names.h"
 
+#include "modules.h"
+
 #include <string>
 
 #include "builtins.h"
@@ -70,6 +72,8 @@ Value ClassIntrinsicFunction(Runtime& rt, int which) {
     tenure::Store(table.value().As<FixedArray>(), &table.value().As<FixedArray>()->items()[kIntrinsicToPropertyKey], fn);
     fn = rt.NewNativeFunction("SetFunctionName", SetFunctionNameNative, 3);
     tenure::Store(table.value().As<FixedArray>(), &table.value().As<FixedArray>()->items()[kIntrinsicSetFunctionName], fn);
+    fn = rt.NewNativeFunction("ModuleWrapperArg", ModuleWrapperArg, 1);
+    tenure::Store(table.value().As<FixedArray>(), &table.value().As<FixedArray>()->items()[kIntrinsicModuleWrapperArg], fn);
     rt.set_root(kRootClassIntrinsics, table.value());
   }
   return rt.root(kRootClassIntrinsics).As<FixedArray>()->items()[which];

@@ -22,6 +22,9 @@ enum ClassIntrinsic : int {
   // (fn, key, prefix) -> key as a property key; names `fn` by it (ECMA-262 SetFunctionName):
   // `{ [k]() {} }`, `{ [k]: function () {} }`, `get [k]() {}` ("get " prefix), symbols `[desc]`.
   kIntrinsicSetFunctionName,
+  // (index) -> the running module's wrapper argument (exports, require, module, __filename,
+  // __dirname): the `var exports = …` declarations modules.cc puts before a module's code.
+  kIntrinsicModuleWrapperArg,
   kIntrinsicCount
 };
 
