@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <random>
 #include <unordered_set>
 #include <vector>
@@ -41,11 +42,18 @@ bool FormatLogArguments(Runtime& rt, Args args, std::string* line);
 // ---- process events (builtins_process_events.cc) ---------------------------------------------
 // Makes `process` an EventEmitter lazily (stubs that load 'events' on first call) and remembers
 // it as the object the runtime emits 'beforeExit' / 'exit' on.
-void InstallProcessEvents(Runtime& rt, Handle global, Handle process);
+void InstallProcessEvents(Runtime& rt, Handle process);
 // internal.makeProcessEmitter(EventEmitter.prototype), called by the events module.
 Value MakeProcessEmitter(Runtime& rt, Handle self, Args args);
-// process.emit(event, arg) if process has a listener for `event`. False: a listener threw.
-bool EmitProcessEvent(Runtime& rt, std::string_view event, Value arg);
+// process.emit(event, ...args) if process has a listener for `event`. False: a listener threw.
+bool EmitProcessEvent(Runtime& rt, std::string_view event, std::initializer_list<Handle> args);
+bool EmitProcessEvent(Runtime& rt, std::string_view event, Value smi_arg);
+bool HasProcessListener(Runtime& rt, std::string_view event);
+enum class UncaughtHandling { kNoListener, kHandled, kListenerThrew };
+// With 'uncaughtException' listeners: takes the pending exception and emits
+// ('uncaughtException', error, origin); kListenerThrew leaves the listener's error pending
+// (node then exits with 7 and no 'exit' event). kNoListener: the exception stays pending.
+UncaughtHandling HandleUncaughtException(Runtime& rt, std::string_view origin);
 // process.exitCode as an integer, or `fallback` when it is not a number.
 int ProcessExitCode(Runtime& rt, int fallback);
 struct FinishOptions {

@@ -1064,7 +1064,7 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   Handle exec_path = Handle::New(heap, rt.NewString("tenure"));
   rt.ArrayPush(argv, exec_path);
   SetDataProperty(rt, process, "argv", argv.value());
-  InstallProcessEvents(rt, global, process);  // EventEmitter methods, 'exit' (builtins_process_events.cc)
+  InstallProcessEvents(rt, process);  // EventEmitter methods, 'exit' (builtins_process_events.cc)
   SetHiddenProperty(rt, global, "process", process.value());
 
   Handle performance = Handle::New(heap, rt.NewPlainObject());

@@ -10,13 +10,14 @@
 // whenever a script can name EventEmitter.
 //
 // Invariants:
-//  - The original process object is the global's hidden `%process` (a script may replace the
-//    global `process`; the runtime keeps emitting on the original, as node does).
+//  - The original process object is roots_[kRootProcess] (a script may replace the global
+//    `process`; the runtime keeps emitting on the original, as node does).
 //  - Until the upgrade nobody can have added a listener, so the end-of-program paths look for
 //    listeners without loading anything (HasProcessListener reads process._events).
 //  - 'exit' is emitted at most once: process._exiting turns true before the emit (node's flag).
-#include <iostream>
+#include <initializer_list>
 #include <utility>
+#include <vector>
 
 #include "builtins.h"
 #include "modules.h"
@@ -30,12 +31,7 @@ constexpr const char* kEmitterMethods[] = {
     "off",       "removeListener", "removeAllListeners", "emit",  "listeners",
     "rawListeners", "listenerCount", "eventNames", "setMaxListeners", "getMaxListeners"};
 
-Value OriginalProcess(Runtime& rt) {
-  tenure::HandleScope scope(rt.heap());
-  Handle global = Handle::New(rt.heap(), rt.root(kRootGlobal));
-  Handle key = Handle::New(rt.heap(), rt.Intern("%process"));
-  return rt.GetNamed(global, key);
-}
+Value OriginalProcess(Runtime& rt) { return rt.root(kRootProcess); }
 
 // The stub for kEmitterMethods[I]: loads 'events' (which replaces every stub), then calls the
 // real method on the receiver with the same arguments.
@@ -69,9 +65,9 @@ Value MakeProcessEmitter(Runtime& rt, Handle self, Args args) {
   Handle process = Handle::New(rt.heap(), OriginalProcess(rt));
   if (!IsJSObject(process.value()) || !IsJSObject(args.get(0))) return kUndefined;
   Handle holder = Handle::New(rt.heap(), process.value().As<JSObject>()->proto);
-  Handle stub_key = Handle::New(rt.heap(), rt.Intern("%emitterStubs"));
-  if (!IsJSObject(holder.value()) || rt.GetNamed(holder, stub_key) != kTrue) return kUndefined;
-  rt.DeleteProperty(holder, stub_key);
+  if (!IsJSObject(holder.value()) || holder.value().As<JSObject>()->proto != rt.root(kRootObjectPrototype)) {
+    return kUndefined;  // already upgraded, or a script gave process another prototype
+  }
   for (const char* name : kEmitterMethods) {
     Handle key = Handle::New(rt.heap(), rt.Intern(name));
     rt.DeleteProperty(holder, key);
@@ -113,18 +109,17 @@ int ExitCodeOf(Runtime& rt, Handle process, int fallback) {
 
 }  // namespace
 
-void InstallProcessEvents(Runtime& rt, Handle global, Handle process) {
+void InstallProcessEvents(Runtime& rt, Handle process) {
   tenure::HandleScope scope(rt.heap());
   Handle holder = Handle::New(rt.heap(), rt.NewPlainObject());
   DefineEmitterStubs(rt, holder, std::make_index_sequence<std::size(kEmitterMethods)>());
-  SetHiddenProperty(rt, holder, "%emitterStubs", kTrue);
   JSObject* object = process.value().As<JSObject>();
   tenure::Store(object, &object->proto, holder.value());
   SetDataProperty(rt, process, "_exiting", kFalse);
-  SetHiddenProperty(rt, global, "%process", process.value());
+  rt.set_root(kRootProcess, process.value());
 }
 
-bool EmitProcessEvent(Runtime& rt, std::string_view event, Value arg) {
+bool EmitProcessEvent(Runtime& rt, std::string_view event, std::initializer_list<Handle> args) {
   tenure::HandleScope scope(rt.heap());
   Handle process = Handle::New(rt.heap(), OriginalProcess(rt));
   if (!IsJSObject(process.value()) || !HasProcessListener(rt, process, event)) return true;
@@ -132,8 +127,31 @@ bool EmitProcessEvent(Runtime& rt, std::string_view event, Value arg) {
   Handle emit = Handle::New(rt.heap(), rt.GetNamed(process, emit_key));
   if (emit.value().IsEmpty()) return false;
   if (!rt.IsCallable(emit.value())) return true;
-  Value call_args[2] = {rt.Intern(event), arg};
-  return !rt.Call(emit, process, call_args, 2).IsEmpty();
+  Handle name = Handle::New(rt.heap(), rt.Intern(event));
+  std::vector<Value> call_args{name.value()};  // no allocation until Call copies them
+  for (Handle arg : args) call_args.push_back(arg.value());
+  return !rt.Call(emit, process, call_args.data(), static_cast<int>(call_args.size())).IsEmpty();
+}
+
+bool EmitProcessEvent(Runtime& rt, std::string_view event, Value smi_arg) {
+  tenure::HandleScope scope(rt.heap());
+  Handle arg = Handle::New(rt.heap(), smi_arg);
+  return EmitProcessEvent(rt, event, {arg});
+}
+
+bool HasProcessListener(Runtime& rt, std::string_view event) {
+  tenure::HandleScope scope(rt.heap());
+  Handle process = Handle::New(rt.heap(), OriginalProcess(rt));
+  return IsJSObject(process.value()) && HasProcessListener(rt, process, event);
+}
+
+UncaughtHandling HandleUncaughtException(Runtime& rt, std::string_view origin) {
+  if (!rt.has_exception() || !HasProcessListener(rt, "uncaughtException")) return UncaughtHandling::kNoListener;
+  tenure::HandleScope scope(rt.heap());
+  Handle error = Handle::New(rt.heap(), rt.TakeException());
+  Handle origin_string = Handle::New(rt.heap(), rt.Intern(origin));
+  if (!EmitProcessEvent(rt, "uncaughtException", {error, origin_string})) return UncaughtHandling::kListenerThrew;
+  return UncaughtHandling::kHandled;
 }
 
 int ProcessExitCode(Runtime& rt, int fallback) {

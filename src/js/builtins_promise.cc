@@ -642,6 +642,27 @@ bool Runtime::RunMicrotasks() {
     }
   } while (!ticks_.empty());
   host_entry_ = HostEntry::kNone;
+  while (!pending_rejections_.empty()) {
+    // node: with 'unhandledRejection' listeners each unhandled rejection is an event, else with
+    // 'uncaughtException' listeners an uncaught exception (origin 'unhandledRejection').
+    bool as_rejection = HasProcessListener(*this, "unhandledRejection");
+    if (!as_rejection && !HasProcessListener(*this, "uncaughtException")) break;
+    tenure::HandleScope scope(*heap_);
+    Handle promise = Handle::New(*heap_, pending_rejections_.front());
+    Handle reason = Handle::New(*heap_, Obj(promise.value())->internal[1]);
+    pending_rejections_.erase(pending_rejections_.begin());
+    if (as_rejection) {
+      if (!EmitProcessEvent(*this, "unhandledRejection", {reason, promise})) return false;
+      continue;
+    }
+    Throw(reason.value());
+    if (HandleUncaughtException(*this, "unhandledRejection") == UncaughtHandling::kListenerThrew) {
+      Handle error = Handle::New(*heap_, TakeException());  // node: exit 7, no 'exit' event
+      ReportUncaught(error);
+      std::fflush(stdout);
+      std::exit(7);
+    }
+  }
   if (!pending_rejections_.empty()) {
     // node 20's default --unhandled-rejections=throw: the first one ends the process.
     tenure::HandleScope scope(*heap_);

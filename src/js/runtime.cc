@@ -628,7 +628,13 @@ int Runtime::RunMain(const std::string& name, std::string text) {
   Value result;
   if (!RunMainModule(*this, name, std::move(text), &result)) return 1;
   tenure::HandleScope scope(*heap_);
-  if (!result.IsEmpty()) RunEventLoop();
+  // With 'uncaughtException' listeners an uncaught error goes to them and the loop goes on.
+  UncaughtHandling handling = UncaughtHandling::kHandled;
+  if (result.IsEmpty()) handling = HandleUncaughtException(*this, "uncaughtException");
+  while (handling == UncaughtHandling::kHandled) {
+    RunEventLoop();
+    handling = has_exception() ? HandleUncaughtException(*this, "uncaughtException") : UncaughtHandling::kNoListener;
+  }
   // However the program ends, 'exit' listeners run once (builtins_process_events.cc); an
   // uncaught error makes the status 1.
   auto report = [this] {
@@ -637,6 +643,7 @@ int Runtime::RunMain(const std::string& name, std::string text) {
   };
   bool uncaught = has_exception();
   if (uncaught) report();
+  if (handling == UncaughtHandling::kListenerThrew) return 7;  // node: no 'exit' event
   int status = 0;
   FinishOptions finish{.code = uncaught ? 1 : exit_code_, .set_exit_code = uncaught || exit_code_ != 0};
   if (!FinishProcess(*this, finish, &status)) report();  // an 'exit' listener threw: status 1

@@ -121,6 +121,7 @@ enum Root : int {
   kRootAsyncIteratorSymbol, // Symbol.asyncIterator (for await, builtins_symbol.cc)
   kRootAsyncIteration,      // FixedArray: async generator / async-from-sync prototypes (generators.h)
   kRootErrorConstructor,    // %Error%: its own `stackTraceLimit` bounds every captured stack
+  kRootProcess,             // the original process object (builtins_process_events.cc)
   kRootCount
 };
 
