@@ -12,6 +12,8 @@
 // Functions that need captured state (resolving functions, Promise.all elements, finally
 // thunks) are clones of template natives (kRootPromiseNatives) carrying a FixedArray of data in
 // internal[0]; the running clone is Runtime::current_callee().
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "builtins.h"
