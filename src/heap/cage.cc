@@ -29,9 +29,11 @@ Cage::Cage() : in_use_(kGranules / 64, 0) {
   if (base_ > start) munmap(raw, base_ - start);
   const uintptr_t tail = start + reserve - (base_ + kCageSize);
   if (tail > 0) munmap(reinterpret_cast<void*>(base_ + kCageSize), tail);
+  RegisterRootRegion(reinterpret_cast<void*>(base_), kCageSize);  // LSan scans only what is mapped
 }
 
 Cage::~Cage() {
+  UnregisterRootRegion(reinterpret_cast<void*>(base_), kCageSize);
   UnpoisonMemory(reinterpret_cast<void*>(base_), kCageSize);
   munmap(reinterpret_cast<void*>(base_), kCageSize);
 }
