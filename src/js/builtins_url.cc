@@ -24,7 +24,6 @@ const isAsciiDigit = (c) => c >= 0x30 && c <= 0x39;
 const isAsciiHexDigit = (c) => isAsciiDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 const isAsciiAlpha = (c) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isAsciiAlphanumeric = (c) => isAsciiAlpha(c) || isAsciiDigit(c);
-const toLowerAscii = (s) => s.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
 
 // A string as code points, lone surrogates replaced by U+FFFD (a USVString).
 function codePoints(s) {
@@ -376,7 +375,6 @@ function basicParse(input, base, url, stateOverride) {
   const c = codePoints(input);
   let buffer = '', atSignSeen = false, insideBrackets = false, passwordTokenSeen = false;
   const at = (i) => (i < c.length ? c[i] : EOF);
-  const remainingStartsWith = (p, s) => String.fromCodePoint(...c.slice(p + 1, p + 1 + s.length)) === s;
   for (let p = 0; ; p++) {
     const ch = at(p);
     switch (state) {
