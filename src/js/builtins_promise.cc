@@ -659,6 +659,9 @@ bool Runtime::RunMicrotasks() {
     }
     Throw(reason.value());
     if (HandleUncaughtException(*this, "unhandledRejection") == UncaughtHandling::kListenerThrew) {
+      // A sandboxed run (fuzzers) cannot end the process: the listener's error stays pending and
+      // RunMain's uncaught-exception handling ends the run instead.
+      if (sandboxed()) return false;
       Handle error = Handle::New(*heap_, TakeException());  // node: exit 7, no 'exit' event
       ReportUncaught(error);
       std::fflush(stdout);
