@@ -347,6 +347,14 @@ function startsWithWindowsDriveLetter(c, p) {
   const n = c[p + 2];
   return n === 0x2f || n === 0x5c || n === 0x3f || n === 0x23;
 }
+// The relative states take the base URL's whole authority.
+function copyAuthority(url, base) {
+  url.username = base.username;
+  url.password = base.password;
+  url.host = base.host;
+  url.port = base.port;
+}
+
 function shortenPath(url) {
   const path = url.path;
   if (url.scheme === 'file' && path.length === 1 && isWindowsDriveLetter(path[0], true)) return;
@@ -450,10 +458,7 @@ function basicParse(input, base, url, stateOverride) {
         } else if (isSpecialScheme(url.scheme) && ch === 0x5c) {
           state = S.RELATIVE_SLASH;
         } else {
-          url.username = base.username;
-          url.password = base.password;
-          url.host = base.host;
-          url.port = base.port;
+          copyAuthority(url, base);
           url.path = base.path.slice();
           url.query = base.query;
           if (ch === 0x3f) { url.query = ''; state = S.QUERY; }
@@ -472,10 +477,7 @@ function basicParse(input, base, url, stateOverride) {
         } else if (ch === 0x2f) {
           state = S.AUTHORITY;
         } else {
-          url.username = base.username;
-          url.password = base.password;
-          url.host = base.host;
-          url.port = base.port;
+          copyAuthority(url, base);
           state = S.PATH;
           p--;
         }

@@ -94,7 +94,8 @@ class Inspector {
       : rt_(rt), depth_(options.depth), compact_(options.compact), sorted_(options.sorted),
         custom_inspect_(options.custom_inspect), max_array_length_(options.max_array_length),
         user_options_(options.user_options),
-        circular_target_(Handle::New(rt.heap(), kUndefined)), error_(Handle::New(rt.heap(), kUndefined)) {}
+        circular_target_(Handle::New(rt.heap(), kUndefined)), error_(Handle::New(rt.heap(), kUndefined)),
+        custom_key_(Handle::New(rt.heap(), kUndefined)) {}
 
   std::string Format(Handle v, int recurse_times) {
     if (failed_) return "";
@@ -705,8 +706,8 @@ class Inspector {
   bool FormatCustom(Handle v, int recurse_times, std::string* out) {
     tenure::Heap& heap = rt_.heap();
     tenure::HandleScope scope(heap);
-    Handle key = Handle::New(heap, RegisteredSymbol(rt_, "nodejs.util.inspect.custom"));
-    Handle fn = Handle::New(heap, rt_.GetProperty(v, key));
+    if (custom_key_.value() == kUndefined) custom_key_.Set(RegisteredSymbol(rt_, "nodejs.util.inspect.custom"));
+    Handle fn = Handle::New(heap, rt_.GetProperty(v, custom_key_));
     if (fn.value().IsEmpty()) return Fail();
     if (!rt_.IsCallable(fn.value())) return false;
     Handle util = Handle::New(heap, LoadInternalBuiltin(rt_, "util"));
@@ -803,6 +804,7 @@ class Inspector {
   int circular_index_ = 0;
   Handle circular_target_;  // the object a "[Circular *1]" points to (undefined: none yet)
   Handle error_;            // what a custom inspect function threw, rethrown by Finish
+  Handle custom_key_;       // util.inspect.custom, looked up in the registry once (undefined: not yet)
   bool failed_ = false;
 };
 
