@@ -266,7 +266,7 @@ class Harness:
         time), or (RESULT key, column text) for fixed-duration ones such as Splay, which run
         until a time budget is spent: their speed is the time per unit of work, not the wall."""
         speed_text = per_unit[1] + " vs duk" if per_unit else "wall vs duk"
-        table = Table(title, ["engine", "script ms median (min)", "process wall s", "GCs",
+        table = Table(title, ["engine", "script ms median (min)", "process wall / CPU s", "GCs",
                               "GC total ms", "pause p50 / p99 / max ms", "peak RSS MB",
                               metric[0], speed_text, "max pause vs node"])
         script = self.js_script(name, globals_)
@@ -307,7 +307,8 @@ class Harness:
             max_pause = max(pauses) if pauses else None
             rss = runner.median([r.peak_rss_kb for r in rs if r.ok])
             table.add(label, "%s (%s)" % (fmt(med), fmt(min(walls))),
-                      fmt(runner.median([r.wall_s for r in rs if r.ok]), 2),
+                      "%s / %s" % (fmt(runner.median([r.wall_s for r in rs if r.ok]), 2),
+                                   fmt(runner.median([r.cpu_s for r in rs if r.ok]), 2)),
                       len(pauses) if traced else "n/a",
                       fmt(sum(pauses)) if traced else "n/a",
                       "%s / %s / %s" % (fmt(runner.percentile(pauses, 50), 2),
@@ -325,7 +326,9 @@ class Harness:
         duk_runs = next((len(rs) for label, rs in results if label == "duk"), self.duk_runs)
         table.note("script ms = time measured inside the script (performance.now or Date.now); "
                    "node/tenure: median of %d run(s), duk: %d. GC pauses from --trace-gc-nvp lines "
-                   "(`pause=… gc=…`) of the representative run; duk prints no GC trace."
+                   "(`pause=… gc=…`) of the representative run; duk prints no GC trace. process CPU = "
+                   "user + sys (node's GC helper threads can make it exceed wall; a wall far above "
+                   "CPU means the VM was contended)."
                    % (self.runs, duk_runs))
         self.tables.append(table)
 
