@@ -65,6 +65,20 @@ struct FinishOptions {
 // threw (exception pending, *status is 1).
 bool FinishProcess(Runtime& rt, const FinishOptions& options, int* status);
 
+// ---- process signals and warnings (builtins_process_signals.cc) ------------------------------
+// process.kill and process.emitWarning.
+void InstallProcessSignals(Runtime& rt, Handle process);
+// Once process is an EventEmitter: node's own listeners ('newListener'/'removeListener' start and
+// stop signal handlers; the 'warning' printer unless --no-warnings). False: exception pending.
+bool InstallProcessHooks(Runtime& rt);
+// Emits the event of one signal that arrived since the last call (node's poll phase; the caller
+// runs microtasks and calls again until it returns 0). The number of events emitted (1, or 2 for
+// an alias with listeners on both names), 0 when nothing is pending, or -1 when a listener
+// threw (exception pending).
+int DeliverProcessSignals(Runtime& rt);
+// Sleeps `ms`, or less when a signal arrives first (then true).
+bool WaitForTimerOrSignal(double ms);
+
 void InstallCoreBuiltins(Runtime& rt, Handle global);
 void InstallArrayBuiltins(Runtime& rt, Handle global);
 void InstallStringBuiltins(Runtime& rt, Handle global);

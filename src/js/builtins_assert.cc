@@ -337,8 +337,8 @@ assert.fail = function fail(actual, expected, message, operator, stackStartFn) {
     message = actual;
     actual = undefined;
   } else {
-    internal.emitWarning('[DEP0094] DeprecationWarning: assert.fail() with more than one argument is deprecated. ' +
-                         'Please use assert.strictEqual() instead or only pass a message.');
+    process.emitWarning('assert.fail() with more than one argument is deprecated. ' +
+                        'Please use assert.strictEqual() instead or only pass a message.', 'DeprecationWarning', 'DEP0094');
     if (argsLen === 2) operator = '!=';
   }
   if (message instanceof Error) throw message;

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <iostream>
 #include <thread>
+#include <utility>
 
 #include <time.h>
 #include <unistd.h>
@@ -1134,10 +1135,19 @@ static bool HasRefTimer(const Timers& timers) {
 }
 
 void Runtime::RunEventLoop() {
+  bool poll_signals = false;  // node's poll phase: after a timer callback, or woken by a signal
   for (;;) {
     if (!RunMicrotasks()) return;  // nextTick + promise jobs (builtins_promise.cc)
     // Job boundary: WeakRef keep-alives end, FinalizationRegistry callbacks run (builtins_weak.cc).
     if (!RunJobBoundaryTasks(*this)) return;
+    if (std::exchange(poll_signals, false)) {  // process.on('SIGINT', ...) (builtins_process_signals.cc)
+      int delivered = DeliverProcessSignals(*this);
+      if (delivered < 0) return;
+      if (delivered > 0) {  // its nextTicks and promise jobs run before the next signal's event
+        poll_signals = true;
+        continue;
+      }
+    }
     if (!HasRefTimer(timers_)) {
       // The loop is empty: node emits 'beforeExit'; a listener that schedules a timer keeps the
       // program going (its promise jobs run, but alone they do not).
@@ -1156,7 +1166,10 @@ void Runtime::RunEventLoop() {
     double wait = timers_[next].due - NowMs();
     if (wait > 0 && !skip_timer_waits()) {
       std::fflush(stdout);
-      std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait));
+      if (WaitForTimerOrSignal(wait)) {
+        poll_signals = true;
+        continue;
+      }
     }
     tenure::HandleScope scope(*heap_);
     Timer& t = timers_[next];
@@ -1174,6 +1187,7 @@ void Runtime::RunEventLoop() {
     Value result = Call(callback, receiver, args.data(), static_cast<int>(args.size()));
     host_entry_ = HostEntry::kNone;
     if (result.IsEmpty()) return;
+    poll_signals = true;
   }
 }
 

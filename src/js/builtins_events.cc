@@ -68,10 +68,11 @@ function addListener(target, type, listener, prepend) {
   if (max > 0 && existing.length > max && !existing.warned) {
     existing.warned = true;
     const name = target.constructor && target.constructor.name || 'EventEmitter';
-    const text = 'MaxListenersExceededWarning: Possible EventEmitter memory leak detected. ' +
+    const warning = new Error('Possible EventEmitter memory leak detected. ' +
       existing.length + ' ' + String(type) + ' listeners added to [' + name + ']. MaxListeners is ' +
-      max + '. Use emitter.setMaxListeners() to increase limit';
-    process.nextTick(() => internal.emitWarning(text));
+      max + '. Use emitter.setMaxListeners() to increase limit');
+    Object.assign(warning, { name: 'MaxListenersExceededWarning', emitter: target, type, count: existing.length });
+    process.emitWarning(warning);  // node's 'warning' event and printer (builtins_process_signals.cc)
   }
   return target;
 }

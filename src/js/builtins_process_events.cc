@@ -74,7 +74,7 @@ Value MakeProcessEmitter(Runtime& rt, Handle self, Args args) {
   }
   JSObject* object = holder.value().As<JSObject>();
   tenure::Store(object, &object->proto, args.get(0));
-  return kUndefined;
+  return InstallProcessHooks(rt) ? kUndefined : Value();  // builtins_process_signals.cc
 }
 
 namespace {
@@ -116,6 +116,7 @@ void InstallProcessEvents(Runtime& rt, Handle process) {
   JSObject* object = process.value().As<JSObject>();
   tenure::Store(object, &object->proto, holder.value());
   SetDataProperty(rt, process, "_exiting", kFalse);
+  InstallProcessSignals(rt, process);  // kill, emitWarning
   rt.set_root(kRootProcess, process.value());
 }
 

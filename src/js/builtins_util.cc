@@ -188,7 +188,7 @@ function deprecate(fn, message, code) {
   function deprecated(...args) {
     if (!warned) {
       warned = true;
-      internal.emitWarning((code ? '[' + code + '] ' : '') + 'DeprecationWarning: ' + message);
+      process.emitWarning(message, 'DeprecationWarning', code, deprecated);
     }
     return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
   }

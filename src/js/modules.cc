@@ -405,6 +405,8 @@ const BuiltinModule kBuiltinModules[] = {
     {"%util", nullptr, NewUtilBinding},
     {"%fs", nullptr, NewFsBinding},
     {"%internal", nullptr, NewInternalBinding},
+    {"%process", kProcessModuleSource, nullptr},
+    {"%signals", nullptr, NewProcessSignalsBinding},
     {"%web", kWebModuleSource, nullptr},
 };
 

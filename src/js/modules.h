@@ -60,6 +60,10 @@ extern const char kBufferModuleSource[];
 extern const char kTimersModuleSource[];
 extern const char kTimersPromisesModuleSource[];
 extern const char kPerfHooksModuleSource[];
+// process.emitWarning and node's own process listeners (builtins_process_signals.cc).
+extern const char kProcessModuleSource[];
+// The native half of '%process' (builtins_process_signals.cc): signal listening.
+Value NewProcessSignalsBinding(Runtime& rt);
 // The native half of `assert` (builtins_assert.cc): inspect with the assertion-message options.
 Value NewAssertBinding(Runtime& rt);
 // The native half of `util` (builtins_util.cc): inspect, format and brand checks.

@@ -55,6 +55,7 @@ std::string UsageText() {
          "  --no-allocation-site-pretenuring  never allocate literals in old space from survival feedback\n"
          "  --trace-pretenuring         print allocation-site decisions after each scavenge\n"
          "  --stress-pretenuring        allocate every object/array literal in old space (testing)\n"
+         "  --no-warnings               silence all process warnings\n"
          "  --heapsnapshot-signal=SIG   write a heap snapshot when SIG (e.g. SIGUSR2) arrives\n"
          "  --heapsnapshot-near-heap-limit=N  write up to N heap snapshots near the heap limit\n"
          "  --heap-timeline=FILE        sample heap statistics (NDJSON) at every GC and every 10 ms\n"
@@ -120,6 +121,7 @@ ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptio
     else if (name == "-h" || name == "--help") o->show_help = true;
     else if (name == "-v" || name == "--version") o->show_version = true;
     else if (name == "--expose-gc") o->expose_gc = true;
+    else if (name == "--no-warnings") o->no_warnings = true;
     else if (name == "--trace-gc") o->trace_gc = true;
     else if (name == "--trace-gc-nvp") o->trace_gc_nvp = true;
     else if (name == "--trace-gc-verbose") o->trace_gc_verbose = true;

@@ -29,6 +29,7 @@ struct RuntimeOptions {
   bool trace_gc_verbose = false;     // --trace-gc-verbose (V8 flag): fast-promotion line per scavenge
   bool fast_promotion = true;        // --no-fast-promotion-new-space turns HeapConfig's mode off
   bool expose_gc = false;
+  bool no_warnings = false;          // --no-warnings: no default 'warning' printer
   uint64_t stack_size_kb = 984;      // node's default --stack-size
   uint64_t gc_interval = 0;          // 0 = off
   uint64_t random_seed = 0;          // --random-seed (V8): Math.random's seed; 0 = random

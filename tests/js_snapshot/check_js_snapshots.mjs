@@ -210,6 +210,17 @@ if (kind === 'leak') {
   const written = fs.readdirSync(sigDir).filter((f) => f.endsWith('.heapsnapshot'));
   check(code === 0 && written.length === 1, `SIGUSR2 wrote one snapshot (${written}), exit ${code}`);
   if (written.length === 1) check(heap(['summary', path.join(sigDir, written[0])]).status === 0, 'signal snapshot loads');
+  // The same signal with a process.on('SIGUSR2') listener: both the snapshot and the listener
+  // (builtins_process_signals.cc chains to the snapshot handler).
+  const bothDir = path.join(work, 'signal-listener');
+  fs.mkdirSync(bothDir);
+  r = spawnSync(tenure, ['--heapsnapshot-signal=SIGUSR2', '-e',
+                         "const t = setTimeout(() => {}, 30000); process.on('SIGUSR2', (s) => { console.log('listener', s); " +
+                         "clearTimeout(t); }); process.kill(process.pid, 'SIGUSR2');"],
+                {cwd: bothDir, encoding: 'utf8', timeout: 20000});
+  const both = fs.readdirSync(bothDir).filter((f) => f.endsWith('.heapsnapshot'));
+  check(r.status === 0 && r.stdout === 'listener SIGUSR2\n' && both.length === 1,
+        `SIGUSR2 with a listener: listener ran (${JSON.stringify(r.stdout)}) and one snapshot (${both}), exit ${r.status}`);
   // --heapsnapshot-near-heap-limit: snapshots written before the OOM.
   const nearDir = path.join(work, 'near');
   fs.mkdirSync(nearDir);
