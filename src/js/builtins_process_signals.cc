@@ -108,7 +108,8 @@ bool MakeWakePipe() {
   return true;
 }
 
-// signals.startListening(name): installs OnSignal for a signal name (other names: no-op).
+// process's 'newListener' listener: the first listener of a signal name installs OnSignal (other
+// names: no-op).
 TENURE_NATIVE(StartListening) {
   (void)self;
   const int signo = IsString(args.get(0)) ? SignalByName(rt.ToStdString(args.get(0))) : 0;
@@ -121,7 +122,8 @@ TENURE_NATIVE(StartListening) {
   return kUndefined;  // SIGKILL / SIGSTOP: sigaction fails, node throws (not done, see runtime.md)
 }
 
-// signals.stopListening(name): the last listener is gone; restores the previous action.
+// process's 'removeListener' listener: once a signal has no listeners (under any of its names),
+// restores the action OnSignal replaced.
 TENURE_NATIVE(StopListening) {
   (void)self;
   const int signo = IsString(args.get(0)) ? SignalByName(rt.ToStdString(args.get(0))) : 0;
@@ -185,32 +187,27 @@ TENURE_NATIVE(ProcessKill) {
   return kTrue;
 }
 
-// process.emitWarning(...): loads '%process' (below) and calls its emitWarning.
-TENURE_NATIVE(ProcessEmitWarning) {
+// Calls '%process'.<name> (the module below, compiled on first use) with the same receiver and
+// arguments.
+Value CallProcessModule(Runtime& rt, const char* name, Handle self, Args args) {
   tenure::HandleScope scope(rt.heap());
   Handle exports = Handle::New(rt.heap(), LoadInternalBuiltin(rt, "%process"));
   if (exports.value().IsEmpty()) return Value();
-  Handle key = Handle::New(rt.heap(), rt.Intern("emitWarning"));
-  Handle emit = Handle::New(rt.heap(), rt.GetNamed(exports, key));
-  if (!rt.IsCallable(emit.value())) return rt.ThrowTypeError("%process.emitWarning is not a function");
-  std::vector<Value> copy(args.base, args.base + args.count);
-  return rt.Call(emit, self, copy.data(), static_cast<int>(copy.size()));
+  Handle key = Handle::New(rt.heap(), rt.Intern(name));
+  Handle fn = Handle::New(rt.heap(), rt.GetNamed(exports, key));
+  if (!rt.IsCallable(fn.value())) return rt.ThrowTypeError(std::string("%process.") + name + " is not a function");
+  std::vector<Value> copy(args.base, args.base + args.count);  // Call copies onto the stack before any GC
+  return rt.Call(fn, self, copy.data(), static_cast<int>(copy.size()));
 }
+
+TENURE_NATIVE(ProcessEmitWarning) { return CallProcessModule(rt, "emitWarning", self, args); }
+TENURE_NATIVE(OnWarning) { return CallProcessModule(rt, "onWarning", self, args); }
 
 }  // namespace
 
 extern const char kProcessModuleSource[] = R"JS('use strict';
 const internal = require('%internal');
-const signals = require('%signals');
-const proc = signals.process();  // the original process (a script may replace the global)
-
-function startListeningIfSignal(type) {
-  if (typeof type === 'string') signals.startListening(type);
-}
-
-function stopListeningIfSignal(type) {
-  if (typeof type === 'string' && proc.listenerCount(type) === 0) signals.stopListening(type);
-}
+const proc = require('%signals').process();  // the original process (a script may replace the global)
 
 // node's default 'warning' listener: "[CODE] Name: message" and the detail, to the one printer.
 function onWarning(warning) {
@@ -255,23 +252,13 @@ function emitWarning(warning, type, code, ctor) {
   proc.nextTick(() => proc.emit('warning', warning));
 }
 
-// Called once process is an EventEmitter (InstallProcessHooks): node's own process listeners.
-function install() {
-  proc.on('newListener', startListeningIfSignal);
-  proc.on('removeListener', stopListeningIfSignal);
-  if (!signals.noWarnings) proc.on('warning', onWarning);
-}
-
-module.exports = { emitWarning, install };
+module.exports = { emitWarning, onWarning };
 )JS";
 
 Value NewProcessSignalsBinding(Runtime& rt) {
   tenure::HandleScope scope(rt.heap());
   Handle binding = Handle::New(rt.heap(), rt.NewPlainObject());
-  rt.DefineNative(binding, "startListening", StartListening, 1);
-  rt.DefineNative(binding, "stopListening", StopListening, 1);
   rt.DefineNative(binding, "process", OriginalProcess, 0);
-  SetDataProperty(rt, binding, "noWarnings", rt.options().no_warnings ? kTrue : kFalse);
   return binding.value();
 }
 
@@ -280,14 +267,30 @@ void InstallProcessSignals(Runtime& rt, Handle process) {
   rt.DefineNative(process, "emitWarning", ProcessEmitWarning, 4);
 }
 
+// Natives, so that loading 'events' does not compile '%process' (only a warning does).
 bool InstallProcessHooks(Runtime& rt) {
   tenure::HandleScope scope(rt.heap());
-  Handle exports = Handle::New(rt.heap(), LoadInternalBuiltin(rt, "%process"));
-  if (exports.value().IsEmpty()) return false;
-  Handle key = Handle::New(rt.heap(), rt.Intern("install"));
-  Handle install = Handle::New(rt.heap(), rt.GetNamed(exports, key));
-  if (!rt.IsCallable(install.value())) return true;
-  return !rt.Call(install, exports, nullptr, 0).IsEmpty();
+  Handle process = Handle::New(rt.heap(), rt.root(kRootProcess));
+  Handle on_key = Handle::New(rt.heap(), rt.Intern("on"));
+  Handle on = Handle::New(rt.heap(), rt.GetNamed(process, on_key));
+  if (on.value().IsEmpty()) return false;
+  if (!rt.IsCallable(on.value())) return true;
+  struct Hook {
+    const char* event;
+    const char* name;  // node's names for these listeners
+    NativeFn fn;
+  };
+  const Hook hooks[] = {{"newListener", "startListeningIfSignal", StartListening},
+                        {"removeListener", "stopListeningIfSignal", StopListening},
+                        {"warning", "onWarning", OnWarning}};
+  for (const Hook& hook : hooks) {
+    if (hook.fn == OnWarning && rt.options().no_warnings) continue;  // --no-warnings: node adds none
+    Handle event = Handle::New(rt.heap(), rt.Intern(hook.event));
+    Handle listener = Handle::New(rt.heap(), rt.NewNativeFunction(hook.name, hook.fn, 1));
+    Value call_args[] = {event.value(), listener.value()};
+    if (rt.Call(on, process, call_args, 2).IsEmpty()) return false;
+  }
+  return true;
 }
 
 int DeliverProcessSignals(Runtime& rt) {
