@@ -279,6 +279,10 @@ class Heap {
   const HeapConfig& config() const { return config_; }
   Value cleared_weak_value() const { return config_.cleared_weak_value; }
   FILE* trace_stream() const { return config_.trace_stream ? config_.trace_stream : stdout; }
+  // The trace flags at run time (node's v8.setFlagsFromString('--trace-gc')): from the next GC on.
+  void set_trace_gc(bool on) { config_.trace_gc = on; }
+  void set_trace_gc_nvp(bool on) { config_.trace_gc_nvp = on; }
+  void set_trace_gc_verbose(bool on) { config_.trace_gc_verbose = on; }
 
   // ---- Tracing -------------------------------------------------------------------------------
   // The ring of recent trace-gc lines (what the OOM report prints), oldest first.

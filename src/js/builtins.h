@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <random>
 #include <unordered_set>
 #include <vector>
@@ -207,6 +208,7 @@ struct BuiltinsState {
   uint64_t next_symbol_hash = 0x9e3779b9;
   tenure::Global<> symbol_registry;  // Symbol.for's key -> symbol object (builtins_reflect.cc)
   std::mt19937_64 random;  // Math.random
+  std::shared_ptr<void> v8_state;  // the v8 module's GCProfiler sessions (builtins_v8.cc)
 };
 BuiltinsState& EnsureBuiltinsState(Runtime& rt);
 

@@ -640,7 +640,7 @@ TENURE_NATIVE(ConsoleLog) { return ConsolePrint(rt, args, stdout); }
 TENURE_NATIVE(ConsoleError) { return ConsolePrint(rt, args, stderr); }
 
 // ---------------------------------------------------------------------------------------------
-// process, v8, timers
+// process, timers
 
 static Value MakeStatsObject(Runtime& rt, std::initializer_list<std::pair<const char*, double>> fields) {
   tenure::HandleScope scope(rt.heap());
@@ -734,58 +734,6 @@ TENURE_NATIVE(ProcessHrtime) {
   rt.ArrayPush(result, s);
   Handle ns = Handle::New(rt.heap(), rt.NewNumber(nanos));
   rt.ArrayPush(result, ns);
-  return result.value();
-}
-
-// v8.writeHeapSnapshot([path]): full GC, then a .heapsnapshot (node's default file name in the
-// cwd when no path is given); returns the file name. Write errors throw an Error.
-TENURE_NATIVE(V8WriteHeapSnapshot) {
-  if (rt.sandboxed()) return rt.ThrowError(ErrorType::kError, "writeHeapSnapshot is disabled (sandboxed)");
-  std::string path;
-  Value arg = args.get(0);
-  if (arg != kUndefined) {
-    if (!IsString(arg)) {
-      return rt.ThrowTypeError("The \"path\" argument must be of type string. Received " + rt.Inspect(args.at(0)));
-    }
-    path = rt.ToStdString(arg);
-  }
-  std::string error;
-  std::string file = rt.snapshot_support().Write(path, &error);
-  if (file.empty()) return rt.ThrowError(ErrorType::kError, error);
-  return rt.NewString(file);
-}
-
-TENURE_NATIVE(V8GetHeapStatistics) {
-  tenure::HeapStatistics s = rt.heap().GetHeapStatistics();
-  return MakeStatsObject(rt, {
-      {"total_heap_size", static_cast<double>(s.total_heap_size)},
-      {"total_heap_size_executable", static_cast<double>(s.total_heap_size_executable)},
-      {"total_physical_size", static_cast<double>(s.total_physical_size)},
-      {"total_available_size", static_cast<double>(s.total_available_size)},
-      {"used_heap_size", static_cast<double>(s.used_heap_size)},
-      {"heap_size_limit", static_cast<double>(s.heap_size_limit)},
-      {"malloced_memory", static_cast<double>(s.malloced_memory)},
-      {"peak_malloced_memory", static_cast<double>(s.peak_malloced_memory)},
-      {"does_zap_garbage", static_cast<double>(s.does_zap_garbage)},
-      {"number_of_native_contexts", static_cast<double>(s.number_of_native_contexts)},
-      {"number_of_detached_contexts", static_cast<double>(s.number_of_detached_contexts)},
-      {"total_global_handles_size", static_cast<double>(s.total_global_handles_size)},
-      {"used_global_handles_size", static_cast<double>(s.used_global_handles_size)},
-      {"external_memory", static_cast<double>(s.external_memory)}});
-}
-
-TENURE_NATIVE(V8GetHeapSpaceStatistics) {
-  tenure::HandleScope scope(rt.heap());
-  Handle result = Handle::New(rt.heap(), rt.NewArray());
-  for (const tenure::SpaceStatistics& s : rt.heap().GetHeapSpaceStatistics()) {
-    Handle o = Handle::New(rt.heap(), rt.NewPlainObject());
-    SetDataProperty(rt, o, "space_name", rt.NewString(s.space_name));
-    SetDataProperty(rt, o, "space_size", rt.NewNumber(static_cast<double>(s.space_size)));
-    SetDataProperty(rt, o, "space_used_size", rt.NewNumber(static_cast<double>(s.space_used_size)));
-    SetDataProperty(rt, o, "space_available_size", rt.NewNumber(static_cast<double>(s.space_available_size)));
-    SetDataProperty(rt, o, "physical_space_size", rt.NewNumber(static_cast<double>(s.physical_space_size)));
-    rt.ArrayPush(result, o);
-  }
   return result.value();
 }
 
@@ -936,19 +884,6 @@ static void InstallTimerPrototypes(Runtime& rt) {
 }
 
 TENURE_NATIVE(PerformanceNow) { return rt.NewNumber(rt.NowMs() - rt.clock_origin_ms()); }
-
-// The builtin modules implemented in C++ (modules.h); empty for any other name.
-Value NewCoreBuiltinModule(Runtime& rt, std::string_view n) {
-  tenure::HandleScope scope(rt.heap());
-  if (n == "v8") {
-    Handle v8 = Handle::New(rt.heap(), rt.NewPlainObject());
-    rt.DefineNative(v8, "getHeapStatistics", V8GetHeapStatistics, 0);
-    rt.DefineNative(v8, "getHeapSpaceStatistics", V8GetHeapSpaceStatistics, 0);
-    rt.DefineNative(v8, "writeHeapSnapshot", V8WriteHeapSnapshot, 1);
-    return v8.value();
-  }
-  return Value();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Installation

@@ -302,18 +302,20 @@ HeapSnapshotSupport::HeapSnapshotSupport(Runtime& runtime) : runtime_(runtime) {
     action.sa_flags = SA_RESTART;
     sigaction(o.heapsnapshot_signal, &action, nullptr);
   }
-  if (o.heapsnapshot_near_heap_limit > 0) {
-    near_limit_snapshots_left_ = o.heapsnapshot_near_heap_limit;
-    runtime.heap().AddNearHeapLimitCallback(NearHeapLimit, this);
-  }
+  if (o.heapsnapshot_near_heap_limit > 0) EnableNearHeapLimitSnapshots(o.heapsnapshot_near_heap_limit);
   if (!o.heap_timeline.empty()) timeline_ = std::make_unique<HeapTimeline>(runtime.heap(), o.heap_timeline);
 }
 
 HeapSnapshotSupport::~HeapSnapshotSupport() {
-  if (runtime_.options().heapsnapshot_near_heap_limit > 0) {
-    runtime_.heap().RemoveNearHeapLimitCallback(NearHeapLimit, 0);
-  }
+  if (near_limit_enabled_) runtime_.heap().RemoveNearHeapLimitCallback(NearHeapLimit, 0);
   if (runtime_.options().heapsnapshot_signal != 0) std::signal(runtime_.options().heapsnapshot_signal, SIG_DFL);
+}
+
+void HeapSnapshotSupport::EnableNearHeapLimitSnapshots(uint64_t limit) {
+  if (near_limit_enabled_ || limit == 0) return;
+  near_limit_enabled_ = true;
+  near_limit_snapshots_left_ = limit;
+  runtime_.heap().AddNearHeapLimitCallback(NearHeapLimit, this);
 }
 
 std::string HeapSnapshotSupport::Write(const std::string& path, std::string* error) {

@@ -80,6 +80,9 @@ class HeapSnapshotSupport {
   // snapshot deferred by the near-heap-limit callback, and takes periodic timeline samples.
   void AtSafePoint();
   int snapshots_written() const { return snapshots_written_; }
+  // --heapsnapshot-near-heap-limit=N at run time (v8.setHeapSnapshotNearHeapLimit): up to `limit`
+  // snapshots near the heap limit. A no-op when already enabled (by the flag or an earlier call).
+  void EnableNearHeapLimitSnapshots(uint64_t limit);
 
  private:
   static size_t NearHeapLimit(void* data, size_t current_limit, size_t initial_limit);
@@ -91,6 +94,7 @@ class HeapSnapshotSupport {
   int snapshots_written_ = 0;
   uint64_t near_limit_snapshots_left_ = 0;
   bool near_limit_pending_ = false;
+  bool near_limit_enabled_ = false;
 };
 
 }  // namespace tenure::js

@@ -380,8 +380,8 @@ Value LoadJsBuiltin(Runtime& rt, const std::string& name, const char* source) {
   return Get(rt, module, "exports");
 }
 
-// Every builtin module other than `v8` (NewCoreBuiltinModule): JavaScript compiled on first
-// require, or exports made in C++. Names starting with '%' are bindings only builtins may require.
+// Every builtin module: JavaScript compiled on first require, or exports made in C++. Names
+// starting with '%' are bindings only builtins may require.
 struct BuiltinModule {
   std::string_view name;
   const char* source;           // JavaScript, or nullptr
@@ -400,11 +400,13 @@ const BuiltinModule kBuiltinModules[] = {
     {"timers/promises", kTimersPromisesModuleSource, nullptr},
     {"perf_hooks", kPerfHooksModuleSource, nullptr},
     {"url", kUrlModuleSource, nullptr},
+    {"v8", kV8ModuleSource, nullptr},  // builtins_v8.cc
     {"%assert", nullptr, NewAssertBinding},
     {"%comparisons", kComparisonsModuleSource, nullptr},
     {"%util", nullptr, NewUtilBinding},
     {"%fs", nullptr, NewFsBinding},
     {"%internal", nullptr, NewInternalBinding},
+    {"%v8", nullptr, NewV8Binding},
     {"%process", kProcessModuleSource, nullptr},
     {"%signals", nullptr, NewProcessSignalsBinding},
     {"%web", kWebModuleSource, nullptr},
@@ -428,18 +430,14 @@ Value LoadBuiltin(Runtime& rt, const std::string& name, bool internal, bool* fou
   Handle existing = Handle::New(rt.heap(), rt.GetNamed(builtins, key));
   *found = true;
   if (!existing.value().IsEmpty() && existing.value() != kUndefined) return existing.value();
-  Handle exports = Handle::New(rt.heap(), NewCoreBuiltinModule(rt, name));
-  if (exports.value().IsEmpty()) {
-    if (rt.has_exception()) return Value();
-    const BuiltinModule* m = FindBuiltinModule(name, internal);
-    if (m == nullptr) {
-      *found = false;
-      return Value();
-    }
-    Value v = m->source != nullptr ? LoadJsBuiltin(rt, name, m->source) : m->make(rt);
-    if (v.IsEmpty()) return Value();
-    exports = Handle::New(rt.heap(), v);
+  const BuiltinModule* m = FindBuiltinModule(name, internal);
+  if (m == nullptr) {
+    *found = false;
+    return Value();
   }
+  Value v = m->source != nullptr ? LoadJsBuiltin(rt, name, m->source) : m->make(rt);
+  if (v.IsEmpty()) return Value();
+  Handle exports = Handle::New(rt.heap(), v);
   rt.DefineOwn(builtins, key, exports, kShapeHidden);
   return exports.value();
 }

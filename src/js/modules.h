@@ -42,9 +42,6 @@ bool RunMainModule(Runtime& rt, const std::string& filename, std::string text, V
 // the uncaught report (a SyntaxError thrown by require), or "" to use its throw site.
 std::string UncaughtArrowHeader(Runtime& rt, Handle exception);
 
-// The exports of a builtin module implemented in C++ (`v8`; builtins_core.cc), or
-// empty when `name` is not one of them. May allocate.
-Value NewCoreBuiltinModule(Runtime& rt, std::string_view name);
 
 // Embedded JavaScript sources of the builtin modules written in JS (compiled on first require).
 extern const char kPathModuleSource[];    // builtins_path.cc
@@ -60,6 +57,9 @@ extern const char kBufferModuleSource[];
 extern const char kTimersModuleSource[];
 extern const char kTimersPromisesModuleSource[];
 extern const char kPerfHooksModuleSource[];
+// The v8 module (builtins_v8.cc): JavaScript over its native binding '%v8'.
+extern const char kV8ModuleSource[];
+Value NewV8Binding(Runtime& rt);
 // process.emitWarning and node's own process listeners (builtins_process_signals.cc).
 extern const char kProcessModuleSource[];
 // The native half of '%process' (builtins_process_signals.cc): signal listening.
