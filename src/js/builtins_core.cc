@@ -7,6 +7,7 @@
 #include <thread>
 #include <utility>
 
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -658,6 +659,66 @@ TENURE_NATIVE(ProcessMemoryUsage) {
                               {"arrayBuffers", static_cast<double>(BufferBytesInUse(rt))}});
 }
 
+static double Microseconds(const timeval& t) { return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_usec); }
+
+// prevValue.<name> of process.cpuUsage(prevValue), checked as node does: a number in
+// [0, 2^53 - 1], else ERR_INVALID_ARG_TYPE when prevValue is no plain object or the field no
+// number, ERR_INVALID_ARG_VALUE (a RangeError) otherwise. False: thrown.
+static bool CpuUsageField(Runtime& rt, Handle prev, const char* name, double* out) {
+  tenure::HandleScope scope(rt.heap());
+  bool object = IsJSObject(prev.value()) && !rt.IsCallable(prev.value()) && !IsKind(prev.value(), Kind::kArray);
+  Handle value = Handle::New(rt.heap(), kUndefined);
+  if (IsJSObject(prev.value())) {
+    Handle key = Handle::New(rt.heap(), rt.Intern(name));
+    value = Handle::New(rt.heap(), rt.GetNamed(prev, key));
+    if (value.value().IsEmpty()) return false;
+  }
+  *out = IsNumber(value.value()) ? NumberValue(value.value()) : -1;
+  if (*out >= 0 && *out <= 9007199254740991.0) return true;
+  std::string property = std::string("prevValue.") + name;
+  if (!object) {
+    rt.Throw(NewNodeError(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                          "The \"prevValue\" argument must be of type object. " + DescribeReceivedValue(rt, prev)));
+  } else if (!IsNumber(value.value())) {
+    rt.Throw(NewNodeError(rt, ErrorType::kTypeError, "ERR_INVALID_ARG_TYPE",
+                          "The \"" + property + "\" property must be of type number. " + DescribeReceivedValue(rt, value)));
+  } else {
+    rt.Throw(NewNodeError(rt, ErrorType::kRangeError, "ERR_INVALID_ARG_VALUE",
+                          "The property '" + property + "' is invalid. Received " + rt.Inspect(value)));
+  }
+  return false;
+}
+
+// process.cpuUsage([prevValue]): { user, system } CPU time in microseconds (getrusage, as libuv
+// reads it), or the difference from an earlier result (a falsy prevValue counts as none).
+TENURE_NATIVE(ProcessCpuUsage) {
+  rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  double user = Microseconds(usage.ru_utime), system = Microseconds(usage.ru_stime);
+  if (Runtime::ToBoolean(args.get(0))) {
+    double prev_user = 0, prev_system = 0;
+    if (!CpuUsageField(rt, args.at(0), "user", &prev_user)) return Value();
+    if (!CpuUsageField(rt, args.at(0), "system", &prev_system)) return Value();
+    user -= prev_user;
+    system -= prev_system;
+  }
+  return MakeStatsObject(rt, {{"user", user}, {"system", system}});
+}
+
+// process.resourceUsage(): getrusage(RUSAGE_SELF) with node's field names (CPU times in
+// microseconds, maxRSS in kilobytes).
+TENURE_NATIVE(ProcessResourceUsage) {
+  rusage u {};
+  getrusage(RUSAGE_SELF, &u);
+  auto n = [](long v) { return static_cast<double>(v); };
+  return MakeStatsObject(rt, {{"userCPUTime", Microseconds(u.ru_utime)}, {"systemCPUTime", Microseconds(u.ru_stime)},
+      {"maxRSS", n(u.ru_maxrss)}, {"sharedMemorySize", n(u.ru_ixrss)}, {"unsharedDataSize", n(u.ru_idrss)},
+      {"unsharedStackSize", n(u.ru_isrss)}, {"minorPageFault", n(u.ru_minflt)}, {"majorPageFault", n(u.ru_majflt)},
+      {"swappedOut", n(u.ru_nswap)}, {"fsRead", n(u.ru_inblock)}, {"fsWrite", n(u.ru_oublock)},
+      {"ipcSent", n(u.ru_msgsnd)}, {"ipcReceived", n(u.ru_msgrcv)}, {"signalsCount", n(u.ru_nsignals)},
+      {"voluntaryContextSwitches", n(u.ru_nvcsw)}, {"involuntaryContextSwitches", n(u.ru_nivcsw)}});
+}
+
 // process.exit([code]): `code` (when given) becomes process.exitCode, 'exit' listeners run
 // (unless the program is already exiting), and the process ends with process.exitCode or 0.
 TENURE_NATIVE(ProcessExit) {
@@ -984,6 +1045,8 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
 
   Handle process = Handle::New(heap, rt.NewPlainObject());
   rt.DefineNative(process, "memoryUsage", ProcessMemoryUsage, 0);
+  rt.DefineNative(process, "cpuUsage", ProcessCpuUsage, 1);
+  rt.DefineNative(process, "resourceUsage", ProcessResourceUsage, 0);
   rt.DefineNative(process, "exit", ProcessExit, 1);
   rt.DefineNative(process, "uptime", ProcessUptime, 0);
   rt.DefineNative(process, "nextTick", SetImmediate, 1);
