@@ -39,6 +39,7 @@
 
 #include "builtins.h"
 #include "modules.h"
+#include "options.h"
 
 namespace tenure::js {
 
@@ -77,10 +78,6 @@ int g_wake_pipe[2] = {-1, -1};
 
 bool IsInt32(double d) { return d >= INT32_MIN && d <= INT32_MAX && d == std::trunc(d); }
 
-int SignalByName(std::string_view name) {
-  for (const auto& [n, number] : kSignals) if (name == n) return number;
-  return 0;
-}
 
 // The handler of every signal with listeners; async-signal-safe (flag, pipe write, chaining).
 void OnSignal(int signo) {
@@ -112,7 +109,7 @@ bool MakeWakePipe() {
 // names: no-op).
 TENURE_NATIVE(StartListening) {
   (void)self;
-  const int signo = IsString(args.get(0)) ? SignalByName(rt.ToStdString(args.get(0))) : 0;
+  const int signo = IsString(args.get(0)) ? SignalNumber(rt.ToStdString(args.get(0))) : 0;
   if (signo == 0 || g_installed[signo] || !MakeWakePipe()) return kUndefined;
   struct sigaction action = {};
   action.sa_handler = OnSignal;
@@ -126,7 +123,7 @@ TENURE_NATIVE(StartListening) {
 // restores the action OnSignal replaced.
 TENURE_NATIVE(StopListening) {
   (void)self;
-  const int signo = IsString(args.get(0)) ? SignalByName(rt.ToStdString(args.get(0))) : 0;
+  const int signo = IsString(args.get(0)) ? SignalNumber(rt.ToStdString(args.get(0))) : 0;
   if (signo == 0 || !g_installed[signo]) return kUndefined;
   // An alias (SIGIOT/SIGABRT, SIGPOLL/SIGIO) may still have listeners.
   for (const auto& [name, number] : kSignals) {
@@ -171,7 +168,7 @@ TENURE_NATIVE(ProcessKill) {
     signo = static_cast<int32_t>(NumberValue(sig.value()));
   } else if (!rt.ToBoolean(sig.value())) {
     signo = SIGTERM;
-  } else if (!IsString(sig.value()) || (signo = SignalByName(rt.ToStdString(sig.value()))) == 0) {
+  } else if (!IsString(sig.value()) || (signo = SignalNumber(rt.ToStdString(sig.value()))) == 0) {
     std::string shown;
     if (IsJSObject(sig.value())) {
       shown = rt.Inspect(sig);
@@ -204,6 +201,11 @@ TENURE_NATIVE(ProcessEmitWarning) { return CallProcessModule(rt, "emitWarning", 
 TENURE_NATIVE(OnWarning) { return CallProcessModule(rt, "onWarning", self, args); }
 
 }  // namespace
+
+int SignalNumber(std::string_view name) {
+  for (const auto& [n, number] : kSignals) if (name == n) return number;
+  return 0;
+}
 
 extern const char kProcessModuleSource[] = R"JS('use strict';
 const internal = require('%internal');

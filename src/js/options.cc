@@ -1,7 +1,6 @@
 #include "options.h"
 
 #include <charconv>
-#include <csignal>
 #include <utility>
 #include <string_view>
 
@@ -15,15 +14,6 @@ bool ParseNumber(std::string_view text, uint64_t* out) {
   if (text.empty()) return false;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
   return ec == std::errc() && ptr == text.data() + text.size();
-}
-
-// Signal names accepted by --heapsnapshot-signal (node takes any name; these are the usual ones).
-int SignalNumber(std::string_view name) {
-  const std::pair<std::string_view, int> table[] = {{"SIGUSR1", SIGUSR1}, {"SIGUSR2", SIGUSR2},
-                                                    {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},
-                                                    {"SIGTERM", SIGTERM}, {"SIGQUIT", SIGQUIT}};
-  for (const auto& [n, number] : table) if (n == name) return number;
-  return 0;
 }
 
 ParseOutcome Bad(std::string message) { return {false, kBadOptionExit, std::move(message)}; }

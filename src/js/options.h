@@ -54,5 +54,8 @@ struct ParseOutcome {
 
 ParseOutcome ParseCommandLine(const std::vector<std::string>& args, RuntimeOptions* options);
 std::string UsageText();
+// A signal's number from node's name for it (os.constants.signals: "SIGUSR2"), 0 when unknown;
+// --heapsnapshot-signal takes these names. Defined in builtins_process_signals.cc.
+int SignalNumber(std::string_view name);
 
 }  // namespace tenure::js
