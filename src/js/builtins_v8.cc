@@ -31,7 +31,8 @@ namespace tenure::js {
 extern const char kV8ModuleSource[] = R"JS('use strict';
 const binding = require('%v8');
 const internal = require('%internal');
-const { inspect } = require('util');
+// util is loaded on first use only: compiling it is most of what require('util') costs.
+function inspect(value, options) { return require('util').inspect(value, options); }
 
 function invalidArgValue(name, value) {
   const kind = name.includes('.') ? 'property' : 'argument';
