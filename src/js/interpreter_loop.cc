@@ -92,6 +92,33 @@ inline Value BoxDouble(Runtime& rt, double d) {
   return o->slots.As<FixedArray>()->items()[index - capacity];
 }
 
+// Runtime::TryTransitionStore's hit inline, for the case that dominates constructors (`this.x =`
+// on a fresh instance): a plain object whose new slot is inline. The checks are
+// TryTransitionStore's: the accessor epoch, the cached prototype, and the chain receiver -> holder
+// [-> Object.prototype] -> null. A young host (most instances) needs no write barrier
+// (WriteBarrierForObject returns on a host without kPageOld); an old one (a pretenured instance)
+// takes both barriers. Returns false when this case does not apply; the caller then takes
+// TryTransitionStore.
+[[gnu::always_inline]] inline bool InlineTransitionStore(JSObject* o, const InlineCache& ic, Value value,
+                                                         uint64_t accessor_epoch, Value object_prototype) {
+  if (ic.accessor_epoch != accessor_epoch || o->proto != ic.holder) return false;
+  const uint32_t tag = o->type()->embedder_tag;
+  if (static_cast<Kind>(tag & kKindMask) != Kind::kObject || ic.index >= static_cast<int32_t>((tag >> 8) & 0xff)) {
+    return false;
+  }
+  Value proto = o->proto;
+  if (!IsJSObject(proto) || object_prototype.As<JSObject>()->proto != kNull) return false;
+  if (proto != object_prototype && proto.As<JSObject>()->proto != object_prototype) return false;
+  Value* slot = &o->body()[(tag >> 16) + static_cast<uint32_t>(ic.index)];
+  o->shape = ic.transition;
+  *slot = value;
+  if (tenure::internal::ChunkFlags(o) & tenure::internal::kPageOld) [[unlikely]] {
+    tenure::WriteBarrier(o, &o->shape, ic.transition);
+    tenure::WriteBarrier(o, slot, value);
+  }
+  return true;
+}
+
 inline FixedArray* ContextAt(Value context, int depth) {
   for (int i = 0; i < depth; ++i) context = context.As<FixedArray>()->items()[0];
   return context.As<FixedArray>();
@@ -259,6 +286,15 @@ Value Runtime::RunFrames(size_t entry_index) {
   Value* r;
   const Instr* ip;
   Value result;
+  // The operands of the one inline PushRegisterFrame site (`push_frame:`), shared by kCall and
+  // kNew's fast paths so the compiler inlines a single copy of it.
+  struct {
+    Value callee, receiver, new_target;
+    const FunctionInfo* info;
+    const Value* args;
+    int argc;
+    bool construct;
+  } push;
 
 #define RELOAD()                          \
   do {                                    \
@@ -398,6 +434,10 @@ Value Runtime::RunFrames(size_t entry_index) {
         if (o.IsHeapObject() && ic->index >= 0 && IsJSObject(o) && o.As<JSObject>()->shape == ic->shape) {
           if (ic->transition.IsEmpty()) {
             WriteSlotValue(o.As<JSObject>(), ic->index, r[in.c]);
+            break;
+          }
+          if (InlineTransitionStore(o.As<JSObject>(), *ic, r[in.c], accessor_epoch_,
+                                    roots_[kRootObjectPrototype])) {
             break;
           }
           if (TryTransitionStore(o.As<JSObject>(), *ic, r[in.c])) break;  // cached add (no GC)
@@ -708,12 +748,9 @@ Value Runtime::RunFrames(size_t entry_index) {
         const FunctionInfo* info = functions_[id].get();
         if (!info->register_prologue || info->is_class_ctor) goto generic_call;
         SAVE_PC();
-        int argc = in.c >> 16;
         const Value* args = &r[(in.c & 0xffff) + 1];
-        CHECK_BOOL(PushRegisterFrame(CalleeBase(f, args + argc), callee, info, args[-1], kUndefined,
-                                     args, argc, in.a, false));
-        RELOAD();
-        break;
+        push = {callee, args[-1], kUndefined, info, args, in.c >> 16, false};
+        goto push_frame;
       }
       case Op::kNew: L_New: {
         // `new F(...)` of an ordinary function or base-class constructor whose newest own
@@ -734,7 +771,7 @@ Value Runtime::RunFrames(size_t entry_index) {
           goto generic_call;
         }
         SAVE_PC();
-        Value proto = ReadSlot(fn, shape->index.ToSmi());
+        Value proto = ReadSlotValue(fn, shape->index.ToSmi());
         // The argument list's receiver slot is unused by `new`: it roots the prototype during
         // the instance allocation, the only allocation before the frame exists.
         r[recv] = IsJSObject(proto) ? proto : roots_[kRootObjectPrototype];
@@ -743,13 +780,15 @@ Value Runtime::RunFrames(size_t entry_index) {
             NewConstructedObject(*this, REG(recv), capacity, ConstructSite(*this, f->info, in.b, info));
         callee = r[callee_reg];  // the allocation may have moved it
         r[recv] = receiver;
-        int argc = in.c >> 16;
-        const Value* args = &r[recv + 1];
-        CHECK_BOOL(PushRegisterFrame(CalleeBase(f, args + argc), callee, info, receiver, callee, args,
-                                     argc, in.a, true));
+        push = {callee, receiver, callee, info, &r[recv + 1], in.c >> 16, true};
+        goto push_frame;
+      }
+      push_frame:
+        CHECK_BOOL(PushRegisterFrame(CalleeBase(f, push.args + push.argc), push.callee, push.info,
+                                     push.receiver, push.new_target, push.args, push.argc, in.a,
+                                     push.construct));
         RELOAD();
         break;
-      }
       case Op::kCallSpread: L_CallSpread: case Op::kNewSpread: L_NewSpread:
       case Op::kSuperCall: L_SuperCall: case Op::kSuperCallSpread: L_SuperCallSpread:
       generic_call: {
@@ -804,7 +843,12 @@ Value Runtime::RunFrames(size_t entry_index) {
         Frame done = frames_.back();
         if (done.construct) {
           if (!IsJSObject(result)) result = r[kRegReceiver];
-          LearnInstanceCapacity(r[kRegNewTarget], result);
+          // LearnInstanceCapacity only when it can change something: skipped inline when the
+          // constructor is its own new.target and the instance fits its current estimate.
+          if (r[kRegNewTarget] != r[kRegClosure] || !IsKind(result, Kind::kObject) ||
+              result.As<JSObject>()->shape.As<Shape>()->count.ToSmi() > done.info->instance_capacity) {
+            LearnInstanceCapacity(r[kRegNewTarget], result);
+          }
           if (IsKind(result, Kind::kError)) [[unlikely]] result = RefreshErrorStackHeader(result);
         }
         handlers_.resize(done.handler_base);

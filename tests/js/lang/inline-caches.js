@@ -39,6 +39,15 @@ Object.setPrototypeOf(Plain.prototype, { set y(v) { intercepted.push('y' + v); }
 const c = addY(new Plain());
 console.log(Object.keys(c).length, intercepted.join());
 // expect: 0 7,y5
+// A prototype swapped in after the cache filled, whose setter already existed (no accessor is
+// defined after the fill): the chain check alone must send the store to the setter.
+const withSetter = { set w(v) { intercepted.push('w' + v); } };
+function Wide() { this.w = 0; }
+new Wide(); new Wide();
+Object.setPrototypeOf(Wide.prototype, withSetter);
+const wide = new Wide();
+console.log(Object.keys(wide).length, intercepted.join());
+// expect: 0 7,y5,w0
 const getterOnly = Object.create({ get z() { return 'z getter'; } });
 function addZ(o) { o.z = 1; return o; }
 addZ({}); addZ({});
