@@ -740,6 +740,13 @@ TENURE_NATIVE(ProcessUptime) {
 // process.env: the environment's variables as own string properties, in `environ` order. node's
 // process.env is an exotic object that also turns assigned values into strings; this one is a
 // plain object, so `process.env.X = 1` stores the number.
+// process.execPath: the running executable's absolute path, as node reports its own.
+static std::string ExecPath() {
+  char path[4096];
+  ssize_t n = readlink("/proc/self/exe", path, sizeof path);
+  return n > 0 && static_cast<size_t>(n) < sizeof path ? std::string(path, static_cast<size_t>(n)) : "tenure";
+}
+
 static Value NewProcessEnv(Runtime& rt) {
   tenure::HandleScope scope(rt.heap());
   Handle env = Handle::New(rt.heap(), rt.NewPlainObject());
@@ -1060,8 +1067,9 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
   SetDataProperty(rt, process, "env", NewProcessEnv(rt));
   SetDataProperty(rt, process, "exitCode", kUndefined);
   Handle argv = Handle::New(heap, rt.NewArray());
-  Handle exec_path = Handle::New(heap, rt.NewString("tenure"));
+  Handle exec_path = Handle::New(heap, rt.NewString(ExecPath()));
   rt.ArrayPush(argv, exec_path);
+  SetDataProperty(rt, process, "execPath", exec_path.value());
   SetDataProperty(rt, process, "argv", argv.value());
   InstallProcessEvents(rt, process);  // EventEmitter methods, 'exit' (builtins_process_events.cc)
   SetHiddenProperty(rt, global, "process", process.value());

@@ -610,15 +610,17 @@ bool Runtime::CompileScript(const SourceFile& source, int* function_id) {
 int Runtime::RunMain(const std::string& name, std::string text) {
   main_script_ = name;
   {
-    // process.argv = [execPath, script, ...args]
+    // process.argv = [execPath, script, ...args]; node's -e has no script entry
     tenure::HandleScope scope(*heap_);
     Handle global = Handle::New(*heap_, roots_[kRootGlobal]);
     Handle pk = Handle::New(*heap_, Intern("process"));
     Handle process = Handle::New(*heap_, GetNamed(global, pk));
     Handle ak = Handle::New(*heap_, Intern("argv"));
     Handle argv = Handle::New(*heap_, GetNamed(process, ak));
-    Handle script = Handle::New(*heap_, NewString(name));
-    ArrayPush(argv, script);
+    if (name != "[eval]") {
+      Handle script = Handle::New(*heap_, NewString(name));
+      ArrayPush(argv, script);
+    }
     for (const std::string& a : script_args_) {
       Handle arg = Handle::New(*heap_, NewString(a));
       ArrayPush(argv, arg);
