@@ -727,11 +727,12 @@ TENURE_NATIVE(ViewToStringTag) {
 }
 
 // A non-enumerable getter `name` (an interned string, or the symbol `symbol_key` if given).
+// `symbol_key` is a raw value: it is rooted before anything here allocates (a GC may move it).
 void DefineGetter(Runtime& rt, Handle holder, const char* name, NativeFn fn, Value symbol_key = Value()) {
   tenure::HandleScope scope(rt.heap());
+  Handle key = Handle::New(rt.heap(), symbol_key.IsEmpty() ? rt.Intern(name) : symbol_key);
   Handle getter = Handle::New(rt.heap(), rt.NewNativeFunction(std::string("get ") + name, fn, 0));
   Handle none = Handle::New(rt.heap(), kUndefined);
-  Handle key = Handle::New(rt.heap(), symbol_key.IsEmpty() ? rt.Intern(name) : symbol_key);
   rt.DefineAccessor(holder, key, getter, none, false);
 }
 
