@@ -20,7 +20,8 @@ namespace {
 
 // inspect(value, depth): depth < 0 means unlimited (depth: null / Infinity).
 // binding.inspect(value, depth, compact, sorted, maxArrayLength, customInspect, userOptions): the options
-// util.inspect normalised (depth < 0 or huge: unlimited; compact 0: `compact: false`).
+// util.inspect normalised (depth huge: unlimited — null and Infinity arrive as Infinity; a negative
+// depth shows even the top object as [Object], as node does; compact 0: `compact: false`).
 TENURE_NATIVE(UtilInspect) {
   double depth = 2, compact = 3, max_array_length = 100;
   if (!ArgNumber(rt, args, 1, &depth) || !ArgNumber(rt, args, 2, &compact) ||
@@ -28,7 +29,7 @@ TENURE_NATIVE(UtilInspect) {
     return Value();
   }
   Runtime::InspectOptions options;
-  options.depth = depth < 0 || depth > 1e6 ? INT_MAX / 2 : static_cast<int>(depth);
+  options.depth = depth > 1e6 ? INT_MAX / 2 : depth < 0 ? -1 : static_cast<int>(depth);
   options.compact = compact < 0 || compact > 1e6 ? 3 : static_cast<int>(compact);
   options.sorted = rt.ToBoolean(args.get(3));
   options.max_array_length = max_array_length < 0 ? 0 : max_array_length > 1e15 ? INT64_MAX / 2
@@ -103,7 +104,7 @@ function inspect(value, options) {
     opts = { ...defaults, ...options };
     depth = opts.depth;
   }
-  if (depth === null || depth === Infinity) depth = -1;
+  if (depth === null) depth = Infinity;
   const compact = opts.compact === false ? 0 : typeof opts.compact === 'number' ? opts.compact : 3;
   let maxArrayLength = opts.maxArrayLength;
   if (maxArrayLength === null || maxArrayLength === Infinity) maxArrayLength = 1e16;
