@@ -1,5 +1,6 @@
 // Web-platform globals node 20 has: structuredClone, atob, btoa, DOMException, TextEncoder and
-// TextDecoder (UTF-8 only).
+// TextDecoder (UTF-8 only); and getters for the URL classes (builtins_url.cc) and Event,
+// CustomEvent, EventTarget, AbortController, AbortSignal (builtins_event_target.cc).
 //
 // They are JavaScript embedded in the binary (like `path`, `events`, `fs`; modules.cc
 // LoadJsBuiltin), compiled as the internal module `node:%web` on first use, so `tenure -e 0`
@@ -305,16 +306,23 @@ TENURE_NATIVE(DomExceptionGetter) { return CallWebExport(rt, "DOMException", arg
 TENURE_NATIVE(TextEncoderGetter) { return CallWebExport(rt, "TextEncoder", args); }
 TENURE_NATIVE(TextDecoderGetter) { return CallWebExport(rt, "TextDecoder", args); }
 
-// The `url` module's export `name` (the URL and URLSearchParams globals are node's classes).
-Value UrlExport(Runtime& rt, const char* name) {
+// Export `name` of the builtin module `module`: the URL and URLSearchParams globals are node's
+// `url` classes; Event, CustomEvent, EventTarget, AbortController and AbortSignal come from
+// node:%event_target (builtins_event_target.cc).
+Value ModuleExport(Runtime& rt, const char* module, const char* name) {
   tenure::HandleScope scope(rt.heap());
-  Handle exports = Handle::New(rt.heap(), LoadInternalBuiltin(rt, "url"));
+  Handle exports = Handle::New(rt.heap(), LoadInternalBuiltin(rt, module));
   if (exports.value().IsEmpty()) return Value();
   Handle key = Handle::New(rt.heap(), rt.Intern(name));
   return rt.GetNamed(exports, key);
 }
-TENURE_NATIVE(UrlGetter) { return UrlExport(rt, "URL"); }
-TENURE_NATIVE(UrlSearchParamsGetter) { return UrlExport(rt, "URLSearchParams"); }
+TENURE_NATIVE(UrlGetter) { return ModuleExport(rt, "url", "URL"); }
+TENURE_NATIVE(UrlSearchParamsGetter) { return ModuleExport(rt, "url", "URLSearchParams"); }
+TENURE_NATIVE(EventGetter) { return ModuleExport(rt, "%event_target", "Event"); }
+TENURE_NATIVE(CustomEventGetter) { return ModuleExport(rt, "%event_target", "CustomEvent"); }
+TENURE_NATIVE(EventTargetGetter) { return ModuleExport(rt, "%event_target", "EventTarget"); }
+TENURE_NATIVE(AbortControllerGetter) { return ModuleExport(rt, "%event_target", "AbortController"); }
+TENURE_NATIVE(AbortSignalGetter) { return ModuleExport(rt, "%event_target", "AbortSignal"); }
 
 }  // namespace
 
@@ -326,7 +334,9 @@ void InstallWebBuiltins(Runtime& rt, Handle global) {
   // The classes are global getters that load the module on first use.
   const std::pair<const char*, NativeFn> classes[] = {
       {"DOMException", DomExceptionGetter}, {"TextEncoder", TextEncoderGetter}, {"TextDecoder", TextDecoderGetter},
-      {"URL", UrlGetter}, {"URLSearchParams", UrlSearchParamsGetter}};
+      {"URL", UrlGetter}, {"URLSearchParams", UrlSearchParamsGetter},
+      {"Event", EventGetter}, {"CustomEvent", CustomEventGetter}, {"EventTarget", EventTargetGetter},
+      {"AbortController", AbortControllerGetter}, {"AbortSignal", AbortSignalGetter}};
   for (const auto& [name, fn] : classes) {
     tenure::HandleScope item_scope(rt.heap());
     Handle getter = Handle::New(rt.heap(), rt.NewNativeFunction(std::string("get ") + name, fn, 0));

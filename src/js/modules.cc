@@ -410,6 +410,7 @@ const BuiltinModule kBuiltinModules[] = {
     {"%process", kProcessModuleSource, nullptr},
     {"%signals", nullptr, NewProcessSignalsBinding},
     {"%web", kWebModuleSource, nullptr},
+    {"%event_target", kEventTargetModuleSource, nullptr},
 };
 
 const BuiltinModule* FindBuiltinModule(std::string_view name, bool internal) {

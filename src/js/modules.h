@@ -48,6 +48,7 @@ extern const char kPathModuleSource[];    // builtins_path.cc
 extern const char kEventsModuleSource[];  // builtins_events.cc
 extern const char kFsModuleSource[];      // builtins_fs.cc
 extern const char kWebModuleSource[];     // builtins_web.cc (structuredClone, atob, btoa, DOMException)
+extern const char kEventTargetModuleSource[];  // builtins_event_target.cc (Event, EventTarget, AbortController, ...)
 extern const char kUrlModuleSource[];     // builtins_url.cc (URL, URLSearchParams, fileURLToPath, ...)
 extern const char kUtilModuleSource[];    // builtins_util.cc
 extern const char kAssertModuleSource[];       // builtins_assert.cc
