@@ -18,7 +18,6 @@ namespace tenure::js {
 
 namespace {
 
-// inspect(value, depth): depth < 0 means unlimited (depth: null / Infinity).
 // binding.inspect(value, depth, compact, sorted, maxArrayLength, customInspect, userOptions): the options
 // util.inspect normalised (depth huge: unlimited — null and Infinity arrive as Infinity; a negative
 // depth shows even the top object as [Object], as node does; compact 0: `compact: false`).
