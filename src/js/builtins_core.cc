@@ -650,6 +650,9 @@ static Value MakeStatsObject(Runtime& rt, std::initializer_list<std::pair<const 
   return o.value();
 }
 
+// process.memoryUsage.rss(): the resident set size only.
+TENURE_NATIVE(ProcessMemoryUsageRss) { return rt.NewNumber(static_cast<double>(rt.heap().GetMemoryUsage().rss)); }
+
 TENURE_NATIVE(ProcessMemoryUsage) {
   tenure::MemoryUsage u = rt.heap().GetMemoryUsage();
   return MakeStatsObject(rt, {{"rss", static_cast<double>(u.rss)},
@@ -1052,6 +1055,12 @@ void InstallCoreBuiltins(Runtime& rt, Handle global) {
 
   Handle process = Handle::New(heap, rt.NewPlainObject());
   rt.DefineNative(process, "memoryUsage", ProcessMemoryUsage, 0);
+  {
+    tenure::HandleScope rss_scope(heap);
+    Handle memory_usage = Handle::New(heap, rt.GetNamed(process, Handle::New(heap, rt.Intern("memoryUsage"))));
+    Handle rss = Handle::New(heap, rt.NewNativeFunction("rss", ProcessMemoryUsageRss, 0));
+    SetDataProperty(rt, memory_usage, "rss", rss.value());  // node: an own enumerable property
+  }
   rt.DefineNative(process, "cpuUsage", ProcessCpuUsage, 1);
   rt.DefineNative(process, "resourceUsage", ProcessResourceUsage, 0);
   rt.DefineNative(process, "exit", ProcessExit, 1);
