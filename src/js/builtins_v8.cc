@@ -80,8 +80,9 @@ function queryObjects(ctor, options = kNoOptions) {
   if (format !== 'count' && format !== 'summary') throw invalidArgValue('options.format', format);
   if (!queryObjectsWarned) {
     queryObjectsWarned = true;
-    process.nextTick(() => internal.emitWarning(
-        'ExperimentalWarning: v8.queryObjects() is an experimental feature and might change at any time'));
+    // process.emitWarning emits on the next tick itself: 'warning' listeners and --no-warnings apply.
+    process.emitWarning('v8.queryObjects() is an experimental feature and might change at any time',
+                        'ExperimentalWarning');
   }
   const proto = ctor.prototype;
   if ((typeof proto !== 'object' && typeof proto !== 'function') || proto === null) return undefined;
