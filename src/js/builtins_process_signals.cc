@@ -151,6 +151,14 @@ Value NewErrnoError(Runtime& rt, int error, const char* syscall) {
 
 // process.kill(pid[, signal]): node's checks (pid == pid|0; an int32 signal is passed on as is,
 // anything else must name a signal; missing/falsy means SIGTERM). True, or throws.
+// True when a 'signo' listener (under any of its names) is installed, i.e. the signal is caught.
+bool ListensFor(Runtime& rt, int signo) {
+  for (const auto& [name, number] : kSignals) {
+    if (number == signo && HasProcessListener(rt, name)) return true;
+  }
+  return false;
+}
+
 TENURE_NATIVE(ProcessKill) {
   (void)self;
   tenure::HandleScope scope(rt.heap());
@@ -178,6 +186,11 @@ TENURE_NATIVE(ProcessKill) {
       shown = rt.ToStdString(text);
     }
     return rt.Throw(NewNodeError(rt, ErrorType::kTypeError, "ERR_UNKNOWN_SIGNAL", "Unknown signal: " + shown));
+  }
+  if (rt.sandboxed() && !(static_cast<pid_t>(pid) == getpid() && (signo == 0 || ListensFor(rt, signo)))) {
+    // A sandboxed run (the interpreter fuzzer) may only signal itself with a signal it has a
+    // listener for: any other signal or process could end or stop the fuzzer or hit its parent.
+    return rt.ThrowError(ErrorType::kError, "process.kill is disabled (sandboxed) for this pid or signal");
   }
   std::fflush(stdout);  // a signal that ends this process must not lose printed output
   if (kill(static_cast<pid_t>(pid), signo) != 0) return rt.Throw(NewErrnoError(rt, errno, "kill"));
