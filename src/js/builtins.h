@@ -22,6 +22,8 @@ namespace tenure::js {
 Value InstallConstructor(Runtime& rt, Handle global, std::string_view name, NativeFn fn, int length,
                          Handle prototype);
 void SetDataProperty(Runtime& rt, Handle object, std::string_view key, Value value);
+// A plain object with one number property per field, in order (memoryUsage, heap statistics, ...).
+Value MakeNumberObject(Runtime& rt, std::initializer_list<std::pair<const char*, double>> fields);
 void SetHiddenProperty(Runtime& rt, Handle object, std::string_view key, Value value);
 // Argument i converted with ToNumber / ToString / as integer (NaN -> 0).
 bool ArgNumber(Runtime& rt, Args args, int i, double* out);

@@ -33,6 +33,13 @@ void SetDataProperty(Runtime& rt, Handle object, std::string_view key, Value val
   rt.DefineOwn(object, k, v, 0);
 }
 
+Value MakeNumberObject(Runtime& rt, std::initializer_list<std::pair<const char*, double>> fields) {
+  tenure::HandleScope scope(rt.heap());
+  Handle o = Handle::New(rt.heap(), rt.NewPlainObject());
+  for (const auto& [name, value] : fields) SetDataProperty(rt, o, name, rt.NewNumber(value));
+  return o.value();
+}
+
 void SetHiddenProperty(Runtime& rt, Handle object, std::string_view key, Value value) {
   tenure::HandleScope scope(rt.heap());
   Handle v = Handle::New(rt.heap(), value);
@@ -643,19 +650,12 @@ TENURE_NATIVE(ConsoleError) { return ConsolePrint(rt, args, stderr); }
 // ---------------------------------------------------------------------------------------------
 // process, timers
 
-static Value MakeStatsObject(Runtime& rt, std::initializer_list<std::pair<const char*, double>> fields) {
-  tenure::HandleScope scope(rt.heap());
-  Handle o = Handle::New(rt.heap(), rt.NewPlainObject());
-  for (const auto& [name, value] : fields) SetDataProperty(rt, o, name, rt.NewNumber(value));
-  return o.value();
-}
-
 // process.memoryUsage.rss(): the resident set size only.
 TENURE_NATIVE(ProcessMemoryUsageRss) { return rt.NewNumber(static_cast<double>(rt.heap().GetMemoryUsage().rss)); }
 
 TENURE_NATIVE(ProcessMemoryUsage) {
   tenure::MemoryUsage u = rt.heap().GetMemoryUsage();
-  return MakeStatsObject(rt, {{"rss", static_cast<double>(u.rss)},
+  return MakeNumberObject(rt, {{"rss", static_cast<double>(u.rss)},
                               {"heapTotal", static_cast<double>(u.heap_total)},
                               {"heapUsed", static_cast<double>(u.heap_used)},
                               {"external", static_cast<double>(u.external)},
@@ -705,7 +705,7 @@ TENURE_NATIVE(ProcessCpuUsage) {
     user -= prev_user;
     system -= prev_system;
   }
-  return MakeStatsObject(rt, {{"user", user}, {"system", system}});
+  return MakeNumberObject(rt, {{"user", user}, {"system", system}});
 }
 
 // process.resourceUsage(): getrusage(RUSAGE_SELF) with node's field names (CPU times in
@@ -714,7 +714,7 @@ TENURE_NATIVE(ProcessResourceUsage) {
   rusage u {};
   getrusage(RUSAGE_SELF, &u);
   auto n = [](long v) { return static_cast<double>(v); };
-  return MakeStatsObject(rt, {{"userCPUTime", Microseconds(u.ru_utime)}, {"systemCPUTime", Microseconds(u.ru_stime)},
+  return MakeNumberObject(rt, {{"userCPUTime", Microseconds(u.ru_utime)}, {"systemCPUTime", Microseconds(u.ru_stime)},
       {"maxRSS", n(u.ru_maxrss)}, {"sharedMemorySize", n(u.ru_ixrss)}, {"unsharedDataSize", n(u.ru_idrss)},
       {"unsharedStackSize", n(u.ru_isrss)}, {"minorPageFault", n(u.ru_minflt)}, {"majorPageFault", n(u.ru_majflt)},
       {"swappedOut", n(u.ru_nswap)}, {"fsRead", n(u.ru_inblock)}, {"fsWrite", n(u.ru_oublock)},

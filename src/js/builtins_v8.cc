@@ -122,13 +122,6 @@ module.exports = {
 
 namespace {
 
-Value MakeNumberObject(Runtime& rt, std::initializer_list<std::pair<const char*, double>> fields) {
-  tenure::HandleScope scope(rt.heap());
-  Handle o = Handle::New(rt.heap(), rt.NewPlainObject());
-  for (const auto& [name, value] : fields) SetDataProperty(rt, o, name, rt.NewNumber(value));
-  return o.value();
-}
-
 double D(size_t n) { return static_cast<double>(n); }
 
 // ---- Statistics ---------------------------------------------------------------------------------
