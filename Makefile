@@ -7,6 +7,8 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 CMAKE      ?= cmake
 CTEST_ARGS ?=
+# After a failed ctest: why each test failed, printed last (CI shows only the end of the log).
+DIGEST      = || { python3 $(CURDIR)/scripts/failure_digest.py .; exit 1; }
 
 .PHONY: all build run test test-release test-asan test-fuzz bench deps clean
 
@@ -24,7 +26,7 @@ run: build
 test: test-release test-asan test-fuzz
 
 test-release: build
-	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS) $(DIGEST)
 
 $(ASAN_BUILD)/CMakeCache.txt:
 	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DTENURE_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1
@@ -32,7 +34,7 @@ $(ASAN_BUILD)/CMakeCache.txt:
 test-asan: $(ASAN_BUILD)/CMakeCache.txt
 	$(CMAKE) --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j$(JOBS) -LE no-asan $(CTEST_ARGS)
+	  ctest --output-on-failure -j$(JOBS) -LE no-asan $(CTEST_ARGS) $(DIGEST)
 
 # libFuzzer targets (clang, ASan+UBSan), each run for a fixed number of iterations (ctest label `fuzz`).
 $(FUZZ_BUILD)/CMakeCache.txt:
@@ -41,7 +43,7 @@ $(FUZZ_BUILD)/CMakeCache.txt:
 
 test-fuzz: $(FUZZ_BUILD)/CMakeCache.txt
 	$(CMAKE) --build $(FUZZ_BUILD) -j$(JOBS)
-	cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz --no-tests=error $(CTEST_ARGS)
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz --no-tests=error $(CTEST_ARGS) $(DIGEST)
 
 bench:
 	./scripts/bench.sh $(BENCH_BUILD)

@@ -254,7 +254,10 @@ TENURE_NATIVE(V8WriteHeapSnapshot) {
 
 // setHeapSnapshotNearHeapLimit(limit) (limit validated by the module): the run-time form of
 // --heapsnapshot-near-heap-limit; a no-op when that is already on (flag or an earlier call).
+// A sandboxed run refuses it: it writes files and would replace the sandbox's own
+// near-heap-limit callback (execution_budget.cc).
 TENURE_NATIVE(V8SetHeapSnapshotNearHeapLimit) {
+  if (rt.sandboxed()) return rt.ThrowError(ErrorType::kError, "setHeapSnapshotNearHeapLimit is disabled (sandboxed)");
   if (!IsNumber(args.get(0))) return kUndefined;
   rt.snapshot_support().EnableNearHeapLimitSnapshots(static_cast<uint64_t>(NumberValue(args.get(0))));
   return kUndefined;

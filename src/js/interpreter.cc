@@ -111,6 +111,10 @@ Value Runtime::CallNative(int native_id, Handle receiver, const Value* args, int
   if (native_depth_ >= kMaxNativeDepth) {
     return ThrowError(ErrorType::kRangeError, "Maximum call stack size exceeded");
   }
+  if (steps_left_ <= 0) {  // ExecutionBudget: a spent budget (INT64_MAX steps unless a fuzzer set one)
+    steps_left_ = 0;
+    return ThrowError(ErrorType::kRangeError, "Execution budget exhausted");
+  }
   ++native_depth_;
   tenure::HandleScope scope(*heap_);
   Handle saved = Handle::New(*heap_, current_new_target_);  // rooted across the call

@@ -106,6 +106,7 @@ void Runtime::ValueStackDeleter::operator()(Value* stack) const {
 }
 
 Runtime::~Runtime() {
+  RemoveExecutionBudgetHooks();
   snapshot_support_.reset();
   for (int id : root_visitor_ids_) heap_->RemoveRootVisitor(id);
 }

@@ -64,14 +64,22 @@ enum IterKind : int64_t {
 };
 
 // Test-only execution budget (fuzzers): every backward jump and every bytecode function entry
-// is a step; once `steps` are spent, each further step throws a RangeError, so even catch-all
-// loops unwind. skip_timer_waits: timers fire in due order without sleeping. sandboxed:
-// process.exit and v8.writeHeapSnapshot throw instead of ending the process / writing files.
+// is a step; once `steps` are spent, each further step and every native call throws a
+// RangeError, so even catch-all loops and straight-line code unwind. max_allocated_bytes: the
+// budget is also spent once the heap has allocated that many bytes since it was set (checked
+// after every GC), so a loop of a few steps that each allocate megabytes ends too.
+// skip_timer_waits: timers fire in due order without sleeping. sandboxed: process.exit,
+// process.kill of others, v8.writeHeapSnapshot and v8.setHeapSnapshotNearHeapLimit throw instead
+// of ending the process or writing files, and reaching the heap limit is not fatal: the budget is
+// spent and the limit raised (up to kSandboxHeapLimitFactor times the initial one) so the run can
+// unwind — only a run that still exhausts the raised limit gets node's fatal OOM.
 struct ExecutionBudget {
   int64_t steps = INT64_MAX;
+  uint64_t max_allocated_bytes = UINT64_MAX;
   bool skip_timer_waits = false;
   bool sandboxed = false;
 };
+constexpr size_t kSandboxHeapLimitFactor = 4;
 
 // Indices into Runtime::roots_.
 enum Root : int {
@@ -508,6 +516,7 @@ class Runtime {
   Value current_callee_ = kUndefined;      // the running native function object (a root)
 
   int64_t steps_left_ = INT64_MAX;  // ExecutionBudget
+  uint64_t budget_allocated_base_ = 0;  // total_allocated_bytes when the budget was set
   ExecutionBudget budget_;
   // Bumped by every DefineAccessor: store-transition inline caches filled before are stale.
   uint64_t accessor_epoch_ = 1;
@@ -545,10 +554,11 @@ class Runtime {
   };
   double NowMs() const;
   // Test-only (fuzzers): see ExecutionBudget.
-  void SetExecutionBudgetForTesting(const ExecutionBudget& budget) {
-    budget_ = budget;
-    steps_left_ = budget.steps;
-  }
+  void SetExecutionBudgetForTesting(const ExecutionBudget& budget);  // execution_budget.cc
+  void RemoveExecutionBudgetHooks();
+  void CheckAllocationBudget(uint64_t total_allocated_bytes);
+  // Ends the budget without throwing (from GC callbacks): the next step or native call throws.
+  void SpendBudgetForTesting() { steps_left_ = 0; }
   bool skip_timer_waits() const { return budget_.skip_timer_waits; }
   bool sandboxed() const { return budget_.sandboxed; }
   bool BudgetExhausted() {  // always false: throws the budget RangeError
