@@ -202,8 +202,12 @@ class Heap {
   // Allocates like Allocate() for the place in the embedder's code that `site` stands for: young
   // with a trailing memento while the site is being observed, old space once it is tenured
   // (then every pointer field must be initialised with tenure::Store()). Check the result's
-  // generation with InYoungGeneration() if the initialisation differs.
-  inline HeapObject* AllocateAtSite(const TypeInfo* type, size_t size_in_bytes, AllocationSite* site);
+  // generation with InYoungGeneration() if the initialisation differs. kUninitialized: the caller
+  // writes every word of the object before its next allocation, so an old-space object is not
+  // zero-filled first (a young one still reads as zero; under verify_heap the old one is zapped,
+  // so a word left unwritten fails verification).
+  inline HeapObject* AllocateAtSite(const TypeInfo* type, size_t size_in_bytes, AllocationSite* site,
+                                    AllocationInit init = AllocationInit::kZeroed);
   size_t allocation_site_count() const;
 
   // The one slow path (counts bytes, triggers GCs, stress/observer hooks, old/large allocation).
@@ -343,11 +347,15 @@ class Heap {
   void RefreshAllocationLimit();
   void MakeHeapIterable();
   HeapObject* AllocateYoungSlow(size_t bytes, AllocationInit init);
-  HeapObject* AllocateOld(size_t bytes);
+  HeapObject* AllocateOld(size_t bytes, AllocationInit init);
+  // Old-space bytes for a mutator object: zero-filled, or (kUninitialized) zapped under verify_heap.
+  uintptr_t AllocateOldArea(size_t bytes, AllocationInit init);
+  void ZapUninitializedOld(uintptr_t area, size_t bytes);
   HeapObject* AllocateLarge(size_t bytes, AllocationType where);
   // AllocateAtSite's out-of-line paths (allocation-site.cc): a tenured site's old-space object
   // (allocation steps amortised over kPretenuredStepBytes), a young object plus its memento.
-  HeapObject* AllocatePretenured(const TypeInfo* type, size_t bytes, AllocationSite* site);
+  HeapObject* AllocatePretenured(const TypeInfo* type, size_t bytes, AllocationSite* site,
+                                 AllocationInit init);
   HeapObject* AllocateWithMemento(const TypeInfo* type, size_t bytes, AllocationSite* site);
   void ProcessPretenuringFeedback(size_t capacity_before);
   void EvaluatePretenuringAfterMarkCompact(size_t old_before);
@@ -355,7 +363,7 @@ class Heap {
   // just allocated; may start marking or run the finalizing full GC. Never inside a GC.
   void AllocationStep(size_t bytes);
   bool ShouldStartIncrementalMarking();
-  bool StressIncrementalMarking() const;
+  bool StressIncrementalMarking() const { return config_.stress_incremental_marking; }
   void PerformGC(GCType type, GCReason reason, const char* collector_reason);
   void RunScavenge(internal::GCEvent* event);
   void RunMarkCompact(internal::GCEvent* event);
@@ -483,12 +491,12 @@ inline HeapObject* Heap::AllocateUninitialized(const TypeInfo* type, size_t size
 }
 
 inline HeapObject* Heap::AllocateAtSite(const TypeInfo* type, size_t size_in_bytes,
-                                        AllocationSite* site) {
+                                        AllocationSite* site, AllocationInit init) {
   const size_t bytes = AllocationSize(size_in_bytes);
   if (site == nullptr || !config_.allocation_site_pretenuring || bytes > kMaxRegularObjectSize) {
     return Allocate(type, size_in_bytes);
   }
-  if (site->IsTenured()) return AllocatePretenured(type, bytes, site);
+  if (site->IsTenured()) return AllocatePretenured(type, bytes, site, init);
   if (site->IsTracking()) return AllocateWithMemento(type, bytes, site);
   return Allocate(type, size_in_bytes);
 }

@@ -1,6 +1,7 @@
 // Copyright the tenure authors.
 #include "allocation-site.h"
 
+#include <cstring>
 #include <memory>
 
 #include "incremental-marking.h"
@@ -152,13 +153,14 @@ size_t Heap::allocation_site_count() const {
 // of the young fast path: the limit check, then a bump in old space's LAB; free-list refills and
 // the heap-limit check only when the LAB is exhausted. Stress modes and allocation observers take
 // the ordinary slow path so they see every allocation.
-HeapObject* Heap::AllocatePretenured(const TypeInfo* type, size_t bytes, AllocationSite* site) {
+HeapObject* Heap::AllocatePretenured(const TypeInfo* type, size_t bytes, AllocationSite* site,
+                                     AllocationInit init) {
   if (!config_.stress_pretenuring && site->TakeTenuredSample()) {
     return AllocateWithMemento(type, bytes, site);  // tenured sample: young, with a memento
   }
   site->IncrementOldAllocations();
   if (gc_interval_ > 0 || StressIncrementalMarking() || allocation_observer_) {
-    return AllocateSlow(type, bytes, AllocationType::kOld);
+    return AllocateSlow(type, bytes, AllocationType::kOld, init);
   }
   pretenured_bytes_since_step_ += bytes;
   if (pretenured_bytes_since_step_ >= kPretenuredStepBytes) {
@@ -169,12 +171,21 @@ HeapObject* Heap::AllocatePretenured(const TypeInfo* type, size_t bytes, Allocat
   if (OldGenerationSizeOfObjects() + bytes > old_generation_allocation_limit_) {
     PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "GC in old space requested");
   }
-  if (!old_space_->LabCanHold(bytes)) {
+  uintptr_t area;
+  if (old_space_->LabCanHold(bytes)) [[likely]] {
+    area = old_space_->AllocateInLab(bytes);
+  } else {
     sweeper_->SweepForAllocation(bytes);
     CheckHeapLimit(bytes);
+    area = old_space_->Allocate(bytes);
   }
   gc_stats_.total_allocated_bytes += bytes;
-  HeapObject* object = reinterpret_cast<HeapObject*>(old_space_->AllocateZeroed(bytes));
+  if (init == AllocationInit::kZeroed) {
+    memset(reinterpret_cast<void*>(area), 0, bytes);
+  } else if (config_.verify_heap) [[unlikely]] {
+    ZapUninitializedOld(area, bytes);
+  }
+  HeapObject* object = reinterpret_cast<HeapObject*>(area);
   object->set_type(type);
   if (incremental_marking_->IsMarking()) incremental_marking_->BlackAllocate(object, bytes);
   return object;

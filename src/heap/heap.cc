@@ -191,9 +191,9 @@ HeapObject* Heap::AllocateSlow(const TypeInfo* type, size_t bytes, AllocationTyp
   if (bytes > kMaxRegularObjectSize) {
     object = AllocateLarge(bytes, where);
   } else if (where == AllocationType::kOld) {
-    object = AllocateOld(bytes);
-  } else {
     // An observer may read the object (e.g. its size) before the caller initialises it.
+    object = AllocateOld(bytes, allocation_observer_ ? AllocationInit::kZeroed : init);
+  } else {
     object = AllocateYoungSlow(bytes, allocation_observer_ ? AllocationInit::kZeroed : init);
   }
   object->set_type(type);
@@ -244,7 +244,7 @@ HeapObject* Heap::AllocateYoungSlow(size_t bytes, AllocationInit init) {
   return object;
 }
 
-HeapObject* Heap::AllocateOld(size_t bytes) {
+HeapObject* Heap::AllocateOld(size_t bytes, AllocationInit init) {
   AllocationStep(bytes);
   if (OldGenerationSizeOfObjects() + bytes > old_generation_allocation_limit_) {
     PerformGC(GCType::kMarkCompact, GCReason::kAllocationLimit, "GC in old space requested");
@@ -252,7 +252,24 @@ HeapObject* Heap::AllocateOld(size_t bytes) {
   sweeper_->SweepForAllocation(bytes);  // allocation takes swept memory before mapping pages
   CheckHeapLimit(bytes);
   gc_stats_.total_allocated_bytes += bytes;
-  return reinterpret_cast<HeapObject*>(old_space_->AllocateZeroed(bytes));
+  return reinterpret_cast<HeapObject*>(AllocateOldArea(bytes, init));
+}
+
+// kUninitialized under verify_heap fills the area with a pointer-tagged value that is no object
+// start, so a word the caller leaves unwritten fails verification ("dangling") instead of reading
+// as a valid Smi (NewSpace::kZapValue has the Smi tag).
+void Heap::ZapUninitializedOld(uintptr_t area, size_t bytes) {
+  constexpr uintptr_t kUninitializedOldZap = 0xdbdbdbdbdbdbdbd8;
+  for (size_t i = 0; i < bytes; i += sizeof(uintptr_t)) {
+    *reinterpret_cast<uintptr_t*>(area + i) = kUninitializedOldZap;
+  }
+}
+
+uintptr_t Heap::AllocateOldArea(size_t bytes, AllocationInit init) {
+  if (init == AllocationInit::kZeroed) return old_space_->AllocateZeroed(bytes);
+  const uintptr_t area = old_space_->Allocate(bytes);
+  if (config_.verify_heap) ZapUninitializedOld(area, bytes);
+  return area;
 }
 
 HeapObject* Heap::AllocateLarge(size_t bytes, AllocationType where) {
@@ -300,8 +317,6 @@ void Heap::AllocationStep(size_t bytes) {
     PerformGC(GCType::kMarkCompact, GCReason::kFinalizeMarking, "Incremental marking needs finalization");
   }
 }
-
-bool Heap::StressIncrementalMarking() const { return config_.stress_incremental_marking; }
 
 // V8 starts at the "soft limit"; here: 3/4 of the way from the size after the last full GC to the
 // limit (starting at 1/2 finished marking so early that full GCs doubled on GCBench)

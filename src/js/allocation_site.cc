@@ -21,7 +21,10 @@ tenure::AllocationSite* LiteralSite(Runtime& rt, const FunctionInfo* info, int c
 
 // Fills a fresh JSObject of `type` like Runtime's AllocateJSObject (runtime.cc): empty shape,
 // `proto`, undefined fields, length 0 where the layout has one. The two pointer fields go through
-// the write barrier because the object may be old (a tenured site).
+// the write barrier because the object may be old (a tenured site). Writes every word after the
+// header, so the callers allocate with AllocationInit::kUninitialized (no zero-fill when old).
+constexpr tenure::AllocationInit kWritesEveryWord = tenure::AllocationInit::kUninitialized;
+
 static void InitLiteralObject(JSObject* o, const TypeInfo* type, Value empty_shape, Value proto) {
   Value* body = o->body();
   const size_t words = (type->size - sizeof(HeapObject)) / sizeof(Value);
@@ -33,7 +36,7 @@ static void InitLiteralObject(JSObject* o, const TypeInfo* type, Value empty_sha
 
 Value NewLiteralObject(Runtime& rt, int inline_capacity, tenure::AllocationSite* site) {
   const TypeInfo* type = PlainObjectType(inline_capacity);
-  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site, kWritesEveryWord));
   InitLiteralObject(o, type, rt.root(kRootEmptyShape), rt.root(kRootObjectPrototype));
   return Value::FromObject(o);
 }
@@ -76,7 +79,7 @@ Value NewShapedLiteralObject(Runtime& rt, Value* keys, const Value* values, tenu
   if (keys->As<FixedArray>()->items()[0] == kUndefined) return DefineLiteralProperties(rt, keys, values, site);
   const int64_t count = keys->As<FixedArray>()->size() - 1;
   const TypeInfo* type = PlainObjectType(static_cast<int>(count));
-  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site, kWritesEveryWord));
   // Read after the allocation (a GC may move the keys array or the shape).
   InitLiteralObject(o, type, keys->As<FixedArray>()->items()[0], rt.root(kRootObjectPrototype));
   Value* slots = InlineSlots(o);
@@ -86,7 +89,7 @@ Value NewShapedLiteralObject(Runtime& rt, Value* keys, const Value* values, tenu
 
 Value NewConstructedObject(Runtime& rt, Handle proto, int inline_capacity, tenure::AllocationSite* site) {
   const TypeInfo* type = PlainObjectType(inline_capacity);
-  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  JSObject* o = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site, kWritesEveryWord));
   InitLiteralObject(o, type, rt.root(kRootEmptyShape), proto.value());  // proto read after the GC
   return Value::FromObject(o);
 }
@@ -101,12 +104,12 @@ Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* sit
   tenure::HandleScope scope(heap);
   const int64_t length = capacity < 4 ? 4 : capacity;
   FixedArray* e = static_cast<FixedArray*>(heap.AllocateAtSite(
-      FixedArrayType(), sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(length), site));
+      FixedArrayType(), sizeof(HeapObject) + 8 + 8 * static_cast<size_t>(length), site, kWritesEveryWord));
   e->length = Value::FromSmi(length);
   for (int64_t i = 0; i < length; ++i) e->items()[i] = kHole;  // immediates: no barrier
   Handle elements = Handle::New(heap, Value::FromObject(e));
   const TypeInfo* type = ObjectType(Kind::kArray);
-  JSObject* a = static_cast<JSObject*>(heap.AllocateAtSite(type, type->size, site));
+  JSObject* a = static_cast<JSObject*>(heap.AllocateAtSite(type, type->size, site, kWritesEveryWord));
   InitLiteralObject(a, type, rt.root(kRootEmptyShape), rt.root(kRootArrayPrototype));
   tenure::Store(a, &a->elements, elements.value());
   return Value::FromObject(a);
@@ -114,7 +117,7 @@ Value NewLiteralArray(Runtime& rt, int64_t capacity, tenure::AllocationSite* sit
 
 Value NewCowLiteralArray(Runtime& rt, const Value* cow_store, tenure::AllocationSite* site) {
   const TypeInfo* type = ObjectType(Kind::kArray);
-  JSObject* a = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site));
+  JSObject* a = static_cast<JSObject*>(rt.heap().AllocateAtSite(type, type->size, site, kWritesEveryWord));
   InitLiteralObject(a, type, rt.root(kRootEmptyShape), rt.root(kRootArrayPrototype));
   FixedArray* e = cow_store->As<FixedArray>();  // read after the allocation: a GC may move it
   a->length = e->length;

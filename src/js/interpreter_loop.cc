@@ -180,7 +180,12 @@ static Value Arithmetic(Runtime& rt, Op op, Handle a, Handle b) {
 // their sum. The parts are re-read after the allocation, which may move them.
 static Value JoinStringParts(Runtime& rt, std::initializer_list<Handle> parts, size_t length,
                              uint32_t info, tenure::AllocationSite* site) {
-  String* s = static_cast<String*>(rt.heap().AllocateAtSite(StringType(), kStringDataOffset + length, site));
+  const size_t size = kStringDataOffset + length;
+  String* s = static_cast<String*>(
+      rt.heap().AllocateAtSite(StringType(), size, site, tenure::AllocationInit::kUninitialized));
+  // Every word is written: the last (padding past the bytes) is zeroed first, then the fields and
+  // the bytes overwrite the rest.
+  reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(s) + tenure::AllocationSize(size))[-1] = 0;
   s->length = static_cast<uint32_t>(length);
   s->info = info;
   char* out = s->data();

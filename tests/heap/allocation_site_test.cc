@@ -149,6 +149,47 @@ TEST_F(AllocationSiteDeathTest, VerifierCatchesAPretenuredObjectsUnrecordedIniti
   EXPECT_DEATH(heap().VerifyHeapForTesting(), "missing from the remembered set");
 }
 
+// AllocationInit::kUninitialized (heap.h AllocateAtSite): a tenured site's object is not
+// zero-filled; under verify_heap (the fixture's config) it is zapped instead, so a word the
+// caller forgets to write is not a silent zero.
+TEST_F(AllocationSiteTest, UninitializedPretenuredObjectIsZappedNotZeroedUnderVerifyHeap) {
+  AllocationSite* site = heap().NewAllocationSite();
+  [[maybe_unused]] Local<ValueArray> warmup = TenureSite(site);
+  ASSERT_TRUE(site->IsTenured());
+  constexpr uint64_t kZap = 0xdbdbdbdbdbdbdbd8ull;  // heap.cc kUninitializedOldZap
+  int old_objects = 0;
+  for (int i = 0; i < 8; ++i) {  // one of kTenuredSampleInterval is a young sample: skip it
+    auto* node = static_cast<TreeNode*>(
+        heap().AllocateAtSite(&kTreeNodeType, sizeof(TreeNode), site, AllocationInit::kUninitialized));
+    if (Heap::InYoungGeneration(node)) continue;
+    ++old_objects;
+    for (Value* v : {&node->left, &node->right, &node->id}) EXPECT_EQ(v->raw(), kZap);
+    node->left = node->right = Value::FromSmi(0);
+    node->id = Value::FromSmi(i);
+    auto* zeroed = static_cast<TreeNode*>(heap().AllocateAtSite(&kTreeNodeType, sizeof(TreeNode), site));
+    if (Heap::InYoungGeneration(zeroed)) continue;
+    for (Value* v : {&zeroed->left, &zeroed->right, &zeroed->id}) EXPECT_EQ(v->raw(), 0u);
+  }
+  EXPECT_GE(old_objects, 7);
+  heap().VerifyHeapForTesting();
+}
+
+TEST_F(AllocationSiteDeathTest, VerifierCatchesAWordAnUninitializedAllocationLeftUnwritten) {
+  AllocationSite* site = heap().NewAllocationSite();
+  [[maybe_unused]] Local<ValueArray> warmup = TenureSite(site);
+  ASSERT_TRUE(site->IsTenured());
+  auto* node = static_cast<TreeNode*>(
+      heap().AllocateAtSite(&kTreeNodeType, sizeof(TreeNode), site, AllocationInit::kUninitialized));
+  if (Heap::InYoungGeneration(node)) {  // the site's young sample: take the next one
+    node = static_cast<TreeNode*>(
+        heap().AllocateAtSite(&kTreeNodeType, sizeof(TreeNode), site, AllocationInit::kUninitialized));
+  }
+  ASSERT_FALSE(Heap::InYoungGeneration(node));
+  node->right = Value::FromSmi(0);  // `left` is left unwritten
+  node->id = Value::FromSmi(1);
+  EXPECT_DEATH(heap().VerifyHeapForTesting(), "no object start");
+}
+
 TEST_F(AllocationSiteTest, SiteIsUntenuredWhenTheOldGenerationTurnsOver) {
   AllocationSite* site = heap().NewAllocationSite();
   {
